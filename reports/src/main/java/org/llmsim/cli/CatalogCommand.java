@@ -1,0 +1,129 @@
+package org.llmsim.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.llmsim.hardware.Dtype;
+import org.llmsim.hardware.GpuProfile;
+import org.llmsim.hardware.MemoryPlan;
+import org.llmsim.hardware.ModelProfile;
+import org.llmsim.hardware.ReplicaHardware;
+import org.llmsim.hardware.RooflineCostModel;
+import org.llmsim.report.Format;
+import org.llmsim.scenario.ProfileCatalog;
+import org.llmsim.scenario.ScenarioLoader;
+import org.llmsim.scenario.SchedulerSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code llmsim catalog}: every GPU and model profile, with figures derived from them. */
+@Command(name = "catalog", mixinStandardHelpOptions = true,
+        description = {"List GPU and model profiles with derived figures: weight bytes, KV bytes per token, and for "
+                + "each model on each GPU the smallest tensor-parallel group that fits, its KV capacity and its "
+                + "batch-1 decode time per token.",
+                "Assumes BF16 weights and KV, gpu_memory_utilization 0.9, max_batched_tokens 8192, max_batch_size 256."})
+final class CatalogCommand implements Callable<Integer> {
+    /** Context length at which the batch-1 decode time is quoted. */
+    static final int DECODE_CONTEXT = 1024;
+
+    @Mixin
+    ScenarioOptions options;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ProfileCatalog catalog = options.catalog();
+        List<GpuProfile> gpus = catalog.allGpus();
+        List<ModelProfile> models = catalog.allModels();
+        PrintWriter out = spec.commandLine().getOut();
+
+        out.println("GPUs (" + String.join(", ", catalog.directories().stream().map(Object::toString).toList()) + ")");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"id", "memory GB", "HBM TB/s", "BF16 TFLOP/s", "FP8 TFLOP/s", "link Gbit/s",
+                "eff. compute", "eff. memory", "overhead ms", "$/GPU-h"});
+        for (GpuProfile g : gpus) {
+            rows.add(new String[] {g.id(), Format.plain(g.memoryGb()), Format.plain(g.hbmBandwidthTbps()),
+                    Format.plain(g.bf16Tflops()), g.fp8Tflops() == null ? "-" : Format.plain(g.fp8Tflops()),
+                    Format.plain(g.interconnectGbps()), Format.plain(g.computeEfficiency()),
+                    Format.plain(g.memoryEfficiency()), Format.number(g.iterationOverheadS() * 1000, 2),
+                    Format.number(g.priceUsdPerHour(), 2)});
+        }
+        printTable(out, rows);
+
+        out.println();
+        out.println("Models");
+        rows = new ArrayList<>();
+        rows.add(new String[] {"id", "params B", "active B", "layers", "hidden", "heads/KV", "context",
+                "weights GB (bf16)", "KV bytes/token (bf16)"});
+        for (ModelProfile m : models) {
+            ReplicaHardware hw = new ReplicaHardware(gpus.isEmpty() ? null : gpus.get(0), m, 1, Dtype.BF16,
+                    Dtype.BF16);
+            rows.add(new String[] {m.id(), Format.plain(m.paramsB()),
+                    m.activeParamsB() == null ? "-" : Format.plain(m.activeParamsB()), Integer.toString(m.layers()),
+                    Integer.toString(m.hidden()), m.heads() + "/" + m.kvHeads(), Format.count(m.maxContext()),
+                    Format.number(hw.weightBytes() / 1e9, 1), Format.count(Math.round(hw.kvBytesPerToken()))});
+        }
+        printTable(out, rows);
+
+        out.println();
+        out.println("Model on GPU: smallest tensor-parallel group that fits, KV capacity, batch-1 decode at "
+                + Format.count(DECODE_CONTEXT) + " tokens of context");
+        rows = new ArrayList<>();
+        rows.add(new String[] {"model", "gpu", "tp", "weights GB/GPU", "KV tokens/replica", "decode ms/token",
+                "ideal ms/token", "bound"});
+        for (ModelProfile m : models) {
+            for (GpuProfile g : gpus) {
+                rows.add(fitRow(m, g));
+            }
+        }
+        printTable(out, rows);
+        out.flush();
+        return Main.EXIT_OK;
+    }
+
+    private static String[] fitRow(ModelProfile m, GpuProfile g) {
+        for (int tp = 1; tp <= ScenarioLoader.MAX_TENSOR_PARALLEL; tp *= 2) {
+            if (m.heads() % tp != 0) {
+                continue;
+            }
+            ReplicaHardware hw = new ReplicaHardware(g, m, tp, Dtype.BF16, Dtype.BF16);
+            MemoryPlan plan = MemoryPlan.of(hw, 0.9, SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS, 256, 16);
+            if (!plan.fits()) {
+                continue;
+            }
+            RooflineCostModel cost = new RooflineCostModel(hw);
+            long ctx = DECODE_CONTEXT;
+            RooflineCostModel.IterationCost step = cost.breakdown(1, 1, ctx, ctx, 1);
+            double idealS = Math.max(step.computeS() * g.computeEfficiency(), step.memoryS() * g.memoryEfficiency());
+            return new String[] {m.id(), g.id(), Integer.toString(tp),
+                    Format.number(plan.weightBytesPerGpu() / 1e9, 1), Format.count(plan.kvTokens()),
+                    Format.number(step.totalS() * 1000, 2), Format.number(idealS * 1000, 2),
+                    step.computeBound() ? "compute" : "memory"};
+        }
+        return new String[] {m.id(), g.id(), "-", "does not fit on 8", "-", "-", "-", "-"};
+    }
+
+    private static void printTable(PrintWriter out, List<String[]> rows) {
+        int cols = rows.get(0).length;
+        int[] width = new int[cols];
+        for (String[] row : rows) {
+            for (int i = 0; i < cols; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < cols; i++) {
+                line.append(i == 0 ? Format.right(row[i], width[i]) : Format.left(row[i], width[i] + 2));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        out.printf(Locale.ROOT, "");
+    }
+}

@@ -1,0 +1,66 @@
+package org.llmsim.cli;
+
+import java.io.PrintWriter;
+
+import org.llmsim.scenario.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code llmsim}. */
+@Command(name = "llmsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Discrete-event simulator of the latency and cost of serving large language models.",
+        subcommands = {RunCommand.class, ValidateCommand.class, CatalogCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line and returns its exit code; used by tests. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+            if (exception instanceof InputException input) {
+                commandLine.getErr().println(input.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            commandLine.getErr().println("llmsim: internal error: " + exception);
+            if (System.getenv("LLMSIM_DEBUG") != null) {
+                exception.printStackTrace(commandLine.getErr());
+            } else {
+                commandLine.getErr().println("(set LLMSIM_DEBUG=1 for the stack trace; please report this)");
+            }
+            return EXIT_FAILURE;
+        });
+        cli.setParameterExceptionHandler((ex, params) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("llmsim: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return EXIT_BAD_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    /** Version from the jar manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"llmsim " + (v == null ? "0.1.0-dev" : v)};
+        }
+    }
+}

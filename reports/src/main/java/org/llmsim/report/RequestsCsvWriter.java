@@ -1,0 +1,107 @@
+package org.llmsim.report;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.llmsim.metrics.RequestSink;
+import org.llmsim.metrics.RunResult;
+import org.llmsim.metrics.SloCheck;
+import org.llmsim.request.Request;
+import org.llmsim.request.RequestStatus;
+import org.llmsim.scenario.Scenario;
+import org.llmsim.scenario.SloSpec;
+
+/**
+ * Streams {@code requests.csv}, one row per request in the order their fates become final, while the simulation
+ * runs: memory stays flat however many requests there are. Times are seconds with microsecond resolution; empty
+ * cells mean "does not apply" (no first token for a rejected request, no TPOT for a one-token answer).
+ */
+public final class RequestsCsvWriter implements RequestSink, Closeable {
+    /** Column names, documented in the README. */
+    public static final String HEADER = "id,pool,replica,status,arrival_s,scheduled_s,first_token_s,finish_s,"
+            + "input_tokens,output_tokens,queue_s,ttft_s,tpot_s,e2e_s,preemptions,measured,slo_met,reject_reason";
+
+    private final BufferedWriter out;
+    private final String[] poolOfReplica;
+    private final SloSpec slo;
+    private final RunResult.Window window;
+    private final StringBuilder line = new StringBuilder(256);
+
+    public RequestsCsvWriter(Path file, Scenario scenario) throws IOException {
+        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        this.poolOfReplica = new String[scenario.totalReplicas()];
+        int i = 0;
+        for (var pool : scenario.pools()) {
+            for (int k = 0; k < pool.replicas(); k++) {
+                poolOfReplica[i++] = pool.name();
+            }
+        }
+        this.slo = scenario.spec().workload().slo();
+        this.window = new RunResult.Window(scenario.spec().warmupS(), scenario.spec().durationS());
+        out.write(HEADER);
+        out.write('\n');
+    }
+
+    @Override
+    public void accept(Request r) {
+        StringBuilder b = line;
+        b.setLength(0);
+        b.append(r.id()).append(',');
+        int replica = r.replica();
+        b.append(replica >= 0 ? poolOfReplica[replica] : "").append(',');
+        if (replica >= 0) {
+            b.append(replica);
+        }
+        b.append(',').append(r.status().csvName()).append(',');
+        seconds(b, r.arrivalS()).append(',');
+        seconds(b, r.scheduledS()).append(',');
+        seconds(b, r.firstTokenS()).append(',');
+        seconds(b, r.finishS()).append(',');
+        b.append(r.inputTokens()).append(',').append(r.outputTokens()).append(',');
+        boolean completed = r.status() == RequestStatus.COMPLETED;
+        seconds(b, r.queueS()).append(',');
+        seconds(b, completed ? r.ttftS() : Double.NaN).append(',');
+        seconds(b, completed ? r.tpotS() : Double.NaN).append(',');
+        seconds(b, completed ? r.e2eS() : Double.NaN).append(',');
+        b.append(r.preemptions()).append(',');
+        b.append(window.contains(r.arrivalS()) ? "true" : "false").append(',');
+        b.append(completed && SloCheck.meets(slo, r) ? "true" : "false").append(',');
+        if (r.rejectReason() != null) {
+            b.append(r.rejectReason());
+        }
+        b.append('\n');
+        try {
+            out.append(b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Appends seconds with six decimals, or nothing for NaN; fast, exact and locale-independent. */
+    static StringBuilder seconds(StringBuilder b, double s) {
+        if (Double.isNaN(s)) {
+            return b;
+        }
+        long micros = Math.round(s * 1e6);
+        if (micros < 0) {
+            b.append('-');
+            micros = -micros;
+        }
+        b.append(micros / 1_000_000).append('.');
+        long frac = micros % 1_000_000;
+        for (long div = 100_000; div > 0; div /= 10) {
+            b.append((char) ('0' + (frac / div) % 10));
+        }
+        return b;
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,151 @@
+package org.llmsim.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.llmsim.metrics.LatencyStats;
+import org.llmsim.metrics.RunResult;
+
+/**
+ * {@code summary.json}: the headline figures of a run under stable keys (seconds, USD). Users' scripts depend on
+ * these names; add keys, never rename them. Values that cannot be computed are {@code null}.
+ */
+public final class SummaryJson {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private SummaryJson() {
+    }
+
+    public static ObjectNode toJson(RunResult r) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("scenario", r.scenario());
+        root.put("seed", r.seed());
+
+        ObjectNode requests = root.putObject("requests");
+        requests.put("arrived", r.requests().arrived());
+        requests.put("completed", r.requests().completed());
+        requests.put("rejected", r.requests().rejected());
+        requests.put("unfinished", r.requests().unfinished());
+        requests.put("measured", r.requests().measured());
+
+        root.set("ttft_s", latency(r.ttft()));
+        root.set("tpot_s", latency(r.tpot()));
+        root.set("e2e_s", latency(r.e2e()));
+        root.set("queue_s", latency(r.queue()));
+
+        ObjectNode throughput = root.putObject("throughput");
+        number(throughput, "requests_per_s", r.throughput().requestsPerS());
+        number(throughput, "input_tokens_per_s", r.throughput().inputTokensPerS());
+        number(throughput, "output_tokens_per_s", r.throughput().outputTokensPerS());
+
+        ObjectNode slo = root.putObject("slo");
+        number(slo, "attainment", r.slo().attainment());
+        number(slo, "goodput_rps", r.slo().goodputRps());
+        number(slo, "ttft_s", r.slo().ttftS());
+        number(slo, "tpot_s", r.slo().tpotS());
+        number(slo, "e2e_s", r.slo().e2eS());
+
+        RunResult.Cost c = r.cost();
+        ObjectNode cost = root.putObject("cost");
+        number(cost, "total_usd", c.totalUsd());
+        number(cost, "gpu_usd", c.gpuUsd());
+        number(cost, "api_usd", c.apiUsd());
+        number(cost, "gpu_hours", c.gpuHours());
+        number(cost, "usd_per_request", c.usdPerRequest());
+        number(cost, "usd_per_1m_output_tokens", c.usdPer1mOutputTokens());
+        number(cost, "usd_per_1m_tokens", c.usdPer1mTokens());
+        number(cost, "usd_per_hour", c.usdPerHour());
+        number(cost, "usd_per_month", c.usdPerMonth());
+
+        root.set("utilization", utilization(r.utilization()));
+        root.put("preemptions", r.preemptions());
+
+        ObjectNode window = root.putObject("window");
+        number(window, "start_s", r.window().startS());
+        number(window, "end_s", r.window().endS());
+
+        ArrayNode pools = root.putArray("pools");
+        for (RunResult.PoolResult p : r.pools()) {
+            ObjectNode pool = pools.addObject();
+            pool.put("name", p.name());
+            pool.put("gpu", p.gpu());
+            pool.put("model", p.model());
+            pool.put("replicas", p.replicas());
+            pool.put("tensor_parallel", p.tensorParallel());
+            pool.put("weight_dtype", p.weightDtype());
+            pool.put("kv_dtype", p.kvDtype());
+            pool.put("batching", p.batching());
+            pool.put("kv_blocks_per_replica", p.kvBlocksPerReplica());
+            pool.put("kv_tokens_per_replica", p.kvTokensPerReplica());
+            number(pool, "usd_per_hour", p.usdPerHour());
+            pool.put("completed", p.completed());
+            pool.set("utilization", utilization(p.utilization()));
+        }
+        ArrayNode replicas = root.putArray("replicas");
+        for (RunResult.ReplicaResult rr : r.replicas()) {
+            ObjectNode replica = replicas.addObject();
+            replica.put("index", rr.index());
+            replica.put("pool", rr.pool());
+            replica.put("completed", rr.completed());
+            replica.put("iterations", rr.iterations());
+            replica.set("utilization", utilization(rr.utilization()));
+        }
+
+        ObjectNode sim = root.putObject("sim");
+        number(sim, "wall_s", r.sim().wallS());
+        sim.put("events", r.sim().events());
+        number(sim, "simulated_s", r.sim().simulatedS());
+        return root;
+    }
+
+    public static String render(RunResult r) {
+        try {
+            return JSON.writeValueAsString(toJson(r)) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render summary.json", e);
+        }
+    }
+
+    public static void write(RunResult r, Path file) throws IOException {
+        Files.writeString(file, render(r));
+    }
+
+    private static ObjectNode latency(LatencyStats s) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("count", s.count());
+        number(node, "mean", s.mean());
+        number(node, "p50", s.p50());
+        number(node, "p90", s.p90());
+        number(node, "p95", s.p95());
+        number(node, "p99", s.p99());
+        number(node, "max", s.max());
+        number(node, "min", s.min());
+        number(node, "stddev", s.stddev());
+        return node;
+    }
+
+    private static ObjectNode utilization(RunResult.Utilization u) {
+        ObjectNode node = JSON.createObjectNode();
+        number(node, "kv_cache_mean", u.kvCacheMean());
+        number(node, "batch_size_mean", u.batchSizeMean());
+        number(node, "busy_fraction", u.busyFraction());
+        return node;
+    }
+
+    /** Writes a number, or null for NaN, infinities and missing values (JSON has no NaN). */
+    static void number(ObjectNode node, String key, Double value) {
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            node.putNull(key);
+        } else {
+            node.put(key, value);
+        }
+    }
+}

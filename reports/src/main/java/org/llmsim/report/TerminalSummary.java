@@ -1,0 +1,127 @@
+package org.llmsim.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.llmsim.metrics.LatencyStats;
+import org.llmsim.metrics.RunResult;
+
+/** The compact, aligned summary printed after a run. */
+public final class TerminalSummary {
+    private TerminalSummary() {
+    }
+
+    public static String render(RunResult r, String description, Style st) {
+        StringBuilder b = new StringBuilder();
+        b.append(st.bold("llmsim run · " + r.scenario())).append(st.dim(" · seed " + r.seed() + " · "
+                + Format.duration(r.sim().simulatedS()) + " simulated in " + Format.duration(r.sim().wallS()) + " ("
+                + Format.count(r.sim().events()) + " events)"))
+                .append('\n');
+        if (description != null && !description.isBlank()) {
+            b.append(description.strip()).append('\n');
+        }
+        b.append('\n');
+
+        RunResult.RequestCounts n = r.requests();
+        b.append(label("requests")).append("arrived ").append(Format.count(n.arrived()))
+                .append("   completed ").append(Format.count(n.completed()))
+                .append("   rejected ").append(warnIfPositive(n.rejected(), st))
+                .append("   unfinished ").append(warnIfPositive(n.unfinished(), st))
+                .append(st.dim("   (" + Format.count(n.measured()) + " measured, arrivals in "
+                        + Format.plain(r.window().startS()) + "-" + Format.plain(r.window().endS()) + " s)"))
+                .append('\n').append('\n');
+
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"latency (ms)", "mean", "p50", "p90", "p95", "p99", "max"});
+        rows.add(latencyRow("TTFT", r.ttft()));
+        rows.add(latencyRow("TPOT", r.tpot()));
+        rows.add(latencyRow("E2E", r.e2e()));
+        rows.add(latencyRow("queue", r.queue()));
+        appendTable(b, rows, st);
+        b.append('\n');
+
+        RunResult.Throughput t = r.throughput();
+        b.append(label("throughput")).append(Format.number(t.requestsPerS(), 2)).append(" req/s   ")
+                .append(Format.number(t.inputTokensPerS(), 0)).append(" input tok/s   ")
+                .append(Format.number(t.outputTokensPerS(), 0)).append(" output tok/s\n");
+
+        RunResult.SloResult slo = r.slo();
+        b.append(label("SLO"));
+        String targets = sloTargets(slo);
+        if (targets.isEmpty()) {
+            b.append(st.dim("no SLO set")).append('\n');
+        } else {
+            String attained = Format.percent(slo.attainment()) + " met";
+            b.append(targets).append(": ").append(slo.attainment() >= 0.99 ? st.green(attained)
+                    : slo.attainment() >= 0.9 ? st.yellow(attained) : st.red(attained))
+                    .append(", goodput ").append(Format.number(slo.goodputRps(), 2)).append(" req/s\n");
+        }
+        RunResult.Utilization u = r.utilization();
+        b.append(label("utilization")).append("KV cache ").append(Format.percent(u.kvCacheMean()))
+                .append("   batch ").append(Format.number(u.batchSizeMean(), 1)).append(" seq/pass")
+                .append("   busy ").append(Format.percent(u.busyFraction()))
+                .append("   preemptions ").append(Format.count(r.preemptions())).append('\n');
+        RunResult.Cost c = r.cost();
+        b.append(label("cost")).append(st.bold(Format.usd(c.usdPerHour()) + "/h")).append(" (")
+                .append(Format.usd(c.usdPerMonth())).append("/month)   ")
+                .append(Format.usd(c.usdPerRequest())).append("/request   ")
+                .append(Format.usd(c.usdPer1mOutputTokens())).append(" per 1M output tokens   ")
+                .append(st.dim("this run: " + Format.usd(c.totalUsd()) + " for " + Format.number(c.gpuHours(), 2)
+                        + " GPU-h"))
+                .append('\n');
+        for (RunResult.PoolResult p : r.pools()) {
+            b.append(label("pool " + p.name())).append(p.replicas()).append(" x ").append(p.model()).append(' ')
+                    .append(p.weightDtype()).append(" on ").append(p.tensorParallel()).append("x ").append(p.gpu())
+                    .append(", ").append(p.batching()).append(" batching, ")
+                    .append(Format.count(p.kvTokensPerReplica())).append(" KV tokens per replica\n");
+        }
+        return b.toString();
+    }
+
+    private static String label(String s) {
+        return Format.right(s, 13);
+    }
+
+    private static String warnIfPositive(long n, Style st) {
+        String s = Format.count(n);
+        return n > 0 ? st.yellow(s) : s;
+    }
+
+    static String sloTargets(RunResult.SloResult slo) {
+        List<String> parts = new ArrayList<>();
+        if (slo.ttftS() != null) {
+            parts.add("TTFT <= " + Format.plain(slo.ttftS()) + " s");
+        }
+        if (slo.tpotS() != null) {
+            parts.add("TPOT <= " + Format.plain(slo.tpotS()) + " s");
+        }
+        if (slo.e2eS() != null) {
+            parts.add("E2E <= " + Format.plain(slo.e2eS()) + " s");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String[] latencyRow(String name, LatencyStats s) {
+        return new String[] {name, Format.ms(s.mean()), Format.ms(s.p50()), Format.ms(s.p90()), Format.ms(s.p95()),
+                Format.ms(s.p99()), Format.ms(s.max())};
+    }
+
+    private static void appendTable(StringBuilder b, List<String[]> rows, Style st) {
+        int cols = rows.get(0).length;
+        int[] width = new int[cols];
+        for (String[] row : rows) {
+            for (int i = 0; i < cols; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            StringBuilder line = new StringBuilder();
+            String[] row = rows.get(r);
+            line.append(Format.right(row[0], Math.max(13, width[0] + 2)));
+            for (int i = 1; i < cols; i++) {
+                line.append(Format.left(row[i], width[i] + 3));
+            }
+            b.append(r == 0 ? st.dim(line.toString()) : line.toString()).append('\n');
+        }
+    }
+}

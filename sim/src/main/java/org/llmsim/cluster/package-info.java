@@ -1,0 +1,8 @@
+/**
+ * The cluster above the replicas: pools of replicas and the router that picks one for each request.
+ *
+ * <p>Read first: {@link org.llmsim.cluster.Cluster} (builds replicas from pool plans, routes each request),
+ * {@link org.llmsim.cluster.Router} (one method; a new policy is one class plus a line in
+ * {@link org.llmsim.cluster.Routers}).
+ */
+package org.llmsim.cluster;

@@ -1,0 +1,28 @@
+package org.llmsim.engine;
+
+import java.util.function.Consumer;
+
+import org.llmsim.request.Request;
+
+/** A batching policy of one replica: owns the waiting queue and the running sequences. */
+interface BatchScheduler {
+
+    /** Adds a newly arrived sequence to the waiting queue. */
+    void enqueue(Sequence sequence);
+
+    /** Plans the next forward pass starting at {@code nowS}; null when there is nothing to run. */
+    BatchPlan schedule(double nowS);
+
+    /** Applies a planned pass that ended at {@code endS}: tokens produced, requests finished. */
+    void complete(BatchPlan plan, double endS);
+
+    /** The most KV tokens the request can ever hold here; a request whose blocks exceed the cache is rejected. */
+    long maxKvTokens(Request request);
+
+    int waitingCount();
+
+    int runningCount();
+
+    /** Visits every request still waiting or running (at the end of a run). */
+    void forEachInFlight(Consumer<Request> visitor);
+}

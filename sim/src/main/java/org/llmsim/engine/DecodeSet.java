@@ -1,0 +1,145 @@
+package org.llmsim.engine;
+
+import java.util.PriorityQueue;
+
+/**
+ * The sequences in the decode phase of one replica, each producing one token per iteration, kept as aggregates so that
+ * an iteration costs O(1) whatever the batch size.
+ *
+ * <p>Bookkeeping: {@code step} counts iterations. A sequence that joined at step {@code j} holding {@code k} KV tokens
+ * holds {@code k + (s - j)} at step {@code s}. Hence:
+ * <pre>
+ *   attended tokens of the next step = sum(k_i - j_i) + n (s + 1)        (kept as one running sum)
+ *   new KV block needed by sequence i  when (k_i - j_i + s) mod B == 0  (count of sequences per phase mod B)
+ *   sequence i finishes at step          j_i + (output_i - generated_i at join)   (a heap on that step)
+ * </pre>
+ * Sequences are also linked in admission order, newest first, for preemption.
+ */
+final class DecodeSet {
+    private final int blockSize;
+    private final int[] sequencesPerPhase;
+    private final PriorityQueue<Sequence> byFinishStep = new PriorityQueue<>((a, b) -> {
+        int c = Long.compare(a.finishStep, b.finishStep);
+        return c != 0 ? c : Long.compare(a.order, b.order);
+    });
+    private long step;
+    private int size;
+    private long sumKvOffset;
+    private Sequence newest;
+    private Sequence oldest;
+
+    DecodeSet(int blockSize) {
+        this.blockSize = blockSize;
+        this.sequencesPerPhase = new int[blockSize];
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    long step() {
+        return step;
+    }
+
+    /** Adds a sequence whose {@code kvTokens} and {@code generated} are current; it must have output left. */
+    void add(Sequence s) {
+        s.decoding = true;
+        s.joinStep = step;
+        s.kvAtJoin = s.kvTokens;
+        s.generatedAtJoin = s.generated;
+        s.finishStep = step + s.remainingOutput();
+        long offset = s.kvAtJoin - step;
+        sumKvOffset += offset;
+        sequencesPerPhase[Math.floorMod(offset, blockSize)]++;
+        byFinishStep.add(s);
+        s.older = newest;
+        s.newer = null;
+        if (newest != null) {
+            newest.newer = s;
+        } else {
+            oldest = s;
+        }
+        newest = s;
+        size++;
+    }
+
+    /** Removes a sequence, writing its current {@code kvTokens} and {@code generated} back into it. */
+    void remove(Sequence s) {
+        if (!s.decoding) {
+            throw new IllegalStateException("sequence " + s.request.id() + " is not decoding");
+        }
+        s.kvTokens = kvTokensOf(s);
+        s.generated = s.generatedAtJoin + (int) (step - s.joinStep);
+        long offset = s.kvAtJoin - s.joinStep;
+        sumKvOffset -= offset;
+        sequencesPerPhase[Math.floorMod(offset, blockSize)]--;
+        if (byFinishStep.peek() == s) {
+            byFinishStep.poll();
+        } else {
+            byFinishStep.remove(s);
+        }
+        if (s.newer != null) {
+            s.newer.older = s.older;
+        } else {
+            newest = s.older;
+        }
+        if (s.older != null) {
+            s.older.newer = s.newer;
+        } else {
+            oldest = s.newer;
+        }
+        s.newer = null;
+        s.older = null;
+        s.decoding = false;
+        size--;
+    }
+
+    /** KV tokens a decoding sequence holds now. */
+    long kvTokensOf(Sequence s) {
+        return s.kvAtJoin + (step - s.joinStep);
+    }
+
+    /** Number of sequences that fill their last KV block and need a new one in the next step. */
+    int blocksNeededNextStep() {
+        return sequencesPerPhase[Math.floorMod(-step, blockSize)];
+    }
+
+    /** Whether {@code s} needs a new KV block in the next step. */
+    boolean needsBlockNextStep(Sequence s) {
+        return Math.floorMod(s.kvAtJoin - s.joinStep + step, blockSize) == 0;
+    }
+
+    /** Sum over sequences of the context each attends to in the next step (its KV plus the token it adds). */
+    long nextStepAttendedTokens() {
+        return sumKvOffset + (long) size * (step + 1);
+    }
+
+    /** The most recently added sequence (the preemption victim), or null. */
+    Sequence newest() {
+        return newest;
+    }
+
+    /** The first-added sequence, or null. */
+    Sequence oldest() {
+        return oldest;
+    }
+
+    /** Every sequence produced one token: moves the step counter. */
+    void advance() {
+        step++;
+    }
+
+    /** Removes and returns one sequence that has produced all its output by the current step, or null. */
+    Sequence pollFinished() {
+        Sequence first = byFinishStep.peek();
+        if (first == null || first.finishStep > step) {
+            return null;
+        }
+        remove(first);
+        return first;
+    }
+}

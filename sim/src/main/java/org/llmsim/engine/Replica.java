@@ -1,0 +1,141 @@
+package org.llmsim.engine;
+
+import java.util.function.Consumer;
+
+import org.llmsim.hardware.MemoryPlan;
+import org.llmsim.hardware.RooflineCostModel;
+import org.llmsim.kernel.EventPriority;
+import org.llmsim.kernel.EventScheduler;
+import org.llmsim.request.Request;
+
+/**
+ * One model replica (a tensor-parallel group of GPUs running one copy of the model), as an engine loop:
+ *
+ * <pre>
+ *   idle --submit--> plan batch --price with roofline--> [one event at the pass's end] --> apply --> plan next ...
+ * </pre>
+ *
+ * A request that arrives while a pass runs waits for the next pass boundary, as in real engines.
+ */
+public final class Replica {
+    private final int index;
+    private final String poolName;
+    private final EventScheduler clock;
+    private final RooflineCostModel costModel;
+    private final KvCacheManager kv;
+    private final BatchScheduler scheduler;
+    private final EngineListener listener;
+    private final int maxContextTokens;
+    private long admissions;
+    private boolean busy;
+
+    /**
+     * @param index    global replica index (across pools), used in outputs
+     * @param poolName the pool the replica belongs to
+     * @param clock    the simulation's scheduler
+     * @param costModel prices forward passes
+     * @param memory   KV capacity of the replica
+     * @param config   scheduler knobs
+     * @param listener receives finished requests and per-pass statistics
+     */
+    public Replica(int index, String poolName, EventScheduler clock, RooflineCostModel costModel, MemoryPlan memory,
+            SchedulerConfig config, EngineListener listener) {
+        this.index = index;
+        this.poolName = poolName;
+        this.clock = clock;
+        this.costModel = costModel;
+        this.kv = new KvCacheManager(memory.kvBlocks(), config.blockSize());
+        this.listener = listener;
+        this.maxContextTokens = costModel.hardware().model().maxContext();
+        this.scheduler = switch (config.policy()) {
+            case CONTINUOUS -> new ContinuousBatchScheduler(config, kv, listener);
+            case STATIC -> new StaticBatchScheduler(config, kv, listener);
+        };
+    }
+
+    /**
+     * Accepts a request: it is rejected at once if it can never be served here (longer than the model's context
+     * window, or more KV than the whole cache holds); otherwise it waits for a pass.
+     */
+    public void submit(Request request) {
+        request.assignReplica(index);
+        long totalTokens = (long) request.inputTokens() + request.outputTokens();
+        if (totalTokens > maxContextTokens) {
+            reject(request, "context_window");
+            return;
+        }
+        if (kv.blocksFor(scheduler.maxKvTokens(request)) > kv.totalBlocks()) {
+            reject(request, "kv_capacity");
+            return;
+        }
+        scheduler.enqueue(new Sequence(request, admissions++));
+        if (!busy) {
+            runNextPass();
+        }
+    }
+
+    private void reject(Request request, String reason) {
+        request.markRejected(reason);
+        listener.onRejected(request, clock.now());
+    }
+
+    private void runNextPass() {
+        double startS = clock.now();
+        BatchPlan plan = scheduler.schedule(startS);
+        if (plan == null) {
+            busy = false;
+            return;
+        }
+        busy = true;
+        double durationS = costModel.iterationTimeS(plan.sequences(), plan.newTokens(), plan.attendedTokens(),
+                plan.kvReadTokens(), plan.kvWriteTokens());
+        clock.after(durationS, EventPriority.ITERATION, () -> finishPass(plan, startS));
+    }
+
+    private void finishPass(BatchPlan plan, double startS) {
+        double endS = clock.now();
+        scheduler.complete(plan, endS);
+        listener.onIteration(index, startS, endS, plan.sequences(), plan.newTokens(), plan.outputTokens(),
+                plan.usedBlocks(), kv.totalBlocks());
+        runNextPass();
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public String poolName() {
+        return poolName;
+    }
+
+    /** Requests waiting or running on this replica. */
+    public int outstanding() {
+        return scheduler.waitingCount() + scheduler.runningCount();
+    }
+
+    public int waitingCount() {
+        return scheduler.waitingCount();
+    }
+
+    public int runningCount() {
+        return scheduler.runningCount();
+    }
+
+    /** Fraction of KV blocks in use. */
+    public double kvUtilization() {
+        return kv.utilization();
+    }
+
+    public int kvBlocks() {
+        return kv.totalBlocks();
+    }
+
+    public RooflineCostModel costModel() {
+        return costModel;
+    }
+
+    /** Visits every request still waiting or running (used at the end of a run). */
+    public void forEachInFlight(Consumer<Request> visitor) {
+        scheduler.forEachInFlight(visitor);
+    }
+}

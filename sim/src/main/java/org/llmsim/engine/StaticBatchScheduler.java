@@ -1,0 +1,148 @@
+package org.llmsim.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.llmsim.request.Request;
+
+/**
+ * Static batching, as in request-level servers before continuous batching: when idle, the replica takes up to
+ * {@code max_batch_size} waiting requests, pads their prompts to the longest one, reserves KV for the longest
+ * prompt plus the largest output a request may ask for, and runs the batch until its longest output is produced.
+ * Finished sequences keep computing padding until then, and no request joins a running batch: the waste that
+ * continuous batching removes.
+ */
+final class StaticBatchScheduler implements BatchScheduler {
+    private final SchedulerConfig config;
+    private final KvCacheManager kv;
+    private final EngineListener listener;
+    private final ArrayDeque<Sequence> waiting = new ArrayDeque<>();
+
+    /** The running batch, sorted by output length; empty when idle. */
+    private final List<Sequence> batch = new ArrayList<>();
+    private int paddedPrompt;
+    private int longestOutput;
+    private int reservedBlocks;
+    /** Output tokens produced by every sequence of the batch so far (0 before the prefill). */
+    private int producedPerSequence;
+    /** Index into {@code batch} of the first sequence not yet finished. */
+    private int nextToFinish;
+
+    StaticBatchScheduler(SchedulerConfig config, KvCacheManager kv, EngineListener listener) {
+        this.config = config;
+        this.kv = kv;
+        this.listener = listener;
+    }
+
+    @Override
+    public void enqueue(Sequence sequence) {
+        waiting.addLast(sequence);
+    }
+
+    @Override
+    public BatchPlan schedule(double nowS) {
+        if (batch.isEmpty() && !formBatch(nowS)) {
+            return null;
+        }
+        int n = batch.size();
+        int active = n - nextToFinish;
+        if (producedPerSequence == 0) {
+            long tokens = (long) n * paddedPrompt;
+            return new BatchPlan(0, BatchPlan.NO_SEQUENCES, BatchPlan.NO_TOKENS, n, tokens,
+                    n * BatchPlan.causalPairs(paddedPrompt), tokens, tokens, n, kv.usedBlocks());
+        }
+        // Decode step k feeds token k; every padded sequence attends to paddedPrompt + k tokens.
+        long context = (long) paddedPrompt + producedPerSequence;
+        return new BatchPlan(n, BatchPlan.NO_SEQUENCES, BatchPlan.NO_TOKENS, n, n, n * context, n * context, n, active,
+                kv.usedBlocks());
+    }
+
+    private boolean formBatch(double nowS) {
+        int padded = 0;
+        int taken = 0;
+        for (Sequence s : waiting) {
+            if (taken == config.maxBatchSize()) {
+                break;
+            }
+            int prompt = Math.max(padded, s.prefillTokens());
+            long tokens = (long) (taken + 1) * prompt;
+            long blocks = (long) (taken + 1) * blocksPerSequence(prompt);
+            if ((taken > 0 && tokens > config.maxBatchedTokens()) || blocks > kv.freeBlocks()) {
+                break;
+            }
+            padded = prompt;
+            taken++;
+        }
+        if (taken == 0) {
+            return false;
+        }
+        for (int i = 0; i < taken; i++) {
+            Sequence s = waiting.pollFirst();
+            s.request.markScheduled(nowS);
+            batch.add(s);
+        }
+        batch.sort(Comparator.comparingInt((Sequence s) -> s.request.outputTokens()).thenComparingLong(s -> s.order));
+        paddedPrompt = padded;
+        longestOutput = batch.get(batch.size() - 1).request.outputTokens();
+        reservedBlocks = taken * blocksPerSequence(padded);
+        kv.allocate(reservedBlocks);
+        producedPerSequence = 0;
+        nextToFinish = 0;
+        return true;
+    }
+
+    private int blocksPerSequence(int paddedPromptTokens) {
+        return kv.blocksFor((long) paddedPromptTokens + config.outputTokenCap() - 1);
+    }
+
+    @Override
+    public void complete(BatchPlan plan, double endS) {
+        producedPerSequence++;
+        if (producedPerSequence == 1) {
+            for (Sequence s : batch) {
+                s.request.markFirstToken(endS);
+            }
+        }
+        while (nextToFinish < batch.size()
+                && batch.get(nextToFinish).request.outputTokens() <= producedPerSequence) {
+            Request r = batch.get(nextToFinish++).request;
+            r.markFinished(endS);
+            listener.onFinished(r, endS);
+        }
+        if (producedPerSequence >= longestOutput) {
+            kv.free(reservedBlocks);
+            batch.clear();
+            reservedBlocks = 0;
+            nextToFinish = 0;
+            producedPerSequence = 0;
+        }
+    }
+
+    @Override
+    public long maxKvTokens(Request request) {
+        return (long) request.inputTokens() + config.outputTokenCap() - 1;
+    }
+
+    @Override
+    public int waitingCount() {
+        return waiting.size();
+    }
+
+    @Override
+    public int runningCount() {
+        return batch.size() - nextToFinish;
+    }
+
+    @Override
+    public void forEachInFlight(Consumer<Request> visitor) {
+        for (int i = nextToFinish; i < batch.size(); i++) {
+            visitor.accept(batch.get(i).request);
+        }
+        for (Sequence s : waiting) {
+            visitor.accept(s.request);
+        }
+    }
+}

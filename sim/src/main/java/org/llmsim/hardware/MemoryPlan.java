@@ -1,0 +1,64 @@
+package org.llmsim.hardware;
+
+/**
+ * How the memory of each GPU of a replica is spent, and how many KV-cache blocks are left, in the way vLLM sizes its
+ * cache: {@code gpu_memory_utilization} of the device memory, minus the weights, the peak activations of a forward
+ * pass over {@code max_batched_tokens} tokens, and the runtime's own reserve; the rest holds KV blocks of
+ * {@code block_size} tokens.
+ *
+ * @param usableBytesPerGpu     device memory times the utilization fraction
+ * @param weightBytesPerGpu     weights on one GPU
+ * @param activationBytesPerGpu peak activation memory of a full batch on one GPU
+ * @param reserveBytesPerGpu    runtime reserve (CUDA context, graphs, communication buffers)
+ * @param kvBytesPerGpu         what is left for the KV cache (negative when the model does not fit)
+ * @param kvBytesPerTokenPerGpu KV bytes of one token on one GPU
+ * @param blockSize             tokens per KV block
+ * @param kvBlocks              KV blocks that fit (0 when none)
+ */
+public record MemoryPlan(
+        double usableBytesPerGpu,
+        double weightBytesPerGpu,
+        double activationBytesPerGpu,
+        double reserveBytesPerGpu,
+        double kvBytesPerGpu,
+        double kvBytesPerTokenPerGpu,
+        int blockSize,
+        int kvBlocks) {
+
+    /**
+     * Sizes the KV cache of a replica.
+     *
+     * @param hardware             the replica
+     * @param gpuMemoryUtilization fraction of device memory the engine may use, in (0, 1]
+     * @param maxBatchedTokens     tokens of the largest forward pass (drives activation memory)
+     * @param maxBatchSize         sequences of the largest batch (drives the sampler's logits buffer)
+     * @param blockSize            tokens per KV block
+     */
+    public static MemoryPlan of(ReplicaHardware hardware, double gpuMemoryUtilization, int maxBatchedTokens,
+            int maxBatchSize, int blockSize) {
+        ModelProfile m = hardware.model();
+        int tp = hardware.tp();
+        double usable = hardware.gpu().memoryBytes() * gpuMemoryUtilization;
+        double weights = hardware.weightBytes() / tp;
+        // Peak of a profiling forward pass: the MLP's gate/up output and activation (3 x intermediate) plus a few
+        // hidden-sized buffers per token, in 16-bit, split over the TP group; plus FP32 logits for every sequence.
+        int mlpWidth = m.intermediate() * (m.isMixtureOfExperts() ? m.expertsPerToken() : 1);
+        double activations = (double) maxBatchedTokens * (3.0 * mlpWidth + 4.0 * m.hidden()) * 2 / tp
+                + (double) maxBatchSize * m.vocab() * 4;
+        double reserve = hardware.gpu().runtimeReserveBytes();
+        double kvBytes = usable - weights - activations - reserve;
+        double perToken = hardware.kvBytesPerTokenPerGpu();
+        int blocks = kvBytes <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.floor(kvBytes / (perToken * blockSize)));
+        return new MemoryPlan(usable, weights, activations, reserve, kvBytes, perToken, blockSize, blocks);
+    }
+
+    /** Whether weights, activations and reserve fit with room for at least one KV block. */
+    public boolean fits() {
+        return kvBlocks > 0;
+    }
+
+    /** Tokens of KV cache the replica holds. */
+    public long kvTokens() {
+        return (long) kvBlocks * blockSize;
+    }
+}

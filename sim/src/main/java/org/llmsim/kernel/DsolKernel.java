@@ -1,0 +1,180 @@
+package org.llmsim.kernel;
+
+import java.util.concurrent.CountDownLatch;
+
+import nl.tudelft.simulation.dsol.eventlists.EventListPriorityQueue;
+import nl.tudelft.simulation.dsol.experiment.Replication;
+import nl.tudelft.simulation.dsol.experiment.SingleReplication;
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
+import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
+import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
+
+/**
+ * {@link EventScheduler} on a DSOL {@link DevsSimulator}. One kernel runs one replication, on DSOL's worker thread;
+ * {@link #run} blocks the caller until the replication ends and rethrows any exception an event raised.
+ *
+ * <p>Events are ordered by time, then {@link EventPriority}, then the order in which they were scheduled, so a run is
+ * deterministic. The event list is a binary heap (DSOL's {@code EventListPriorityQueue}); cancelled events stay in
+ * the heap and are skipped when they come up, which keeps cancellation O(1).
+ */
+public final class DsolKernel implements EventScheduler {
+    private final DevsSimulator<Double> simulator = new DevsSimulator<>("llmsim");
+    private long nextSequence;
+    private long executedEvents;
+    private double lastEventTimeS;
+    private volatile boolean running;
+    private Throwable failure;
+
+    @Override
+    public double now() {
+        return simulator.getSimulatorTime();
+    }
+
+    @Override
+    public ScheduledEvent at(double timeS, EventPriority priority, Runnable action) {
+        double now = simulator.getSimulatorTime();
+        if (!(timeS >= now) || Double.isInfinite(timeS)) {
+            throw new IllegalArgumentException("cannot schedule an event at t=" + timeS + " s when the clock is at " + now
+                    + " s");
+        }
+        KernelEvent event = new KernelEvent(timeS, priority.dsolPriority, nextSequence++, action);
+        // Added straight to DSOL's event list: DevsSimulator.scheduleEvent builds a trace string per event.
+        simulator.getEventList().add(event);
+        return event;
+    }
+
+    /**
+     * Runs one replication: {@code setup} schedules the first events at time 0, then events execute until none is left
+     * or the clock passes {@code horizonS}.
+     *
+     * @param horizonS the latest simulated time (seconds) an event may run at; later events are never executed
+     * @param setup    builds the model and schedules its first events; runs before the clock starts
+     * @throws RuntimeException the first exception an event threw, if any (the run stops there)
+     */
+    public void run(double horizonS, Runnable setup) {
+        if (!(horizonS > 0) || Double.isInfinite(horizonS)) {
+            throw new IllegalArgumentException("horizon must be a positive finite time, got " + horizonS);
+        }
+        CountDownLatch ended = new CountDownLatch(1);
+        simulator.setEventList(new EventListPriorityQueue<>());
+        simulator.addListener(event -> ended.countDown(), Replication.END_REPLICATION_EVENT);
+        AbstractDsolModel<Double, DevsSimulator<Double>> model = new AbstractDsolModel<>(simulator) {
+            @Override
+            public void constructModel() {
+                setup.run();
+            }
+        };
+        running = true;
+        try {
+            simulator.initialize(model, new SingleReplication<>("replication", 0.0, 0.0, horizonS));
+            simulator.start();
+            ended.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while simulating", e);
+        } finally {
+            running = false;
+            simulator.cleanUp();
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** Events executed so far; safe to read from another thread for progress display (may lag slightly). */
+    public long executedEvents() {
+        return executedEvents;
+    }
+
+    /** Simulated time of the last executed model event, in seconds. */
+    public double lastEventTimeS() {
+        return lastEventTimeS;
+    }
+
+    /** Whether a replication is under way. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void fail(Throwable t) {
+        if (failure == null) {
+            failure = t;
+            simulator.getEventList().clear();
+            simulator.endReplication();
+        }
+    }
+
+    /** One model event: a time, a priority, a tie-breaking sequence number and the action. */
+    private final class KernelEvent implements SimEventInterface<Double>, ScheduledEvent {
+        private final double timeS;
+        private final Double boxedTimeS;
+        private final short priority;
+        private final long sequence;
+        private Runnable action;
+
+        KernelEvent(double timeS, short priority, long sequence, Runnable action) {
+            this.timeS = timeS;
+            this.boxedTimeS = timeS;
+            this.priority = priority;
+            this.sequence = sequence;
+            this.action = action;
+        }
+
+        @Override
+        public void execute() {
+            Runnable toRun = action;
+            if (toRun == null || failure != null) {
+                return; // cancelled, or the run already failed
+            }
+            action = null;
+            executedEvents++;
+            lastEventTimeS = timeS;
+            try {
+                toRun.run();
+            } catch (Throwable t) {
+                fail(t);
+            }
+        }
+
+        @Override
+        public void cancel() {
+            action = null;
+        }
+
+        @Override
+        public Double getAbsoluteExecutionTime() {
+            return boxedTimeS;
+        }
+
+        @Override
+        public short getPriority() {
+            return priority;
+        }
+
+        @Override
+        public long getId() {
+            return sequence;
+        }
+
+        @Override
+        public int compareTo(SimEventInterface<Double> other) {
+            if (other instanceof KernelEvent o) {
+                int byTime = Double.compare(timeS, o.timeS);
+                if (byTime != 0) {
+                    return byTime;
+                }
+                if (priority != o.priority) {
+                    return priority > o.priority ? -1 : 1;
+                }
+                return Long.compare(sequence, o.sequence);
+            }
+            return SimEventInterface.super.compareTo(other);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.llmsim.kernel;
+
+import org.llmsim.cluster.Cluster;
+import org.llmsim.engine.Replica;
+import org.llmsim.metrics.MetricsCollector;
+import org.llmsim.metrics.RequestSink;
+import org.llmsim.metrics.RunResult;
+import org.llmsim.scenario.Scenario;
+import org.llmsim.scenario.ScenarioSpec;
+import org.llmsim.workload.RequestGenerator;
+
+/**
+ * One run of a scenario: builds the model (workload generator, cluster, metrics) on a fresh {@link DsolKernel},
+ * simulates until every request is done or the horizon is reached, and returns the {@link RunResult}.
+ *
+ * <p>A simulation is single-use; build a new one per replication. {@link #progress()} may be read from another
+ * thread while {@link #run()} executes.
+ */
+public final class Simulation {
+    private final Scenario scenario;
+    private final RequestSink sink;
+    private final DsolKernel kernel = new DsolKernel();
+
+    public Simulation(Scenario scenario, RequestSink sink) {
+        this.scenario = scenario;
+        this.sink = sink;
+    }
+
+    public Simulation(Scenario scenario) {
+        this(scenario, RequestSink.NONE);
+    }
+
+    public RunResult run() {
+        long startNs = System.nanoTime();
+        ScenarioSpec spec = scenario.spec();
+        RandomStreams streams = new RandomStreams(spec.seed());
+        RunResult.Window window = new RunResult.Window(spec.warmupS(), spec.durationS());
+        MetricsCollector metrics = new MetricsCollector(window, spec.workload().slo(), scenario.totalReplicas(), sink);
+        Cluster cluster = Cluster.build(scenario, kernel, streams, metrics);
+        RequestGenerator generator = new RequestGenerator(spec.workload(), spec.durationS(), streams, kernel,
+                request -> {
+                    metrics.onArrival(request);
+                    cluster.submit(request);
+                });
+        kernel.run(spec.horizonS(), generator::start);
+        for (Replica replica : cluster.replicas()) {
+            replica.forEachInFlight(metrics::onUnfinished);
+        }
+        // The fleet is provisioned for the whole arrival window, and longer while requests drain.
+        double simulatedS = Math.max(spec.durationS(), kernel.lastEventTimeS());
+        double wallS = (System.nanoTime() - startNs) / 1e9;
+        return metrics.result(scenario, new RunResult.SimStats(wallS, kernel.executedEvents(), simulatedS));
+    }
+
+    /** Fraction of the arrival window simulated so far, in [0, 1] (drain time shows as 1). */
+    public double progress() {
+        return Math.min(1.0, kernel.lastEventTimeS() / scenario.spec().durationS());
+    }
+
+    /** Simulated seconds reached so far. */
+    public double simulatedS() {
+        return kernel.lastEventTimeS();
+    }
+
+    /** Events executed so far. */
+    public long events() {
+        return kernel.executedEvents();
+    }
+}

@@ -1,0 +1,40 @@
+package org.llmsim.metrics;
+
+import org.llmsim.scenario.PoolPlan;
+import org.llmsim.scenario.Scenario;
+
+/**
+ * Turns provisioned time into dollars. Self-hosted cost is GPU-hours actually provisioned (every GPU of every
+ * replica, idle time included) times the price per GPU-hour. Per-request and per-token figures are steady-state: the
+ * fleet's spend rate divided by the completion rate measured inside the window.
+ */
+public final class CostCalculator {
+    /** Hours in an average month (365 * 24 / 12). */
+    public static final double HOURS_PER_MONTH = 730.0;
+
+    private CostCalculator() {
+    }
+
+    public static RunResult.Cost compute(Scenario scenario, double provisionedS, RunResult.Throughput throughput,
+            double apiUsd) {
+        double gpuHours = 0;
+        double gpuUsd = 0;
+        for (PoolPlan pool : scenario.pools()) {
+            double hours = pool.gpus() * provisionedS / 3600.0;
+            gpuHours += hours;
+            gpuUsd += hours * pool.hardware().gpu().priceUsdPerHour();
+        }
+        double usdPerHour = scenario.fleetUsdPerHour();
+        double usdPerS = usdPerHour / 3600.0;
+        return new RunResult.Cost(gpuUsd + apiUsd, gpuUsd, apiUsd, gpuHours, usdPerHour,
+                usdPerHour * HOURS_PER_MONTH,
+                ratio(usdPerS, throughput.requestsPerS()),
+                ratio(usdPerS, throughput.outputTokensPerS()) * 1e6,
+                ratio(usdPerS, throughput.inputTokensPerS() + throughput.outputTokensPerS()) * 1e6);
+    }
+
+    /** {@code a / b}, or NaN when {@code b} is not positive. */
+    static double ratio(double a, double b) {
+        return b > 0 ? a / b : Double.NaN;
+    }
+}

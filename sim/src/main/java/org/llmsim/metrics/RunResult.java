@@ -1,0 +1,124 @@
+package org.llmsim.metrics;
+
+import java.util.List;
+
+/**
+ * Everything one simulation run measured, as plain records; the schema behind {@code summary.json}. Times are
+ * seconds, money USD. Values that cannot be computed (no completions, no SLO) are NaN.
+ *
+ * @param scenario    scenario name
+ * @param seed        seed of the run
+ * @param window      the measurement window
+ * @param requests    request counts; every arrived request is completed, rejected or unfinished
+ * @param ttft        time to first token of measured completed requests
+ * @param tpot        time per output token after the first (requests with more than one output token)
+ * @param e2e         end-to-end latency
+ * @param queue       queueing delay: first scheduled minus arrival
+ * @param throughput  completions inside the window, per second
+ * @param slo         SLO targets, attainment and goodput
+ * @param cost        GPU and API spend
+ * @param utilization time-weighted and per-iteration utilization, averaged over replicas
+ * @param preemptions preemptions over the whole run
+ * @param pools       per-pool figures
+ * @param replicas    per-replica figures
+ * @param sim         how the simulation itself ran
+ */
+public record RunResult(
+        String scenario,
+        long seed,
+        Window window,
+        RequestCounts requests,
+        LatencyStats ttft,
+        LatencyStats tpot,
+        LatencyStats e2e,
+        LatencyStats queue,
+        Throughput throughput,
+        SloResult slo,
+        Cost cost,
+        Utilization utilization,
+        long preemptions,
+        List<PoolResult> pools,
+        List<ReplicaResult> replicas,
+        SimStats sim) {
+
+    /** The measurement window {@code [startS, endS)}: warm-up to end of arrivals. */
+    public record Window(double startS, double endS) {
+        public double lengthS() {
+            return endS - startS;
+        }
+
+        public boolean contains(double timeS) {
+            return timeS >= startS && timeS < endS;
+        }
+
+        /** Length of the overlap of {@code [fromS, toS]} with the window. */
+        public double overlapS(double fromS, double toS) {
+            return Math.max(0, Math.min(toS, endS) - Math.max(fromS, startS));
+        }
+    }
+
+    /**
+     * @param arrived    requests generated over the whole run
+     * @param completed  requests that produced all their output
+     * @param rejected   requests refused (context window, KV capacity)
+     * @param unfinished requests still queued or running when the run stopped
+     * @param measured   requests that arrived inside the measurement window
+     */
+    public record RequestCounts(long arrived, long completed, long rejected, long unfinished, long measured) {
+    }
+
+    /** Completions inside the window: requests, and the input and output tokens of those requests, per second. */
+    public record Throughput(double requestsPerS, double inputTokensPerS, double outputTokensPerS) {
+    }
+
+    /**
+     * @param ttftS      TTFT target, or null
+     * @param tpotS      TPOT target, or null
+     * @param e2eS       end-to-end target, or null
+     * @param attainment share of measured requests that completed and met every target
+     * @param goodputRps completions inside the window that met every target, per second
+     */
+    public record SloResult(Double ttftS, Double tpotS, Double e2eS, double attainment, double goodputRps) {
+    }
+
+    /**
+     * @param totalUsd             GPU plus API spend over the simulated span (drain included)
+     * @param gpuUsd               provisioned GPU-hours times their price
+     * @param apiUsd               spend at API providers
+     * @param gpuHours             provisioned GPU-hours over the simulated span
+     * @param usdPerHour           spend rate of the provisioned fleet
+     * @param usdPerMonth          {@code usdPerHour} times 730 hours
+     * @param usdPerRequest        steady state: spend rate over completion rate inside the window
+     * @param usdPer1mOutputTokens steady state, per million output tokens
+     * @param usdPer1mTokens       steady state, per million input plus output tokens
+     */
+    public record Cost(double totalUsd, double gpuUsd, double apiUsd, double gpuHours, double usdPerHour,
+            double usdPerMonth, double usdPerRequest, double usdPer1mOutputTokens, double usdPer1mTokens) {
+    }
+
+    /**
+     * @param kvCacheMean   time-weighted mean fraction of KV blocks in use
+     * @param batchSizeMean mean sequences per forward pass
+     * @param busyFraction  fraction of time replicas spent in forward passes
+     */
+    public record Utilization(double kvCacheMean, double batchSizeMean, double busyFraction) {
+    }
+
+    /** Per-pool configuration and figures (utilization averaged over the pool's replicas, inside the window). */
+    public record PoolResult(String name, String gpu, String model, int replicas, int tensorParallel,
+            String weightDtype, String kvDtype, String batching, int kvBlocksPerReplica, long kvTokensPerReplica,
+            double usdPerHour, long completed, Utilization utilization) {
+    }
+
+    /** Per-replica figures inside the window. */
+    public record ReplicaResult(int index, String pool, long completed, long iterations, Utilization utilization) {
+    }
+
+    /**
+     * @param wallS      wall-clock seconds the simulation took
+     * @param events     discrete events executed
+     * @param simulatedS simulated seconds until the last event
+     */
+    public record SimStats(double wallS, long events, double simulatedS) {
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * What a run measured: per-request latencies, time-weighted utilization, throughput, SLO attainment and cost.
+ *
+ * <p>Read first:
+ * <ul>
+ *   <li>{@link org.llmsim.metrics.RunResult} - the plain records a run returns; {@code reports} turns them into
+ *       files and never reads simulator internals.</li>
+ *   <li>{@link org.llmsim.metrics.MetricsCollector} - listens to the engine; per-request tallies (TTFT, TPOT,
+ *       E2E, queueing) are kept apart from time-weighted measures (KV occupancy, busy time).</li>
+ *   <li>{@link org.llmsim.metrics.LatencyHistogram} - streaming percentiles in bounded memory (HdrHistogram,
+ *       three significant digits) with exact mean, standard deviation, minimum and maximum.</li>
+ *   <li>{@link org.llmsim.metrics.CostCalculator} - combines provisioned GPU time with the price table.</li>
+ * </ul>
+ * Statistics cover the measurement window {@code [warmup_s, duration_s)}: latencies of requests that arrived in it,
+ * throughput of completions that happened in it.
+ */
+package org.llmsim.metrics;

@@ -1,0 +1,17 @@
+package org.llmsim.request;
+
+/** Where a request ended up. Every arrived request ends in exactly one of the final states. */
+public enum RequestStatus {
+    /** Still queued or running. */
+    IN_FLIGHT,
+    /** All output tokens were produced. */
+    COMPLETED,
+    /** Refused without being served (it can never fit the replica's KV cache or the model's context window). */
+    REJECTED,
+    /** Still queued or running when the simulation stopped at its horizon. */
+    UNFINISHED;
+
+    public String csvName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,92 @@
+package org.llmsim.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects every validation error of one input file, with the line of each field where the file gives it, so a user
+ * sees all problems at once. Messages say what was found and what is allowed: "must be > 0, got -3".
+ */
+public final class Problems {
+    private final String file;
+    private final SourceLines lines;
+    private final List<InputError> errors = new ArrayList<>();
+
+    public Problems(String file, SourceLines lines) {
+        this.file = file;
+        this.lines = lines == null ? SourceLines.NONE : lines;
+    }
+
+    public void add(String path, String message) {
+        String where = lines.isOverridden(path) ? " (value from --set)" : "";
+        errors.add(new InputError(file, lines.lineOf(path), path, message + where));
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    public List<InputError> errors() {
+        return List.copyOf(errors);
+    }
+
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new InputException(errors);
+        }
+    }
+
+    /** Reports a missing required field; returns whether it is present. */
+    public boolean required(String path, Object value) {
+        if (value == null) {
+            add(path, "is required");
+            return false;
+        }
+        return true;
+    }
+
+    /** Checks {@code value > 0} (when present). */
+    public void positive(String path, Number value) {
+        if (value != null && !(value.doubleValue() > 0 && Double.isFinite(value.doubleValue()))) {
+            add(path, "must be > 0, got " + format(value));
+        }
+    }
+
+    /** Checks {@code value >= 0} (when present). */
+    public void nonNegative(String path, Number value) {
+        if (value != null && !(value.doubleValue() >= 0 && Double.isFinite(value.doubleValue()))) {
+            add(path, "must be >= 0, got " + format(value));
+        }
+    }
+
+    /** Checks {@code value >= min} (when present). */
+    public void atLeast(String path, Number value, long min) {
+        if (value != null && !(value.doubleValue() >= min)) {
+            add(path, "must be >= " + min + ", got " + format(value));
+        }
+    }
+
+    /**
+     * Checks a fraction in (0, 1] (when present); a value that looks like a percentage gets a hint
+     * ("0.45, not 45").
+     */
+    public void fraction(String path, Double value) {
+        if (value == null) {
+            return;
+        }
+        if (value > 1 && value <= 100) {
+            add(path, "must be a fraction in (0, 1], got " + format(value) + " (did you mean " + format(value / 100)
+                    + "?)");
+        } else if (!(value > 0 && value <= 1)) {
+            add(path, "must be a fraction in (0, 1], got " + format(value));
+        }
+    }
+
+    static String format(Number n) {
+        double d = n.doubleValue();
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        return Double.toString(d);
+    }
+}

@@ -1,0 +1,265 @@
+package org.llmsim.scenario;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.llmsim.hardware.GpuProfile;
+import org.llmsim.hardware.ModelProfile;
+
+/**
+ * Finds and loads GPU and model profiles. A scenario names a profile by id ({@code h100-sxm}, looked up as
+ * {@code gpus/h100-sxm.yaml} in each profile directory in turn) or by a path to a profile file (anything containing
+ * a slash or ending in {@code .yaml}/{@code .yml}/{@code .json}), resolved against the scenario's directory.
+ *
+ * <p>Profile directories: those given explicitly (the {@code --profiles} option), then the built-in
+ * {@code gpu-profiles/} of the llmsim installation ({@code -Dllmsim.home} or {@code $LLMSIM_HOME}, which the
+ * {@code ./llmsim} launcher sets).
+ */
+public final class ProfileCatalog {
+    private final List<Path> directories;
+    private final Map<Path, GpuProfile> gpuCache = new HashMap<>();
+    private final Map<Path, ModelProfile> modelCache = new HashMap<>();
+
+    public ProfileCatalog(List<Path> directories) {
+        this.directories = List.copyOf(directories);
+    }
+
+    /** The explicit directories followed by the installation's built-in {@code gpu-profiles/}, if found. */
+    public static ProfileCatalog standard(List<Path> extraDirectories) {
+        List<Path> dirs = new ArrayList<>(extraDirectories);
+        Path builtIn = builtInDirectory();
+        if (builtIn != null) {
+            dirs.add(builtIn);
+        }
+        return new ProfileCatalog(dirs);
+    }
+
+    /** {@code <llmsim home>/gpu-profiles}, or null when no installation directory is known. */
+    public static Path builtInDirectory() {
+        String home = System.getProperty("llmsim.home");
+        if (home == null || home.isBlank()) {
+            home = System.getenv("LLMSIM_HOME");
+        }
+        if (home == null || home.isBlank()) {
+            Path local = Paths.get("gpu-profiles");
+            return Files.isDirectory(local) ? local : null;
+        }
+        return Paths.get(home).resolve("gpu-profiles").normalize();
+    }
+
+    public List<Path> directories() {
+        return directories;
+    }
+
+    /** Loads a GPU profile by id or path; errors name {@code field} of {@code scenarioFile}. */
+    public GpuProfile gpu(String reference, Path scenarioDir, String scenarioFile, String field) {
+        Path file = locate(reference, "gpus", scenarioDir, scenarioFile, field);
+        return gpuCache.computeIfAbsent(file, f -> loadGpu(f, idFor(reference)));
+    }
+
+    /** Loads a model profile by id or path; errors name {@code field} of {@code scenarioFile}. */
+    public ModelProfile model(String reference, Path scenarioDir, String scenarioFile, String field) {
+        Path file = locate(reference, "models", scenarioDir, scenarioFile, field);
+        return modelCache.computeIfAbsent(file, f -> loadModel(f, idFor(reference)));
+    }
+
+    /** Every GPU profile in the catalog directories, by id (the first directory wins). */
+    public List<GpuProfile> allGpus() {
+        List<GpuProfile> all = new ArrayList<>();
+        for (String id : ids("gpus")) {
+            all.add(gpu(id, null, null, null));
+        }
+        return all;
+    }
+
+    /** Every model profile in the catalog directories, by id (the first directory wins). */
+    public List<ModelProfile> allModels() {
+        List<ModelProfile> all = new ArrayList<>();
+        for (String id : ids("models")) {
+            all.add(model(id, null, null, null));
+        }
+        return all;
+    }
+
+    /** Ids of the profiles of one kind ({@code gpus} or {@code models}), sorted. */
+    public TreeSet<String> ids(String kind) {
+        TreeSet<String> ids = new TreeSet<>();
+        for (Path dir : directories) {
+            Path sub = dir.resolve(kind);
+            if (!Files.isDirectory(sub)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(sub)) {
+                files.map(p -> p.getFileName().toString())
+                        .filter(n -> n.endsWith(".yaml"))
+                        .forEach(n -> ids.add(n.substring(0, n.length() - ".yaml".length())));
+            } catch (IOException e) {
+                throw new InputException(sub.toString(), "cannot list profiles: " + e.getMessage());
+            }
+        }
+        return ids;
+    }
+
+    static boolean isPath(String reference) {
+        return reference.contains("/") || reference.contains("\\") || reference.endsWith(".yaml")
+                || reference.endsWith(".yml") || reference.endsWith(".json");
+    }
+
+    private static String idFor(String reference) {
+        return isPath(reference) ? null : reference;
+    }
+
+    private Path locate(String reference, String kind, Path scenarioDir, String scenarioFile, String field) {
+        String what = kind.equals("gpus") ? "GPU" : "model";
+        if (isPath(reference)) {
+            Path p = Paths.get(reference);
+            Path resolved = p.isAbsolute() || scenarioDir == null ? p : scenarioDir.resolve(p);
+            if (!Files.isRegularFile(resolved)) {
+                throw new InputException(List.of(new InputError(scenarioFile, null, field,
+                        what + " profile file not found: " + resolved)));
+            }
+            return resolved.normalize();
+        }
+        for (Path dir : directories) {
+            Path candidate = dir.resolve(kind).resolve(reference + ".yaml");
+            if (Files.isRegularFile(candidate)) {
+                return candidate.normalize();
+            }
+        }
+        String known = String.join(", ", ids(kind));
+        String message = directories.isEmpty()
+                ? "unknown " + what + " profile '" + reference + "': no profile directory found (run through ./llmsim, "
+                        + "set LLMSIM_HOME to the llmsim checkout, or pass --profiles DIR)"
+                : "unknown " + what + " profile '" + reference + "'; known: " + known
+                        + " (or give a path to a profile .yaml file)";
+        throw new InputException(List.of(new InputError(scenarioFile, null, field, message)));
+    }
+
+    private static GpuProfile loadGpu(Path file, String expectedId) {
+        Document doc = read(file);
+        GpuProfile gpu = StrictYaml.bind(doc.tree, GpuProfile.class, doc.name, doc.lines);
+        Problems p = new Problems(doc.name, doc.lines);
+        checkId(p, gpu.id(), expectedId);
+        p.required("name", gpu.name());
+        Object[][] required = {{"memory_gb", gpu.memoryGb()}, {"hbm_bandwidth_tbps", gpu.hbmBandwidthTbps()},
+                {"bf16_tflops", gpu.bf16Tflops()}, {"interconnect_gbps", gpu.interconnectGbps()},
+                {"price_usd_per_hour", gpu.priceUsdPerHour()}, {"compute_efficiency", gpu.computeEfficiency()},
+                {"memory_efficiency", gpu.memoryEfficiency()}, {"iteration_overhead_s", gpu.iterationOverheadS()}};
+        for (Object[] field : required) {
+            p.required((String) field[0], field[1]);
+        }
+        p.positive("memory_gb", gpu.memoryGb());
+        p.positive("hbm_bandwidth_tbps", gpu.hbmBandwidthTbps());
+        p.positive("bf16_tflops", gpu.bf16Tflops());
+        p.positive("fp8_tflops", gpu.fp8Tflops());
+        p.positive("interconnect_gbps", gpu.interconnectGbps());
+        p.nonNegative("interconnect_latency_us", gpu.interconnectLatencyUs());
+        p.positive("pcie_gbps", gpu.pcieGbps());
+        p.nonNegative("price_usd_per_hour", gpu.priceUsdPerHour());
+        // Calibration never beats physics: an efficiency above 1 would make a pass faster than the roofline.
+        p.fraction("compute_efficiency", gpu.computeEfficiency());
+        p.fraction("memory_efficiency", gpu.memoryEfficiency());
+        p.nonNegative("iteration_overhead_s", gpu.iterationOverheadS());
+        p.nonNegative("per_sequence_overhead_s", gpu.perSequenceOverheadS());
+        p.nonNegative("runtime_reserve_gb", gpu.runtimeReserveGb());
+        checkSources(p, gpu.sources());
+        p.throwIfAny();
+        return gpu.id() == null ? withGpuId(gpu, stem(file)) : gpu;
+    }
+
+    private static ModelProfile loadModel(Path file, String expectedId) {
+        Document doc = read(file);
+        ModelProfile m = StrictYaml.bind(doc.tree, ModelProfile.class, doc.name, doc.lines);
+        Problems p = new Problems(doc.name, doc.lines);
+        checkId(p, m.id(), expectedId);
+        if (p.required("params_b", m.paramsB())) {
+            p.positive("params_b", m.paramsB());
+        }
+        p.positive("active_params_b", m.activeParamsB());
+        if (m.activeParamsB() != null && m.paramsB() != null && m.activeParamsB() > m.paramsB()) {
+            p.add("active_params_b", "must be <= params_b (" + Problems.format(m.paramsB()) + ")");
+        }
+        String[] intFields = {"layers", "hidden", "heads", "kv_heads", "head_dim", "intermediate", "vocab",
+                "max_context"};
+        Integer[] intValues = {m.layers(), m.hidden(), m.heads(), m.kvHeads(), m.headDim(), m.intermediate(),
+                m.vocab(), m.maxContext()};
+        for (int i = 0; i < intFields.length; i++) {
+            if (p.required(intFields[i], intValues[i])) {
+                p.atLeast(intFields[i], intValues[i], 1);
+            }
+        }
+        if (m.heads() != null && m.kvHeads() != null && m.kvHeads() > 0 && m.heads() % m.kvHeads() != 0) {
+            p.add("kv_heads", "must divide heads (" + m.heads() + "), got " + m.kvHeads());
+        }
+        p.atLeast("experts", m.experts(), 1);
+        if (m.experts() != null && m.experts() > 1) {
+            if (p.required("experts_per_token", m.expertsPerToken())) {
+                p.atLeast("experts_per_token", m.expertsPerToken(), 1);
+                if (m.expertsPerToken() >= m.experts()) {
+                    p.add("experts_per_token", "must be < experts (" + m.experts() + "), got " + m.expertsPerToken());
+                }
+            }
+            p.required("active_params_b", m.activeParamsB());
+        }
+        checkSources(p, m.sources());
+        p.throwIfAny();
+        return m.id() == null ? withModelId(m, stem(file)) : m;
+    }
+
+    private static void checkId(Problems p, String id, String expectedId) {
+        if (id != null && expectedId != null && !id.equals(expectedId)) {
+            p.add("id", "must match the file name '" + expectedId + "', got '" + id + "'");
+        }
+    }
+
+    private static void checkSources(Problems p, List<String> sources) {
+        if (sources == null || sources.isEmpty()) {
+            p.add("sources", "must cite where the figures come from (a list of text entries)");
+        }
+    }
+
+    private record Document(String name, JsonNode tree, SourceLines lines) {
+    }
+
+    private static Document read(Path file) {
+        String name = file.toString();
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return new Document(name, StrictYaml.readTree(text, name), SourceLines.index(text));
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, "file not found");
+        } catch (IOException e) {
+            throw new InputException(name, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String stem(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    private static GpuProfile withGpuId(GpuProfile g, String id) {
+        return new GpuProfile(id, g.name(), g.memoryGb(), g.hbmBandwidthTbps(), g.bf16Tflops(), g.fp8Tflops(),
+                g.interconnectGbps(), g.interconnectLatencyUs(), g.pcieGbps(), g.priceUsdPerHour(), g.priceAsOf(),
+                g.computeEfficiency(), g.memoryEfficiency(), g.iterationOverheadS(), g.perSequenceOverheadS(),
+                g.runtimeReserveGb(), g.sources());
+    }
+
+    private static ModelProfile withModelId(ModelProfile m, String id) {
+        return new ModelProfile(id, m.name(), m.paramsB(), m.activeParamsB(), m.layers(), m.hidden(), m.heads(),
+                m.kvHeads(), m.headDim(), m.intermediate(), m.vocab(), m.experts(), m.expertsPerToken(),
+                m.maxContext(), m.sources());
+    }
+}

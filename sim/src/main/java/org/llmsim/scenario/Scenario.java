@@ -1,0 +1,34 @@
+package org.llmsim.scenario;
+
+import java.util.List;
+
+/**
+ * A validated scenario, ready to simulate: the spec with defaults, its resolved pools, and where it came from.
+ *
+ * @param spec       the scenario with defaults and overrides applied
+ * @param pools      resolved pools, in file order
+ * @param sourceFile the file it was read from (for messages and reports)
+ * @param sourceText the file's text as written (reports reproduce it)
+ * @param overrides  the {@code --set} assignments applied on top of the file
+ */
+public record Scenario(ScenarioSpec spec, List<PoolPlan> pools, String sourceFile, String sourceText,
+        List<String> overrides) {
+
+    public String name() {
+        return spec.name();
+    }
+
+    public long seed() {
+        return spec.seed();
+    }
+
+    /** Replicas across all pools. */
+    public int totalReplicas() {
+        return pools.stream().mapToInt(PoolPlan::replicas).sum();
+    }
+
+    /** USD per hour of the whole provisioned fleet. */
+    public double fleetUsdPerHour() {
+        return pools.stream().mapToDouble(PoolPlan::usdPerHour).sum();
+    }
+}

@@ -1,0 +1,134 @@
+package org.llmsim.scenario;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.llmsim.engine.SchedulerConfig;
+import org.llmsim.hardware.GpuProfile;
+import org.llmsim.hardware.MemoryPlan;
+import org.llmsim.hardware.ModelProfile;
+import org.llmsim.hardware.ReplicaHardware;
+
+/**
+ * Reads a scenario file into a validated {@link Scenario}: parse, apply {@code --set} overrides, bind strictly,
+ * validate every field, resolve GPU and model profiles, and size each pool's memory. Any problem becomes an
+ * {@link InputException} naming the file, the field, its line and what is allowed.
+ */
+public final class ScenarioLoader {
+    /** Tensor parallelism stays inside one node, whose GPUs share the profile's interconnect. */
+    public static final int MAX_TENSOR_PARALLEL = 8;
+
+    private final ProfileCatalog catalog;
+
+    public ScenarioLoader(ProfileCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Loads {@code file} with {@code overrides} ({@code PATH=VALUE} strings) applied. */
+    public Scenario load(Path file, List<String> overrides) {
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, "file not found");
+        } catch (IOException e) {
+            throw new InputException(name, "cannot read: " + e.getMessage());
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return load(text, name, dir, overrides);
+    }
+
+    /** Loads a scenario from text; {@code baseDir} resolves relative profile paths. */
+    public Scenario load(String text, String fileName, Path baseDir, List<String> overrides) {
+        SourceLines lines = SourceLines.index(text);
+        JsonNode tree = StrictYaml.readTree(text, fileName);
+        Set<String> overridden = Overrides.apply((ObjectNode) tree, overrides);
+        lines = lines.withOverrides(overridden);
+        ScenarioSpec spec = StrictYaml.bind(tree, ScenarioSpec.class, fileName, lines);
+        if (spec.name() == null) {
+            spec = new ScenarioSpec(stem(fileName), spec.description(), spec.seed(), spec.durationS(), spec.warmupS(),
+                    spec.drainTimeoutS(), spec.workload(), spec.cluster());
+        }
+        Problems problems = new Problems(fileName, lines);
+        spec.validate(problems);
+        problems.throwIfAny();
+
+        List<PoolPlan> pools = new ArrayList<>();
+        List<PoolSpec> poolSpecs = spec.cluster().pools();
+        for (int i = 0; i < poolSpecs.size(); i++) {
+            PoolPlan plan = resolvePool(i, poolSpecs.get(i), spec.workload(), baseDir, fileName, problems);
+            if (plan != null) {
+                pools.add(plan);
+            }
+        }
+        problems.throwIfAny();
+        return new Scenario(spec, List.copyOf(pools), fileName, text, List.copyOf(overrides));
+    }
+
+    private PoolPlan resolvePool(int index, PoolSpec pool, WorkloadSpec workload, Path baseDir, String fileName,
+            Problems problems) {
+        String path = "cluster.pools[" + index + "]";
+        GpuProfile gpu = catalog.gpu(pool.gpu(), baseDir, fileName, path + ".gpu");
+        ModelProfile model = catalog.model(pool.model(), baseDir, fileName, path + ".model");
+        int tp = pool.tensorParallel();
+        if (tp > MAX_TENSOR_PARALLEL) {
+            problems.add(path + ".tensor_parallel", "must be <= " + MAX_TENSOR_PARALLEL
+                    + " (one node); add replicas instead, got " + tp);
+            return null;
+        }
+        if (model.heads() % tp != 0) {
+            problems.add(path + ".tensor_parallel", "must divide the model's " + model.heads()
+                    + " attention heads, got " + tp);
+            return null;
+        }
+        ReplicaHardware hardware = new ReplicaHardware(gpu, model, tp, pool.weightDtype(), pool.kvDtype());
+        SchedulerSpec s = pool.scheduler();
+        int longestPrompt = workload.inputTokens().upperBound();
+        int maxBatchedTokens = s.maxBatchedTokens() != null ? s.maxBatchedTokens()
+                : Math.max(SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS, Math.min(longestPrompt, model.maxContext()));
+        int outputCap = Math.min(workload.outputTokens().upperBound(), model.maxContext());
+        SchedulerConfig config = new SchedulerConfig(s.policy(), s.maxBatchSize(), maxBatchedTokens, s.blockSize(),
+                outputCap);
+        MemoryPlan memory = MemoryPlan.of(hardware, s.gpuMemoryUtilization(), maxBatchedTokens, s.maxBatchSize(),
+                s.blockSize());
+        if (!memory.fits()) {
+            problems.add(path, doesNotFit(hardware, memory, s.gpuMemoryUtilization()));
+            return null;
+        }
+        String name = pool.name() != null ? pool.name() : "pool-" + index;
+        return new PoolPlan(index, name, pool, hardware, memory, config);
+    }
+
+    static String doesNotFit(ReplicaHardware hw, MemoryPlan m, double utilization) {
+        int minTp = 1;
+        while (minTp < MAX_TENSOR_PARALLEL && hw.weightBytes() / minTp > m.usableBytesPerGpu() * 0.8) {
+            minTp *= 2;
+        }
+        String hint = hw.tp() < minTp && hw.model().heads() % minTp == 0
+                ? "try tensor_parallel: " + minTp + ", a quantized weight_dtype (fp8, int4) or a GPU with more memory"
+                : "use a quantized weight_dtype (fp8, int4), a smaller model or a GPU with more memory";
+        return String.format(Locale.ROOT,
+                "%s (%.1f GB of weights) does not fit on %dx %s: each GPU has %.1f GB usable (gpu_memory_utilization "
+                        + "%s), minus %.1f GB weights, %.1f GB activations and %.1f GB runtime reserve, leaves %.1f GB "
+                        + "for the KV cache; %s",
+                hw.model().id(), hw.weightBytes() / 1e9, hw.tp(), hw.gpu().id(), m.usableBytesPerGpu() / 1e9,
+                Problems.format(utilization), m.weightBytesPerGpu() / 1e9, m.activationBytesPerGpu() / 1e9,
+                m.reserveBytesPerGpu() / 1e9, m.kvBytesPerGpu() / 1e9, hint);
+    }
+
+    private static String stem(String fileName) {
+        String n = Path.of(fileName).getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}

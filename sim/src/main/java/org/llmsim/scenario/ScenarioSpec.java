@@ -1,0 +1,53 @@
+package org.llmsim.scenario;
+
+/**
+ * A scenario file as written by the user (after {@code --set} overrides), with defaults filled in.
+ *
+ * @param name          scenario name, used for the default output directory; defaults to the file name
+ * @param description   the question the scenario answers, shown in reports
+ * @param seed          seed of every random stream (default 42)
+ * @param durationS     requests arrive during {@code [0, duration_s)}
+ * @param warmupS       requests arriving before this are served but left out of the statistics (default 0)
+ * @param drainTimeoutS after arrivals stop, how long in-flight requests may still run before the simulation stops and
+ *                      counts them as unfinished (default: {@code duration_s}, at least 60 s)
+ * @param workload      the traffic
+ * @param cluster       the deployment
+ */
+public record ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
+        Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster) {
+
+    public ScenarioSpec {
+        if (seed == null) {
+            seed = 42L;
+        }
+        if (warmupS == null) {
+            warmupS = 0.0;
+        }
+        if (drainTimeoutS == null && durationS != null) {
+            drainTimeoutS = Math.max(60.0, durationS);
+        }
+    }
+
+    public void validate(Problems p) {
+        if (p.required("duration_s", durationS)) {
+            p.positive("duration_s", durationS);
+        }
+        p.nonNegative("warmup_s", warmupS);
+        p.nonNegative("drain_timeout_s", drainTimeoutS);
+        if (durationS != null && warmupS != null && warmupS >= durationS) {
+            p.add("warmup_s", "must be < duration_s (" + Problems.format(durationS) + "), got "
+                    + Problems.format(warmupS));
+        }
+        if (p.required("workload", workload)) {
+            workload.validate("workload", p);
+        }
+        if (p.required("cluster", cluster)) {
+            cluster.validate("cluster", p);
+        }
+    }
+
+    /** Simulated seconds after which the run stops: arrivals plus the drain allowance. */
+    public double horizonS() {
+        return durationS + drainTimeoutS;
+    }
+}

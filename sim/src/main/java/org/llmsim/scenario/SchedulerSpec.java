@@ -1,0 +1,40 @@
+package org.llmsim.scenario;
+
+import org.llmsim.engine.BatchingPolicy;
+
+/**
+ * Scheduler knobs of a pool ({@code cluster.pools[i].scheduler}), named as in vLLM. Defaults: continuous batching,
+ * {@code max_batch_size} 256 (vLLM's {@code max_num_seqs}), {@code block_size} 16, {@code gpu_memory_utilization}
+ * 0.9. {@code max_batched_tokens} defaults to 8192 or the longest possible prompt, whichever is larger.
+ */
+public record SchedulerSpec(BatchingPolicy policy, Integer maxBatchSize, Integer maxBatchedTokens, Integer blockSize,
+        Double gpuMemoryUtilization) {
+
+    public static final int DEFAULT_MAX_BATCHED_TOKENS = 8192;
+
+    public SchedulerSpec {
+        if (policy == null) {
+            policy = BatchingPolicy.CONTINUOUS;
+        }
+        if (maxBatchSize == null) {
+            maxBatchSize = 256;
+        }
+        if (blockSize == null) {
+            blockSize = 16;
+        }
+        if (gpuMemoryUtilization == null) {
+            gpuMemoryUtilization = 0.9;
+        }
+    }
+
+    public static SchedulerSpec defaults() {
+        return new SchedulerSpec(null, null, null, null, null);
+    }
+
+    public void validate(String path, Problems p) {
+        p.atLeast(path + ".max_batch_size", maxBatchSize, 1);
+        p.atLeast(path + ".max_batched_tokens", maxBatchedTokens, 1);
+        p.atLeast(path + ".block_size", blockSize, 1);
+        p.fraction(path + ".gpu_memory_utilization", gpuMemoryUtilization);
+    }
+}

@@ -1,0 +1,216 @@
+package org.llmsim.scenario;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * Reads YAML (and JSON, which is YAML) into records strictly: unknown fields, duplicate keys, wrong types and
+ * fractional integers are errors, reported with file, line, field path and what is allowed. Field names are
+ * snake_case in files and camelCase in records.
+ */
+public final class StrictYaml {
+    private static final ObjectMapper MAPPER = newMapper();
+
+    private StrictYaml() {
+    }
+
+    static ObjectMapper newMapper() {
+        ObjectMapper mapper = new ObjectMapper(YAMLFactory.builder().build());
+        mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        return mapper;
+    }
+
+    /** The shared mapper (thread-safe once configured). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Parses a document into a tree; syntax errors become an {@link InputException} with the line. */
+    public static JsonNode readTree(String text, String file) {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                throw new InputException(file, "the file is empty");
+            }
+            if (!node.isObject()) {
+                throw new InputException(file, "expected a mapping of fields (key: value) at the top level");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
+            throw new InputException(List.of(new InputError(file, line, null,
+                    "malformed YAML: " + firstLine(e.getOriginalMessage()))));
+        }
+    }
+
+    /** Binds a tree to {@code type}; binding errors name the field and its line. */
+    public static <T> T bind(JsonNode tree, Class<T> type, String file, SourceLines lines) {
+        try {
+            return MAPPER.treeToValue(tree, type);
+        } catch (JsonMappingException e) {
+            String path = pathOf(e.getPath());
+            Problems problems = new Problems(file, lines);
+            problems.add(path, describe(e));
+            problems.throwIfAny();
+            throw new AssertionError("unreachable");
+        } catch (JsonProcessingException e) {
+            throw new InputException(file, firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    /** Parses one scalar or flow value the way YAML would ({@code 8} a number, {@code true} a boolean). */
+    public static JsonNode parseValue(String text) {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            return node == null || node.isMissingNode() ? MAPPER.getNodeFactory().textNode(text) : node;
+        } catch (IOException e) {
+            return MAPPER.getNodeFactory().textNode(text);
+        }
+    }
+
+    static String pathOf(List<JsonMappingException.Reference> references) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : references) {
+            if (r.getFieldName() != null) {
+                if (b.length() > 0) {
+                    b.append('.');
+                }
+                b.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String describe(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "'; allowed: " + sorted(u.getKnownPropertyIds());
+        }
+        if (e instanceof InvalidTypeIdException t) {
+            String property = typeProperty(t.getBaseType());
+            String allowed = String.join(", ", subtypeNames(t.getBaseType()));
+            if (t.getTypeId() == null) {
+                return "missing '" + property + "'; one of: " + allowed;
+            }
+            return "unknown " + property + " '" + t.getTypeId() + "'; allowed: " + allowed;
+        }
+        if (e instanceof InvalidFormatException f) {
+            Class<?> target = f.getTargetType();
+            if (target != null && target.isEnum()) {
+                return "unknown value '" + f.getValue() + "'; allowed: " + String.join(", ", enumNames(target));
+            }
+            return "expected " + describeType(target) + ", got '" + f.getValue() + "'";
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+            return firstLine(v.getCause().getMessage());
+        }
+        if (e instanceof MismatchedInputException m) {
+            return "expected " + describeType(m.getTargetType());
+        }
+        return firstLine(e.getOriginalMessage());
+    }
+
+    private static String typeProperty(JavaType base) {
+        JsonTypeInfo info = base == null ? null : base.getRawClass().getAnnotation(JsonTypeInfo.class);
+        return info == null ? "type" : info.property();
+    }
+
+    private static List<String> subtypeNames(JavaType base) {
+        JsonSubTypes subtypes = base == null ? null : base.getRawClass().getAnnotation(JsonSubTypes.class);
+        List<String> names = new ArrayList<>();
+        if (subtypes != null) {
+            for (JsonSubTypes.Type t : subtypes.value()) {
+                names.add(t.name());
+            }
+        }
+        return names;
+    }
+
+    /** The names an enum is written with in files (its {@code @JsonProperty} values). */
+    public static List<String> enumNames(Class<?> enumType) {
+        List<String> names = new ArrayList<>();
+        for (Object constant : enumType.getEnumConstants()) {
+            String name = ((Enum<?>) constant).name();
+            try {
+                Field field = enumType.getField(name);
+                JsonProperty p = field.getAnnotation(JsonProperty.class);
+                names.add(p != null ? p.value() : name.toLowerCase(Locale.ROOT));
+            } catch (NoSuchFieldException ex) {
+                names.add(name.toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
+    private static String describeType(Class<?> type) {
+        if (type == null) {
+            return "a different kind of value";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a text value";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isEnum()) {
+            return "one of " + String.join(", ", enumNames(type));
+        }
+        return "a mapping of fields (key: value)";
+    }
+
+    private static String sorted(Collection<Object> ids) {
+        TreeSet<String> names = new TreeSet<>();
+        for (Object id : ids) {
+            names.add(String.valueOf(id));
+        }
+        return String.join(", ", names);
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        String[] lines = message.split("\\R");
+        return Arrays.stream(lines).filter(l -> !l.isBlank()).findFirst().orElse(message).trim();
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * Scenario and profile files: records that mirror them, strict loading with line-accurate errors, {@code --set}
+ * overrides, and validation.
+ *
+ * <p>Read first:
+ * <ul>
+ *   <li>{@link org.llmsim.scenario.ScenarioLoader} - file to validated {@link org.llmsim.scenario.Scenario}.</li>
+ *   <li>{@link org.llmsim.scenario.ScenarioSpec} and the records it holds ({@code WorkloadSpec}, {@code ClusterSpec},
+ *       {@code PoolSpec}, ...) - one record per block of the file; defaults live in their compact constructors.</li>
+ *   <li>{@link org.llmsim.scenario.ProfileCatalog} - finds GPU and model profiles by id or path.</li>
+ * </ul>
+ * Every problem becomes an {@link org.llmsim.scenario.InputException}: one line per error,
+ * {@code file:line: field.path: what is wrong and what is allowed}. Unknown fields are errors.
+ */
+package org.llmsim.scenario;

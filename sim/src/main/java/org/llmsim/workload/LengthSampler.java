@@ -1,0 +1,7 @@
+package org.llmsim.workload;
+
+/** Draws token counts (at least 1). */
+@FunctionalInterface
+public interface LengthSampler {
+    int sample();
+}
