@@ -10,8 +10,9 @@ import org.llmsim.request.Request;
 
 /**
  * Static batching, as in request-level servers before continuous batching: when idle, the replica takes up to
- * {@code max_batch_size} waiting requests, pads their prompts to the longest one, reserves KV for the longest
- * prompt plus the largest output a request may ask for, and runs the batch until its longest output is produced.
+ * {@code max_batch_size} waiting requests (as many as their KV reservations allow; memory, not a token budget, limits
+ * a static batch), pads their prompts to the longest one, reserves KV for the longest prompt plus the largest output
+ * a request may ask for, and runs the batch until its longest output is produced.
  * Finished sequences keep computing padding until then, and no request joins a running batch: the waste that
  * continuous batching removes.
  */
@@ -68,9 +69,8 @@ final class StaticBatchScheduler implements BatchScheduler {
                 break;
             }
             int prompt = Math.max(padded, s.prefillTokens());
-            long tokens = (long) (taken + 1) * prompt;
             long blocks = (long) (taken + 1) * blocksPerSequence(prompt);
-            if ((taken > 0 && tokens > config.maxBatchedTokens()) || blocks > kv.freeBlocks()) {
+            if (blocks > kv.freeBlocks()) {
                 break;
             }
             padded = prompt;

@@ -38,6 +38,27 @@ public record LatencyStats(long count, double mean, double stddev, double min, d
         return new LatencyStats(0, nan, nan, nan, nan, nan, nan, nan, nan, cdf);
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LatencyStats s && count == s.count && Double.compare(mean, s.mean) == 0
+                && Double.compare(stddev, s.stddev) == 0 && Double.compare(min, s.min) == 0
+                && Double.compare(p50, s.p50) == 0 && Double.compare(p90, s.p90) == 0
+                && Double.compare(p95, s.p95) == 0 && Double.compare(p99, s.p99) == 0
+                && Double.compare(max, s.max) == 0 && java.util.Arrays.equals(cdf, s.cdf);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(count, mean, p50, p99, max) * 31 + java.util.Arrays.hashCode(cdf);
+    }
+
+    @Override
+    public String toString() {
+        return "LatencyStats[count=" + count + ", mean=" + mean + ", stddev=" + stddev + ", min=" + min + ", p50="
+                + p50 + ", p90=" + p90 + ", p95=" + p95 + ", p99=" + p99 + ", max=" + max + ", cdf="
+                + java.util.Arrays.toString(cdf) + "]";
+    }
+
     /** A percentile by name as used in SLOs and outputs: 50, 90, 95, 99 (others are not kept). */
     public double percentile(int p) {
         return switch (p) {

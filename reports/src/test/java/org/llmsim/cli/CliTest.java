@@ -1,0 +1,153 @@
+package org.llmsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.llmsim.report.RequestsCsvWriter;
+
+/** The command line end to end, as a user runs it. */
+class CliTest {
+    static final Path HOME = Path.of(System.getProperty("llmsim.home", ".."));
+    static final String QUICKSTART = HOME.resolve("scenarios/quickstart.yaml").toString();
+
+    record Outcome(int exitCode, String out, String err) {
+    }
+
+    static Outcome llmsim(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void run_writesSummaryRequestsAndReport_andPrintsTheSummaryTable(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("qs");
+        Outcome o = llmsim("run", QUICKSTART, "--out", out.toString(), "--set", "duration_s=120", "--set",
+                "warmup_s=20");
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("TTFT"), o.out());
+        assertTrue(o.out().contains("per 1M output tokens"), o.out());
+
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        for (String key : List.of("scenario", "seed", "requests", "ttft_s", "tpot_s", "e2e_s", "queue_s",
+                "throughput", "slo", "cost", "utilization", "sim")) {
+            assertTrue(summary.has(key), "summary.json has " + key);
+        }
+        for (String key : List.of("mean", "p50", "p90", "p95", "p99", "max")) {
+            assertTrue(summary.get("ttft_s").get(key).isNumber(), "ttft_s." + key);
+        }
+        for (String key : List.of("total_usd", "gpu_usd", "api_usd", "gpu_hours", "usd_per_request",
+                "usd_per_1m_output_tokens")) {
+            assertTrue(summary.get("cost").has(key), "cost." + key);
+        }
+        long arrived = summary.get("requests").get("arrived").asLong();
+        assertTrue(arrived > 1000);
+
+        List<String> rows = Files.readAllLines(out.resolve("requests.csv"));
+        assertEquals(RequestsCsvWriter.HEADER, rows.get(0));
+        assertEquals(arrived, rows.size() - 1, "one row per request");
+
+        try (PDDocument pdf = Loader.loadPDF(out.resolve("report.pdf").toFile())) {
+            assertTrue(pdf.getNumberOfPages() >= 2);
+            String text = new PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("p99 time to first token"), text);
+            assertTrue(text.contains("TTFT distribution"), "chart title is real text");
+            assertTrue(text.contains("Appendix: the scenario"));
+        }
+    }
+
+    @Test
+    void run_sameSeedTwice_givesByteIdenticalSummaryApartFromWallTime(@TempDir Path tmp) throws IOException {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        assertEquals(0, llmsim("run", QUICKSTART, "--out", a.toString(), "--no-pdf", "--set", "duration_s=100")
+                .exitCode());
+        assertEquals(0, llmsim("run", QUICKSTART, "--out", b.toString(), "--no-pdf", "--set", "duration_s=100")
+                .exitCode());
+        assertEquals(withoutWallTime(Files.readString(a.resolve("summary.json"))),
+                withoutWallTime(Files.readString(b.resolve("summary.json"))));
+        assertEquals(Files.readString(a.resolve("requests.csv")), Files.readString(b.resolve("requests.csv")));
+    }
+
+    private static String withoutWallTime(String json) {
+        return json.replaceAll("\"wall_s\" : [0-9.Ee-]+", "\"wall_s\" : 0");
+    }
+
+    @Test
+    void badScenario_exitsWithTwoAndOneClearLineWithoutStackTrace(@TempDir Path tmp) throws IOException {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(Path.of(QUICKSTART)).replace("rate_rps: 10", "rate_rps: 0"));
+        Outcome o = llmsim("run", bad.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, o.exitCode());
+        assertEquals(bad + ":11: workload.arrival.rate_rps: must be > 0, got 0", o.err().strip());
+        assertFalse(o.err().contains("Exception"));
+        assertFalse(Files.exists(tmp.resolve("o")), "nothing is written for a bad scenario");
+    }
+
+    @Test
+    void missingScenarioFile_andUnknownOption_exitWithTwo() {
+        Outcome missing = llmsim("validate", "does-not-exist.yaml");
+        assertEquals(2, missing.exitCode());
+        assertEquals("does-not-exist.yaml: file not found", missing.err().strip());
+        Outcome option = llmsim("run", QUICKSTART, "--bogus");
+        assertEquals(2, option.exitCode());
+        assertTrue(option.err().contains("Unknown option: '--bogus'"), option.err());
+    }
+
+    @Test
+    void run_refusesToWriteIntoADirectoryItDidNotCreate(@TempDir Path tmp) throws IOException {
+        Path mine = tmp.resolve("my-notes");
+        Files.createDirectories(mine);
+        Files.writeString(mine.resolve("summary.json"), "my own file");
+        Outcome o = llmsim("run", QUICKSTART, "--out", mine.toString(), "--set", "duration_s=30", "--set", "warmup_s=0");
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().contains("refusing to write here"), o.err());
+        assertEquals("my own file", Files.readString(mine.resolve("summary.json")));
+    }
+
+    @Test
+    void run_formatJson_printsTheSummaryJson(@TempDir Path tmp) throws IOException {
+        Outcome o = llmsim("run", QUICKSTART, "--out", tmp.resolve("j").toString(), "--no-pdf", "--format", "json",
+                "--set", "duration_s=60", "--set", "warmup_s=10");
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode summary = new ObjectMapper().readTree(o.out());
+        assertEquals("quickstart", summary.get("scenario").asText());
+    }
+
+    @Test
+    void validate_describesEachPool() {
+        Outcome o = llmsim("validate", QUICKSTART);
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("valid scenario 'quickstart'"), o.out());
+        assertTrue(o.out().contains("2 x llama-3.1-8b bf16 on 1x h100-sxm"), o.out());
+    }
+
+    @Test
+    void catalog_listsEveryProfileWithDerivedFigures() {
+        Outcome o = llmsim("catalog");
+        assertEquals(0, o.exitCode(), o.err());
+        for (String id : List.of("a100-80gb", "h100-sxm", "h200", "l40s", "mi300x", "b200", "llama-3.2-1b",
+                "llama-3.1-8b", "llama-3.1-70b", "mixtral-8x7b")) {
+            assertTrue(o.out().contains(id), id);
+        }
+        assertTrue(o.out().contains("131,072"), "KV bytes per token of llama-3.1-8b");
+        // llama-3.1-70b needs four H100s
+        assertTrue(o.out().lines().anyMatch(l -> l.matches("\\s*llama-3.1-70b\\s+h100-sxm\\s+4\\s.*")), o.out());
+    }
+}

@@ -1,0 +1,235 @@
+package org.llmsim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.llmsim.cluster.RouterPolicy;
+import org.llmsim.engine.BatchingPolicy;
+import org.llmsim.hardware.Dtype;
+import org.llmsim.testing.TestScenarios;
+
+class ScenarioLoaderTest {
+    private static final String VALID = """
+            name: ok
+            duration_s: 100
+            workload:
+              arrival: {process: poisson, rate_rps: 5}
+              input_tokens: {dist: fixed, value: 500}
+              output_tokens: {dist: fixed, value: 100}
+            cluster:
+              pools:
+                - gpu: h100-sxm
+                  model: llama-3.1-8b
+            """;
+
+    static Stream<Path> scenarioFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(TestScenarios.home().resolve("scenarios"))) {
+            return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarioFiles")
+    void everyScenarioInTheRepository_loadsAndValidates(Path file) {
+        Scenario s = new ScenarioLoader(TestScenarios.catalog()).load(file, List.of());
+        assertFalse(s.pools().isEmpty());
+        assertTrue(s.spec().description() != null && !s.spec().description().isBlank(),
+                "every scenario states its question in description");
+    }
+
+    @Test
+    void defaults_fillWhatTheFileLeavesOut() {
+        Scenario s = TestScenarios.load(VALID);
+        assertEquals(42L, s.seed());
+        assertEquals(0.0, s.spec().warmupS());
+        assertEquals(100.0, s.spec().drainTimeoutS());
+        assertEquals(RouterPolicy.LEAST_OUTSTANDING, s.spec().cluster().router().policy());
+        PoolPlan pool = s.pools().get(0);
+        assertEquals("pool-0", pool.name());
+        assertEquals(1, pool.replicas());
+        assertEquals(Dtype.BF16, pool.hardware().weightDtype());
+        assertEquals(BatchingPolicy.CONTINUOUS, pool.scheduler().policy());
+        assertEquals(256, pool.scheduler().maxBatchSize());
+        assertEquals(8192, pool.scheduler().maxBatchedTokens());
+        assertEquals(16, pool.scheduler().blockSize());
+        assertTrue(s.spec().workload().slo().isEmpty());
+    }
+
+    @Test
+    void setOverrides_reachListEntriesAndAreValidatedLikeFileValues() {
+        Scenario s = TestScenarios.load(VALID, "cluster.pools[0].replicas=8", "workload.arrival.rate_rps=30",
+                "workload.slo.ttft_s=0.5");
+        assertEquals(8, s.pools().get(0).replicas());
+        assertEquals(30.0, s.spec().workload().arrival().meanRateRps());
+        assertEquals(0.5, s.spec().workload().slo().ttftS());
+        InputException e = assertThrows(InputException.class,
+                () -> TestScenarios.load(VALID, "cluster.pools[0].replicas=0"));
+        assertEquals("inline.yaml: cluster.pools[0].replicas: must be >= 1, got 0 (value from --set)",
+                e.getMessage());
+    }
+
+    @Test
+    void setOverride_withAMissingIndexOrNoEquals_isAnError() {
+        InputException missing = assertThrows(InputException.class,
+                () -> TestScenarios.load(VALID, "cluster.pools[3].replicas=2"));
+        assertEquals("--set cluster.pools[3].replicas=2: cluster.pools has 1 entries; index 3 does not exist",
+                missing.getMessage());
+        assertThrows(InputException.class, () -> TestScenarios.load(VALID, "cluster.pools[0].replicas"));
+    }
+
+    private static InputError onlyError(String yaml) {
+        InputException e = assertThrows(InputException.class, () -> TestScenarios.load(yaml));
+        assertEquals(1, e.errors().size(), e.getMessage());
+        return e.errors().get(0);
+    }
+
+    @Test
+    void malformedYaml_namesTheLine() {
+        InputError e = onlyError("name: x\nduration_s: 10\nworkload: [unclosed\n");
+        assertEquals("inline.yaml", e.file());
+        assertTrue(e.line() != null && e.line() >= 3, e.toString());
+        assertTrue(e.message().startsWith("malformed YAML"), e.message());
+    }
+
+    @Test
+    void unknownField_namesPathLineAndTheAllowedFields() {
+        InputError e = onlyError(VALID.replace("      model: llama-3.1-8b", "      model: llama-3.1-8b\n"
+                + "      replica: 3"));
+        assertEquals("cluster.pools[0].replica", e.path());
+        assertEquals(11, e.line());
+        assertTrue(e.message().startsWith("unknown field 'replica'; allowed: "), e.message());
+        assertTrue(e.message().contains("replicas"), e.message());
+    }
+
+    @Test
+    void unknownDistribution_listsTheAllowedOnes() {
+        InputError e = onlyError(VALID.replace("{dist: fixed, value: 500}", "{dist: normal, value: 500}"));
+        assertEquals("workload.input_tokens", e.path());
+        assertEquals(5, e.line());
+        assertEquals("unknown dist 'normal'; allowed: fixed, uniform, lognormal, empirical", e.message());
+    }
+
+    @Test
+    void negativeRate_isRejectedWithTheValue() {
+        InputError e = onlyError(VALID.replace("rate_rps: 5", "rate_rps: -2"));
+        assertEquals("workload.arrival.rate_rps", e.path());
+        assertEquals(4, e.line());
+        assertEquals("must be > 0, got -2", e.message());
+    }
+
+    @Test
+    void zeroReplicas_isRejected() {
+        InputError e = onlyError(VALID.replace("model: llama-3.1-8b", "model: llama-3.1-8b\n      replicas: 0"));
+        assertEquals("cluster.pools[0].replicas", e.path());
+        assertEquals(11, e.line());
+        assertEquals("must be >= 1, got 0", e.message());
+    }
+
+    @Test
+    void wrongType_saysWhatWasExpected() {
+        InputError e = onlyError(VALID.replace("rate_rps: 5", "rate_rps: fast"));
+        assertEquals("workload.arrival.rate_rps", e.path());
+        assertEquals("expected a number, got 'fast'", e.message());
+        InputError fractional = onlyError(VALID.replace("model: llama-3.1-8b",
+                "model: llama-3.1-8b\n      replicas: 2.5"));
+        assertEquals("cluster.pools[0].replicas", fractional.path());
+    }
+
+    @Test
+    void unknownEnumValue_listsTheAllowedOnes() {
+        InputError e = onlyError(VALID.replace("model: llama-3.1-8b",
+                "model: llama-3.1-8b\n      scheduler: {policy: greedy}"));
+        assertEquals("cluster.pools[0].scheduler.policy", e.path());
+        assertEquals("unknown value 'greedy'; allowed: continuous, static", e.message());
+    }
+
+    @Test
+    void unknownGpuId_listsTheKnownProfiles() {
+        InputError e = onlyError(VALID.replace("gpu: h100-sxm", "gpu: h100"));
+        assertEquals("cluster.pools[0].gpu", e.path());
+        assertTrue(e.message().startsWith("unknown GPU profile 'h100'; known: a100-80gb, b200, h100-sxm"),
+                e.message());
+    }
+
+    @Test
+    void modelThatDoesNotFit_explainsTheMemoryArithmeticAndSuggestsAFix() {
+        InputError e = onlyError(VALID.replace("model: llama-3.1-8b", "model: llama-3.1-70b"));
+        assertEquals("cluster.pools[0]", e.path());
+        assertTrue(e.message().startsWith("llama-3.1-70b (141.1 GB of weights) does not fit on 1x h100-sxm"),
+                e.message());
+        assertTrue(e.message().contains("try tensor_parallel: 4"), e.message());
+    }
+
+    @Test
+    void missingRequiredFields_areAllReportedAtOnce() {
+        InputException e = assertThrows(InputException.class, () -> TestScenarios.load("""
+                workload:
+                  arrival: {process: poisson}
+                cluster:
+                  pools:
+                    - gpu: h100-sxm
+                """));
+        List<String> paths = e.errors().stream().map(InputError::path).toList();
+        assertEquals(List.of("duration_s", "workload.arrival.rate_rps", "workload.input_tokens",
+                "workload.output_tokens", "cluster.pools[0].model"), paths);
+    }
+
+    @Test
+    void missingFile_isAClearError() {
+        InputException e = assertThrows(InputException.class, () -> new ScenarioLoader(TestScenarios.catalog())
+                .load(Path.of("no/such/scenario.yaml"), List.of()));
+        assertEquals("no/such/scenario.yaml: file not found", e.getMessage());
+    }
+
+    @Test
+    void profileByPath_isResolvedAgainstTheScenarioDirectory(@TempDir Path dir) throws IOException {
+        Path gpu = TestScenarios.home().resolve("gpu-profiles/gpus/h100-sxm.yaml");
+        Files.writeString(dir.resolve("my-gpu.yaml"), Files.readString(gpu).replace("id: h100-sxm\n", "")
+                .replace("price_usd_per_hour: 3.99", "price_usd_per_hour: 2.00"));
+        Path scenario = dir.resolve("s.yaml");
+        Files.writeString(scenario, VALID.replace("gpu: h100-sxm", "gpu: ./my-gpu.yaml"));
+        Scenario s = new ScenarioLoader(TestScenarios.catalog()).load(scenario, List.of());
+        assertEquals("my-gpu", s.pools().get(0).hardware().gpu().id());
+        assertEquals(2.0, s.pools().get(0).hardware().gpu().priceUsdPerHour());
+    }
+
+    @Test
+    void profileWithEfficiencyAboveOne_isRejected_andAPercentageGetsAHint(@TempDir Path dir) throws IOException {
+        Path gpu = TestScenarios.home().resolve("gpu-profiles/gpus/h100-sxm.yaml");
+        Files.writeString(dir.resolve("fast.yaml"), Files.readString(gpu).replace("id: h100-sxm\n", "")
+                .replace("memory_efficiency: 0.90", "memory_efficiency: 90"));
+        Path scenario = dir.resolve("s.yaml");
+        Files.writeString(scenario, VALID.replace("gpu: h100-sxm", "gpu: fast.yaml"));
+        InputException e = assertThrows(InputException.class,
+                () -> new ScenarioLoader(TestScenarios.catalog()).load(scenario, List.of()));
+        InputError err = e.errors().get(0);
+        assertEquals(dir.resolve("fast.yaml").toString(), err.file());
+        assertEquals("memory_efficiency", err.path());
+        assertEquals("must be a fraction in (0, 1], got 90 (did you mean 0.9?)", err.message());
+        assertTrue(err.line() != null && err.line() > 1);
+    }
+
+    @Test
+    void sourceLines_indexNestedFieldsAndListEntries() {
+        SourceLines lines = SourceLines.index(VALID);
+        assertEquals(2, lines.lineOf("duration_s"));
+        assertEquals(4, lines.lineOf("workload.arrival.rate_rps"));
+        assertEquals(9, lines.lineOf("cluster.pools[0]"));
+        assertEquals(10, lines.lineOf("cluster.pools[0].model"));
+        assertEquals(10, lines.lineOf("cluster.pools[0].model.nonexistent"));
+        assertNull(lines.lineOf("nowhere"));
+    }
+}
