@@ -3,7 +3,16 @@ package org.llmsim.request;
 /**
  * One inference request and the timestamps of its life, in simulated seconds.
  *
- * <p>Sizes are fixed at creation. The engine stamps {@link #markScheduled}, {@link #markFirstToken} and
+ * <p><b>Content identity.</b> A prompt of {@code inputTokens} tokens is described, for prefix caching, as two
+ * segments: the first {@code prefixTokens} tokens are a shared prefix identified by {@code prefixId} (a system
+ * prompt shared by many requests; -1 and 0 tokens when there is none), and the remaining tokens belong to the
+ * context {@code contextId}: the session for multi-turn conversations (turn k's prompt extends turn k-1's prompt and
+ * answer, so they share the context id), or a value unique to the request otherwise. Two requests with the same
+ * {@code prefixId} share their first {@code prefixTokens} tokens; two with the same prefix and context id share
+ * everything up to the shorter of their prompts. {@code contentKey} and {@code paraphraseGroup} identify what is
+ * asked, for response caches (-1 when unknown). {@code classIndex} is the request class (tenant) in the workload.
+ *
+ * <p>Sizes and identity are fixed at creation. The engine stamps {@link #markScheduled}, {@link #markFirstToken} and
  * {@link #markFinished} as the request progresses; each timestamp is set once (a preempted and re-scheduled request
  * keeps its first scheduling time and first-token time, as {@code vllm bench serve} measures them).
  */
@@ -12,6 +21,13 @@ public final class Request {
     private final double arrivalS;
     private final int inputTokens;
     private final int outputTokens;
+
+    private int classIndex;
+    private long prefixId = -1;
+    private int prefixTokens;
+    private long contextId;
+    private long contentKey = -1;
+    private long paraphraseGroup = -1;
 
     private double scheduledS = Double.NaN;
     private double firstTokenS = Double.NaN;
@@ -30,6 +46,65 @@ public final class Request {
         this.arrivalS = arrivalS;
         this.inputTokens = inputTokens;
         this.outputTokens = outputTokens;
+        this.contextId = -1 - id; // unique unless the workload assigns a session
+    }
+
+    /** Sets the request class (tenant) index; call at creation only. */
+    public Request inClass(int index) {
+        this.classIndex = index;
+        return this;
+    }
+
+    /** Marks the first {@code tokens} prompt tokens as the shared prefix {@code id}; call at creation only. */
+    public Request withSharedPrefix(long id, int tokens) {
+        if (tokens < 0 || tokens > inputTokens) {
+            throw new IllegalArgumentException("shared prefix of " + tokens + " tokens in a prompt of " + inputTokens);
+        }
+        this.prefixId = id;
+        this.prefixTokens = tokens;
+        return this;
+    }
+
+    /** Sets the context (session) the non-shared part of the prompt belongs to; call at creation only. */
+    public Request inContext(long id) {
+        this.contextId = id;
+        return this;
+    }
+
+    /** Sets what the request asks, for response caches; call at creation only. */
+    public Request withContent(long key, long paraphrase) {
+        this.contentKey = key;
+        this.paraphraseGroup = paraphrase;
+        return this;
+    }
+
+    public int classIndex() {
+        return classIndex;
+    }
+
+    /** Shared-prefix identity, or -1. */
+    public long prefixId() {
+        return prefixId;
+    }
+
+    /** Leading prompt tokens that are the shared prefix (0 when none). */
+    public int prefixTokens() {
+        return prefixTokens;
+    }
+
+    /** Identity of the prompt after the shared prefix: a session id, or a value unique to this request. */
+    public long contextId() {
+        return contextId;
+    }
+
+    /** Response-cache content key, or -1. */
+    public long contentKey() {
+        return contentKey;
+    }
+
+    /** Paraphrase group for semantic caches, or -1. */
+    public long paraphraseGroup() {
+        return paraphraseGroup;
     }
 
     public long id() {
