@@ -10,7 +10,8 @@ package org.llmsim.request;
  * answer, so they share the context id), or a value unique to the request otherwise. Two requests with the same
  * {@code prefixId} share their first {@code prefixTokens} tokens; two with the same prefix and context id share
  * everything up to the shorter of their prompts. {@code contentKey} and {@code paraphraseGroup} identify what is
- * asked, for response caches (-1 when unknown). {@code classIndex} is the request class (tenant) in the workload.
+ * asked, for response caches (-1 when unknown). {@code classIndex} is the request class (tenant) in the workload and {@code priority} its scheduling priority
+ * (smaller first).
  *
  * <p>Sizes and identity are fixed at creation. The engine stamps {@link #markScheduled}, {@link #markFirstToken} and
  * {@link #markFinished} as the request progresses; each timestamp is set once (a preempted and re-scheduled request
@@ -23,6 +24,7 @@ public final class Request {
     private final int outputTokens;
 
     private int classIndex;
+    private int priority;
     private long prefixId = -1;
     private int prefixTokens;
     private long contextId;
@@ -80,6 +82,17 @@ public final class Request {
 
     public int classIndex() {
         return classIndex;
+    }
+
+    /** Scheduling priority: a smaller number is served first (vLLM's convention); 0 by default. */
+    public int priority() {
+        return priority;
+    }
+
+    /** Sets the scheduling priority (smaller is served first); call at creation only. */
+    public Request withPriority(int value) {
+        this.priority = value;
+        return this;
     }
 
     /** Shared-prefix identity, or -1. */
