@@ -12,6 +12,7 @@ import org.llmsim.report.RequestsCsvWriter;
 import org.llmsim.report.Style;
 import org.llmsim.report.SummaryJson;
 import org.llmsim.report.TerminalSummary;
+import org.llmsim.report.VllmBenchJson;
 import org.llmsim.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "Terminal output: ${COMPLETION-CANDIDATES} "
-            + "(default: table).")
+            + "(default: table; json prints summary.json, vllm the result JSON of vllm bench serve).")
     TerminalFormat format = TerminalFormat.table;
 
     @Option(names = "--no-pdf", description = "Skip report.pdf (faster for scripted sweeps).")
@@ -44,13 +45,13 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    enum TerminalFormat { table, json }
+    enum TerminalFormat { table, json, vllm }
 
     @Override
     public Integer call() throws IOException {
         Scenario scenario = options.load(scenarioFile);
         OutputDirectory dir = OutputDirectory.claim(out != null ? out : Path.of("out", scenario.name()));
-        Style style = format == TerminalFormat.json ? Style.PLAIN : Style.detect();
+        Style style = format == TerminalFormat.table ? Style.detect() : Style.PLAIN;
         var err = spec.commandLine().getErr();
         RunResult result;
         try (RequestsCsvWriter csv = new RequestsCsvWriter(dir.resolve("requests.csv"), scenario)) {
@@ -71,6 +72,8 @@ final class RunCommand implements Callable<Integer> {
         var outWriter = spec.commandLine().getOut();
         if (format == TerminalFormat.json) {
             outWriter.print(SummaryJson.render(result));
+        } else if (format == TerminalFormat.vllm) {
+            outWriter.print(VllmBenchJson.render(result, scenario));
         } else {
             outWriter.print(TerminalSummary.render(result, scenario.spec().description(), style));
             outWriter.println();

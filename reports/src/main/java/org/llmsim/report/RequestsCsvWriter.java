@@ -24,7 +24,8 @@ import org.llmsim.scenario.SloSpec;
 public final class RequestsCsvWriter implements RequestSink, Closeable {
     /** Column names, documented in the README. */
     public static final String HEADER = "id,pool,replica,status,arrival_s,scheduled_s,first_token_s,finish_s,"
-            + "input_tokens,output_tokens,queue_s,ttft_s,tpot_s,e2e_s,preemptions,measured,slo_met,reject_reason";
+            + "input_tokens,output_tokens,queue_s,ttft_s,tpot_s,e2e_s,preemptions,measured,slo_met,reject_reason,"
+            + "cached_tokens,swaps";
 
     private final BufferedWriter out;
     private final String[] poolOfReplica;
@@ -74,6 +75,7 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
         if (r.rejectReason() != null) {
             b.append(r.rejectReason());
         }
+        b.append(',').append(r.cachedTokens()).append(',').append(r.swaps());
         b.append('\n');
         try {
             out.append(b);

@@ -15,6 +15,8 @@ import java.util.List;
  * @param interconnectGbps       GPU-to-GPU bandwidth per direction per GPU (NVLink, Infinity Fabric or PCIe), Gbit/s
  * @param interconnectLatencyUs  latency of one small all-reduce across the GPUs of a node, microseconds
  * @param pcieGbps               host link bandwidth per direction, Gbit/s (KV swap to host memory)
+ * @param pcieEfficiency         achievable fraction of {@code pcie_gbps} for large pinned host-device copies, in
+ *                               (0, 1]; optional, default 1 (the ideal link)
  * @param priceUsdPerHour        on-demand price of one GPU-hour in USD
  * @param priceAsOf              date and origin of the price
  * @param computeEfficiency      achievable fraction of the tensor-core peak in large GEMMs, in (0, 1]
@@ -35,6 +37,7 @@ public record GpuProfile(
         Double interconnectGbps,
         Double interconnectLatencyUs,
         Double pcieGbps,
+        Double pcieEfficiency,
         Double priceUsdPerHour,
         String priceAsOf,
         Double computeEfficiency,
@@ -70,6 +73,10 @@ public record GpuProfile(
 
     public double pcieBytesPerS() {
         return pcieGbps == null ? 0 : pcieGbps * 1e9 / 8;
+    }
+
+    public double pcieEfficiencyOrOne() {
+        return pcieEfficiency == null ? 1.0 : pcieEfficiency;
     }
 
     public double perSequenceOverheadSOrZero() {

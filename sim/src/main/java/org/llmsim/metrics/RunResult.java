@@ -22,6 +22,11 @@ import java.util.List;
  * @param pools       per-pool figures
  * @param replicas    per-replica figures
  * @param sim         how the simulation itself ran
+ * @param itl         inter-token latency: the gaps between consecutive output tokens of measured requests, one value
+ *                    per token after the first
+ * @param preemption  preemptions by mode over the whole run and what they cost
+ * @param prefixCache prefix cache hits of measured requests
+ * @param measured    measured requests that completed, counted as {@code vllm bench serve} counts its requests
  */
 public record RunResult(
         String scenario,
@@ -39,7 +44,57 @@ public record RunResult(
         long preemptions,
         List<PoolResult> pools,
         List<ReplicaResult> replicas,
-        SimStats sim) {
+        SimStats sim,
+        LatencyStats itl,
+        PreemptionResult preemption,
+        PrefixCacheResult prefixCache,
+        MeasuredRequests measured) {
+
+    /** The same result with other simulation statistics (tests compare runs without their wall time). */
+    public RunResult withSim(SimStats value) {
+        return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
+                utilization, preemptions, pools, replicas, value, itl, preemption, prefixCache, measured);
+    }
+
+    /**
+     * Preemptions over the whole run by what was done to the victim's KV, and what they cost.
+     *
+     * @param recompute      preemptions whose KV was dropped and recomputed (swap fallbacks included)
+     * @param swap           preemptions whose KV was copied to host memory and back
+     * @param swapSpaceFull  swaps that found the host swap space full and recomputed instead
+     * @param swappedBytes   KV bytes copied to and from host memory, both directions, all GPUs
+     * @param swapS          pass time spent copying KV over PCIe (each copy delays the pass it precedes)
+     * @param recomputeTokens tokens computed again because a recompute preemption dropped their KV
+     * @param recomputeS     pass time spent on those tokens: each pass's time minus its time without them
+     */
+    public record PreemptionResult(long recompute, long swap, long swapSpaceFull, double swappedBytes, double swapS,
+            long recomputeTokens, double recomputeS) {
+    }
+
+    /**
+     * The prefix cache over measured requests (NaN rates when no pool caches prefixes).
+     *
+     * @param hitRate            prompt tokens found cached at first scheduling over prompt tokens
+     * @param requestHitRate     share of requests that found at least one cached block at first scheduling
+     * @param prefillTokensSaved prompt tokens not computed thanks to the cache, every admission included (also
+     *                           re-admissions after a recompute preemption)
+     * @param lookups            first-time lookups (requests) counted in the rates
+     */
+    public record PrefixCacheResult(double hitRate, double requestHitRate, long prefillTokensSaved, long lookups) {
+    }
+
+    /**
+     * Measured requests (arrived inside the window) that completed, with the totals {@code vllm bench serve} reports.
+     *
+     * @param completed    measured requests that completed
+     * @param good         of those, the ones that met every SLO target
+     * @param inputTokens  their prompt tokens
+     * @param outputTokens their output tokens
+     * @param lastFinishS  when the last of them finished (NaN if none did)
+     */
+    public record MeasuredRequests(long completed, long good, long inputTokens, long outputTokens,
+            double lastFinishS) {
+    }
 
     /** The measurement window {@code [startS, endS)}: warm-up to end of arrivals. */
     public record Window(double startS, double endS) {
@@ -104,10 +159,14 @@ public record RunResult(
     public record Utilization(double kvCacheMean, double batchSizeMean, double busyFraction) {
     }
 
-    /** Per-pool configuration and figures (utilization averaged over the pool's replicas, inside the window). */
+    /**
+     * Per-pool configuration and figures (utilization averaged over the pool's replicas, inside the window);
+     * {@code schedulerOrder}, {@code prefixCaching} and {@code preemption} as configured.
+     */
     public record PoolResult(String name, String gpu, String model, int replicas, int tensorParallel,
             String weightDtype, String kvDtype, String batching, int kvBlocksPerReplica, long kvTokensPerReplica,
-            double usdPerHour, long completed, Utilization utilization) {
+            double usdPerHour, long completed, Utilization utilization, String schedulerOrder, boolean prefixCaching,
+            String preemption) {
     }
 
     /** Per-replica figures inside the window. */

@@ -1,14 +1,19 @@
 package org.llmsim.scenario;
 
+import org.llmsim.engine.PreemptionMode;
+import org.llmsim.engine.SchedulerConfig;
 import org.llmsim.hardware.Dtype;
 
 /**
  * A pool of identical replicas ({@code cluster.pools[i]}): a model on {@code tensor_parallel} GPUs per replica.
  * {@code gpu} and {@code model} are profile ids (files in {@code gpu-profiles/gpus/} and {@code gpu-profiles/models/})
- * or paths to profile files, relative to the scenario file.
+ * or paths to profile files, relative to the scenario file. {@code prefix_caching} (default false) shares and keeps KV
+ * blocks by the prefix they hold; {@code preemption} (default recompute) says what happens to a preempted sequence's
+ * KV; {@code swap_space_gb} is the host memory per GPU for swapped KV (default vLLM's 4 GiB, 4.294967296 GB).
  */
 public record PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
-        Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler) {
+        Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, Boolean prefixCaching, PreemptionMode preemption,
+        Double swapSpaceGb) {
 
     public PoolSpec {
         if (replicas == null) {
@@ -26,6 +31,15 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         if (scheduler == null) {
             scheduler = SchedulerSpec.defaults();
         }
+        if (prefixCaching == null) {
+            prefixCaching = false;
+        }
+        if (preemption == null) {
+            preemption = PreemptionMode.RECOMPUTE;
+        }
+        if (swapSpaceGb == null) {
+            swapSpaceGb = SchedulerConfig.DEFAULT_SWAP_SPACE_BYTES / 1e9;
+        }
     }
 
     public void validate(String path, Problems p) {
@@ -36,6 +50,7 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         if (kvDtype == Dtype.INT4 || kvDtype == Dtype.INT8) {
             p.add(path + ".kv_dtype", "must be one of bf16, fp16, fp8, got " + kvDtype.yamlName());
         }
+        p.nonNegative(path + ".swap_space_gb", swapSpaceGb);
         scheduler.validate(path + ".scheduler", p);
     }
 }

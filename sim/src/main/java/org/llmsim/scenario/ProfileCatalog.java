@@ -166,6 +166,7 @@ public final class ProfileCatalog {
         p.positive("interconnect_gbps", gpu.interconnectGbps());
         p.nonNegative("interconnect_latency_us", gpu.interconnectLatencyUs());
         p.positive("pcie_gbps", gpu.pcieGbps());
+        p.fraction("pcie_efficiency", gpu.pcieEfficiency());
         p.nonNegative("price_usd_per_hour", gpu.priceUsdPerHour());
         // Calibration never beats physics: an efficiency above 1 would make a pass faster than the roofline.
         p.fraction("compute_efficiency", gpu.computeEfficiency());
@@ -252,7 +253,7 @@ public final class ProfileCatalog {
 
     private static GpuProfile withGpuId(GpuProfile g, String id) {
         return new GpuProfile(id, g.name(), g.memoryGb(), g.hbmBandwidthTbps(), g.bf16Tflops(), g.fp8Tflops(),
-                g.interconnectGbps(), g.interconnectLatencyUs(), g.pcieGbps(), g.priceUsdPerHour(), g.priceAsOf(),
+                g.interconnectGbps(), g.interconnectLatencyUs(), g.pcieGbps(), g.pcieEfficiency(), g.priceUsdPerHour(), g.priceAsOf(),
                 g.computeEfficiency(), g.memoryEfficiency(), g.iterationOverheadS(), g.perSequenceOverheadS(),
                 g.runtimeReserveGb(), g.sources());
     }

@@ -1,7 +1,11 @@
 package org.llmsim.scenario;
 
-/** The traffic of a scenario: when requests arrive, how long their prompts and outputs are, what latency they need. */
-public record WorkloadSpec(ArrivalSpec arrival, LengthSpec inputTokens, LengthSpec outputTokens, SloSpec slo) {
+/**
+ * The traffic of a scenario: when requests arrive, how long their prompts and outputs are, what latency they need,
+ * and optionally which prompt prefixes they share ({@code shared_prefix}, null when none).
+ */
+public record WorkloadSpec(ArrivalSpec arrival, LengthSpec inputTokens, LengthSpec outputTokens, SloSpec slo,
+        SharedPrefixSpec sharedPrefix) {
 
     public WorkloadSpec {
         if (slo == null) {
@@ -20,5 +24,8 @@ public record WorkloadSpec(ArrivalSpec arrival, LengthSpec inputTokens, LengthSp
             outputTokens.validate(path + ".output_tokens", p);
         }
         slo.validate(path + ".slo", p);
+        if (sharedPrefix != null) {
+            sharedPrefix.validate(path + ".shared_prefix", p, inputTokens);
+        }
     }
 }

@@ -5,13 +5,16 @@ import java.util.function.Consumer;
 import org.llmsim.kernel.EventPriority;
 import org.llmsim.kernel.EventScheduler;
 import org.llmsim.kernel.RandomStreams;
+import org.apache.commons.math3.random.RandomGenerator;
 import org.llmsim.request.Request;
+import org.llmsim.scenario.SharedPrefixSpec;
 import org.llmsim.scenario.WorkloadSpec;
 
 /**
  * Generates the requests of a workload during {@code [0, duration)}: one event per arrival, each drawing the next
  * interarrival gap. Arrival times, input lengths and output lengths use separate random streams
- * ({@code arrivals}, {@code input_tokens}, {@code output_tokens}).
+ * ({@code arrivals}, {@code input_tokens}, {@code output_tokens}); with {@code shared_prefix}, the prefix each request
+ * starts with is drawn from its own stream ({@code shared_prefix}).
  */
 public final class RequestGenerator {
     private final EventScheduler clock;
@@ -20,6 +23,8 @@ public final class RequestGenerator {
     private final LengthSampler inputTokens;
     private final LengthSampler outputTokens;
     private final Consumer<Request> sink;
+    private final SharedPrefixSpec sharedPrefix;
+    private final RandomGenerator prefixStream;
     private long nextId;
 
     public RequestGenerator(WorkloadSpec workload, double durationS, RandomStreams streams, EventScheduler clock,
@@ -30,6 +35,8 @@ public final class RequestGenerator {
         this.inputTokens = Samplers.lengths(workload.inputTokens(), streams.stream("input_tokens"));
         this.outputTokens = Samplers.lengths(workload.outputTokens(), streams.stream("output_tokens"));
         this.sink = sink;
+        this.sharedPrefix = workload.sharedPrefix();
+        this.prefixStream = sharedPrefix == null ? null : streams.stream("shared_prefix");
     }
 
     /** Schedules the first arrival. */
@@ -46,6 +53,9 @@ public final class RequestGenerator {
 
     private void arrive(double timeS) {
         Request r = new Request(nextId++, timeS, inputTokens.sample(), outputTokens.sample());
+        if (sharedPrefix != null) {
+            r.withSharedPrefix(prefixStream.nextInt(sharedPrefix.groups()), sharedPrefix.tokens());
+        }
         sink.accept(r);
         scheduleNext(timeS);
     }

@@ -28,7 +28,7 @@ class ContinuousBatchSchedulerTest {
         }
 
         @Override
-        public void onPreempted(Request request, double timeS) {
+        public void onPreempted(Request request, double timeS, PreemptionMode mode, boolean swapSpaceFull) {
             preempted++;
         }
 

@@ -153,7 +153,7 @@ class ScenarioLoaderTest {
         InputError e = onlyError(VALID.replace("model: llama-3.1-8b",
                 "model: llama-3.1-8b\n      scheduler: {policy: greedy}"));
         assertEquals("cluster.pools[0].scheduler.policy", e.path());
-        assertEquals("unknown value 'greedy'; allowed: continuous, static", e.message());
+        assertEquals("unknown value 'greedy'; allowed: continuous, chunked_prefill, static, dynamic", e.message());
     }
 
     @Test
