@@ -19,9 +19,10 @@ import org.llmsim.request.Request;
  *   <li>Chunked prefill: prompts already partly computed get their next chunk, as much of the budget as is left.</li>
  *   <li>If nothing was preempted or is waiting in swap, waiting prompts are admitted in queue order (FCFS or
  *       priority). With prefix caching the cached leading blocks of a prompt are taken, not computed. The queue head
- *       is never skipped, so a large prompt cannot starve. Continuous batching computes a prompt whole, if it fits the
- *       budget (or alone, when nothing else runs); chunked prefill gives it what is left of the budget and continues
- *       it in the next passes.</li>
+ *       is never skipped, so a large prompt cannot starve. Continuous batching computes a prompt whole: the first
+ *       prompt of a pass however long (the decodes in the pass wait for it, as they wait for a prefill step in vLLM
+ *       without chunked prefill), further ones while they fit what is left of the budget. Chunked prefill gives a
+ *       prompt what is left of the budget and continues it in the next passes.</li>
  * </ol>
  * The pass that computes the last chunk of a prompt produces the sequence's next token; from the next pass on it
  * decodes (see {@link DecodeSet}).
@@ -155,7 +156,8 @@ final class ContinuousBatchScheduler implements BatchScheduler {
                 }
                 chunk = Math.min(remaining, tokenBudget);
             } else {
-                if (remaining > tokenBudget && !pass.isEmpty()) {
+                // The first prompt of a pass is computed whole however long it is; the decodes wait for it.
+                if (remaining > tokenBudget && pass.prefillCount() > 0) {
                     break;
                 }
                 chunk = remaining;

@@ -128,7 +128,7 @@ public final class Replica {
 
     /** Runs the scheduler again at {@code atS} if it is still idle then; a deadline already due needs no event. */
     private void armWakeUp(double atS) {
-        if (!(atS > clock.now()) || atS == wakeUpAtS) {
+        if (Double.isNaN(atS) || !(atS > clock.now()) || atS == wakeUpAtS) {
             return;
         }
         if (wakeUp != null) {
