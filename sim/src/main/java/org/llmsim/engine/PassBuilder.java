@@ -115,8 +115,6 @@ final class PassBuilder {
                 ? BatchPlan.PreemptionWork.NONE
                 : new BatchPlan.PreemptionWork(Arrays.copyOf(swapInBuffer, swappedIn), swapOutBlocks, swapInBlocks,
                         recomputeTokens, recomputeAttended);
-        Arrays.fill(prefillBuffer, 0, prefills, null);
-        Arrays.fill(swapInBuffer, 0, swappedIn, null);
         return new BatchPlan(decodes, planned, plannedTokens, decodes + prefills, newTokens, attended, kvRead,
                 kvWrite, outputs, usedBlocks, steadyTokens, preemption);
     }

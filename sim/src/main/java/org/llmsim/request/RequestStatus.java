@@ -11,7 +11,10 @@ public enum RequestStatus {
     /** Still queued or running when the simulation stopped at its horizon. */
     UNFINISHED;
 
+    private final String csvName = name().toLowerCase(java.util.Locale.ROOT);
+
+    /** The status as written in requests.csv (computed once: it is written for every request). */
     public String csvName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return csvName;
     }
 }
