@@ -49,9 +49,9 @@ class SchedulingPolicyTest {
     }
 
     /** Two requests that outgrow a 12-block cache of 4-token blocks; the older one has the lower priority. */
-    private static ChunkedPrefillSchedulerTest.RecordingListener preemptOnce(SchedulingOrder order) {
+    private static RecordingListener preemptOnce(SchedulingOrder order) {
         KvCacheManager kv = new KvCacheManager(12, 4);
-        ChunkedPrefillSchedulerTest.RecordingListener events = new ChunkedPrefillSchedulerTest.RecordingListener();
+        RecordingListener events = new RecordingListener();
         ContinuousBatchScheduler scheduler = new ContinuousBatchScheduler(
                 new SchedulerConfig(BatchingPolicy.CONTINUOUS, 8, 64, 4, 100).withOrder(order), kv, events);
         scheduler.enqueue(new Sequence(new Request(1, 0, 8, 30).withPriority(5), 1));

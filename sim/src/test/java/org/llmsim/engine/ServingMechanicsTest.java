@@ -159,28 +159,4 @@ class ServingMechanicsTest {
         assertTrue(r.utilization().batchSizeMean() > 1.0);
         ReplicaBehaviourTest.checkInvariants(recorded);
     }
-
-    @Test
-    void swapPreemption_endToEnd_reportsCountsBytesAndTime() {
-        String yaml = TestScenarios.scenario("""
-                arrival: {process: poisson, rate_rps: 1}
-                input_tokens: {dist: uniform, min: 200, max: 600}
-                output_tokens: {dist: uniform, min: 500, max: 1500}
-                """, """
-                gpu: l40s
-                model: llama-3.2-1b
-                preemption: swap
-                scheduler: {max_batch_size: 64, gpu_memory_utilization: 0.1}
-                """, 120, 0);
-        var recorded = TestScenarios.runRecording(TestScenarios.load(yaml, "drain_timeout_s=3000"));
-        RunResult r = recorded.result();
-        assertTrue(r.preemption().swap() > 0, "swaps");
-        assertEquals(r.preemptions(), r.preemption().swap() + r.preemption().recompute());
-        GpuProfile l40s = TestScenarios.gpu("l40s");
-        assertEquals(r.preemption().swappedBytes() / (l40s.pcieGbps() * 1e9 / 8 * l40s.pcieEfficiencyOrOne()),
-                r.preemption().swapS(), 1e-9);
-        assertEquals(r.requests().arrived(), r.requests().completed());
-        assertEquals(r.preemption().swap(), recorded.requests().stream().mapToLong(Request::swaps).sum());
-        ReplicaBehaviourTest.checkInvariants(recorded);
-    }
 }
