@@ -262,8 +262,9 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     private static void printResult(PrintWriter out, ProfileFitter.Result r) {
-        out.printf(Locale.ROOT, "fitted in %d iterations (%d candidate profiles simulated)%n%n", r.iterations(),
-                r.evaluations());
+        out.printf(Locale.ROOT, "%s after %d iterations (%d candidate profiles simulated)%n%n",
+                r.stoppedAtIterationLimit() ? "stopped at --max-iterations, not converged," : "converged",
+                r.iterations(), r.evaluations());
         out.printf(Locale.ROOT, "%-26s %12s %12s %12s%n", "parameter", "start", "fitted", "+-");
         for (int i = 0; i < r.parameters().size(); i++) {
             FitParameter p = r.parameters().get(i);

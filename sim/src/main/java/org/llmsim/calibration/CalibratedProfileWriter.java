@@ -53,29 +53,26 @@ public final class CalibratedProfileWriter {
     public static GpuProfile apply(GpuProfile original, ProfileFitter.Result result, String newId,
             String provenance) {
         ServingEngine engine = result.engine();
-        GpuProfile g = original;
-        boolean engineLevel = false;
-        Double[] engineValues = new Double[5]; // compute, memory, iteration, per sequence, per token
         EngineCalibration existing = original.engines() == null ? null : original.engines().get(engine);
-        if (existing != null) {
-            engineValues = new Double[] {existing.computeEfficiency(), existing.memoryEfficiency(),
-                    existing.iterationOverheadS(), existing.perSequenceOverheadS(), existing.perTokenOverheadS()};
-        } else {
-            engineValues = new Double[] {null, null, null, null, null};
-        }
+        // The engine's own set, if it has one, in the order compute, memory, per pass, per sequence, per token.
+        Double[] engineValues = existing == null ? new Double[5] : new Double[] {existing.computeEfficiency(),
+                existing.memoryEfficiency(), existing.iterationOverheadS(), existing.perSequenceOverheadS(),
+                existing.perTokenOverheadS()};
         boolean topLevel = engine == ServingEngine.VLLM && existing == null;
         boolean topLevelChanged = false;
+        boolean engineLevel = false;
+        GpuProfile g = original;
         for (int i = 0; i < result.parameters().size(); i++) {
             FitParameter p = result.parameters().get(i);
-            double v = result.fitted()[i];
+            double v = round(result.fitted()[i]);
             if (p == FitParameter.INTERCONNECT_LATENCY_US) {
-                g = g.withInterconnectLatencyUs(round(v));
+                g = g.withInterconnectLatencyUs(v);
                 topLevelChanged = true;
             } else if (topLevel) {
-                g = p.set(g, round(v));
+                g = p.set(g, v);
                 topLevelChanged = true;
             } else {
-                engineValues[p.ordinal()] = round(v);
+                engineValues[engineSlot(p)] = v;
                 engineLevel = true;
             }
         }
@@ -96,6 +93,17 @@ public final class CalibratedProfileWriter {
             g = g.withSources(sources);
         }
         return g.withId(newId);
+    }
+
+    private static int engineSlot(FitParameter p) {
+        return switch (p) {
+            case COMPUTE_EFFICIENCY -> 0;
+            case MEMORY_EFFICIENCY -> 1;
+            case ITERATION_OVERHEAD_S -> 2;
+            case PER_SEQUENCE_OVERHEAD_S -> 3;
+            case PER_TOKEN_OVERHEAD_S -> 4;
+            case INTERCONNECT_LATENCY_US -> throw new IllegalArgumentException("not an engine parameter: " + p);
+        };
     }
 
     /** Four significant digits: the fit is not more precise than that. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
+import org.apache.commons.math3.optim.ConvergenceChecker;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresProblem;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
@@ -94,9 +95,11 @@ public final class ProfileFitter {
      * @param points      every figure before and after
      * @param iterations  optimizer iterations
      * @param evaluations distinct candidate profiles simulated
+     * @param stoppedAtIterationLimit whether the optimizer was stopped before it converged
      */
     public record Result(ServingEngine engine, List<FitParameter> parameters, double[] start, double[] fitted,
-            double[] sigma, GpuProfile fittedFlat, List<PointFit> points, int iterations, int evaluations) {
+            double[] sigma, GpuProfile fittedFlat, List<PointFit> points, int iterations, int evaluations,
+            boolean stoppedAtIterationLimit) {
 
         /** Root mean square of {@code ln(simulated / measured)} before the fit. */
         public double rmsLogErrorBefore() {
@@ -128,19 +131,26 @@ public final class ProfileFitter {
         if (parameters.isEmpty()) {
             throw new IllegalArgumentException("nothing to fit: no parameters");
         }
-        GpuProfile flat = start.forEngine(engine);
+        GpuProfile flat = start.flatForEngine(engine);
         List<Measurement> onCandidate = points.stream().map(m -> m.onGpu(CANDIDATE_ID)).toList();
         Model model = new Model(flat, onCandidate, parameters);
         double[] x0 = model.normalized(flat);
         int figures = model.figures();
 
+        // Stopping at the iteration limit through the checker returns the last accepted point instead of throwing.
+        boolean[] limited = new boolean[1];
+        ConvergenceChecker<LeastSquaresProblem.Evaluation> iterationLimit = (iteration, previous, current) -> {
+            limited[0] = iteration >= maxIterations;
+            return limited[0];
+        };
         LeastSquaresProblem problem = new LeastSquaresBuilder()
                 .model(model)
                 .target(new double[figures + parameters.size()])
                 .start(x0)
                 .parameterValidator(model)
+                .checker(iterationLimit)
                 .maxEvaluations(Integer.MAX_VALUE)
-                .maxIterations(maxIterations)
+                .maxIterations(Integer.MAX_VALUE)
                 .lazyEvaluation(false)
                 .build();
         LeastSquaresOptimizer.Optimum optimum = new LevenbergMarquardtOptimizer()
@@ -175,7 +185,7 @@ public final class ProfileFitter {
         double[] startValues = model.denormalized(x0);
         double[] fittedValues = model.denormalized(x);
         return new Result(engine, List.copyOf(parameters), startValues, fittedValues, sigma, model.profile(x),
-                List.copyOf(fits), optimum.getIterations(), model.cache.size());
+                List.copyOf(fits), optimum.getIterations(), model.cache.size(), limited[0]);
     }
 
     private static double sumOfSquares(double[] r, int n) {

@@ -103,17 +103,23 @@ public record GpuProfile(
 
     /**
      * The profile as {@code engine} runs it: the engine's efficiencies and overheads where the profile has them, the
-     * top-level values otherwise. The result has no {@code engines} of its own.
+     * top-level values otherwise. The per-engine sets stay attached, so {@link #hasCalibrationFor} still answers.
      */
     public GpuProfile forEngine(ServingEngine engine) {
         EngineCalibration c = engines == null ? null : engines.get(engine);
         if (c == null) {
-            return withCalibration(computeEfficiency, memoryEfficiency, iterationOverheadS, perSequenceOverheadS,
-                    perTokenOverheadS, null);
+            return this;
         }
         return withCalibration(or(c.computeEfficiency(), computeEfficiency), or(c.memoryEfficiency(),
                 memoryEfficiency), or(c.iterationOverheadS(), iterationOverheadS), or(c.perSequenceOverheadS(),
-                perSequenceOverheadS), or(c.perTokenOverheadS(), perTokenOverheadS), null);
+                perSequenceOverheadS), or(c.perTokenOverheadS(), perTokenOverheadS), engines);
+    }
+
+    /** The profile as {@code engine} runs it, without per-engine sets: what calibration varies. */
+    public GpuProfile flatForEngine(ServingEngine engine) {
+        GpuProfile g = forEngine(engine);
+        return g.withCalibration(g.computeEfficiency, g.memoryEfficiency, g.iterationOverheadS,
+                g.perSequenceOverheadS, g.perTokenOverheadS, null);
     }
 
     /** A copy with other top-level efficiencies and overheads (and per-engine calibrations). */
