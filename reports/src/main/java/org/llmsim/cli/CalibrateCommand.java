@@ -25,6 +25,7 @@ import org.llmsim.scenario.InputException;
 import org.llmsim.scenario.PoolSpec;
 import org.llmsim.scenario.ProfileCatalog;
 import org.llmsim.scenario.SchedulerSpec;
+import org.llmsim.scenario.StrictYaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -223,27 +224,24 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     private ServingEngine engine() {
-        if (engine == null) {
-            return null;
-        }
-        for (ServingEngine e : ServingEngine.values()) {
-            if (e.yamlName().equals(engine.toLowerCase(Locale.ROOT))) {
-                return e;
-            }
-        }
-        throw new InputException("--engine", "unknown engine '" + engine + "'; allowed: vllm, trtllm, sglang");
+        return enumValue(engine, ServingEngine.class, "--engine");
     }
 
     private static Dtype dtype(String value, String option) {
+        return enumValue(value, Dtype.class, option);
+    }
+
+    /** A value written as in scenario files ({@code bf16}, {@code trtllm}); null when the option is not given. */
+    private static <E extends Enum<E>> E enumValue(String value, Class<E> type, String option) {
         if (value == null) {
             return null;
         }
-        for (Dtype t : Dtype.values()) {
-            if (t.yamlName().equals(value.toLowerCase(Locale.ROOT))) {
-                return t;
-            }
+        try {
+            return StrictYaml.mapper().convertValue(value.toLowerCase(Locale.ROOT), type);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(option, "unknown value '" + value + "'; allowed: "
+                    + String.join(", ", StrictYaml.enumNames(type)));
         }
-        throw new InputException(option, "unknown data type '" + value + "'; allowed: bf16, fp16, fp8, int8, int4");
     }
 
     /** The one value every measurement shares; calibrating two GPUs or engines at once is an error. */

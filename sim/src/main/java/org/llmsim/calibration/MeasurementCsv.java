@@ -19,6 +19,7 @@ import org.llmsim.scenario.LengthSpec;
 import org.llmsim.scenario.PoolSpec;
 import org.llmsim.scenario.Problems;
 import org.llmsim.scenario.SchedulerSpec;
+import org.llmsim.scenario.StrictYaml;
 
 /**
  * Reads a simple CSV of measurements, one benchmark per line: configuration columns, then any metric columns named
@@ -184,31 +185,25 @@ public final class MeasurementCsv {
         }
 
         Dtype dtype(String key, Dtype fallback) {
+            return enumValue(key, Dtype.class, fallback);
+        }
+
+        ServingEngine engine(ServingEngine fallback) {
+            return enumValue("engine", ServingEngine.class, fallback);
+        }
+
+        /** A value written with the enum's file name ({@code bf16}, {@code trtllm}), as in scenario files. */
+        <E extends Enum<E>> E enumValue(String key, Class<E> type, E fallback) {
             String v = row.get(key);
             if (v == null) {
                 return fallback;
             }
-            for (Dtype t : Dtype.values()) {
-                if (t.yamlName().equals(v.toLowerCase(Locale.ROOT))) {
-                    return t;
-                }
-            }
-            error(key, "unknown data type '" + v + "'; allowed: bf16, fp16, fp8, int8, int4");
-            return fallback;
-        }
-
-        ServingEngine engine(ServingEngine fallback) {
-            String v = row.get("engine");
-            if (v == null) {
+            try {
+                return StrictYaml.mapper().convertValue(v.toLowerCase(Locale.ROOT), type);
+            } catch (IllegalArgumentException e) {
+                error(key, "unknown value '" + v + "'; allowed: " + String.join(", ", StrictYaml.enumNames(type)));
                 return fallback;
             }
-            for (ServingEngine e : ServingEngine.values()) {
-                if (e.yamlName().equals(v.toLowerCase(Locale.ROOT))) {
-                    return e;
-                }
-            }
-            error("engine", "unknown engine '" + v + "'; allowed: vllm, trtllm, sglang");
-            return fallback;
         }
 
         void error(String field, String message) {

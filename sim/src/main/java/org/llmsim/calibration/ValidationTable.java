@@ -80,7 +80,7 @@ public final class ValidationTable {
                     r.metric().unit(), number(r.published()), number(r.simulated()), r.scored() ? "" : "(",
                     100 * r.relativeError(), r.scored() ? "" : ", not scored)"));
         }
-        b.append(summary(rows)).append('\n');
+        b.append('\n').append(summary(rows)).append('\n');
         return b.toString();
     }
 
