@@ -4,13 +4,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.llmsim.calibration.CalibratedProfileWriter;
+import org.llmsim.calibration.Deployments;
 import org.llmsim.calibration.FitParameter;
 import org.llmsim.calibration.Measurement;
 import org.llmsim.calibration.MeasurementCsv;
@@ -24,7 +27,6 @@ import org.llmsim.hardware.ServingEngine;
 import org.llmsim.scenario.InputException;
 import org.llmsim.scenario.PoolSpec;
 import org.llmsim.scenario.ProfileCatalog;
-import org.llmsim.scenario.SchedulerSpec;
 import org.llmsim.scenario.StrictYaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -153,9 +155,19 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     private PoolSpec defaults() {
-        SchedulerSpec scheduler = new SchedulerSpec(null, maxBatchSize, maxBatchedTokens, null, gpuMemoryUtilization);
-        return new PoolSpec(null, gpu, model, replicas, tensorParallel, dtype(weightDtype, "--weight-dtype"),
-                dtype(kvDtype, "--kv-dtype"), scheduler, engine(), kvBlocks);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("gpu", gpu);
+        fields.put("model", model);
+        fields.put("replicas", replicas);
+        fields.put("tensor_parallel", tensorParallel);
+        fields.put("weight_dtype", dtype(weightDtype, "--weight-dtype"));
+        fields.put("kv_dtype", dtype(kvDtype, "--kv-dtype"));
+        fields.put("engine", engine());
+        fields.put("kv_blocks_override", kvBlocks);
+        fields.put("scheduler.max_batch_size", maxBatchSize);
+        fields.put("scheduler.max_batched_tokens", maxBatchedTokens);
+        fields.put("scheduler.gpu_memory_utilization", gpuMemoryUtilization);
+        return Deployments.of(fields);
     }
 
     private List<Measurement> readInputs(PoolSpec defaults, Set<Metric> selected) {

@@ -18,7 +18,6 @@ import org.llmsim.scenario.InputException;
 import org.llmsim.scenario.LengthSpec;
 import org.llmsim.scenario.PoolSpec;
 import org.llmsim.scenario.Problems;
-import org.llmsim.scenario.SchedulerSpec;
 import org.llmsim.scenario.StrictYaml;
 
 /**
@@ -104,15 +103,19 @@ public final class MeasurementCsv {
 
     private static Measurement parse(Map<String, String> row, PoolSpec d, String file, int line) {
         Cells c = new Cells(row, file, line);
-        SchedulerSpec s = d.scheduler();
-        SchedulerSpec scheduler = new SchedulerSpec(s.policy(), c.integer("max_batch_size", s.maxBatchSize()),
-                c.integer("max_batched_tokens", s.maxBatchedTokens()), s.blockSize(),
-                c.decimal("gpu_memory_utilization", s.gpuMemoryUtilization()));
-        PoolSpec deployment = new PoolSpec(d.name(), row.getOrDefault("gpu", d.gpu()),
-                row.getOrDefault("model", d.model()), c.integer("replicas", d.replicas()),
-                c.integer("tensor_parallel", d.tensorParallel()), c.dtype("weight_dtype", d.weightDtype()),
-                c.dtype("kv_dtype", d.kvDtype()), scheduler, c.engine(d.engine()),
-                c.integer("kv_blocks_override", d.kvBlocksOverride()));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("gpu", row.get("gpu"));
+        fields.put("model", row.get("model"));
+        fields.put("replicas", c.integer("replicas", null));
+        fields.put("tensor_parallel", c.integer("tensor_parallel", null));
+        fields.put("weight_dtype", c.dtype("weight_dtype", null));
+        fields.put("kv_dtype", c.dtype("kv_dtype", null));
+        fields.put("engine", c.engine(null));
+        fields.put("kv_blocks_override", c.integer("kv_blocks_override", null));
+        fields.put("scheduler.max_batch_size", c.integer("max_batch_size", null));
+        fields.put("scheduler.max_batched_tokens", c.integer("max_batched_tokens", null));
+        fields.put("scheduler.gpu_memory_utilization", c.decimal("gpu_memory_utilization", null));
+        PoolSpec deployment = Deployments.with(d, fields);
         Integer input = c.integer("input_tokens", null);
         Integer output = c.integer("output_tokens", null);
         String rateText = row.get("request_rate");

@@ -24,9 +24,7 @@ public record ServeBenchmark(PoolSpec deployment, BenchmarkLoad load) {
 
     /** The same benchmark on another GPU profile (an id or path). */
     public ServeBenchmark onGpu(String gpu) {
-        PoolSpec d = deployment;
-        return new ServeBenchmark(new PoolSpec(d.name(), gpu, d.model(), d.replicas(), d.tensorParallel(),
-                d.weightDtype(), d.kvDtype(), d.scheduler(), d.engine(), d.kvBlocksOverride()), load);
+        return new ServeBenchmark(Deployments.with(deployment, java.util.Map.of("gpu", gpu)), load);
     }
 
     /** "llama-3.1-8b bf16 on 1x h100-sxm (trtllm), 500 prompts at 2 req/s". */

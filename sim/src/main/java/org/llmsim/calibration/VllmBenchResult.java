@@ -72,8 +72,7 @@ public final class VllmBenchResult {
             if (modelId == null) {
                 throw new InputException(name, "the file has no model_id; name the model profile (--model)");
             }
-            d = new PoolSpec(d.name(), d.gpu(), modelProfileId(modelId), d.replicas(), d.tensorParallel(),
-                    d.weightDtype(), d.kvDtype(), d.scheduler(), d.engine(), d.kvBlocksOverride());
+            d = Deployments.with(d, Map.of("model", modelProfileId(modelId)));
         }
         Map<Metric, Double> measured = new EnumMap<>(Metric.class);
         for (Metric m : metrics) {

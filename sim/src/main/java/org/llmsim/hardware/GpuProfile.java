@@ -125,30 +125,34 @@ public record GpuProfile(
     /** A copy with other top-level efficiencies and overheads (and per-engine calibrations). */
     public GpuProfile withCalibration(Double computeEfficiency, Double memoryEfficiency, Double iterationOverheadS,
             Double perSequenceOverheadS, Double perTokenOverheadS, EngineCalibrations engines) {
-        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
-                interconnectLatencyUs, pcieGbps, priceUsdPerHour, priceAsOf, computeEfficiency, memoryEfficiency,
-                iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources, perTokenOverheadS, engines);
+        return copy(id, interconnectLatencyUs, computeEfficiency, memoryEfficiency, iterationOverheadS,
+                perSequenceOverheadS, perTokenOverheadS, engines, sources);
     }
 
     /** A copy with another small-message all-reduce latency, microseconds. */
     public GpuProfile withInterconnectLatencyUs(Double latencyUs) {
-        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
-                latencyUs, pcieGbps, priceUsdPerHour, priceAsOf, computeEfficiency, memoryEfficiency,
-                iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources, perTokenOverheadS, engines);
+        return copy(id, latencyUs, computeEfficiency, memoryEfficiency, iterationOverheadS, perSequenceOverheadS,
+                perTokenOverheadS, engines, sources);
     }
 
     /** A copy with other sources. */
     public GpuProfile withSources(List<String> newSources) {
-        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
-                interconnectLatencyUs, pcieGbps, priceUsdPerHour, priceAsOf, computeEfficiency, memoryEfficiency,
-                iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, newSources, perTokenOverheadS, engines);
+        return copy(id, interconnectLatencyUs, computeEfficiency, memoryEfficiency, iterationOverheadS,
+                perSequenceOverheadS, perTokenOverheadS, engines, newSources);
     }
 
     /** A copy with another id (profiles loaded from a path take their id from the file name). */
     public GpuProfile withId(String newId) {
+        return copy(newId, interconnectLatencyUs, computeEfficiency, memoryEfficiency, iterationOverheadS,
+                perSequenceOverheadS, perTokenOverheadS, engines, sources);
+    }
+
+    /** The one place that copies a profile: the fields calibration changes, the rest kept. */
+    private GpuProfile copy(String newId, Double latencyUs, Double ce, Double me, Double iterationS, Double sequenceS,
+            Double tokenS, EngineCalibrations newEngines, List<String> newSources) {
         return new GpuProfile(newId, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
-                interconnectLatencyUs, pcieGbps, priceUsdPerHour, priceAsOf, computeEfficiency, memoryEfficiency,
-                iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources, perTokenOverheadS, engines);
+                latencyUs, pcieGbps, priceUsdPerHour, priceAsOf, ce, me, iterationS, sequenceS, runtimeReserveGb,
+                newSources, tokenS, newEngines);
     }
 
     private static Double or(Double value, Double fallback) {
