@@ -13,7 +13,7 @@ public enum RequestStatus {
 
     private final String csvName = name().toLowerCase(java.util.Locale.ROOT);
 
-    /** The status as written in requests.csv (computed once: it is written for every request). */
+    /** The lower-case name used in requests.csv. */
     public String csvName() {
         return csvName;
     }

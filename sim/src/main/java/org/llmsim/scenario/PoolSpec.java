@@ -3,17 +3,31 @@ package org.llmsim.scenario;
 import org.llmsim.engine.PreemptionMode;
 import org.llmsim.engine.SchedulerConfig;
 import org.llmsim.hardware.Dtype;
+import org.llmsim.hardware.ServingEngine;
 
 /**
  * A pool of identical replicas ({@code cluster.pools[i]}): a model on {@code tensor_parallel} GPUs per replica.
  * {@code gpu} and {@code model} are profile ids (files in {@code gpu-profiles/gpus/} and {@code gpu-profiles/models/})
- * or paths to profile files, relative to the scenario file. {@code prefix_caching} (default false) shares and keeps KV
- * blocks by the prefix they hold; {@code preemption} (default recompute) says what happens to a preempted sequence's
- * KV; {@code swap_space_gb} is the host memory per GPU for swapped KV (default vLLM's 4 GiB, 4.294967296 GB).
+ * or paths to profile files, relative to the scenario file.
+ *
+ * <p>{@code engine} names the serving engine whose calibration of the GPU the pool uses (default vLLM).
+ * {@code kv_blocks_override} replaces the computed KV capacity of each replica by a measured block count (vLLM's
+ * {@code num_gpu_blocks_override}; the "# GPU blocks" line of its log, or "GPU KV cache size" tokens divided by
+ * {@code block_size}).
+ *
+ * <p>{@code prefix_caching} (default false) shares and keeps KV blocks by the prefix they hold; {@code preemption}
+ * (default recompute) says what happens to a preempted sequence's KV; {@code swap_space_gb} is the host memory per GPU
+ * for swapped KV (default vLLM's 4 GiB, 4.294967296 GB).
  */
 public record PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
-        Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, Boolean prefixCaching, PreemptionMode preemption,
-        Double swapSpaceGb) {
+        Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
+        Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb) {
+
+    /** A pool with the default engine, the computed KV capacity and the default caching and preemption. */
+    public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
+            Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler) {
+        this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, null, null, null, null, null);
+    }
 
     public PoolSpec {
         if (replicas == null) {
@@ -30,6 +44,9 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         }
         if (scheduler == null) {
             scheduler = SchedulerSpec.defaults();
+        }
+        if (engine == null) {
+            engine = ServingEngine.VLLM;
         }
         if (prefixCaching == null) {
             prefixCaching = false;
@@ -50,6 +67,7 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         if (kvDtype == Dtype.INT4 || kvDtype == Dtype.INT8) {
             p.add(path + ".kv_dtype", "must be one of bf16, fp16, fp8, got " + kvDtype.yamlName());
         }
+        p.atLeast(path + ".kv_blocks_override", kvBlocksOverride, 1);
         p.nonNegative(path + ".swap_space_gb", swapSpaceGb);
         scheduler.validate(path + ".scheduler", p);
     }

@@ -60,7 +60,7 @@ class RooflineCostModelTest {
         for (String id : TestScenarios.catalog().ids("gpus")) {
             GpuProfile g = TestScenarios.gpu(id);
             GpuProfile ideal = new GpuProfile(g.id(), g.name(), g.memoryGb(), g.hbmBandwidthTbps(), g.bf16Tflops(),
-                    g.fp8Tflops(), g.interconnectGbps(), 0.0, g.pcieGbps(), null, g.priceUsdPerHour(), null, 1.0, 1.0, 0.0,
+                    g.fp8Tflops(), g.interconnectGbps(), 0.0, g.pcieGbps(), g.priceUsdPerHour(), null, 1.0, 1.0, 0.0,
                     0.0, 0.0, g.sources());
             for (int batch : new int[] {1, 8, 64, 256}) {
                 RooflineCostModel real = new RooflineCostModel(new ReplicaHardware(g, m, 8, Dtype.BF16, Dtype.BF16));
