@@ -71,7 +71,7 @@ final class ContinuousBatchScheduler implements BatchScheduler {
         boolean preempted = reserveDecodeSlots(nowS);
         int steady = decoding.measuredSize();
         boolean idle = decoding.isEmpty() && prefilling.isEmpty();
-        if (!preempted || idle) {
+        if ((!preempted || idle) && preemptor.hasSwapped()) {
             preemptor.swapIn(decoding, config.maxBatchSize() - decoding.size() - prefilling.size(), pass);
         }
         pass.addDecodes(decoding.size(), decoding.nextStepAttendedTokens(), steady);
@@ -167,12 +167,14 @@ final class ContinuousBatchScheduler implements BatchScheduler {
             }
             waiting.poll();
             Request r = next.request;
-            boolean first = Double.isNaN(r.scheduledS());
-            if (first) {
-                r.markCachedTokens((int) hit.tokens());
-            }
-            if (kv.prefixCaching() && next.measured) {
-                listener.onPrefixCacheLookup(r, next.prefillTokens(), hit.tokens(), first);
+            if (kv.prefixCaching()) {
+                boolean first = Double.isNaN(r.scheduledS());
+                if (first) {
+                    r.markCachedTokens((int) hit.tokens());
+                }
+                if (next.measured) {
+                    listener.onPrefixCacheLookup(r, next.prefillTokens(), hit.tokens(), first);
+                }
             }
             r.markScheduled(nowS);
             pass.addPrefill(next, (int) chunk);
