@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import nl.tudelft.simulation.dsol.eventlists.EventListPriorityQueue;
 import nl.tudelft.simulation.dsol.experiment.Replication;
 import nl.tudelft.simulation.dsol.experiment.SingleReplication;
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEvent;
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
 import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
@@ -18,6 +19,7 @@ import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
  * the heap and are skipped when they come up, which keeps cancellation O(1).
  */
 public final class DsolKernel implements EventScheduler {
+    private static final short OBSERVATION = EventPriority.OBSERVATION.dsolPriority;
     private final DevsSimulator<Double> simulator = new DevsSimulator<>("llmsim");
     private long nextSequence;
     private long executedEvents;
@@ -92,7 +94,7 @@ public final class DsolKernel implements EventScheduler {
         return executedEvents;
     }
 
-    /** Simulated time of the last executed model event, in seconds. */
+    /** Simulated time of the last executed model event (observations excluded), in seconds. */
     public double lastEventTimeS() {
         return lastEventTimeS;
     }
@@ -105,8 +107,11 @@ public final class DsolKernel implements EventScheduler {
     private void fail(Throwable t) {
         if (failure == null) {
             failure = t;
+            // Drop the model's events and let DSOL's own end-of-replication event (at the horizon) end the run the
+            // normal way; calling endReplication() from inside an event makes DSOL log spurious errors.
             simulator.getEventList().clear();
-            simulator.endReplication();
+            simulator.getEventList().add(new SimEvent<>(simulator.getReplication().getEndTime(),
+                    (short) (SimEventInterface.MIN_PRIORITY - 1), simulator, "endReplication", null));
         }
     }
 
@@ -134,7 +139,10 @@ public final class DsolKernel implements EventScheduler {
             }
             action = null;
             executedEvents++;
-            lastEventTimeS = timeS;
+            if (priority != OBSERVATION) {
+                // observers (samplers) do not extend the run: the fleet is paid until the last model event
+                lastEventTimeS = timeS;
+            }
             try {
                 toRun.run();
             } catch (Throwable t) {
