@@ -135,8 +135,11 @@ public final class Charts {
                 marker.setLabelFont(TICK);
                 marker.setLabelPaint(BAD);
                 marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-                marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+                // the label goes where the curves are not: low when most requests meet the target (the curves
+                // pass high over the line), high when most miss it
+                boolean low = shareAtMost(cdfs.get(0).stats(), sloS) >= 0.5;
+                marker.setLabelAnchor(low ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.TOP_LEFT);
+                marker.setLabelTextAnchor(low ? TextAnchor.BOTTOM_RIGHT : TextAnchor.TOP_RIGHT);
                 marker.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
                 plot.addDomainMarker(marker, Layer.FOREGROUND);
             } else {
@@ -150,6 +153,18 @@ public final class Charts {
         }
         x.setRange(0, upper);
         return chart;
+    }
+
+    /** The share of requests at or under {@code limitS}, read off the distribution's quantiles. */
+    static double shareAtMost(LatencyStats stats, double limitS) {
+        double share = 0;
+        double[] values = stats.cdf();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] <= limitS) {
+                share = LatencyStats.CDF_QUANTILES[i];
+            }
+        }
+        return share;
     }
 
     /**
@@ -236,9 +251,17 @@ public final class Charts {
         x.setTickLabelFont(TICK);
         x.setTickLabelPaint(INK);
         x.setAxisLineVisible(false);
-        x.setCategoryMargin(0.25);
-        x.setLowerMargin(0.02);
-        x.setUpperMargin(0.02);
+        if (horizontal) {
+            x.setCategoryMargin(0.25);
+            x.setLowerMargin(0.02);
+            x.setUpperMargin(0.02);
+        } else {
+            // few categories sit together in the middle rather than spread thin across the width
+            double used = Math.min(0.9, 0.16 * categories.size());
+            x.setLowerMargin((1 - used) / 2);
+            x.setUpperMargin((1 - used) / 2);
+            x.setCategoryMargin(0.3 * used);
+        }
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setLabelFont(LABEL);
         y.setLabelPaint(MUTED);
@@ -249,8 +272,10 @@ public final class Charts {
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setDrawBarOutline(false);
-        renderer.setItemMargin(0.05);
-        renderer.setMaximumBarWidth(horizontal ? 0.35 : 0.12);
+        renderer.setItemMargin(0.0);
+        if (horizontal) {
+            renderer.setMaximumBarWidth(0.35);
+        }
         for (int i = 0; i < series.size(); i++) {
             renderer.setSeriesPaint(i, series.get(i).color());
         }

@@ -47,8 +47,11 @@ public final class PdfDocumentBuilder implements Closeable {
     private PDPageContentStream content;
     private float y;
 
-    /** One large figure of a headline: the value, a caption under it, and an optional coloured note. */
-    public record BigNumber(String value, String caption, String note, Color noteColor) {
+    /**
+     * One large figure of a headline: the value, a caption under it, an optional detail line (muted) and an optional
+     * status line in a colour (null: muted).
+     */
+    public record BigNumber(String value, String caption, String detail, String status, Color statusColor) {
     }
 
     /**
@@ -147,27 +150,54 @@ public final class PdfDocumentBuilder implements Closeable {
 
     /** Large figures side by side with captions and notes underneath, used for the headline answer. */
     public void bigNumbers(List<BigNumber> numbers) {
-        ensureSpace(78);
         float col = width() / numbers.size();
+        float textWidth = col - 18;
+        float small = 8.5f;
+        float line = small + 3;
+        List<List<String[]>> blocks = new ArrayList<>(); // per number: lines as {text, kind}
+        int most = 0;
+        for (BigNumber n : numbers) {
+            List<String[]> lines = new ArrayList<>();
+            for (String l : wrap(sanitize(n.caption()), regular, small, textWidth)) {
+                lines.add(new String[] {l, "caption"});
+            }
+            if (n.detail() != null) {
+                for (String l : wrap(sanitize(n.detail()), regular, small, textWidth)) {
+                    lines.add(new String[] {l, "caption"});
+                }
+            }
+            if (n.status() != null) {
+                for (String l : wrap(sanitize(n.status()), n.statusColor() == null ? regular : bold, small,
+                        textWidth)) {
+                    lines.add(new String[] {l, "status"});
+                }
+            }
+            blocks.add(lines);
+            most = Math.max(most, lines.size());
+        }
+        float height = 30 + most * line;
+        ensureSpace(height + 12);
         float top = y;
         try {
             for (int i = 0; i < numbers.size(); i++) {
                 BigNumber n = numbers.get(i);
                 float x = MARGIN + i * col;
                 content.setNonStrokingColor(RULE[0], RULE[1], RULE[2]);
-                content.addRect(x, top - 64, 2, 64);
+                content.addRect(x, top - height, 2, height);
                 content.fill();
                 writeAt(sanitize(n.value()), bold, 22, INK, x + 10, top - 22);
-                writeAt(sanitize(n.caption()), regular, 8.5f, MUTED, x + 10, top - 38);
-                if (n.note() != null) {
-                    writeAt(sanitize(n.note()), bold, 8.5f, n.noteColor() == null ? MUTED : rgb(n.noteColor()),
-                            x + 10, top - 54);
+                float baseline = top - 22 - 16;
+                for (String[] l : blocks.get(i)) {
+                    boolean status = l[1].equals("status") && n.statusColor() != null;
+                    writeAt(l[0], status ? bold : regular, small, status ? rgb(n.statusColor()) : MUTED, x + 10,
+                            baseline);
+                    baseline -= line;
                 }
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        y = top - 76;
+        y = top - height - 12;
     }
 
     /**
@@ -184,24 +214,50 @@ public final class PdfDocumentBuilder implements Closeable {
      * null for the default ink.
      */
     public void table(List<String[]> rows, float[] widths, BiFunction<Integer, Integer, Color> colors) {
+        boolean[] right = numericColumns(rows);
         ensureSpace(ROW_HEIGHT * Math.min(rows.size(), 3) + 8); // never a header alone at the foot of a page
-        header(rows.get(0), widths);
+        header(rows.get(0), widths, right);
         for (int r = 1; r < rows.size(); r++) {
             if (y - ROW_HEIGHT < MARGIN) {
                 newPage();
-                header(rows.get(0), widths); // repeat the header on the new page
+                header(rows.get(0), widths, right); // repeat the header on the new page
             }
             if (r % 2 == 0) {
                 fillRect(MARGIN, y - ROW_HEIGHT + 0.5f, width(), ROW_HEIGHT, STRIPE);
             }
             int row = r;
-            drawRow(rows.get(r), widths, regular, c -> {
+            drawRow(rows.get(r), widths, right, regular, c -> {
                 Color color = colors.apply(row, c);
                 return color == null ? INK : rgb(color);
             });
             y -= ROW_HEIGHT;
         }
         space(6);
+    }
+
+    /**
+     * Which columns hold numbers and are right-aligned: every column but the first whose body cells mostly start
+     * with a digit, a sign, a dollar or are "-".
+     */
+    static boolean[] numericColumns(List<String[]> rows) {
+        boolean[] right = new boolean[rows.get(0).length];
+        for (int c = 1; c < right.length; c++) {
+            int numbers = 0;
+            int cells = 0;
+            for (int r = 1; r < rows.size(); r++) {
+                String cell = rows.get(r)[c].strip();
+                if (cell.isEmpty()) {
+                    continue;
+                }
+                cells++;
+                char first = cell.charAt(0);
+                if (Character.isDigit(first) || first == '$' || first == '+' || first == '-') {
+                    numbers++;
+                }
+            }
+            right[c] = cells == 0 || numbers * 2 > cells;
+        }
+        return right;
     }
 
     /**
@@ -244,20 +300,21 @@ public final class PdfDocumentBuilder implements Closeable {
         space(6);
     }
 
-    private void header(String[] row, float[] widths) {
-        drawRow(row, widths, bold, c -> MUTED);
+    private void header(String[] row, float[] widths, boolean[] right) {
+        drawRow(row, widths, right, bold, c -> MUTED);
         y -= ROW_HEIGHT;
         rule();
     }
 
-    private void drawRow(String[] row, float[] widths, PDFont font, java.util.function.IntFunction<float[]> color) {
+    private void drawRow(String[] row, float[] widths, boolean[] right, PDFont font,
+            java.util.function.IntFunction<float[]> color) {
         float x = MARGIN;
         try {
             for (int c = 0; c < row.length; c++) {
                 float w = widths[c] * width();
                 String cell = sanitize(row[c]);
                 float textWidth = font.getStringWidth(cell) / 1000 * TABLE_TEXT;
-                float tx = c == 0 ? x + 2 : x + w - textWidth - 4;
+                float tx = right[c] ? x + w - textWidth - 4 : x + (c == 0 ? 2 : 8);
                 writeAt(cell, font, TABLE_TEXT, color.apply(c), tx, y - TABLE_TEXT);
                 x += w;
             }

@@ -59,6 +59,10 @@ public final class PdfReport {
         pdf.paragraph(verdict(r));
 
         pdf.heading("Latency percentiles");
+        if (reps.size() > 1) {
+            pdf.subtle("The run with seed " + r.seed() + "; the replication table below gives the means over all "
+                    + reps.size() + " seeds.");
+        }
         latencyTables(pdf, List.of(new LatencyGroup("all requests", r.ttft(), r.tpot(), r.e2e(), r.queue())));
 
         pdf.heading("At a glance");
@@ -96,30 +100,29 @@ public final class PdfReport {
                 r.slo().tpotS()));
         HeadlineMetric perOutput = HeadlineMetric.byKey("cost.usd_per_1m_output_tokens");
         HeadlineMetric perToken = HeadlineMetric.byKey("cost.usd_per_1m_tokens");
-        String value = Format.usd(reps.mean(perOutput));
-        String caption = "per 1M output tokens" + (reps.size() > 1 ? ", mean of " + reps.size() + " seeds" : "");
-        String note = Format.usd(reps.mean(perToken)) + " per 1M tokens, input + output";
-        numbers.add(new PdfDocumentBuilder.BigNumber(value, caption, note, null));
+        String detail = reps.size() > 1 ? meanOf(reps) + ", +/-" + Format.usd(reps.estimate(perOutput).halfWidth())
+                + " (95% CI)" : null;
+        numbers.add(new PdfDocumentBuilder.BigNumber(Format.usd(reps.mean(perOutput)), "per 1M output tokens", detail,
+                Format.usd(reps.mean(perToken)) + " per 1M tokens, input + output", null));
         return numbers;
+    }
+
+    private static String meanOf(ReplicationSummary reps) {
+        return "mean of " + reps.size() + " seeds";
     }
 
     private static PdfDocumentBuilder.BigNumber latencyNumber(ReplicationSummary reps, HeadlineMetric m,
             String caption, Double sloS) {
         double value = reps.mean(m);
-        String text = Format.ms(value) + " ms";
-        String note = "";
-        if (reps.size() > 1) {
-            Estimate e = reps.estimate(m);
-            caption += ", mean of " + reps.size() + " seeds";
-            note = "+/-" + Format.ms(e.halfWidth()) + " ms (95% CI); ";
-        }
+        String detail = reps.size() > 1 ? meanOf(reps) + ", +/-" + Format.ms(reps.estimate(m).halfWidth())
+                + " ms (95% CI)" : null;
         if (sloS == null) {
-            return new PdfDocumentBuilder.BigNumber(text, caption, note + "no SLO set", null);
+            return new PdfDocumentBuilder.BigNumber(Format.ms(value) + " ms", caption, detail, "no SLO set", null);
         }
         boolean met = value <= sloS;
         String target = Format.latency(sloS);
-        return new PdfDocumentBuilder.BigNumber(text, caption,
-                note + (met ? "within the " + target + " SLO" : "over the " + target + " SLO"),
+        return new PdfDocumentBuilder.BigNumber(Format.ms(value) + " ms", caption, detail,
+                met ? "within the " + target + " SLO" : "over the " + target + " SLO",
                 met ? Charts.GOOD : Charts.BAD);
     }
 

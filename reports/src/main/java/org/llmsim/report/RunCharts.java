@@ -109,14 +109,12 @@ public final class RunCharts {
 
     private static Charts.Line line(String name, List<RunResult.Sample> samples,
             ToDoubleFunction<RunResult.Sample> value) {
-        // start at t = 0 with an empty cluster, so every line begins at the origin of time
-        double[] x = new double[samples.size() + 1];
-        double[] y = new double[samples.size() + 1];
+        double[] x = new double[samples.size()];
+        double[] y = new double[samples.size()];
         for (int i = 0; i < samples.size(); i++) {
-            x[i + 1] = samples.get(i).timeS();
-            y[i + 1] = value.applyAsDouble(samples.get(i));
+            x[i] = samples.get(i).timeS();
+            y[i] = value.applyAsDouble(samples.get(i));
         }
-        y[0] = samples.isEmpty() ? 0 : value.applyAsDouble(samples.get(0));
         return new Charts.Line(name, x, y);
     }
 
@@ -189,7 +187,7 @@ public final class RunCharts {
         double[] idle = new double[r.pools().size()];
         for (int i = 0; i < r.pools().size(); i++) {
             RunResult.PoolResult p = r.pools().get(i);
-            names.add(p.name() + " (" + p.replicas() + "x " + p.tensorParallel() + "x " + p.gpu() + ")");
+            names.add(p.name() + " (" + p.replicas() * p.tensorParallel() + "x " + p.gpu() + ")");
             double fraction = Double.isNaN(p.utilization().busyFraction()) ? 0 : p.utilization().busyFraction();
             busy[i] = p.usdPerHour() * fraction;
             idle[i] = p.usdPerHour() * (1 - fraction);

@@ -88,7 +88,8 @@ class PdfReportTest {
             HeadlineMetric ttft = HeadlineMetric.byKey("ttft_s.p99");
             assertTrue(title.contains("mean of 3 seeds"), title);
             assertTrue(title.contains(Format.ms(three.estimate(ttft).mean()) + " ms"), "mean p99 TTFT");
-            assertTrue(title.contains("+/-" + Format.ms(three.estimate(ttft).halfWidth()) + " ms (95% CI)"), title);
+            assertTrue(title.contains("mean of 3 seeds, +/-" + Format.ms(three.estimate(ttft).halfWidth()) + " ms (95%"),
+                    title);
             String all = String.join("\n", PdfInspection.pages(pdf));
             assertTrue(all.contains("Replications: mean and 95% confidence interval"));
             assertTrue(all.contains("seeds 42-44"));
