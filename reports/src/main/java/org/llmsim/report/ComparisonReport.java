@@ -144,8 +144,8 @@ public final class ComparisonReport {
     }
 
     private static float[] widths(int columns, boolean ci) {
-        float first = 0.27f;
-        float last = ci ? 0.22f : 0;
+        float first = ci ? 0.23f : 0.27f;
+        float last = ci ? 0.26f : 0;
         float rest = (1 - first - last) / (columns - 1 - (ci ? 1 : 0));
         float[] w = new float[columns];
         java.util.Arrays.fill(w, rest);

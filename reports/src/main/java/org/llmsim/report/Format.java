@@ -40,6 +40,17 @@ public final class Format {
         return ms(seconds) + " ms";
     }
 
+    /** A range of latencies with one unit: "49.5-51.3 ms", "0.95-1.2 s". */
+    public static String latencyRange(double lowS, double highS) {
+        if (highS < 1) {
+            return ms(lowS) + "-" + ms(highS) + " ms";
+        }
+        if (lowS >= 1) {
+            return latency(lowS).replace(" s", "") + "-" + latency(highS);
+        }
+        return latency(lowS) + " - " + latency(highS);
+    }
+
     /** A count with thousands separators. */
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);

@@ -68,7 +68,7 @@ public final class Verdicts {
                 Estimate e = c.entries().get(i).reps().estimate(p99);
                 if (e.ci95Low() <= target && target <= e.ci95High()) {
                     b.append(" Not conclusive: the 95% interval of ").append(x).append("'s p99, ")
-                            .append(Format.latency(e.ci95Low())).append("-").append(Format.latency(e.ci95High()))
+                            .append(Format.latencyRange(e.ci95Low(), e.ci95High()))
                             .append(", contains the target.");
                 }
             }

@@ -12,7 +12,8 @@ import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
 
 /**
  * {@link EventScheduler} on a DSOL {@link DevsSimulator}. One kernel runs one replication, on DSOL's worker thread;
- * {@link #run} blocks the caller until the replication ends and rethrows any exception an event raised.
+ * {@link #run} blocks the caller until the replication ends and rethrows any exception an event raised. Kernels on
+ * different threads run independently (see {@link ExperimentRunner}).
  *
  * <p>Events are ordered by time, then {@link EventPriority}, then the order in which they were scheduled, so a run is
  * deterministic. The event list is a binary heap (DSOL's {@code EventListPriorityQueue}); cancelled events stay in
@@ -20,6 +21,8 @@ import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
  */
 public final class DsolKernel implements EventScheduler {
     private static final short OBSERVATION = EventPriority.OBSERVATION.dsolPriority;
+    /** Guards DSOL's JVM-wide naming context while a replication registers in it. */
+    private static final Object DSOL_NAMING = new Object();
     private final DevsSimulator<Double> simulator = new DevsSimulator<>("llmsim");
     private long nextSequence;
     private long executedEvents;
@@ -68,7 +71,13 @@ public final class DsolKernel implements EventScheduler {
         };
         running = true;
         try {
-            simulator.initialize(model, new SingleReplication<>("replication", 0.0, 0.0, horizonS));
+            SingleReplication<Double> replication;
+            synchronized (DSOL_NAMING) {
+                // DSOL registers every replication in one JVM-wide naming context, and its lookup-or-create is not
+                // atomic: kernels starting on several threads at once would collide on the name
+                replication = new SingleReplication<>("replication", 0.0, 0.0, horizonS);
+            }
+            simulator.initialize(model, replication);
             simulator.start();
             ended.await();
         } catch (InterruptedException e) {

@@ -64,6 +64,17 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void manyShortRunsStartingAtOnce_allComplete() {
+        // DSOL kernels starting on several threads at the same moment must not trip over each other
+        Scenario tiny = TestScenarios.loadFile("scenarios/quickstart.yaml", "duration_s=3", "warmup_s=0");
+        List<List<RunResult>> results = run(4, List.of(tiny, tiny.withSeed(7)), 12);
+        for (List<RunResult> runs : results) {
+            assertEquals(12, runs.size());
+            runs.forEach(r -> assertTrue(r.requests().arrived() > 0));
+        }
+    }
+
+    @Test
     void sinks_receiveTheRequestsOfTheirOwnRun() {
         List<Request> firstRun = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService executor = Executors.newFixedThreadPool(2);
