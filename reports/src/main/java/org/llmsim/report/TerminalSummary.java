@@ -29,14 +29,15 @@ public final class TerminalSummary {
      * The summary of a run; with several replications, the figures of replication 0 followed by the means and 95%
      * confidence intervals of the key metrics over all replications.
      *
-     * @param wallS wall-clock seconds all runs took together
+     * @param wallS wall-clock seconds all runs took together (shown with several replications; a single run shows
+     *              its own simulation time)
      */
     public static String render(ReplicationSummary reps, String description, Style st, double wallS) {
         RunResult r = reps.first();
         StringBuilder b = new StringBuilder();
         if (reps.size() == 1) {
             b.append(st.bold("llmsim run · " + r.scenario())).append(st.dim(" · seed " + r.seed() + " · "
-                    + Format.duration(r.sim().simulatedS()) + " simulated in " + Format.duration(wallS) + " ("
+                    + Format.duration(r.sim().simulatedS()) + " simulated in " + Format.duration(r.sim().wallS()) + " ("
                     + Format.count(r.sim().events()) + " events)"));
         } else {
             long events = reps.runs().stream().mapToLong(x -> x.sim().events()).sum();
