@@ -45,27 +45,18 @@ final class CompareCommand implements Callable<Integer> {
             + "(default: out/compare-<A>-vs-<B>/).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Terminal output: ${COMPLETION-CANDIDATES} "
-            + "(default: table).")
-    RunCommand.TerminalFormat format = RunCommand.TerminalFormat.table;
-
-    @Option(names = "--no-pdf", description = "Skip comparison.pdf.")
-    boolean noPdf;
-
-    @Option(names = {"-n", "--replications"}, paramLabel = "N",
-            description = "Independent runs of every scenario under seeds seed..seed+N-1 (the same seeds for all), "
-                    + "in parallel on the available cores (default: 1).")
-    int replications = 1;
-
     @Mixin
     ScenarioOptions options;
+
+    @Mixin
+    RunOptions run;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        Experiments.checkReplications(replications);
+        Experiments.checkReplications(run.replications);
         List<Scenario> scenarios = new ArrayList<>();
         for (Path file : scenarioFiles) {
             scenarios.add(options.load(file));
@@ -81,7 +72,7 @@ final class CompareCommand implements Callable<Integer> {
             runDirs.add(OutputDirectory.claim(dir.resolve(Comparison.label(i) + "-" + names.get(i))));
         }
 
-        Style style = format == RunCommand.TerminalFormat.json ? Style.PLAIN : Style.detect();
+        Style style = run.style();
         long startNs = System.nanoTime();
         List<List<RunResult>> results;
         List<RequestsCsvWriter> csvs = new ArrayList<>();
@@ -89,11 +80,11 @@ final class CompareCommand implements Callable<Integer> {
             for (int i = 0; i < scenarios.size(); i++) {
                 csvs.add(new RequestsCsvWriter(runDirs.get(i).resolve("requests.csv"), scenarios.get(i)));
             }
-            String label = "comparing " + scenarios.size() + " scenarios" + (replications > 1 ? " x" + replications
-                    : "");
-            results = Experiments.run(scenarios, replications,
+            String label = "comparing " + scenarios.size() + " scenarios"
+                    + (run.replications > 1 ? " x" + run.replications : "");
+            results = Experiments.run(scenarios, run.replications,
                     (s, replication) -> replication == 0 ? csvs.get(s) : RequestSink.NONE,
-                    style.isColor() || System.console() != null, spec.commandLine().getErr(), label);
+                    RunOptions.progress(style), spec.commandLine().getErr(), label);
         } finally {
             for (RequestsCsvWriter csv : csvs) {
                 csv.close();
@@ -117,18 +108,19 @@ final class CompareCommand implements Callable<Integer> {
         Comparison comparison = new Comparison(entries);
         ComparisonJson.write(comparison, dir.resolve("comparison.json"));
         ComparisonCsv.write(comparison, dir.resolve("comparison.csv"));
-        if (!noPdf) {
+        if (!run.noPdf) {
             ComparisonReport.write(comparison, dir.resolve("comparison.pdf"));
         }
 
         var outWriter = spec.commandLine().getOut();
-        if (format == RunCommand.TerminalFormat.json) {
+        if (run.json()) {
             outWriter.print(ComparisonJson.render(comparison));
         } else {
             outWriter.print(ComparisonTable.render(comparison, style, wallS));
             outWriter.println();
-            outWriter.println(style.dim("wrote " + dir.path().resolve(noPdf ? "comparison.json" : "comparison.pdf")
-                    + (noPdf ? "" : ", comparison.json") + ", comparison.csv and a directory per scenario"));
+            outWriter.println(style.dim("wrote " + dir.path().resolve(run.noPdf ? "comparison.json"
+                    : "comparison.pdf") + (run.noPdf ? "" : ", comparison.json")
+                    + ", comparison.csv and a directory per scenario"));
         }
         outWriter.flush();
         return Main.EXIT_OK;

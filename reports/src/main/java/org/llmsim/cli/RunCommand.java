@@ -41,40 +41,30 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory (default: out/<name>/).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Terminal output: ${COMPLETION-CANDIDATES} "
-            + "(default: table).")
-    TerminalFormat format = TerminalFormat.table;
-
-    @Option(names = "--no-pdf", description = "Skip report.pdf (faster for scripted sweeps).")
-    boolean noPdf;
-
-    @Option(names = {"-n", "--replications"}, paramLabel = "N",
-            description = "Independent runs under seeds seed..seed+N-1, in parallel on the available cores "
-                    + "(default: 1).")
-    int replications = 1;
-
     @Mixin
     ScenarioOptions options;
+
+    @Mixin
+    RunOptions run;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    enum TerminalFormat { table, json }
-
     @Override
     public Integer call() throws IOException {
-        Experiments.checkReplications(replications);
+        Experiments.checkReplications(run.replications);
         Scenario scenario = options.load(scenarioFile);
         OutputDirectory dir = OutputDirectory.claim(out != null ? out : Path.of("out", scenario.name()));
-        Style style = format == TerminalFormat.json ? Style.PLAIN : Style.detect();
+        Style style = run.style();
         var err = spec.commandLine().getErr();
         long startNs = System.nanoTime();
         List<RunResult> runs;
         try (RequestsCsvWriter csv = new RequestsCsvWriter(dir.resolve("requests.csv"), scenario)) {
-            String label = "simulating " + scenario.name() + (replications > 1 ? " x" + replications : "");
-            runs = Experiments.run(List.of(scenario), replications,
+            String label = "simulating " + scenario.name()
+                    + (run.replications > 1 ? " x" + run.replications : "");
+            runs = Experiments.run(List.of(scenario), run.replications,
                     (s, replication) -> replication == 0 ? csv : RequestSink.NONE,
-                    style.isColor() || System.console() != null, err, label).get(0);
+                    RunOptions.progress(style), err, label).get(0);
         }
         double wallS = (System.nanoTime() - startNs) / 1e9;
         ReplicationSummary reps = ReplicationSummary.of(runs);
@@ -89,12 +79,12 @@ final class RunCommand implements Callable<Integer> {
         } else {
             Files.deleteIfExists(dir.resolve("replications.csv")); // from an earlier run with replications
         }
-        if (!noPdf) {
+        if (!run.noPdf) {
             PdfReport.write(reps, scenario, dir.resolve("report.pdf"));
             written.add("report.pdf");
         }
         var outWriter = spec.commandLine().getOut();
-        if (format == TerminalFormat.json) {
+        if (run.json()) {
             outWriter.print(SummaryJson.render(reps));
         } else {
             outWriter.print(TerminalSummary.render(reps, scenario.spec().description(), style, wallS));

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jfree.chart.JFreeChart;
-import org.llmsim.metrics.Estimate;
 import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.metrics.RunResult;
 
@@ -91,49 +90,14 @@ public final class ComparisonReport {
 
     private static void metricsTable(PdfDocumentBuilder pdf, Comparison c) {
         pdf.heading("Headline metrics");
-        int n = c.entries().size();
-        boolean pair = n == 2;
-        boolean ci = pair && c.replications() > 1;
-        List<String> header = new ArrayList<>(List.of("metric"));
-        c.entries().forEach(e -> header.add(e.label()));
-        if (pair) {
-            header.add(c.entries().get(1).label() + " - " + c.baseline().label());
-        }
-        for (int i = 1; i < n; i++) {
-            header.add(c.entries().get(i).label() + " vs " + c.baseline().label());
-        }
-        if (ci) {
-            header.add("95% CI of difference");
-        }
-        List<String[]> rows = new ArrayList<>();
-        rows.add(header.toArray(String[]::new));
-        for (HeadlineMetric m : HeadlineMetric.ALL) {
-            List<String> row = new ArrayList<>(List.of(MetricFormat.labelWithUnit(m)));
-            for (int i = 0; i < n; i++) {
-                row.add(MetricFormat.value(m, c.value(i, m)));
-            }
-            if (pair) {
-                row.add(MetricFormat.delta(m, c.delta(1, m)));
-            }
-            for (int i = 1; i < n; i++) {
-                row.add(MetricFormat.relative(c.relativeDelta(i, m)));
-            }
-            if (ci) {
-                Estimate d = c.pairedDelta(1, m);
-                row.add(MetricFormat.delta(m, d.ci95Low()) + " to " + MetricFormat.delta(m, d.ci95High()));
-            }
-            rows.add(row.toArray(String[]::new));
-        }
-        int firstRelative = 1 + n + (pair ? 1 : 0);
-        float[] widths = widths(header.size(), ci);
-        pdf.table(rows, widths, (r, col) -> {
-            HeadlineMetric m = HeadlineMetric.ALL.get(r - 1);
-            int entry = pair && col == 1 + n ? 1 : col >= firstRelative && col < firstRelative + n - 1
-                    ? col - firstRelative + 1 : -1;
+        boolean ci = c.entries().size() == 2 && c.replications() > 1;
+        List<String[]> rows = ComparisonRows.rows(c, HeadlineMetric.ALL, "metric", ci);
+        pdf.table(rows, widths(rows.get(0).length, ci), (r, col) -> {
+            int entry = ComparisonRows.entryOfColumn(c, col);
             if (entry < 1) {
                 return null;
             }
-            int direction = c.direction(entry, m);
+            int direction = c.direction(entry, HeadlineMetric.ALL.get(r - 1));
             return direction > 0 ? Charts.GOOD : direction < 0 ? Charts.BAD : null;
         });
         pdf.subtle("Differences are the other scenario minus " + c.baseline().label() + (c.replications() > 1
@@ -157,19 +121,10 @@ public final class ComparisonReport {
     }
 
     private static JFreeChart spend(Comparison c) {
-        List<String> names = new ArrayList<>();
-        double[] busy = new double[c.entries().size()];
-        double[] idle = new double[c.entries().size()];
-        for (int i = 0; i < c.entries().size(); i++) {
-            RunResult r = c.entries().get(i).reps().first();
-            names.add(c.entries().get(i).title());
-            double fraction = Double.isNaN(r.utilization().busyFraction()) ? 0 : r.utilization().busyFraction();
-            busy[i] = r.cost().usdPerHour() * fraction;
-            idle[i] = r.cost().usdPerHour() * (1 - fraction);
-        }
-        return Charts.bars("Fleet spend per hour", null, "$ per hour", names,
-                List.of(new Charts.Bars("busy (forward passes)", busy, Charts.color(0)),
-                        new Charts.Bars("idle", idle, Charts.NEUTRAL)), true, true);
+        List<RunResult> runs = c.entries().stream().map(e -> e.reps().first()).toList();
+        return RunCharts.spend("Fleet spend per hour", c.entries().stream().map(Comparison.Entry::title).toList(),
+                runs.stream().map(r -> r.cost().usdPerHour()).toList(),
+                runs.stream().map(RunResult::utilization).toList());
     }
 
     private static Color verdictColor(String line) {

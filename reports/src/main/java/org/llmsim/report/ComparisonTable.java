@@ -1,6 +1,5 @@
 package org.llmsim.report;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.llmsim.metrics.HeadlineMetric;
@@ -33,40 +32,12 @@ public final class ComparisonTable {
         }
         b.append('\n');
 
-        int n = c.entries().size();
-        boolean pair = n == 2;
-        List<String[]> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of(c.replications() > 1 ? "mean of " + c.replications() : ""));
-        c.entries().forEach(e -> header.add(e.label()));
-        if (pair) {
-            header.add(c.entries().get(1).label() + "-" + c.baseline().label());
-        }
-        for (int i = 1; i < n; i++) {
-            header.add(c.entries().get(i).label() + " vs " + c.baseline().label());
-        }
-        rows.add(header.toArray(String[]::new));
         List<HeadlineMetric> metrics = TerminalSummary.KEY_METRICS.stream().map(HeadlineMetric::byKey).toList();
-        for (HeadlineMetric m : metrics) {
-            List<String> row = new ArrayList<>(List.of(MetricFormat.labelWithUnit(m)));
-            for (int i = 0; i < n; i++) {
-                row.add(MetricFormat.value(m, c.value(i, m)));
-            }
-            if (pair) {
-                row.add(MetricFormat.delta(m, c.delta(1, m)));
-            }
-            for (int i = 1; i < n; i++) {
-                row.add(MetricFormat.relative(c.relativeDelta(i, m)));
-            }
-            rows.add(row.toArray(String[]::new));
-        }
-        int firstRelative = 1 + n + (pair ? 1 : 0);
+        List<String[]> rows = ComparisonRows.rows(c, metrics,
+                c.replications() > 1 ? "mean of " + c.replications() : "", false);
         TerminalSummary.appendTable(b, rows, st, (r, col) -> {
-            HeadlineMetric m = metrics.get(r - 1);
-            int entry = pair && col == 1 + n ? 1 : col >= firstRelative ? col - firstRelative + 1 : -1;
-            if (entry < 1) {
-                return s -> s;
-            }
-            int direction = c.direction(entry, m);
+            int entry = ComparisonRows.entryOfColumn(c, col);
+            int direction = entry < 1 ? 0 : c.direction(entry, metrics.get(r - 1));
             return direction > 0 ? st::green : direction < 0 ? st::red : s -> s;
         });
         b.append('\n');

@@ -183,16 +183,28 @@ public final class RunCharts {
      */
     public static JFreeChart costBreakdown(RunResult r) {
         List<String> names = new ArrayList<>();
-        double[] busy = new double[r.pools().size()];
-        double[] idle = new double[r.pools().size()];
-        for (int i = 0; i < r.pools().size(); i++) {
-            RunResult.PoolResult p = r.pools().get(i);
+        List<Double> usdPerHour = new ArrayList<>();
+        List<RunResult.Utilization> utilization = new ArrayList<>();
+        for (RunResult.PoolResult p : r.pools()) {
             names.add(p.name() + " (" + p.replicas() * p.tensorParallel() + "x " + p.gpu() + ")");
-            double fraction = Double.isNaN(p.utilization().busyFraction()) ? 0 : p.utilization().busyFraction();
-            busy[i] = p.usdPerHour() * fraction;
-            idle[i] = p.usdPerHour() * (1 - fraction);
+            usdPerHour.add(p.usdPerHour());
+            utilization.add(p.utilization());
         }
-        return Charts.bars("Spend per hour by pool", null, "$ per hour", names,
+        return spend("Spend per hour by pool", names, usdPerHour, utilization);
+    }
+
+    /** Horizontal stacked bars: each fleet's spend per hour split into busy (forward passes) and idle. */
+    static JFreeChart spend(String title, List<String> names, List<Double> usdPerHour,
+            List<RunResult.Utilization> utilization) {
+        double[] busy = new double[names.size()];
+        double[] idle = new double[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            double fraction = utilization.get(i).busyFraction();
+            fraction = Double.isNaN(fraction) ? 0 : fraction;
+            busy[i] = usdPerHour.get(i) * fraction;
+            idle[i] = usdPerHour.get(i) * (1 - fraction);
+        }
+        return Charts.bars(title, null, "$ per hour", names,
                 List.of(new Charts.Bars("busy (forward passes)", busy, Charts.color(0)),
                         new Charts.Bars("idle", idle, Charts.NEUTRAL)), true, true);
     }

@@ -124,33 +124,25 @@ public final class ExperimentRunner {
 
     /** Mean progress over all runs, in [0, 1] (see {@link Simulation#progress()}). */
     public double progress() {
-        AtomicReferenceArray<Simulation> sims = simulations;
-        if (sims.length() == 0) {
-            return 0;
-        }
-        double sum = 0;
-        for (int i = 0; i < sims.length(); i++) {
-            sum += sims.get(i).progress();
-        }
-        return sum / sims.length();
+        int n = simulations.length();
+        return n == 0 ? 0 : sum(Simulation::progress) / n;
     }
 
     /** Events executed so far over all runs. */
     public long events() {
-        AtomicReferenceArray<Simulation> sims = simulations;
-        long sum = 0;
-        for (int i = 0; i < sims.length(); i++) {
-            sum += sims.get(i).events();
-        }
-        return sum;
+        return Math.round(sum(s -> s.events()));
     }
 
     /** Simulated seconds reached so far, summed over all runs. */
     public double simulatedS() {
+        return sum(Simulation::simulatedS);
+    }
+
+    private double sum(java.util.function.ToDoubleFunction<Simulation> f) {
         AtomicReferenceArray<Simulation> sims = simulations;
         double sum = 0;
         for (int i = 0; i < sims.length(); i++) {
-            sum += sims.get(i).simulatedS();
+            sum += f.applyAsDouble(sims.get(i));
         }
         return sum;
     }
