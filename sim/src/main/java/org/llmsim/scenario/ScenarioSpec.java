@@ -35,6 +35,12 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
         }
     }
 
+    /** A scenario with the default output settings (code that builds scenarios without a file). */
+    public ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
+            Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster) {
+        this(name, description, seed, durationS, warmupS, drainTimeoutS, workload, cluster, null);
+    }
+
     public void validate(Problems p) {
         if (p.required("duration_s", durationS)) {
             p.positive("duration_s", durationS);
