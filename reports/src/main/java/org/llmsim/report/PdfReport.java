@@ -20,6 +20,9 @@ import org.llmsim.scenario.Scenario;
  * <p>With several replications the headline numbers and a table of every headline metric show the mean over
  * replications with its 95% confidence interval; tables and charts of a single run show replication 0 (the
  * scenario's own seed).
+ *
+ * <p>Per-class results slot in as further {@link LatencyGroup}s of the percentile tables and as further named
+ * series of the distribution charts ({@link RunCharts#latencyCdfs}).
  */
 public final class PdfReport {
     private PdfReport() {
