@@ -154,7 +154,8 @@ public final class MetricsCollector implements EngineListener {
         return new RunResult(scenario.name(), scenario.seed(), window,
                 new RunResult.RequestCounts(arrived, completed, rejected, unfinished, measured),
                 ttft.summary(), tpot.summary(), e2e.summary(), queue.summary(), throughput, sloResult, cost,
-                utilization(0, busyS.length, windowS), preemptions, List.copyOf(pools), List.copyOf(replicas), sim);
+                utilization(0, busyS.length, windowS), preemptions, List.copyOf(pools), List.copyOf(replicas), sim,
+                RunResult.TimeSeries.EMPTY);
     }
 
     /** Utilization averaged over replicas {@code [from, to)}. */
