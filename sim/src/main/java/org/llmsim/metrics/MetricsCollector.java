@@ -222,7 +222,7 @@ public final class MetricsCollector implements EngineListener {
                 new RunResult.RequestCounts(arrived, completed, rejected, unfinished, measured),
                 ttft.summary(), tpot.summary(), e2e.summary(), queue.summary(), throughput, sloResult, cost,
                 utilization(0, busyS.length, windowS), preemptions, List.copyOf(pools), List.copyOf(replicas), sim,
-                itl.summary(),
+                RunResult.TimeSeries.EMPTY, itl.summary(),
                 new RunResult.PreemptionResult(recomputePreemptions, swapPreemptions, swapSpaceFull, swappedBytes, swapS,
                         recomputeTokens, recomputeS),
                 new RunResult.PrefixCacheResult(CostCalculator.ratio(prefixHitTokens, prefixQueriedTokens),

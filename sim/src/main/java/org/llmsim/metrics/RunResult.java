@@ -22,6 +22,7 @@ import java.util.List;
  * @param pools       per-pool figures
  * @param replicas    per-replica figures
  * @param sim         how the simulation itself ran
+ * @param timeSeries  per-pool state sampled at a fixed simulated interval (arrivals, queue, batch, KV, cost rate)
  * @param itl         inter-token latency: the gaps between consecutive output tokens of measured requests, one value
  *                    per token after the first
  * @param preemption  preemptions by mode over the whole run and what they cost
@@ -45,15 +46,22 @@ public record RunResult(
         List<PoolResult> pools,
         List<ReplicaResult> replicas,
         SimStats sim,
+        TimeSeries timeSeries,
         LatencyStats itl,
         PreemptionResult preemption,
         PrefixCacheResult prefixCache,
         MeasuredRequests measured) {
 
+    /** This result with its time series replaced (the sampler runs beside the collector). */
+    public RunResult withTimeSeries(TimeSeries series) {
+        return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
+                utilization, preemptions, pools, replicas, sim, series, itl, preemption, prefixCache, measured);
+    }
+
     /** The same result with other simulation statistics (tests compare runs without their wall time). */
     public RunResult withSim(SimStats value) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
-                utilization, preemptions, pools, replicas, value, itl, preemption, prefixCache, measured);
+                utilization, preemptions, pools, replicas, value, timeSeries, itl, preemption, prefixCache, measured);
     }
 
     /**
@@ -179,5 +187,39 @@ public record RunResult(
      * @param simulatedS simulated seconds until the last event
      */
     public record SimStats(double wallS, long events, double simulatedS) {
+    }
+
+    /**
+     * State of every pool sampled every {@code intervalS} simulated seconds, from the first interval until the
+     * cluster is idle after the last arrival (or the run stops).
+     *
+     * @param intervalS simulated seconds between samples
+     * @param pools     pool names, in scenario order
+     * @param samples   one sample per pool per instant, by time then pool order
+     */
+    public record TimeSeries(double intervalS, List<String> pools, List<Sample> samples) {
+        public static final TimeSeries EMPTY = new TimeSeries(Double.NaN, List.of(), List.of());
+
+        /** The samples of one pool, in time order. */
+        public List<Sample> of(String pool) {
+            return samples.stream().filter(s -> s.pool().equals(pool)).toList();
+        }
+    }
+
+    /**
+     * One pool at one instant. Rates cover the interval {@code (timeS - interval, timeS]}; the other figures are the
+     * state at {@code timeS}, after everything that happened at that instant (vLLM-style gauges).
+     *
+     * @param timeS        simulated time of the sample, seconds
+     * @param pool         pool name
+     * @param arrivalsPerS requests routed to the pool during the interval, per second
+     * @param queueLength  requests waiting for their first forward pass (or requeued after preemption)
+     * @param runningSequences sequences in the running batches
+     * @param kvUtilization fraction of the pool's KV-cache blocks in use
+     * @param replicas     replicas provisioned
+     * @param usdPerHour   spend rate of the provisioned replicas
+     */
+    public record Sample(double timeS, String pool, double arrivalsPerS, int queueLength, int runningSequences,
+            double kvUtilization, int replicas, double usdPerHour) {
     }
 }

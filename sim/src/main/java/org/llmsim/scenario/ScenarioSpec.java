@@ -12,9 +12,10 @@ package org.llmsim.scenario;
  *                      counts them as unfinished (default: {@code duration_s}, at least 60 s)
  * @param workload      the traffic
  * @param cluster       the deployment
+ * @param output        what the run records besides the summary (time-series sampling)
  */
 public record ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
-        Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster) {
+        Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster, OutputSpec output) {
 
     public ScenarioSpec {
         if (seed == null) {
@@ -26,6 +27,18 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
         if (drainTimeoutS == null && durationS != null) {
             drainTimeoutS = Math.max(60.0, durationS);
         }
+        if (output == null) {
+            output = new OutputSpec(null);
+        }
+        if (output.sampleIntervalS() == null && durationS != null && durationS > 0) {
+            output = new OutputSpec(OutputSpec.defaultSampleIntervalS(durationS));
+        }
+    }
+
+    /** A scenario with the default output settings (code that builds scenarios without a file). */
+    public ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
+            Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster) {
+        this(name, description, seed, durationS, warmupS, drainTimeoutS, workload, cluster, null);
     }
 
     public void validate(Problems p) {
@@ -44,6 +57,13 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
         if (p.required("cluster", cluster)) {
             cluster.validate("cluster", p);
         }
+        output.validate("output", p, durationS == null || drainTimeoutS == null ? null : horizonS());
+    }
+
+    /** The same scenario under another seed (replications run one per seed). */
+    public ScenarioSpec withSeed(long newSeed) {
+        return new ScenarioSpec(name, description, newSeed, durationS, warmupS, drainTimeoutS, workload, cluster,
+                output);
     }
 
     /** Simulated seconds after which the run stops: arrivals plus the drain allowance. */
