@@ -22,6 +22,12 @@ public final class Problems {
         errors.add(new InputError(file, lines.lineOf(path), path, message + where));
     }
 
+    /** Adds a problem found in another file that the scenario names (a trace), with that file's line. */
+    public void addInFile(String otherFile, Long line, String message) {
+        errors.add(new InputError(otherFile, line == null || line <= 0 ? null : (int) Math.min(Integer.MAX_VALUE, line),
+                null, message));
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }
