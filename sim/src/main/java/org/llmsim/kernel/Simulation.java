@@ -1,5 +1,7 @@
 package org.llmsim.kernel;
 
+import java.util.List;
+
 import org.llmsim.cluster.Cluster;
 import org.llmsim.engine.Replica;
 import org.llmsim.metrics.MetricsCollector;
@@ -7,11 +9,14 @@ import org.llmsim.metrics.RequestSink;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.ScenarioSpec;
+import org.llmsim.scenario.WorkloadPlan;
+import org.llmsim.workload.Ingress;
 import org.llmsim.workload.RequestGenerator;
 
 /**
- * One run of a scenario: builds the model (workload generator, cluster, metrics) on a fresh {@link DsolKernel},
- * simulates until every request is done or the horizon is reached, and returns the {@link RunResult}.
+ * One run of a scenario: builds the model (workload generator, ingress limits, cluster, metrics) on a fresh
+ * {@link DsolKernel}, simulates until every request is done or the horizon is reached, and returns the
+ * {@link RunResult}.
  *
  * <p>A simulation is single-use; build a new one per replication. {@link #progress()} may be read from another
  * thread while {@link #run()} executes.
@@ -33,16 +38,31 @@ public final class Simulation {
     public RunResult run() {
         long startNs = System.nanoTime();
         ScenarioSpec spec = scenario.spec();
+        WorkloadPlan workload = scenario.workload();
         RandomStreams streams = new RandomStreams(spec.seed());
         RunResult.Window window = new RunResult.Window(spec.warmupS(), spec.durationS());
-        MetricsCollector metrics = new MetricsCollector(window, spec.workload().slo(), scenario.totalReplicas(), sink);
+        RequestGenerator generator = new RequestGenerator(workload, spec.durationS(), streams, kernel);
+        // Every request whose fate is final goes to the output, then back to the generator, whose closed-loop users
+        // and sessions send their next request after it (inside the same event, so the run stays deterministic).
+        RequestSink finals = request -> {
+            sink.accept(request);
+            generator.onFinal(request);
+        };
+        List<MetricsCollector.ClassDef> classes = workload.classes().stream()
+                .map(c -> new MetricsCollector.ClassDef(c.name(), c.priority(), c.slo())).toList();
+        MetricsCollector metrics = new MetricsCollector(window, spec.workload().slo(), classes,
+                scenario.totalReplicas(), finals);
         Cluster cluster = Cluster.build(scenario, kernel, streams, metrics);
-        RequestGenerator generator = new RequestGenerator(spec.workload(), spec.durationS(), streams, kernel,
-                request -> {
-                    metrics.onArrival(request);
-                    cluster.submit(request);
-                });
-        kernel.run(spec.horizonS(), generator::start);
+        Ingress ingress = new Ingress(workload.classes(), spec.workload().rateLimit(), kernel, cluster::submit,
+                cluster::abortWaiting, metrics::onRejected);
+        try {
+            kernel.run(spec.horizonS(), () -> generator.start(request -> {
+                metrics.onArrival(request);
+                ingress.accept(request);
+            }));
+        } finally {
+            generator.close();
+        }
         for (Replica replica : cluster.replicas()) {
             replica.forEachInFlight(metrics::onUnfinished);
         }
