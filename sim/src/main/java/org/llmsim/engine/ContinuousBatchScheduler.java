@@ -2,6 +2,7 @@ package org.llmsim.engine;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.function.Consumer;
 
 import org.llmsim.request.Request;
@@ -41,6 +42,17 @@ final class ContinuousBatchScheduler implements BatchScheduler {
     @Override
     public void enqueue(Sequence sequence) {
         waiting.addLast(sequence);
+    }
+
+    @Override
+    public boolean removeWaiting(Request request) {
+        for (Iterator<Sequence> it = waiting.iterator(); it.hasNext(); ) {
+            if (it.next().request == request) {
+                it.remove();
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

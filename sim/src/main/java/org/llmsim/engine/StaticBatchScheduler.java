@@ -3,6 +3,7 @@ package org.llmsim.engine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -41,6 +42,17 @@ final class StaticBatchScheduler implements BatchScheduler {
     @Override
     public void enqueue(Sequence sequence) {
         waiting.addLast(sequence);
+    }
+
+    @Override
+    public boolean removeWaiting(Request request) {
+        for (Iterator<Sequence> it = waiting.iterator(); it.hasNext(); ) {
+            if (it.next().request == request) {
+                it.remove();
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
