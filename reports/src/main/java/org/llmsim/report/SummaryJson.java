@@ -29,12 +29,7 @@ public final class SummaryJson {
         root.put("scenario", r.scenario());
         root.put("seed", r.seed());
 
-        ObjectNode requests = root.putObject("requests");
-        requests.put("arrived", r.requests().arrived());
-        requests.put("completed", r.requests().completed());
-        requests.put("rejected", r.requests().rejected());
-        requests.put("unfinished", r.requests().unfinished());
-        requests.put("measured", r.requests().measured());
+        root.set("requests", requests(r.requests()));
 
         root.set("ttft_s", latency(r.ttft()));
         root.set("tpot_s", latency(r.tpot()));
@@ -46,12 +41,7 @@ public final class SummaryJson {
         number(throughput, "input_tokens_per_s", r.throughput().inputTokensPerS());
         number(throughput, "output_tokens_per_s", r.throughput().outputTokensPerS());
 
-        ObjectNode slo = root.putObject("slo");
-        number(slo, "attainment", r.slo().attainment());
-        number(slo, "goodput_rps", r.slo().goodputRps());
-        number(slo, "ttft_s", r.slo().ttftS());
-        number(slo, "tpot_s", r.slo().tpotS());
-        number(slo, "e2e_s", r.slo().e2eS());
+        root.set("slo", slo(r.slo()));
 
         RunResult.Cost c = r.cost();
         ObjectNode cost = root.putObject("cost");
@@ -99,6 +89,22 @@ public final class SummaryJson {
             replica.set("utilization", utilization(rr.utilization()));
         }
 
+        ObjectNode classes = root.putObject("classes");
+        for (RunResult.ClassResult k : r.classes()) {
+            ObjectNode node = classes.putObject(k.name());
+            node.put("priority", k.priority());
+            node.set("requests", requests(k.requests()));
+            node.set("ttft_s", latency(k.ttft()));
+            node.set("tpot_s", latency(k.tpot()));
+            node.set("e2e_s", latency(k.e2e()));
+            node.set("queue_s", latency(k.queue()));
+            ObjectNode t = node.putObject("throughput");
+            number(t, "requests_per_s", k.throughput().requestsPerS());
+            number(t, "input_tokens_per_s", k.throughput().inputTokensPerS());
+            number(t, "output_tokens_per_s", k.throughput().outputTokensPerS());
+            node.set("slo", slo(k.slo()));
+        }
+
         ObjectNode sim = root.putObject("sim");
         number(sim, "wall_s", r.sim().wallS());
         sim.put("events", r.sim().events());
@@ -116,6 +122,30 @@ public final class SummaryJson {
 
     public static void write(RunResult r, Path file) throws IOException {
         Files.writeString(file, render(r));
+    }
+
+    private static ObjectNode requests(RunResult.RequestCounts n) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("arrived", n.arrived());
+        node.put("completed", n.completed());
+        node.put("rejected", n.rejected());
+        node.put("unfinished", n.unfinished());
+        node.put("measured", n.measured());
+        ObjectNode reasons = node.putObject("rejected_by_reason");
+        n.rejectedByReason().forEach(reasons::put);
+        return node;
+    }
+
+    private static ObjectNode slo(RunResult.SloResult s) {
+        ObjectNode node = JSON.createObjectNode();
+        number(node, "attainment", s.attainment());
+        number(node, "goodput_rps", s.goodputRps());
+        number(node, "ttft_s", s.ttftS());
+        number(node, "tpot_s", s.tpotS());
+        number(node, "e2e_s", s.e2eS());
+        number(node, "deadline_s", s.deadlineS());
+        number(node, "deadline_attainment", s.deadlineAttainment());
+        return node;
     }
 
     private static ObjectNode latency(LatencyStats s) {
