@@ -110,6 +110,15 @@ public record ClassSpec(String name, Double share, Integer priority, ArrivalSpec
         slo.validate(path + ".slo", p);
         if (sessions != null) {
             sessions.validate(path + ".sessions", p);
+            Integer limit = sessions.maxContextTokens();
+            if (limit != null && !traced && inputTokens != null && outputTokens != null && p.isEmpty()) {
+                long firstTurn = (sharedPrefix != null ? sharedPrefix.tokens() : 0L) + inputTokens.upperBound()
+                        + maxGeneratedOutputTokens();
+                if (limit < firstTurn) {
+                    p.add(path + ".sessions.max_context_tokens", "must hold at least a first turn (shared prefix, "
+                            + "longest input and output: " + firstTurn + " tokens), got " + limit);
+                }
+            }
         }
         if (sharedPrefix != null) {
             sharedPrefix.validate(path + ".shared_prefix", p);

@@ -154,7 +154,8 @@ public record WorkloadSpec(ArrivalSpec arrival, LengthSpec inputTokens, LengthSp
             p.add(path + ".classes", "give every class that shares workload.arrival a share, or none (equal shares); "
                     + withShare + " of " + sharing + " have one");
         } else if (withShare > 0 && Math.abs(shareSum - 1) > 1e-6) {
-            p.add(path + ".classes", "the shares add up to " + Problems.format(shareSum) + "; they must add up to 1");
+            p.add(path + ".classes", "the shares add up to " + Problems.format(Math.round(shareSum * 1e6) / 1e6)
+                    + "; they must add up to 1");
         }
     }
 }

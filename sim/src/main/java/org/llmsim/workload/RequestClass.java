@@ -60,7 +60,9 @@ final class RequestClass {
             this.keyedRng = new KeyedRandom();
             this.keyedInput = traced ? null : Samplers.lengths(spec.inputTokens(), keyedRng);
             this.keyedOutput = traced ? null : Samplers.lengths(spec.outputTokens(), keyedRng);
-            this.keyedSeed = streams.seedFor(prefix + "content_lengths");
+            // Keyed by the catalogue, not the class: classes asking the same item with the same length
+            // distributions get the same prompt.
+            this.keyedSeed = streams.seedFor("catalogue/" + catalogue + "/lengths");
         } else {
             this.popularity = null;
             this.keyedRng = null;
