@@ -66,8 +66,9 @@ public final class ScenarioLoader {
         WorkloadPlan workload = WorkloadPlan.resolve(spec.workload(), baseDir, problems);
         problems.throwIfAny();
         if (spec.durationS() == null) {
-            // Replay the whole trace: arrivals are generated during [0, duration), so end just after the last one.
-            spec = spec.withDuration(Math.nextUp(Math.max(workload.lastTraceArrivalS(), Double.MIN_NORMAL)));
+            // Replay the whole trace: arrivals are generated during [0, duration), so end at the first whole
+            // millisecond after the last one.
+            spec = spec.withDuration(Math.floor(workload.lastTraceArrivalS() * 1000) / 1000 + 0.001);
             if (spec.warmupS() >= spec.durationS()) {
                 problems.add("warmup_s", "must be < the trace's length (" + Problems.format(spec.durationS())
                         + " s), got " + Problems.format(spec.warmupS()));

@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Writes synthetic request traces in the layouts llmsim reads: Poisson arrivals, log-normal prompt and output
- * lengths. Nothing here comes from a real trace. Used for test fixtures, for the sample trace of
+ * Writes synthetic request traces in the layouts llmsim reads: Poisson arrivals (or burstier ones, with
+ * hyperexponential gaps of a given coefficient of variation), log-normal prompt and output lengths. Nothing here
+ * comes from a real trace. Used for test fixtures, for the sample trace of
  * {@code scenarios/traces/}, and to generate the multi-million-row trace of the memory measurement in the README:
  *
  * <pre>
@@ -21,7 +22,8 @@ import java.util.SplittableRandom;
  * </pre>
  *
  * (a single-file program: it uses only the JDK). Arguments: file, rows, layout (azure, burstgpt, vidur, splitwise,
- * csv, jsonl), mean rate in requests per second, seed.
+ * csv, jsonl), mean rate in requests per second, seed, and optionally the coefficient of variation of the gaps
+ * (default 1, Poisson).
  */
 public final class SyntheticTraces {
     private static final DateTimeFormatter AZURE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSS")
@@ -33,16 +35,25 @@ public final class SyntheticTraces {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 5) {
-            System.err.println("usage: SyntheticTraces FILE ROWS LAYOUT RATE_RPS SEED");
+        if (args.length != 5 && args.length != 6) {
+            System.err.println("usage: SyntheticTraces FILE ROWS LAYOUT RATE_RPS SEED [CV]");
             System.exit(2);
         }
         write(Path.of(args[0]), Long.parseLong(args[1]), args[2], Double.parseDouble(args[3]),
-                Long.parseLong(args[4]));
+                Long.parseLong(args[4]), args.length == 6 ? Double.parseDouble(args[5]) : 1.0);
     }
 
-    /** Writes {@code rows} rows of {@code layout} at {@code rateRps} on average. */
-    public static void write(Path file, long rows, String layout, double rateRps, long seed) throws IOException {
+    /**
+     * Writes {@code rows} rows of {@code layout} at {@code rateRps} on average; gaps are exponential for
+     * {@code cv = 1}, balanced two-phase hyperexponential for {@code cv > 1}.
+     */
+    public static void write(Path file, long rows, String layout, double rateRps, long seed, double cv)
+            throws IOException {
+        if (cv < 1) {
+            throw new IllegalArgumentException("cv must be >= 1, got " + cv);
+        }
+        double scv = cv * cv;
+        double p = (1 + Math.sqrt((scv - 1) / (scv + 1))) / 2;
         SplittableRandom rng = new SplittableRandom(seed);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             String header = header(layout);
@@ -52,7 +63,8 @@ public final class SyntheticTraces {
             }
             long micros = 0;
             for (long i = 0; i < rows; i++) {
-                micros += Math.round(-Math.log1p(-rng.nextDouble()) / rateRps * 1e6);
+                double phaseRate = scv == 1 ? rateRps : rng.nextDouble() < p ? 2 * p * rateRps : 2 * (1 - p) * rateRps;
+                micros += Math.round(-Math.log1p(-rng.nextDouble()) / phaseRate * 1e6);
                 int input = lognormal(rng, 1000, 800, 16_000);
                 int output = lognormal(rng, 250, 150, 2_000);
                 out.write(row(layout, i, micros, input, output));
