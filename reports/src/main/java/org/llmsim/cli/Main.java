@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code llmsim}. */
 @Command(name = "llmsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Discrete-event simulator of the latency and cost of serving large language models.",
-        subcommands = {RunCommand.class, ValidateCommand.class, CatalogCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, CatalogCommand.class, CalibrateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.llmsim.hardware.ServingEngine;
 import org.llmsim.report.Format;
 import org.llmsim.scenario.ClassSpec;
 import org.llmsim.scenario.PoolPlan;
@@ -28,6 +29,19 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Which calibration of the GPU the pool's engine uses, and its efficiencies and overheads. */
+    private static String calibration(PoolPlan p) {
+        var gpu = p.hardware().gpu();
+        String which = p.spec().engine() == ServingEngine.VLLM ? "the profile's vLLM calibration"
+                : gpu.hasCalibrationFor(p.spec().engine()) ? "the profile's " + p.spec().engine().yamlName()
+                        + " calibration"
+                : "no " + p.spec().engine().yamlName() + " calibration in the profile, using its vLLM values";
+        return String.format(Locale.ROOT, "%s (compute %.3g, memory %.3g, %.3g ms per pass, %.3g us per sequence, "
+                + "%.3g us per token)", which, gpu.computeEfficiency(), gpu.memoryEfficiency(),
+                gpu.iterationOverheadS() * 1e3, gpu.perSequenceOverheadSOrZero() * 1e6,
+                gpu.perTokenOverheadSOrZero() * 1e6);
+    }
+
     @Override
     public Integer call() {
         Scenario s = options.load(scenarioFile);
@@ -50,11 +64,13 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  longest prompt %s tokens, longest output %s tokens%n",
                 Format.count(w.maxInputTokens()), Format.count(w.maxOutputTokens()));
         for (PoolPlan p : s.pools()) {
-            out.printf(Locale.ROOT, "  pool %s: %d x %s, %s batching, %s KV tokens per replica (%s GB weights per "
+            out.printf(Locale.ROOT, "  pool %s: %d x %s, %s batching, %s KV tokens per replica%s (%s GB weights per "
                             + "GPU), %s/h%n",
                     p.name(), p.replicas(), p.hardware().describe(), p.scheduler().policy().yamlName(),
-                    Format.count(p.memory().kvTokens()), Format.number(p.memory().weightBytesPerGpu() / 1e9, 1),
+                    Format.count(p.memory().kvTokens()), p.spec().kvBlocksOverride() != null
+                            ? " (kv_blocks_override)" : "", Format.number(p.memory().weightBytesPerGpu() / 1e9, 1),
                     Format.usd(p.usdPerHour()));
+            out.printf(Locale.ROOT, "    engine %s: %s%n", p.spec().engine().yamlName(), calibration(p));
         }
         out.flush();
         return Main.EXIT_OK;

@@ -24,6 +24,10 @@ import java.util.List;
  * @param runtimeReserveGb       memory per GPU held by the runtime outside weights, activations and KV (CUDA
  *                               context, CUDA graphs, communication buffers), GB
  * @param sources                where each figure comes from
+ * @param perTokenOverheadS      host time per new token in the batch (input preparation, per-token bookkeeping),
+ *                               seconds; optional, default 0
+ * @param engines                per-engine efficiencies and overheads ({@code engines.trtllm}, ...); an engine without
+ *                               an entry uses the top-level values, which are calibrated on vLLM
  */
 public record GpuProfile(
         String id,
@@ -42,7 +46,19 @@ public record GpuProfile(
         Double iterationOverheadS,
         Double perSequenceOverheadS,
         Double runtimeReserveGb,
-        List<String> sources) {
+        List<String> sources,
+        Double perTokenOverheadS,
+        EngineCalibrations engines) {
+
+    /** A profile without per-token overhead or per-engine calibrations (the original field set). */
+    public GpuProfile(String id, String name, Double memoryGb, Double hbmBandwidthTbps, Double bf16Tflops,
+            Double fp8Tflops, Double interconnectGbps, Double interconnectLatencyUs, Double pcieGbps,
+            Double priceUsdPerHour, String priceAsOf, Double computeEfficiency, Double memoryEfficiency,
+            Double iterationOverheadS, Double perSequenceOverheadS, Double runtimeReserveGb, List<String> sources) {
+        this(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps, interconnectLatencyUs,
+                pcieGbps, priceUsdPerHour, priceAsOf, computeEfficiency, memoryEfficiency, iterationOverheadS,
+                perSequenceOverheadS, runtimeReserveGb, sources, null, null);
+    }
 
     public double memoryBytes() {
         return memoryGb * 1e9;
@@ -74,6 +90,73 @@ public record GpuProfile(
 
     public double perSequenceOverheadSOrZero() {
         return perSequenceOverheadS == null ? 0 : perSequenceOverheadS;
+    }
+
+    public double perTokenOverheadSOrZero() {
+        return perTokenOverheadS == null ? 0 : perTokenOverheadS;
+    }
+
+    /** Whether the profile has its own calibration for {@code engine} (otherwise the top-level values apply). */
+    public boolean hasCalibrationFor(ServingEngine engine) {
+        return engines != null && engines.get(engine) != null;
+    }
+
+    /**
+     * The profile as {@code engine} runs it: the engine's efficiencies and overheads where the profile has them, the
+     * top-level values otherwise. The per-engine sets stay attached, so {@link #hasCalibrationFor} still answers.
+     */
+    public GpuProfile forEngine(ServingEngine engine) {
+        EngineCalibration c = engines == null ? null : engines.get(engine);
+        if (c == null) {
+            return this;
+        }
+        return withCalibration(or(c.computeEfficiency(), computeEfficiency), or(c.memoryEfficiency(),
+                memoryEfficiency), or(c.iterationOverheadS(), iterationOverheadS), or(c.perSequenceOverheadS(),
+                perSequenceOverheadS), or(c.perTokenOverheadS(), perTokenOverheadS), engines);
+    }
+
+    /** The profile as {@code engine} runs it, without per-engine sets: what calibration varies. */
+    public GpuProfile flatForEngine(ServingEngine engine) {
+        GpuProfile g = forEngine(engine);
+        return g.withCalibration(g.computeEfficiency, g.memoryEfficiency, g.iterationOverheadS,
+                g.perSequenceOverheadS, g.perTokenOverheadS, null);
+    }
+
+    /** A copy with other top-level efficiencies and overheads (and per-engine calibrations). */
+    public GpuProfile withCalibration(Double computeEfficiency, Double memoryEfficiency, Double iterationOverheadS,
+            Double perSequenceOverheadS, Double perTokenOverheadS, EngineCalibrations engines) {
+        return copy(id, interconnectLatencyUs, computeEfficiency, memoryEfficiency, iterationOverheadS,
+                perSequenceOverheadS, perTokenOverheadS, engines, sources);
+    }
+
+    /** A copy with another small-message all-reduce latency, microseconds. */
+    public GpuProfile withInterconnectLatencyUs(Double latencyUs) {
+        return copy(id, latencyUs, computeEfficiency, memoryEfficiency, iterationOverheadS, perSequenceOverheadS,
+                perTokenOverheadS, engines, sources);
+    }
+
+    /** A copy with other sources. */
+    public GpuProfile withSources(List<String> newSources) {
+        return copy(id, interconnectLatencyUs, computeEfficiency, memoryEfficiency, iterationOverheadS,
+                perSequenceOverheadS, perTokenOverheadS, engines, newSources);
+    }
+
+    /** A copy with another id (profiles loaded from a path take their id from the file name). */
+    public GpuProfile withId(String newId) {
+        return copy(newId, interconnectLatencyUs, computeEfficiency, memoryEfficiency, iterationOverheadS,
+                perSequenceOverheadS, perTokenOverheadS, engines, sources);
+    }
+
+    /** The one place that copies a profile: the fields calibration changes, the rest kept. */
+    private GpuProfile copy(String newId, Double latencyUs, Double ce, Double me, Double iterationS, Double sequenceS,
+            Double tokenS, EngineCalibrations newEngines, List<String> newSources) {
+        return new GpuProfile(newId, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                latencyUs, pcieGbps, priceUsdPerHour, priceAsOf, ce, me, iterationS, sequenceS, runtimeReserveGb,
+                newSources, tokenS, newEngines);
+    }
+
+    private static Double or(Double value, Double fallback) {
+        return value != null ? value : fallback;
     }
 
     public double runtimeReserveBytes() {

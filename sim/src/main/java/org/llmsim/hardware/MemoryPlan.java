@@ -52,6 +52,18 @@ public record MemoryPlan(
         return new MemoryPlan(usable, weights, activations, reserve, kvBytes, perToken, blockSize, blocks);
     }
 
+    /**
+     * The same plan with a measured number of KV blocks instead of the computed one (vLLM's
+     * {@code num_gpu_blocks_override}). The memory breakdown stays as computed, so a report can show both.
+     */
+    public MemoryPlan withKvBlocks(int blocks) {
+        if (blocks < 1) {
+            throw new IllegalArgumentException("KV blocks must be >= 1, got " + blocks);
+        }
+        return new MemoryPlan(usableBytesPerGpu, weightBytesPerGpu, activationBytesPerGpu, reserveBytesPerGpu,
+                kvBytesPerGpu, kvBytesPerTokenPerGpu, blockSize, blocks);
+    }
+
     /** Whether weights, activations and reserve fit with room for at least one KV block. */
     public boolean fits() {
         return kvBlocks > 0;

@@ -10,7 +10,7 @@ package org.llmsim.hardware;
  *                                           R: context tokens whose KV is read, kv: KV bytes per token
  *   time  = max(FLOPs / (tp peak ce), bytes / (tp bw me))      per GPU of the tensor-parallel group
  *         + 2 L (2 (tp-1)/tp n d 2 / link + latency)           two all-reduces per layer when tp > 1
- *         + iteration overhead + per-sequence overhead x sequences
+ *         + iteration overhead + per-sequence overhead x sequences + per-token overhead x n
  * </pre>
  *
  * Prefill (large n) is compute bound and decode (n = batch size) bandwidth bound, from the same formula. With
@@ -34,6 +34,7 @@ public final class RooflineCostModel {
     private final int layers;
     private final double iterationOverheadS;
     private final double perSequenceOverheadS;
+    private final double perTokenOverheadS;
 
     public RooflineCostModel(ReplicaHardware hardware) {
         this.hardware = hardware;
@@ -55,6 +56,7 @@ public final class RooflineCostModel {
         this.linkLatencyS = gpu.interconnectLatencyS();
         this.iterationOverheadS = gpu.iterationOverheadS();
         this.perSequenceOverheadS = gpu.perSequenceOverheadSOrZero();
+        this.perTokenOverheadS = gpu.perTokenOverheadSOrZero();
     }
 
     public ReplicaHardware hardware() {
@@ -73,8 +75,7 @@ public final class RooflineCostModel {
     public double iterationTimeS(int sequences, long newTokens, long attended, long kvReadTokens, long kvWriteTokens) {
         double computeS = flops(newTokens, attended) / tp / flopsPerSecondPerGpu;
         double memoryS = bytesPerGpu(newTokens, kvReadTokens, kvWriteTokens) / bytesPerSecondPerGpu;
-        return Math.max(computeS, memoryS) + communicationS(newTokens) + iterationOverheadS
-                + perSequenceOverheadS * sequences;
+        return Math.max(computeS, memoryS) + communicationS(newTokens) + overheadS(sequences, newTokens);
     }
 
     /** The same time, split into its parts; for the catalog, reports and tests. */
@@ -83,7 +84,7 @@ public final class RooflineCostModel {
         double computeS = flops(newTokens, attended) / tp / flopsPerSecondPerGpu;
         double memoryS = bytesPerGpu(newTokens, kvReadTokens, kvWriteTokens) / bytesPerSecondPerGpu;
         double commS = communicationS(newTokens);
-        double overheadS = iterationOverheadS + perSequenceOverheadS * sequences;
+        double overheadS = overheadS(sequences, newTokens);
         return new IterationCost(computeS, memoryS, commS, overheadS, Math.max(computeS, memoryS) + commS + overheadS);
     }
 
@@ -108,6 +109,11 @@ public final class RooflineCostModel {
         }
         double touched = experts * (1 - Math.pow(1 - (double) expertsPerToken / experts, newTokens));
         return denseWeightBytes + touched * expertBytes;
+    }
+
+    /** Host time of one iteration: per pass, per sequence and per new token. */
+    private double overheadS(int sequences, long newTokens) {
+        return iterationOverheadS + perSequenceOverheadS * sequences + perTokenOverheadS * newTokens;
     }
 
     private double communicationS(long newTokens) {

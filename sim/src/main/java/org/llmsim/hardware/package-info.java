@@ -10,7 +10,10 @@
  *       KV data types; derives weight bytes, KV bytes per token and, through {@link org.llmsim.hardware.MemoryPlan},
  *       how many KV-cache blocks fit.</li>
  *   <li>{@link org.llmsim.hardware.GpuProfile}, {@link org.llmsim.hardware.ModelProfile} - the records behind
- *       {@code gpu-profiles/gpus/*.yaml} and {@code gpu-profiles/models/*.yaml}.</li>
+ *       {@code gpu-profiles/gpus/*.yaml} and {@code gpu-profiles/models/*.yaml}. A GPU profile's top-level
+ *       efficiencies and overheads are its vLLM calibration; {@link org.llmsim.hardware.EngineCalibrations} holds
+ *       optional per-engine sets, and {@link org.llmsim.hardware.GpuProfile#forEngine} gives the profile as a
+ *       {@link org.llmsim.hardware.ServingEngine} runs it.</li>
  * </ul>
  * Units are in the names: bytes, seconds, TFLOP/s ({@code tflops}), TB/s ({@code tbps}), Gbit/s ({@code gbps}).
  */

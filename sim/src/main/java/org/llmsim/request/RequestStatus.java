@@ -11,7 +11,10 @@ public enum RequestStatus {
     /** Still queued or running when the simulation stopped at its horizon. */
     UNFINISHED;
 
+    private final String csvName = name().toLowerCase(java.util.Locale.ROOT);
+
+    /** The lower-case name used in requests.csv. */
     public String csvName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return csvName;
     }
 }

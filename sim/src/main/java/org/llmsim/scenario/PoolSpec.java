@@ -1,14 +1,26 @@
 package org.llmsim.scenario;
 
 import org.llmsim.hardware.Dtype;
+import org.llmsim.hardware.ServingEngine;
 
 /**
  * A pool of identical replicas ({@code cluster.pools[i]}): a model on {@code tensor_parallel} GPUs per replica.
  * {@code gpu} and {@code model} are profile ids (files in {@code gpu-profiles/gpus/} and {@code gpu-profiles/models/})
  * or paths to profile files, relative to the scenario file.
+ *
+ * <p>{@code engine} names the serving engine whose calibration of the GPU the pool uses (default vLLM).
+ * {@code kv_blocks_override} replaces the computed KV capacity of each replica by a measured block count (vLLM's
+ * {@code num_gpu_blocks_override}; the "# GPU blocks" line of its log, or "GPU KV cache size" tokens divided by
+ * {@code block_size}).
  */
 public record PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
-        Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler) {
+        Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride) {
+
+    /** A pool with the default engine and the computed KV capacity. */
+    public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
+            Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler) {
+        this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, null, null);
+    }
 
     public PoolSpec {
         if (replicas == null) {
@@ -26,6 +38,9 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         if (scheduler == null) {
             scheduler = SchedulerSpec.defaults();
         }
+        if (engine == null) {
+            engine = ServingEngine.VLLM;
+        }
     }
 
     public void validate(String path, Problems p) {
@@ -36,6 +51,7 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         if (kvDtype == Dtype.INT4 || kvDtype == Dtype.INT8) {
             p.add(path + ".kv_dtype", "must be one of bf16, fp16, fp8, got " + kvDtype.yamlName());
         }
+        p.atLeast(path + ".kv_blocks_override", kvBlocksOverride, 1);
         scheduler.validate(path + ".scheduler", p);
     }
 }

@@ -88,7 +88,7 @@ public final class Problems {
         }
     }
 
-    static String format(Number n) {
+    public static String format(Number n) {
         double d = n.doubleValue();
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);

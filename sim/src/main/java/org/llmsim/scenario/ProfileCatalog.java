@@ -14,8 +14,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.llmsim.hardware.EngineCalibration;
 import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.ModelProfile;
+import org.llmsim.hardware.ServingEngine;
 
 /**
  * Finds and loads GPU and model profiles. A scenario names a profile by id ({@code h100-sxm}, looked up as
@@ -30,9 +32,25 @@ public final class ProfileCatalog {
     private final List<Path> directories;
     private final Map<Path, GpuProfile> gpuCache = new HashMap<>();
     private final Map<Path, ModelProfile> modelCache = new HashMap<>();
+    private final Map<String, GpuProfile> gpusInMemory;
 
     public ProfileCatalog(List<Path> directories) {
+        this(directories, Map.of());
+    }
+
+    private ProfileCatalog(List<Path> directories, Map<String, GpuProfile> gpusInMemory) {
         this.directories = List.copyOf(directories);
+        this.gpusInMemory = Map.copyOf(gpusInMemory);
+    }
+
+    /**
+     * A catalog with the same directories in which the id of {@code gpu} names that profile, held in memory, instead
+     * of a file. Calibration uses it to simulate candidate profiles without writing them out.
+     */
+    public ProfileCatalog withGpu(GpuProfile gpu) {
+        Map<String, GpuProfile> all = new HashMap<>(gpusInMemory);
+        all.put(gpu.id(), gpu);
+        return new ProfileCatalog(directories, all);
     }
 
     /** The explicit directories followed by the installation's built-in {@code gpu-profiles/}, if found. */
@@ -64,6 +82,10 @@ public final class ProfileCatalog {
 
     /** Loads a GPU profile by id or path; errors name {@code field} of {@code scenarioFile}. */
     public GpuProfile gpu(String reference, Path scenarioDir, String scenarioFile, String field) {
+        GpuProfile inMemory = gpusInMemory.get(reference);
+        if (inMemory != null) {
+            return inMemory;
+        }
         Path file = locate(reference, "gpus", scenarioDir, scenarioFile, field);
         return gpuCache.computeIfAbsent(file, f -> loadGpu(f, idFor(reference)));
     }
@@ -172,10 +194,30 @@ public final class ProfileCatalog {
         p.fraction("memory_efficiency", gpu.memoryEfficiency());
         p.nonNegative("iteration_overhead_s", gpu.iterationOverheadS());
         p.nonNegative("per_sequence_overhead_s", gpu.perSequenceOverheadS());
+        p.nonNegative("per_token_overhead_s", gpu.perTokenOverheadS());
         p.nonNegative("runtime_reserve_gb", gpu.runtimeReserveGb());
         checkSources(p, gpu.sources());
+        if (gpu.engines() != null) {
+            for (ServingEngine engine : ServingEngine.values()) {
+                checkEngine(p, "engines." + engine.yamlName(), gpu.engines().get(engine));
+            }
+        }
         p.throwIfAny();
-        return gpu.id() == null ? withGpuId(gpu, stem(file)) : gpu;
+        return gpu.id() == null ? gpu.withId(stem(file)) : gpu;
+    }
+
+    private static void checkEngine(Problems p, String path, EngineCalibration c) {
+        if (c == null) {
+            return;
+        }
+        p.fraction(path + ".compute_efficiency", c.computeEfficiency());
+        p.fraction(path + ".memory_efficiency", c.memoryEfficiency());
+        p.nonNegative(path + ".iteration_overhead_s", c.iterationOverheadS());
+        p.nonNegative(path + ".per_sequence_overhead_s", c.perSequenceOverheadS());
+        p.nonNegative(path + ".per_token_overhead_s", c.perTokenOverheadS());
+        if (c.sources() == null || c.sources().isEmpty()) {
+            p.add(path + ".sources", "must cite where the engine's figures come from (a list of text entries)");
+        }
     }
 
     private static ModelProfile loadModel(Path file, String expectedId) {
@@ -248,13 +290,6 @@ public final class ProfileCatalog {
         String n = file.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
-    }
-
-    private static GpuProfile withGpuId(GpuProfile g, String id) {
-        return new GpuProfile(id, g.name(), g.memoryGb(), g.hbmBandwidthTbps(), g.bf16Tflops(), g.fp8Tflops(),
-                g.interconnectGbps(), g.interconnectLatencyUs(), g.pcieGbps(), g.priceUsdPerHour(), g.priceAsOf(),
-                g.computeEfficiency(), g.memoryEfficiency(), g.iterationOverheadS(), g.perSequenceOverheadS(),
-                g.runtimeReserveGb(), g.sources());
     }
 
     private static ModelProfile withModelId(ModelProfile m, String id) {

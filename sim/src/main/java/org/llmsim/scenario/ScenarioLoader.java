@@ -59,6 +59,19 @@ public final class ScenarioLoader {
             spec = new ScenarioSpec(stem(fileName), spec.description(), spec.seed(), spec.durationS(), spec.warmupS(),
                     spec.drainTimeoutS(), spec.workload(), spec.cluster());
         }
+        return resolve(spec, fileName, text, lines, baseDir, overrides);
+    }
+
+    /**
+     * Validates a scenario built in code and resolves its pools; {@code name} stands for the file in messages.
+     * Calibration builds its benchmark runs this way.
+     */
+    public Scenario resolve(ScenarioSpec spec, String name, Path baseDir) {
+        return resolve(spec, name, "", SourceLines.NONE, baseDir, List.of());
+    }
+
+    private Scenario resolve(ScenarioSpec spec, String fileName, String text, SourceLines lines, Path baseDir,
+            List<String> overrides) {
         Problems problems = new Problems(fileName, lines);
         spec.validate(problems);
         problems.throwIfAny();
@@ -91,7 +104,7 @@ public final class ScenarioLoader {
     private PoolPlan resolvePool(int index, PoolSpec pool, WorkloadPlan workload, Path baseDir, String fileName,
             Problems problems) {
         String path = "cluster.pools[" + index + "]";
-        GpuProfile gpu = catalog.gpu(pool.gpu(), baseDir, fileName, path + ".gpu");
+        GpuProfile gpu = catalog.gpu(pool.gpu(), baseDir, fileName, path + ".gpu").forEngine(pool.engine());
         ModelProfile model = catalog.model(pool.model(), baseDir, fileName, path + ".model");
         int tp = pool.tensorParallel();
         if (tp > MAX_TENSOR_PARALLEL) {
@@ -114,6 +127,10 @@ public final class ScenarioLoader {
                 outputCap);
         MemoryPlan memory = MemoryPlan.of(hardware, s.gpuMemoryUtilization(), maxBatchedTokens, s.maxBatchSize(),
                 s.blockSize());
+        if (pool.kvBlocksOverride() != null && memory.usableBytesPerGpu() > memory.weightBytesPerGpu()) {
+            // A measured block count replaces the computed one, as long as the weights themselves fit.
+            memory = memory.withKvBlocks(pool.kvBlocksOverride());
+        }
         if (!memory.fits()) {
             problems.add(path, doesNotFit(hardware, memory, s.gpuMemoryUtilization()));
             return null;
