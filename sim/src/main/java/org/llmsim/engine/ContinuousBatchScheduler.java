@@ -2,7 +2,6 @@ package org.llmsim.engine;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.function.Consumer;
 
 import org.llmsim.request.Request;
@@ -46,13 +45,7 @@ final class ContinuousBatchScheduler implements BatchScheduler {
 
     @Override
     public boolean removeWaiting(Request request) {
-        for (Iterator<Sequence> it = waiting.iterator(); it.hasNext(); ) {
-            if (it.next().request == request) {
-                it.remove();
-                return true;
-            }
-        }
-        return false;
+        return Sequence.removeRequest(waiting, request);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.llmsim.engine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -46,13 +45,7 @@ final class StaticBatchScheduler implements BatchScheduler {
 
     @Override
     public boolean removeWaiting(Request request) {
-        for (Iterator<Sequence> it = waiting.iterator(); it.hasNext(); ) {
-            if (it.next().request == request) {
-                it.remove();
-                return true;
-            }
-        }
-        return false;
+        return Sequence.removeRequest(waiting, request);
     }
 
     @Override

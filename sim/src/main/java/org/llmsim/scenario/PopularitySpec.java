@@ -56,20 +56,8 @@ public sealed interface PopularitySpec {
         @Override
         public void validate(String path, Problems p) {
             p.atLeast(path + ".paraphrases", paraphrases, 1);
-            if (!p.required(path + ".weights", weights)) {
-                return;
-            }
-            double sum = 0;
-            for (int i = 0; i < weights.size(); i++) {
-                Double w = weights.get(i);
-                if (w == null || !(w >= 0) || Double.isInfinite(w)) {
-                    p.add(path + ".weights[" + i + "]", "must be >= 0, got " + w);
-                } else {
-                    sum += w;
-                }
-            }
-            if (!(sum > 0)) {
-                p.add(path + ".weights", "must list at least one weight above 0");
+            if (p.required(path + ".weights", weights)) {
+                p.weights(path + ".weights", weights);
             }
         }
     }

@@ -72,6 +72,22 @@ public final class Problems {
         }
     }
 
+    /** Checks relative weights: each finite and >= 0, not all 0. */
+    public void weights(String path, List<Double> weights) {
+        double sum = 0;
+        for (int i = 0; i < weights.size(); i++) {
+            Double w = weights.get(i);
+            if (w == null || !(w >= 0) || Double.isInfinite(w)) {
+                add(path + "[" + i + "]", "must be >= 0, got " + w);
+            } else {
+                sum += w;
+            }
+        }
+        if (!(sum > 0)) {
+            add(path, "must not all be 0");
+        }
+    }
+
     /**
      * Checks a fraction in (0, 1] (when present); a value that looks like a percentage gets a hint
      * ("0.45, not 45").
