@@ -201,6 +201,7 @@ public sealed interface ArrivalSpec {
 
         @Override
         public void validate(String path, Problems p) {
+            int before = p.count();
             if ((points == null) == (ratesRps == null)) {
                 p.add(path, "give either points: [{at_s, rate_rps}, ...] or rates_rps: [...] with step_s");
                 return;
@@ -221,7 +222,7 @@ public sealed interface ArrivalSpec {
             if (stepS != null && points != null) {
                 p.add(path + ".step_s", "only goes with rates_rps, not with points");
             }
-            if (p.isEmpty()) {
+            if (p.count() == before) {
                 List<RatePoint> t = table();
                 if (t.stream().allMatch(r -> r.rateRps() == 0)) {
                     p.add(path, "every rate is 0; no request would arrive");
@@ -243,8 +244,11 @@ public sealed interface ArrivalSpec {
             for (int i = 0; i < points.size(); i++) {
                 String at = path + ".points[" + i + "]";
                 RatePoint point = points.get(i);
-                if (point == null || !p.required(at + ".at_s", point.atS())
-                        | !p.required(at + ".rate_rps", point == null ? null : point.rateRps())) {
+                if (point == null) {
+                    p.add(at, "is empty");
+                    continue;
+                }
+                if (!p.required(at + ".at_s", point.atS()) | !p.required(at + ".rate_rps", point.rateRps())) {
                     continue;
                 }
                 rate(at + ".rate_rps", point.rateRps(), p);

@@ -62,8 +62,9 @@ public record ClassSpec(String name, Double share, Integer priority, ArrivalSpec
      * Validates the class as resolved against the workload ({@code this} already inherits).
      *
      * @param tracedByWorkload whether its requests come from the workload's trace
+     * @param asWritten        the class as the file writes it, before inheriting
      */
-    void validate(String path, Problems p, boolean tracedByWorkload) {
+    void validate(String path, Problems p, boolean tracedByWorkload, ClassSpec asWritten) {
         if (p.required(path + ".name", name) && !NAME.matcher(name).matches()) {
             p.add(path + ".name", "use letters, digits, '_', '.' and '-' only, got '" + name + "'");
         }
@@ -85,23 +86,30 @@ public record ClassSpec(String name, Double share, Integer priority, ArrivalSpec
         if (trace != null && !(arrival instanceof ArrivalSpec.Trace)) {
             p.add(path + ".trace", "is only read with arrival: {process: trace}");
         }
+        int before = p.count();
         if (!traced) {
-            if (p.required(path + ".input_tokens", inputTokens)) {
-                inputTokens.validate(path + ".input_tokens", p);
-            }
-            if (p.required(path + ".output_tokens", outputTokens)) {
-                outputTokens.validate(path + ".output_tokens", p);
-            }
+            lengths(path + ".input_tokens", inputTokens, asWritten.inputTokens(), p);
+            lengths(path + ".output_tokens", outputTokens, asWritten.outputTokens(), p);
         }
-        validateCommon(path, p, traced);
+        validateCommon(path, p, traced, p.count() == before);
+    }
+
+    /** A length distribution is checked where it is written: here, or in the workload it was inherited from. */
+    private static void lengths(String path, LengthSpec resolved, LengthSpec written, Problems p) {
+        if (resolved == null) {
+            p.add(path, "is required (here or for the whole workload)");
+        } else if (written != null) {
+            written.validate(path, p);
+        }
     }
 
     /**
      * Validates what a class and a class-less workload have in common (lengths excepted), under {@code path}.
      *
-     * @param traced whether the requests come from a trace
+     * @param traced       whether the requests come from a trace
+     * @param lengthsValid whether the length distributions (inherited or not) passed their checks
      */
-    void validateCommon(String path, Problems p, boolean traced) {
+    void validateCommon(String path, Problems p, boolean traced, boolean lengthsValid) {
         if (traced && sessions != null) {
             p.add(path + ".sessions", "cannot be generated for a replayed trace; sessions come from its session_id "
                     + "column");
@@ -109,9 +117,14 @@ public record ClassSpec(String name, Double share, Integer priority, ArrivalSpec
         p.atLeast(path + ".max_tokens", maxTokens, 1);
         slo.validate(path + ".slo", p);
         if (sessions != null) {
+            int before = p.count();
             sessions.validate(path + ".sessions", p);
+            if (sharedPrefix != null) {
+                sharedPrefix.validate(path + ".shared_prefix", p);
+            }
             Integer limit = sessions.maxContextTokens();
-            if (limit != null && !traced && inputTokens != null && outputTokens != null && p.isEmpty()) {
+            if (limit != null && !traced && inputTokens != null && outputTokens != null && p.count() == before
+                    && lengthsValid) {
                 long firstTurn = (sharedPrefix != null ? sharedPrefix.tokens() : 0L) + inputTokens.upperBound()
                         + maxGeneratedOutputTokens();
                 if (limit < firstTurn) {
@@ -120,7 +133,7 @@ public record ClassSpec(String name, Double share, Integer priority, ArrivalSpec
                 }
             }
         }
-        if (sharedPrefix != null) {
+        if (sharedPrefix != null && sessions == null) {
             sharedPrefix.validate(path + ".shared_prefix", p);
         }
         if (popularity != null) {

@@ -28,6 +28,11 @@ public final class Problems {
                 null, message));
     }
 
+    /** Problems found so far (compare before and after a block to tell whether that block was valid). */
+    public int count() {
+        return errors.size();
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

@@ -94,6 +94,7 @@ public record WorkloadSpec(ArrivalSpec arrival, LengthSpec inputTokens, LengthSp
             trace.validate(path + ".trace", p);
         }
         if (!hasClasses()) {
+            int before = p.count();
             if (traced) {
                 notWithTrace(path + ".input_tokens", inputTokens, p);
                 notWithTrace(path + ".output_tokens", outputTokens, p);
@@ -105,7 +106,7 @@ public record WorkloadSpec(ArrivalSpec arrival, LengthSpec inputTokens, LengthSp
                     outputTokens.validate(path + ".output_tokens", p);
                 }
             }
-            resolved.get(0).validateCommon(path, p, traced);
+            resolved.get(0).validateCommon(path, p, traced, p.count() == before);
         } else {
             if (inputTokens != null) {
                 inputTokens.validate(path + ".input_tokens", p);
@@ -138,7 +139,7 @@ public record WorkloadSpec(ArrivalSpec arrival, LengthSpec inputTokens, LengthSp
                 p.add(at, "is empty");
                 continue;
             }
-            c.validate(at, p, traced && c.sharesWorkloadArrival());
+            c.validate(at, p, traced && c.sharesWorkloadArrival(), classes.get(i));
             if (c.name() != null && !names.add(c.name())) {
                 p.add(at + ".name", "duplicate class name '" + c.name() + "'");
             }

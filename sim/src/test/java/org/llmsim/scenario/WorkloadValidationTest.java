@@ -89,7 +89,13 @@ class WorkloadValidationTest {
                 """);
         assertEquals(List.of("workload.arrival: is required: some classes take a share of it (or give every class "
                 + "its own arrival)", "workload.classes[0].name: use letters, digits, '_', '.' and '-' only, got 'x y'",
-                "workload.classes[0].input_tokens: is required"), e);
+                "workload.classes[0].input_tokens: is required (here or for the whole workload)"), e);
+        assertEquals(List.of("workload.input_tokens.value: must be >= 1, got 0"), errors("""
+                arrival: {process: poisson, rate_rps: 1}
+                input_tokens: 0
+                output_tokens: 5
+                classes: [{name: a}, {name: b}]
+                """), "an inherited distribution is reported once, where it is written");
         assertEquals(List.of("workload.arrival: is not used: every class has its own arrival"), errors("""
                 arrival: {process: poisson, rate_rps: 10}
                 input_tokens: 10
