@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code llmsim}. */
 @Command(name = "llmsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Discrete-event simulator of the latency and cost of serving large language models.",
-        subcommands = {RunCommand.class, ValidateCommand.class, CatalogCommand.class, CalibrateCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, CatalogCommand.class,
+                CalibrateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;

@@ -1,17 +1,23 @@
 package org.llmsim.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.llmsim.kernel.Simulation;
+import org.llmsim.metrics.ReplicationSummary;
+import org.llmsim.metrics.RequestSink;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.report.OutputDirectory;
 import org.llmsim.report.PdfReport;
+import org.llmsim.report.ReplicationsCsv;
 import org.llmsim.report.RequestsCsvWriter;
 import org.llmsim.report.Style;
 import org.llmsim.report.SummaryJson;
 import org.llmsim.report.TerminalSummary;
+import org.llmsim.report.TimeSeriesCsv;
 import org.llmsim.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,11 +25,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code llmsim run}: simulate one scenario and write its outputs. */
+/** {@code llmsim run}: simulate one scenario (optionally as independent replications) and write its outputs. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Simulate a scenario and write summary.json, requests.csv and report.pdf.",
+        description = {"Simulate a scenario and write summary.json, requests.csv, timeseries.csv and report.pdf.",
                 "Outputs go to out/<scenario name>/ unless --out is given; llmsim only writes into a directory that "
-                        + "is new, empty, or one it wrote before."})
+                        + "is new, empty, or one it wrote before.",
+                "With --replications N the scenario runs N times under seeds seed, seed+1, ... in parallel; "
+                        + "summary.json gains a 'replications' block with means and 95% confidence intervals, "
+                        + "replications.csv lists every run, and the other files describe the run with the "
+                        + "scenario's own seed."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
     Path scenarioFile;
@@ -31,51 +41,56 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory (default: out/<name>/).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Terminal output: ${COMPLETION-CANDIDATES} "
-            + "(default: table).")
-    TerminalFormat format = TerminalFormat.table;
-
-    @Option(names = "--no-pdf", description = "Skip report.pdf (faster for scripted sweeps).")
-    boolean noPdf;
-
     @Mixin
     ScenarioOptions options;
+
+    @Mixin
+    RunOptions run;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    enum TerminalFormat { table, json }
-
     @Override
     public Integer call() throws IOException {
+        Experiments.checkReplications(run.replications);
         Scenario scenario = options.load(scenarioFile);
         OutputDirectory dir = OutputDirectory.claim(out != null ? out : Path.of("out", scenario.name()));
-        Style style = format == TerminalFormat.json ? Style.PLAIN : Style.detect();
+        Style style = run.style();
         var err = spec.commandLine().getErr();
-        RunResult result;
+        long startNs = System.nanoTime();
+        List<RunResult> runs;
         try (RequestsCsvWriter csv = new RequestsCsvWriter(dir.resolve("requests.csv"), scenario)) {
-            Simulation simulation = new Simulation(scenario, csv);
-            try (AutoCloseable progress = ProgressLine.start(style.isColor() || System.console() != null, err,
-                    simulation::progress, simulation::simulatedS, simulation::events, "simulating " + scenario.name())) {
-                result = simulation.run();
-            } catch (RuntimeException | IOException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            String label = "simulating " + scenario.name()
+                    + (run.replications > 1 ? " x" + run.replications : "");
+            runs = Experiments.run(List.of(scenario), run.replications,
+                    (s, replication) -> replication == 0 ? csv : RequestSink.NONE,
+                    RunOptions.progress(style), err, label).get(0);
         }
-        SummaryJson.write(result, dir.resolve("summary.json"));
-        if (!noPdf) {
-            PdfReport.write(result, scenario, dir.resolve("report.pdf"));
+        double wallS = (System.nanoTime() - startNs) / 1e9;
+        ReplicationSummary reps = ReplicationSummary.of(runs);
+        RunResult first = reps.first();
+
+        List<String> written = new ArrayList<>(List.of("summary.json", "requests.csv", "timeseries.csv"));
+        SummaryJson.write(reps, dir.resolve("summary.json"));
+        TimeSeriesCsv.write(first.timeSeries(), dir.resolve("timeseries.csv"));
+        if (reps.size() > 1) {
+            ReplicationsCsv.write(reps, dir.resolve("replications.csv"));
+            written.add("replications.csv");
+        } else {
+            Files.deleteIfExists(dir.resolve("replications.csv")); // from an earlier run with replications
+        }
+        if (!run.noPdf) {
+            PdfReport.write(reps, scenario, dir.resolve("report.pdf"));
+            written.add("report.pdf");
         }
         var outWriter = spec.commandLine().getOut();
-        if (format == TerminalFormat.json) {
-            outWriter.print(SummaryJson.render(result));
+        if (run.json()) {
+            outWriter.print(SummaryJson.render(reps));
         } else {
-            outWriter.print(TerminalSummary.render(result, scenario.spec().description(), style));
+            outWriter.print(TerminalSummary.render(reps, scenario.spec().description(), style, wallS));
             outWriter.println();
-            outWriter.println(style.dim("wrote " + dir.path().resolve("summary.json") + ", requests.csv"
-                    + (noPdf ? "" : ", report.pdf")));
+            outWriter.println(style.dim("wrote " + dir.path().resolve(written.get(0)) + ", "
+                    + String.join(", ", written.subList(1, written.size()))));
         }
         outWriter.flush();
         return Main.EXIT_OK;

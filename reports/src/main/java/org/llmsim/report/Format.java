@@ -25,6 +25,32 @@ public final class Format {
         return String.format(Locale.ROOT, "%.2f", ms);
     }
 
+    /** A latency target or value with its unit: "1 s", "2.5 s", "50 ms", "0.5 ms"; "-" for NaN. */
+    public static String latency(double seconds) {
+        if (Double.isNaN(seconds)) {
+            return "-";
+        }
+        if (seconds >= 1) {
+            return plain(Math.round(seconds * 1000) / 1000.0) + " s";
+        }
+        double ms = seconds * 1000;
+        if (Math.abs(ms - Math.rint(ms)) < 1e-9) {
+            return String.format(Locale.ROOT, "%.0f ms", ms);
+        }
+        return ms(seconds) + " ms";
+    }
+
+    /** A range of latencies with one unit: "49.5-51.3 ms", "0.95-1.2 s". */
+    public static String latencyRange(double lowS, double highS) {
+        if (highS < 1) {
+            return ms(lowS) + "-" + ms(highS) + " ms";
+        }
+        if (lowS >= 1) {
+            return latency(lowS).replace(" s", "") + "-" + latency(highS);
+        }
+        return latency(lowS) + " - " + latency(highS);
+    }
+
     /** A count with thousands separators. */
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
@@ -61,7 +87,9 @@ public final class Format {
         if (a == 0) {
             return "$0";
         }
-        return String.format(Locale.ROOT, "$%.3g", usd);
+        // three significant digits, never in exponent notation: "$0.899", "$0.0000616"
+        int decimals = 2 - (int) Math.floor(Math.log10(a));
+        return String.format(Locale.ROOT, "$%." + decimals + "f", usd);
     }
 
     /** Seconds of simulated or wall time: "600 s", "0.40 s", "2.5 h". */

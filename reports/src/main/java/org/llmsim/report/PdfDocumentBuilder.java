@@ -1,5 +1,6 @@
 package org.llmsim.report;
 
+import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.io.Closeable;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.function.BiFunction;
 
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawerDefaultFonts;
@@ -33,15 +35,31 @@ public final class PdfDocumentBuilder implements Closeable {
     private static final float[] INK = {0.12f, 0.14f, 0.18f};
     private static final float[] MUTED = {0.40f, 0.43f, 0.48f};
     private static final float[] RULE = {0.80f, 0.82f, 0.86f};
+    private static final float[] STRIPE = {0.965f, 0.969f, 0.976f};
+    private static final float TABLE_TEXT = 9;
+    private static final float ROW_HEIGHT = 14;
 
     private final PDDocument document = new PDDocument();
     private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private final PDFont mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
+    private final String footer;
     private PDPageContentStream content;
     private float y;
 
-    public PdfDocumentBuilder(String title) {
+    /**
+     * One large figure of a headline: the value, a caption under it, an optional detail line (muted) and an optional
+     * status line in a colour (null: muted).
+     */
+    public record BigNumber(String value, String caption, String detail, String status, Color statusColor) {
+    }
+
+    /**
+     * @param title  document title (metadata)
+     * @param footer text at the foot of every page, left; the page number goes right
+     */
+    public PdfDocumentBuilder(String title, String footer) {
+        this.footer = footer;
         PDDocumentInformation info = document.getDocumentInformation();
         info.setTitle(title);
         info.setCreator("llmsim");
@@ -80,9 +98,38 @@ public final class PdfDocumentBuilder implements Closeable {
         y -= points;
     }
 
+    /** Points left on the current page above the bottom margin. */
+    public float remaining() {
+        return y - MARGIN;
+    }
+
     public void title(String text) {
         text(text, bold, 22, INK, 0);
         space(6);
+    }
+
+    /** Small muted text above a title, e.g. the kind of document. */
+    public void overline(String text) {
+        text(text.toUpperCase(java.util.Locale.ROOT), bold, 8, MUTED, 0);
+        space(2);
+    }
+
+    /** A paragraph in a larger size, for the question a document answers. */
+    public void lead(String text) {
+        paragraph(text, regular, 12, INK);
+    }
+
+    /** A smaller heading inside a section. */
+    public void subheading(String text) {
+        ensureSpace(30);
+        space(4);
+        text(text, bold, 10.5f, INK, 0);
+        space(2);
+    }
+
+    /** A line of text in a colour (verdicts). */
+    public void coloredLine(String text, Color color, boolean strong) {
+        paragraph(text, strong ? bold : regular, 10, color == null ? INK : rgb(color));
     }
 
     public void heading(String text) {
@@ -101,20 +148,56 @@ public final class PdfDocumentBuilder implements Closeable {
         paragraph(text, regular, 10, INK);
     }
 
-    /** A large figure with a caption underneath, used for the headline answer. */
-    public void bigNumbers(String[] values, String[] captions) {
-        ensureSpace(60);
-        float col = width() / values.length;
+    /** Large figures side by side with captions and notes underneath, used for the headline answer. */
+    public void bigNumbers(List<BigNumber> numbers) {
+        float col = width() / numbers.size();
+        float textWidth = col - 18;
+        float small = 8.5f;
+        float line = small + 3;
+        List<List<String[]>> blocks = new ArrayList<>(); // per number: lines as {text, kind}
+        int most = 0;
+        for (BigNumber n : numbers) {
+            List<String[]> lines = new ArrayList<>();
+            for (String l : wrap(sanitize(n.caption()), regular, small, textWidth)) {
+                lines.add(new String[] {l, "caption"});
+            }
+            if (n.detail() != null) {
+                for (String l : wrap(sanitize(n.detail()), regular, small, textWidth)) {
+                    lines.add(new String[] {l, "caption"});
+                }
+            }
+            if (n.status() != null) {
+                for (String l : wrap(sanitize(n.status()), n.statusColor() == null ? regular : bold, small,
+                        textWidth)) {
+                    lines.add(new String[] {l, "status"});
+                }
+            }
+            blocks.add(lines);
+            most = Math.max(most, lines.size());
+        }
+        float height = 30 + most * line;
+        ensureSpace(height + 12);
         float top = y;
         try {
-            for (int i = 0; i < values.length; i++) {
-                writeAt(values[i], bold, 24, INK, MARGIN + i * col, top - 24);
-                writeAt(captions[i], regular, 9, MUTED, MARGIN + i * col, top - 40);
+            for (int i = 0; i < numbers.size(); i++) {
+                BigNumber n = numbers.get(i);
+                float x = MARGIN + i * col;
+                content.setNonStrokingColor(RULE[0], RULE[1], RULE[2]);
+                content.addRect(x, top - height, 2, height);
+                content.fill();
+                writeAt(sanitize(n.value()), bold, 22, INK, x + 10, top - 22);
+                float baseline = top - 22 - 16;
+                for (String[] l : blocks.get(i)) {
+                    boolean status = l[1].equals("status") && n.statusColor() != null;
+                    writeAt(l[0], status ? bold : regular, small, status ? rgb(n.statusColor()) : MUTED, x + 10,
+                            baseline);
+                    baseline -= line;
+                }
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        y = top - 54;
+        y = top - height - 12;
     }
 
     /**
@@ -123,31 +206,131 @@ public final class PdfDocumentBuilder implements Closeable {
      * @param widths column widths as fractions of the text width
      */
     public void table(List<String[]> rows, float[] widths) {
-        float size = 9;
-        float rowHeight = 14;
+        table(rows, widths, (r, c) -> null);
+    }
+
+    /**
+     * A table with coloured cells; {@code colors} gives the colour of a body cell (row index from 1, column), or
+     * null for the default ink.
+     */
+    public void table(List<String[]> rows, float[] widths, BiFunction<Integer, Integer, Color> colors) {
+        boolean[] right = numericColumns(rows);
+        ensureSpace(ROW_HEIGHT * Math.min(rows.size(), 3) + 8); // never a header alone at the foot of a page
+        header(rows.get(0), widths, right);
+        for (int r = 1; r < rows.size(); r++) {
+            if (y - ROW_HEIGHT < MARGIN) {
+                newPage();
+                header(rows.get(0), widths, right); // repeat the header on the new page
+            }
+            if (r % 2 == 0) {
+                fillRect(MARGIN, y - ROW_HEIGHT + 0.5f, width(), ROW_HEIGHT, STRIPE);
+            }
+            int row = r;
+            drawRow(rows.get(r), widths, right, regular, c -> {
+                Color color = colors.apply(row, c);
+                return color == null ? INK : rgb(color);
+            });
+            y -= ROW_HEIGHT;
+        }
+        space(6);
+    }
+
+    /**
+     * Which columns hold numbers and are right-aligned: every column but the first whose body cells mostly start
+     * with a digit, a sign, a dollar or are "-".
+     */
+    static boolean[] numericColumns(List<String[]> rows) {
+        boolean[] right = new boolean[rows.get(0).length];
+        for (int c = 1; c < right.length; c++) {
+            int numbers = 0;
+            int cells = 0;
+            for (int r = 1; r < rows.size(); r++) {
+                String cell = rows.get(r)[c].strip();
+                if (cell.isEmpty()) {
+                    continue;
+                }
+                cells++;
+                char first = cell.charAt(0);
+                if (Character.isDigit(first) || first == '$' || first == '+' || first == '-') {
+                    numbers++;
+                }
+            }
+            right[c] = cells == 0 || numbers * 2 > cells;
+        }
+        return right;
+    }
+
+    /**
+     * A table of text: every column left-aligned, long cells wrapped inside their column; the first row is the
+     * header. {@code colors} as for {@link #table(List, float[], BiFunction)}; coloured cells are bold.
+     */
+    public void leftTable(List<String[]> rows, float[] widths, BiFunction<Integer, Integer, Color> colors) {
+        float line = TABLE_TEXT + 3;
         for (int r = 0; r < rows.size(); r++) {
-            ensureSpace(rowHeight + 2);
             String[] row = rows.get(r);
+            List<List<String>> cells = new ArrayList<>();
+            int lines = 1;
+            for (int c = 0; c < row.length; c++) {
+                List<String> wrapped = wrap(sanitize(row[c]), r == 0 ? bold : regular, TABLE_TEXT,
+                        widths[c] * width() - 8);
+                cells.add(wrapped);
+                lines = Math.max(lines, wrapped.size());
+            }
+            float height = lines * line + 3;
+            ensureSpace(height + (r == 0 ? ROW_HEIGHT : 0));
             float x = MARGIN;
-            PDFont font = r == 0 ? bold : regular;
             try {
                 for (int c = 0; c < row.length; c++) {
-                    float w = widths[c] * width();
-                    String cell = sanitize(row[c]);
-                    float textWidth = font.getStringWidth(cell) / 1000 * size;
-                    float tx = c == 0 ? x : x + w - textWidth - 4;
-                    writeAt(cell, font, size, r == 0 ? MUTED : INK, tx, y - size);
-                    x += w;
+                    Color color = r == 0 ? null : colors.apply(r, c);
+                    PDFont font = r == 0 || color != null ? bold : regular;
+                    float[] ink = r == 0 ? MUTED : color == null ? INK : rgb(color);
+                    for (int k = 0; k < cells.get(c).size(); k++) {
+                        writeAt(cells.get(c).get(k), font, TABLE_TEXT, ink, x + 2, y - TABLE_TEXT - k * line);
+                    }
+                    x += widths[c] * width();
                 }
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            y -= rowHeight;
+            y -= height;
             if (r == 0) {
                 rule();
             }
         }
         space(6);
+    }
+
+    private void header(String[] row, float[] widths, boolean[] right) {
+        drawRow(row, widths, right, bold, c -> MUTED);
+        y -= ROW_HEIGHT;
+        rule();
+    }
+
+    private void drawRow(String[] row, float[] widths, boolean[] right, PDFont font,
+            java.util.function.IntFunction<float[]> color) {
+        float x = MARGIN;
+        try {
+            for (int c = 0; c < row.length; c++) {
+                float w = widths[c] * width();
+                String cell = sanitize(row[c]);
+                float textWidth = font.getStringWidth(cell) / 1000 * TABLE_TEXT;
+                float tx = right[c] ? x + w - textWidth - 4 : x + (c == 0 ? 2 : 8);
+                writeAt(cell, font, TABLE_TEXT, color.apply(c), tx, y - TABLE_TEXT);
+                x += w;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void fillRect(float x, float bottom, float w, float h, float[] color) {
+        try {
+            content.setNonStrokingColor(color[0], color[1], color[2]);
+            content.addRect(x, bottom, w, h);
+            content.fill();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Preformatted text in a monospaced font, wrapped at {@code columns} characters (for the scenario appendix). */
@@ -173,7 +356,27 @@ public final class PdfDocumentBuilder implements Closeable {
     /** Draws a chart as vector graphics, {@code height} points tall, across the text width. */
     public void chart(JFreeChart chart, float height) {
         ensureSpace(height + 6);
-        float w = width();
+        drawChart(chart, MARGIN, y - height, width(), height);
+        y -= height + 6;
+    }
+
+    /**
+     * Draws charts in a grid of {@code columns} columns, each cell {@code cellHeight} points tall; rows that do not
+     * fit go to the next page.
+     */
+    public void chartGrid(List<JFreeChart> charts, int columns, float cellHeight) {
+        float gap = 12;
+        float cellWidth = (width() - gap * (columns - 1)) / columns;
+        for (int i = 0; i < charts.size(); i += columns) {
+            ensureSpace(cellHeight + 8);
+            for (int c = 0; c < columns && i + c < charts.size(); c++) {
+                drawChart(charts.get(i + c), MARGIN + c * (cellWidth + gap), y - cellHeight, cellWidth, cellHeight);
+            }
+            y -= cellHeight + 8;
+        }
+    }
+
+    private void drawChart(JFreeChart chart, float x, float bottom, float w, float height) {
         try {
             PdfBoxGraphics2D g = new PdfBoxGraphics2D(document, w, height);
             g.setFontTextDrawer(new PdfBoxGraphics2DFontTextDrawerDefaultFonts());
@@ -181,19 +384,42 @@ public final class PdfDocumentBuilder implements Closeable {
             g.dispose();
             PDFormXObject form = g.getXFormObject();
             content.saveGraphicsState();
-            content.transform(new org.apache.pdfbox.util.Matrix(1, 0, 0, 1, MARGIN, y - height));
+            content.transform(new org.apache.pdfbox.util.Matrix(1, 0, 0, 1, x, bottom));
             content.drawForm(form);
             content.restoreGraphicsState();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        y -= height + 6;
     }
 
     public void save(Path file) throws IOException {
         content.close();
         content = null;
+        writeFooters();
         document.save(file.toFile());
+    }
+
+    /** The footer of every page: the document's footer text left, "page i of n" right, under a hairline. */
+    private void writeFooters() throws IOException {
+        int pages = document.getNumberOfPages();
+        for (int i = 0; i < pages; i++) {
+            PDPage page = document.getPage(i);
+            try (PDPageContentStream footerStream = new PDPageContentStream(document, page,
+                    PDPageContentStream.AppendMode.APPEND, true, true)) {
+                PDPageContentStream body = content;
+                content = footerStream;
+                float base = MARGIN - 22;
+                content.setStrokingColor(RULE[0], RULE[1], RULE[2]);
+                content.setLineWidth(0.5f);
+                content.moveTo(MARGIN, base + 12);
+                content.lineTo(MARGIN + width(), base + 12);
+                content.stroke();
+                writeAt(sanitize(footer), regular, 7.5f, MUTED, MARGIN, base);
+                String number = "page " + (i + 1) + " of " + pages;
+                writeAt(number, regular, 7.5f, MUTED, MARGIN + width() - widthOf(number, regular, 7.5f), base);
+                content = body;
+            }
+        }
     }
 
     @Override
@@ -250,11 +476,25 @@ public final class PdfDocumentBuilder implements Closeable {
         content.endText();
     }
 
+    private static float[] rgb(Color c) {
+        return new float[] {c.getRed() / 255f, c.getGreen() / 255f, c.getBlue() / 255f};
+    }
+
     private static List<String> wrap(String text, PDFont font, float size, float maxWidth) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\n")) {
             StringBuilder line = new StringBuilder();
-            for (String word : paragraph.split(" ")) {
+            for (String whole : paragraph.split(" ")) {
+                String word = whole;
+                // a word wider than the line (a long path) is broken where it must be
+                while (line.length() == 0 && word.length() > 1 && widthOf(word, font, size) > maxWidth) {
+                    int cut = word.length() - 1;
+                    while (cut > 1 && widthOf(word.substring(0, cut), font, size) > maxWidth) {
+                        cut--;
+                    }
+                    lines.add(word.substring(0, cut));
+                    word = word.substring(cut);
+                }
                 String candidate = line.length() == 0 ? word : line + " " + word;
                 if (widthOf(candidate, font, size) > maxWidth && line.length() > 0) {
                     lines.add(line.toString());

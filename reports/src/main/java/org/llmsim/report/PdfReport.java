@@ -5,94 +5,325 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.llmsim.metrics.Estimate;
+import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.metrics.LatencyStats;
+import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.scenario.Scenario;
 
 /**
- * {@code report.pdf} of one run: the question and its answer in three numbers, the latency table, the TTFT
- * distribution against its SLO, cost and utilization, and the scenario itself as an appendix so the report describes
- * itself.
+ * {@code report.pdf} of one run (or of its replications), in the order a reader asks: the question and its answer
+ * in three numbers, latency percentiles, latency distributions against the SLO, the run over time, cost, utilization
+ * per replica, the deployment, and the scenario itself as an appendix so the report describes itself.
+ *
+ * <p>With several replications the headline numbers and a table of every headline metric show the mean over
+ * replications with its 95% confidence interval; tables and charts of a single run show replication 0 (the
+ * scenario's own seed).
+ *
+ * <p>Per-class results slot in as further {@link LatencyGroup}s of the percentile tables and as further named
+ * series of the distribution charts ({@link RunCharts#latencyCdfs}).
  */
 public final class PdfReport {
     private PdfReport() {
     }
 
     public static void write(RunResult r, Scenario scenario, Path file) throws IOException {
-        try (PdfDocumentBuilder pdf = new PdfDocumentBuilder("llmsim report: " + r.scenario())) {
-            pdf.title("llmsim report: " + r.scenario());
-            String description = scenario.spec().description();
-            if (description != null && !description.isBlank()) {
-                pdf.paragraph(description.strip());
-            }
-            pdf.subtle("Scenario file " + scenario.sourceFile() + (scenario.overrides().isEmpty() ? ""
-                    : " with --set " + String.join(" ", scenario.overrides())) + "; seed " + r.seed() + "; "
-                    + Format.duration(r.sim().simulatedS()) + " simulated, statistics over arrivals in "
-                    + Format.plain(r.window().startS()) + "-" + Format.plain(r.window().endS()) + " s.");
-            pdf.space(8);
-            pdf.bigNumbers(
-                    new String[] {Format.ms(r.ttft().p99()) + " ms", Format.ms(r.tpot().p99()) + " ms",
-                            Format.usd(r.cost().usdPer1mOutputTokens())},
-                    new String[] {"p99 time to first token", "p99 time per output token",
-                            "per 1M output tokens"});
+        write(ReplicationSummary.of(List.of(r)), scenario, file);
+    }
 
-            pdf.heading("Latency");
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"metric (ms)", "mean", "p50", "p90", "p95", "p99", "max"});
-            rows.add(row("TTFT", r.ttft()));
-            rows.add(row("TPOT", r.tpot()));
-            rows.add(row("End to end", r.e2e()));
-            rows.add(row("Queueing", r.queue()));
-            pdf.table(rows, new float[] {0.22f, 0.13f, 0.13f, 0.13f, 0.13f, 0.13f, 0.13f});
-            String targets = TerminalSummary.sloTargets(r.slo());
-            pdf.paragraph(targets.isEmpty() ? "No SLO is set for this workload."
-                    : "SLO (" + targets + "): " + Format.percent(r.slo().attainment()) + " of measured requests met "
-                            + "it; goodput " + Format.number(r.slo().goodputRps(), 2) + " requests/s.");
-            pdf.chart(Charts.latencyCdf("TTFT", List.of(new Charts.Cdf(r.scenario(), r.ttft())), r.slo().ttftS()),
-                    230);
-
-            pdf.heading("Throughput, utilization and cost");
-            List<String[]> facts = new ArrayList<>();
-            facts.add(new String[] {"figure", "value"});
-            RunResult.RequestCounts n = r.requests();
-            facts.add(new String[] {"Requests arrived / completed / rejected / unfinished",
-                    Format.count(n.arrived()) + " / " + Format.count(n.completed()) + " / " + Format.count(n.rejected())
-                            + " / " + Format.count(n.unfinished())});
-            facts.add(new String[] {"Throughput", Format.number(r.throughput().requestsPerS(), 2) + " req/s, "
-                    + Format.number(r.throughput().outputTokensPerS(), 0) + " output tok/s"});
-            facts.add(new String[] {"KV cache in use (mean)", Format.percent(r.utilization().kvCacheMean())});
-            facts.add(new String[] {"Sequences per forward pass (mean)",
-                    Format.number(r.utilization().batchSizeMean(), 1)});
-            facts.add(new String[] {"Replica busy time", Format.percent(r.utilization().busyFraction())});
-            facts.add(new String[] {"Preemptions", Format.count(r.preemptions())});
-            RunResult.Cost c = r.cost();
-            facts.add(new String[] {"Fleet cost", Format.usd(c.usdPerHour()) + "/hour, " + Format.usd(c.usdPerMonth())
-                    + "/month"});
-            facts.add(new String[] {"Cost per request", Format.usd(c.usdPerRequest())});
-            facts.add(new String[] {"Cost per 1M output tokens", Format.usd(c.usdPer1mOutputTokens())});
-            facts.add(new String[] {"This run", Format.usd(c.totalUsd()) + " for " + Format.number(c.gpuHours(), 2)
-                    + " GPU-hours"});
-            pdf.table(facts, new float[] {0.6f, 0.4f});
-
-            pdf.heading("Deployment");
-            List<String[]> pools = new ArrayList<>();
-            pools.add(new String[] {"pool", "replicas", "model", "GPUs/replica", "KV tokens/replica", "$/hour"});
-            for (RunResult.PoolResult p : r.pools()) {
-                pools.add(new String[] {p.name(), Integer.toString(p.replicas()), p.model() + " " + p.weightDtype(),
-                        p.tensorParallel() + "x " + p.gpu(), Format.count(p.kvTokensPerReplica()),
-                        Format.usd(p.usdPerHour())});
-            }
-            pdf.table(pools, new float[] {0.14f, 0.1f, 0.24f, 0.18f, 0.2f, 0.14f});
-
-            pdf.newPage();
-            pdf.heading("Appendix: the scenario");
-            pdf.code(scenario.sourceText(), 110);
+    public static void write(ReplicationSummary reps, Scenario scenario, Path file) throws IOException {
+        RunResult r = reps.first();
+        String footer = "llmsim report · " + r.scenario() + " · " + scenario.sourceFile() + " · "
+                + (reps.size() > 1 ? reps.size() + " replications, seeds " + seedRange(reps) : "seed " + r.seed());
+        try (PdfDocumentBuilder pdf = new PdfDocumentBuilder("llmsim report: " + r.scenario(), footer)) {
+            titlePage(pdf, reps, scenario);
+            distributions(pdf, r, reps.size() > 1);
+            overTime(pdf, r, reps.size() > 1);
+            cost(pdf, r);
+            replicas(pdf, r);
+            deployment(pdf, reps);
+            appendix(pdf, scenario);
             pdf.save(file);
         }
     }
 
-    private static String[] row(String name, LatencyStats s) {
+    private static void titlePage(PdfDocumentBuilder pdf, ReplicationSummary reps, Scenario scenario) {
+        RunResult r = reps.first();
+        pdf.overline("llmsim run report");
+        pdf.title(r.scenario());
+        String description = scenario.spec().description();
+        if (description != null && !description.isBlank()) {
+            pdf.lead(description.strip());
+        }
+        pdf.subtle(provenance(reps, scenario));
+        pdf.space(10);
+        pdf.bigNumbers(answer(reps));
+        pdf.paragraph(verdict(r));
+
+        pdf.heading("Latency percentiles");
+        if (reps.size() > 1) {
+            pdf.subtle("The run with seed " + r.seed() + "; the replication table below gives the means over all "
+                    + reps.size() + " seeds.");
+        }
+        List<LatencyGroup> groups = new ArrayList<>();
+        groups.add(new LatencyGroup("all requests", r.ttft(), r.tpot(), r.e2e(), r.queue()));
+        if (r.classes().size() > 1) {
+            for (RunResult.ClassResult c : r.classes()) {
+                groups.add(new LatencyGroup("class " + c.name(), c.ttft(), c.tpot(), c.e2e(), c.queue()));
+            }
+        }
+        latencyTables(pdf, groups);
+
+        pdf.heading("At a glance");
+        pdf.table(glance(r), new float[] {0.5f, 0.5f});
+        if (reps.size() > 1) {
+            replicationTable(pdf, reps);
+        }
+    }
+
+    /** Where the numbers come from: file, overrides, seed, simulated span and measurement window. */
+    static String provenance(ReplicationSummary reps, Scenario scenario) {
+        RunResult r = reps.first();
+        String seeds = reps.size() > 1 ? reps.size() + " replications (seeds " + seedRange(reps) + ")"
+                : "seed " + r.seed();
+        return "Scenario file " + scenario.sourceFile() + (scenario.overrides().isEmpty() ? ""
+                : " with --set " + String.join(" ", scenario.overrides())) + "; " + seeds + "; "
+                + Format.duration(r.sim().simulatedS()) + " simulated" + (reps.size() > 1 ? " each" : "")
+                + "; statistics over requests arriving in " + Format.plain(r.window().startS()) + "-"
+                + Format.plain(r.window().endS()) + " s (the first " + Format.plain(r.window().startS())
+                + " s are warm-up).";
+    }
+
+    static String seedRange(ReplicationSummary reps) {
+        long[] seeds = reps.seeds();
+        return seeds[0] + "-" + seeds[seeds.length - 1];
+    }
+
+    /** The answer in three numbers: p99 TTFT, p99 TPOT, dollars per million output tokens. */
+    static List<PdfDocumentBuilder.BigNumber> answer(ReplicationSummary reps) {
+        RunResult r = reps.first();
+        List<PdfDocumentBuilder.BigNumber> numbers = new ArrayList<>();
+        numbers.add(latencyNumber(reps, HeadlineMetric.byKey("ttft_s.p99"), "p99 time to first token",
+                r.slo().ttftS()));
+        numbers.add(latencyNumber(reps, HeadlineMetric.byKey("tpot_s.p99"), "p99 time per output token",
+                r.slo().tpotS()));
+        HeadlineMetric perOutput = HeadlineMetric.byKey("cost.usd_per_1m_output_tokens");
+        HeadlineMetric perToken = HeadlineMetric.byKey("cost.usd_per_1m_tokens");
+        String detail = reps.size() > 1 ? meanOf(reps) + ", +/-" + Format.usd(reps.estimate(perOutput).halfWidth())
+                + " (95% CI)" : null;
+        numbers.add(new PdfDocumentBuilder.BigNumber(Format.usd(reps.mean(perOutput)), "per 1M output tokens", detail,
+                Format.usd(reps.mean(perToken)) + " per 1M tokens, input + output", null));
+        return numbers;
+    }
+
+    private static String meanOf(ReplicationSummary reps) {
+        return "mean of " + reps.size() + " seeds";
+    }
+
+    private static PdfDocumentBuilder.BigNumber latencyNumber(ReplicationSummary reps, HeadlineMetric m,
+            String caption, Double sloS) {
+        double value = reps.mean(m);
+        String detail = reps.size() > 1 ? meanOf(reps) + ", +/-" + Format.ms(reps.estimate(m).halfWidth())
+                + " ms (95% CI)" : null;
+        if (sloS == null) {
+            return new PdfDocumentBuilder.BigNumber(Format.ms(value) + " ms", caption, detail, "no SLO set", null);
+        }
+        boolean met = value <= sloS;
+        String target = Format.latency(sloS);
+        return new PdfDocumentBuilder.BigNumber(Format.ms(value) + " ms", caption, detail,
+                met ? "within the " + target + " SLO" : "over the " + target + " SLO",
+                met ? Charts.GOOD : Charts.BAD);
+    }
+
+    /** One sentence on SLO attainment and one on what the fleet costs. */
+    static String verdict(RunResult r) {
+        StringBuilder b = new StringBuilder();
+        String targets = TerminalSummary.sloTargets(r.slo());
+        if (targets.isEmpty()) {
+            b.append("No SLO is set for this workload. ");
+        } else {
+            b.append(Format.percent(r.slo().attainment())).append(" of the ")
+                    .append(Format.count(r.requests().measured())).append(" measured requests met every SLO (")
+                    .append(targets).append("); goodput ").append(Format.number(r.slo().goodputRps(), 2))
+                    .append(" requests/s. ");
+        }
+        int gpus = 0;
+        for (RunResult.PoolResult p : r.pools()) {
+            gpus += p.replicas() * p.tensorParallel();
+        }
+        b.append("The fleet of ").append(gpus).append(gpus == 1 ? " GPU costs " : " GPUs costs ")
+                .append(Format.usd(r.cost().usdPerHour())).append("/hour (").append(Format.usd(r.cost().usdPerMonth()))
+                .append("/month) and spends ").append(Format.percent(r.utilization().busyFraction()))
+                .append(" of its time in forward passes.");
+        if (r.requests().rejected() > 0 || r.requests().unfinished() > 0) {
+            b.append(" ").append(Format.count(r.requests().rejected())).append(" requests were rejected and ")
+                    .append(Format.count(r.requests().unfinished())).append(" were unfinished when the run stopped.");
+        }
+        return b.toString();
+    }
+
+    /** Latency statistics of one group of requests (all requests, or one class). */
+    record LatencyGroup(String name, LatencyStats ttft, LatencyStats tpot, LatencyStats e2e, LatencyStats queue) {
+    }
+
+    /** One percentile table per group; with one group the table has no group heading. */
+    static void latencyTables(PdfDocumentBuilder pdf, List<LatencyGroup> groups) {
+        for (LatencyGroup g : groups) {
+            if (groups.size() > 1) {
+                pdf.subheading(g.name() + " (" + Format.count(g.ttft().count()) + " requests)");
+            }
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"metric (ms)", "mean", "p50", "p90", "p95", "p99", "max"});
+            rows.add(latencyRow("TTFT (time to first token)", g.ttft()));
+            rows.add(latencyRow("TPOT (time per output token)", g.tpot()));
+            rows.add(latencyRow("E2E (end to end)", g.e2e()));
+            rows.add(latencyRow("Queueing", g.queue()));
+            pdf.table(rows, new float[] {0.34f, 0.11f, 0.11f, 0.11f, 0.11f, 0.11f, 0.11f});
+        }
+    }
+
+    private static String[] latencyRow(String name, LatencyStats s) {
         return new String[] {name, Format.ms(s.mean()), Format.ms(s.p50()), Format.ms(s.p90()), Format.ms(s.p95()),
                 Format.ms(s.p99()), Format.ms(s.max())};
+    }
+
+    private static List<String[]> glance(RunResult r) {
+        List<String[]> facts = new ArrayList<>();
+        facts.add(new String[] {"figure", "value"});
+        RunResult.RequestCounts n = r.requests();
+        facts.add(new String[] {"Requests arrived / completed / rejected / unfinished",
+                Format.count(n.arrived()) + " / " + Format.count(n.completed()) + " / " + Format.count(n.rejected())
+                        + " / " + Format.count(n.unfinished())});
+        facts.add(new String[] {"Throughput", Format.number(r.throughput().requestsPerS(), 2) + " requests/s"});
+        facts.add(new String[] {"Tokens", Format.number(r.throughput().inputTokensPerS(), 0) + " input/s, "
+                + Format.number(r.throughput().outputTokensPerS(), 0) + " output/s"});
+        facts.add(new String[] {"KV cache in use (time-weighted mean)", Format.percent(r.utilization().kvCacheMean())});
+        facts.add(new String[] {"Sequences per forward pass (mean)", Format.number(r.utilization().batchSizeMean(), 1)});
+        facts.add(new String[] {"Replica time in forward passes", Format.percent(r.utilization().busyFraction())});
+        facts.add(new String[] {"Preemptions", Format.count(r.preemptions())});
+        facts.add(new String[] {"Cost per request", Format.usd(r.cost().usdPerRequest())});
+        return facts;
+    }
+
+    /** Every headline metric as mean and 95% confidence interval over the replications. */
+    static void replicationTable(PdfDocumentBuilder pdf, ReplicationSummary reps) {
+        pdf.heading("Replications: mean and 95% confidence interval");
+        pdf.subtle(reps.size() + " independent runs with seeds " + seedRange(reps) + "; intervals from Student's t "
+                + "with " + (reps.size() - 1) + " degrees of freedom. Tables and charts elsewhere in this report show "
+                + "the run with seed " + reps.first().seed() + ".");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"metric", "mean", "95% CI low", "95% CI high", "+/- of mean"});
+        for (HeadlineMetric m : HeadlineMetric.ALL) {
+            Estimate e = reps.estimate(m);
+            rows.add(new String[] {MetricFormat.labelWithUnit(m), MetricFormat.value(m, e.mean()),
+                    MetricFormat.value(m, e.ci95Low()), MetricFormat.value(m, e.ci95High()),
+                    e.mean() != 0 && Double.isFinite(e.halfWidth())
+                            ? Format.percent(e.halfWidth() / Math.abs(e.mean())) : "-"});
+        }
+        pdf.table(rows, new float[] {0.36f, 0.16f, 0.16f, 0.16f, 0.16f});
+    }
+
+    private static void distributions(PdfDocumentBuilder pdf, RunResult r, boolean replicated) {
+        pdf.newPage();
+        pdf.heading("Latency distributions");
+        pdf.subtle("Share of measured requests (y) whose latency is at most x; the dashed red line is the SLO target. "
+                + (replicated ? "Run with seed " + r.seed() + ". " : "")
+                + "TPOT covers requests with more than one output token.");
+        pdf.chartGrid(RunCharts.latencyCdfs(List.of(new RunCharts.Named(r.scenario(), r))), 1, 208);
+    }
+
+    private static void overTime(PdfDocumentBuilder pdf, RunResult r, boolean replicated) {
+        if (r.timeSeries().samples().isEmpty()) {
+            return;
+        }
+        pdf.newPage();
+        pdf.heading("The run over time");
+        pdf.subtle("Sampled every " + Format.plain(r.timeSeries().intervalS()) + " s of simulated time"
+                + (replicated ? " (run with seed " + r.seed() + ")" : "") + ": arrivals are counted over each interval, "
+                + "the other series are the state at the sample. Shaded: warm-up, not measured; dashed line: arrivals "
+                + "end, the fleet drains what is left." + (r.timeSeries().pools().size() > 1 ? " One line per pool."
+                : ""));
+        pdf.chartGrid(RunCharts.timeSeries(r), 2, 205);
+    }
+
+    private static void cost(PdfDocumentBuilder pdf, RunResult r) {
+        pdf.newPage();
+        pdf.heading("Cost");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"pool", "GPUs", "$/GPU-hour", "$/hour", "$/month", "busy", "idle $/hour"});
+        double totalIdle = 0;
+        int totalGpus = 0;
+        for (RunResult.PoolResult p : r.pools()) {
+            int gpus = p.replicas() * p.tensorParallel();
+            double idle = p.usdPerHour() * (1 - p.utilization().busyFraction());
+            totalIdle += idle;
+            totalGpus += gpus;
+            rows.add(new String[] {p.name() + " (" + p.gpu() + ")", Integer.toString(gpus),
+                    Format.usd(p.usdPerHour() / gpus), Format.usd(p.usdPerHour()),
+                    Format.usd(p.usdPerHour() * org.llmsim.metrics.CostCalculator.HOURS_PER_MONTH),
+                    Format.percent(p.utilization().busyFraction()), Format.usd(idle)});
+        }
+        if (r.pools().size() > 1) {
+            rows.add(new String[] {"fleet", Integer.toString(totalGpus), "", Format.usd(r.cost().usdPerHour()),
+                    Format.usd(r.cost().usdPerMonth()), Format.percent(r.utilization().busyFraction()),
+                    Format.usd(totalIdle)});
+        }
+        pdf.table(rows, new float[] {0.28f, 0.08f, 0.13f, 0.12f, 0.13f, 0.12f, 0.14f});
+        pdf.chart(RunCharts.costBreakdown(r), Math.max(120, 70 + 30 * r.pools().size()));
+
+        RunResult.Cost c = r.cost();
+        List<String[]> unit = new ArrayList<>();
+        unit.add(new String[] {"steady state, measurement window", "value"});
+        unit.add(new String[] {"Cost per request", Format.usd(c.usdPerRequest())});
+        unit.add(new String[] {"Cost per 1M output tokens", Format.usd(c.usdPer1mOutputTokens())});
+        unit.add(new String[] {"Cost per 1M tokens (input + output)", Format.usd(c.usdPer1mTokens())});
+        unit.add(new String[] {"GPU spend of this run (" + Format.duration(r.sim().simulatedS()) + ", drain included)",
+                Format.usd(c.gpuUsd()) + " for " + Format.number(c.gpuHours(), 2) + " GPU-hours"});
+        unit.add(new String[] {"API spend of this run", Format.usd(c.apiUsd())});
+        pdf.table(unit, new float[] {0.6f, 0.4f});
+        pdf.subtle("Self-hosted cost is provisioned GPU time, idle included, times the price per GPU-hour. Per-request "
+                + "and per-token figures divide the fleet's spend rate by the completion rate in the measurement "
+                + "window.");
+    }
+
+    private static void replicas(PdfDocumentBuilder pdf, RunResult r) {
+        pdf.heading("Utilization per replica");
+        pdf.chart(RunCharts.replicaUtilization(r), 190);
+        if (r.replicas().size() > 32) {
+            pdf.subtle("The table is left out for " + r.replicas().size() + " replicas; summary.json lists each one.");
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"replica", "pool", "completed", "forward passes", "busy", "KV in use", "seq/pass"});
+        for (RunResult.ReplicaResult rr : r.replicas()) {
+            rows.add(new String[] {Integer.toString(rr.index()), rr.pool(), Format.count(rr.completed()),
+                    Format.count(rr.iterations()), Format.percent(rr.utilization().busyFraction()),
+                    Format.percent(rr.utilization().kvCacheMean()), Format.number(rr.utilization().batchSizeMean(), 1)});
+        }
+        pdf.table(rows, new float[] {0.1f, 0.2f, 0.14f, 0.16f, 0.13f, 0.13f, 0.14f});
+    }
+
+    private static void deployment(PdfDocumentBuilder pdf, ReplicationSummary reps) {
+        RunResult r = reps.first();
+        pdf.heading("Deployment");
+        List<String[]> pools = new ArrayList<>();
+        pools.add(new String[] {"pool", "replicas", "model", "GPUs per replica", "batching", "KV tokens/replica"});
+        for (RunResult.PoolResult p : r.pools()) {
+            pools.add(new String[] {p.name(), Integer.toString(p.replicas()), p.model() + " " + p.weightDtype(),
+                    p.tensorParallel() + "x " + p.gpu(), p.batching(), Format.count(p.kvTokensPerReplica())});
+        }
+        pdf.table(pools, new float[] {0.14f, 0.1f, 0.24f, 0.18f, 0.14f, 0.2f});
+        pdf.subtle("Simulated " + Format.duration(r.sim().simulatedS()) + " (" + Format.count(r.sim().events())
+                + " events) with seed " + r.seed() + ".");
+    }
+
+    /** The scenario file as written, so the report describes itself. */
+    static void appendix(PdfDocumentBuilder pdf, Scenario scenario) {
+        pdf.newPage();
+        pdf.heading("Appendix: the scenario");
+        pdf.subtle(scenario.sourceFile() + (scenario.overrides().isEmpty() ? ""
+                : ", then --set " + String.join(" ", scenario.overrides())));
+        pdf.code(scenario.sourceText(), 110);
     }
 }

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.llmsim.metrics.Estimate;
+import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.metrics.LatencyStats;
+import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.RunResult;
 
 /**
@@ -109,19 +112,74 @@ public final class SummaryJson {
         number(sim, "wall_s", r.sim().wallS());
         sim.put("events", r.sim().events());
         number(sim, "simulated_s", r.sim().simulatedS());
+        if (!Double.isNaN(r.timeSeries().intervalS())) {
+            ObjectNode ts = root.putObject("timeseries");
+            number(ts, "sample_interval_s", r.timeSeries().intervalS());
+            ts.put("samples", r.timeSeries().samples().size());
+        }
         return root;
     }
 
+    /**
+     * The summary of replication 0 (the scenario's own seed) with a {@code replications} block when there are
+     * several: their seeds and, per headline metric, the mean with its 95% confidence interval.
+     */
+    public static ObjectNode toJson(ReplicationSummary reps) {
+        ObjectNode root = toJson(reps.first());
+        if (reps.size() > 1) {
+            root.set("replications", replications(reps));
+        }
+        return root;
+    }
+
+    /** The {@code replications} block: {@code n}, {@code seeds}, {@code confidence} and {@code metrics}. */
+    public static ObjectNode replications(ReplicationSummary reps) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("n", reps.size());
+        ArrayNode seeds = node.putArray("seeds");
+        for (long seed : reps.seeds()) {
+            seeds.add(seed);
+        }
+        node.put("confidence", Estimate.CONFIDENCE);
+        ObjectNode metrics = node.putObject("metrics");
+        for (HeadlineMetric m : HeadlineMetric.ALL) {
+            metrics.set(m.key(), estimate(reps.estimate(m)));
+        }
+        return node;
+    }
+
+    static ObjectNode estimate(Estimate e) {
+        ObjectNode node = JSON.createObjectNode();
+        number(node, "mean", e.mean());
+        number(node, "ci95_low", e.ci95Low());
+        number(node, "ci95_high", e.ci95High());
+        number(node, "stddev", e.stddev());
+        node.put("n", e.n());
+        return node;
+    }
+
     public static String render(RunResult r) {
+        return render(toJson(r));
+    }
+
+    public static String render(ReplicationSummary reps) {
+        return render(toJson(reps));
+    }
+
+    static String render(ObjectNode node) {
         try {
-            return JSON.writeValueAsString(toJson(r)) + "\n";
+            return JSON.writeValueAsString(node) + "\n";
         } catch (IOException e) {
-            throw new IllegalStateException("cannot render summary.json", e);
+            throw new IllegalStateException("cannot render JSON", e);
         }
     }
 
     public static void write(RunResult r, Path file) throws IOException {
         Files.writeString(file, render(r));
+    }
+
+    public static void write(ReplicationSummary reps, Path file) throws IOException {
+        Files.writeString(file, render(reps));
     }
 
     private static ObjectNode requests(RunResult.RequestCounts n) {

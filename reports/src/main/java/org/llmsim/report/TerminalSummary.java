@@ -2,8 +2,12 @@ package org.llmsim.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
+import org.llmsim.metrics.Estimate;
+import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.metrics.LatencyStats;
+import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.RunResult;
 
 /** The compact, aligned summary printed after a run. */
@@ -11,12 +15,38 @@ public final class TerminalSummary {
     private TerminalSummary() {
     }
 
+    /** The metrics the terminal shows for replications and comparisons (the files have all of them). */
+    public static final List<String> KEY_METRICS = List.of("ttft_s.p50", "ttft_s.p99", "tpot_s.p50", "tpot_s.p99",
+            "e2e_s.p50", "e2e_s.p99", "queue_s.p99", "throughput.requests_per_s", "slo.attainment",
+            "slo.goodput_rps", "cost.usd_per_hour", "cost.usd_per_1m_output_tokens", "cost.usd_per_request",
+            "utilization.kv_cache_mean", "utilization.busy_fraction", "preemptions", "requests.rejected");
+
     public static String render(RunResult r, String description, Style st) {
+        return render(ReplicationSummary.of(List.of(r)), description, st, r.sim().wallS());
+    }
+
+    /**
+     * The summary of a run; with several replications, the figures of replication 0 followed by the means and 95%
+     * confidence intervals of the key metrics over all replications.
+     *
+     * @param wallS wall-clock seconds all runs took together (shown with several replications; a single run shows
+     *              its own simulation time)
+     */
+    public static String render(ReplicationSummary reps, String description, Style st, double wallS) {
+        RunResult r = reps.first();
         StringBuilder b = new StringBuilder();
-        b.append(st.bold("llmsim run · " + r.scenario())).append(st.dim(" · seed " + r.seed() + " · "
-                + Format.duration(r.sim().simulatedS()) + " simulated in " + Format.duration(r.sim().wallS()) + " ("
-                + Format.count(r.sim().events()) + " events)"))
-                .append('\n');
+        if (reps.size() == 1) {
+            b.append(st.bold("llmsim run · " + r.scenario())).append(st.dim(" · seed " + r.seed() + " · "
+                    + Format.duration(r.sim().simulatedS()) + " simulated in " + Format.duration(r.sim().wallS()) + " ("
+                    + Format.count(r.sim().events()) + " events)"));
+        } else {
+            long events = reps.runs().stream().mapToLong(x -> x.sim().events()).sum();
+            b.append(st.bold("llmsim run · " + r.scenario())).append(st.dim(" · " + reps.size() + " replications, "
+                    + "seeds " + reps.seeds()[0] + "-" + reps.seeds()[reps.size() - 1] + " · "
+                    + Format.duration(r.sim().simulatedS()) + " simulated each, all in " + Format.duration(wallS)
+                    + " (" + Format.count(events) + " events)"));
+        }
+        b.append('\n');
         if (description != null && !description.isBlank()) {
             b.append(description.strip()).append('\n');
         }
@@ -87,6 +117,28 @@ public final class TerminalSummary {
                     .append(", ").append(p.batching()).append(" batching, ")
                     .append(Format.count(p.kvTokensPerReplica())).append(" KV tokens per replica\n");
         }
+        if (reps.size() > 1) {
+            b.append('\n').append(replications(reps, st));
+        }
+        return b.toString();
+    }
+
+    /** Means and 95% confidence intervals of the key metrics over the replications. */
+    static String replications(ReplicationSummary reps, Style st) {
+        StringBuilder b = new StringBuilder();
+        b.append(st.bold("replications")).append(st.dim("  the figures above are seed " + reps.first().seed()
+                + "; mean and 95% confidence interval over " + reps.size() + " seeds:")).append('\n');
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"", "mean", "95% CI", "+/-"});
+        for (String key : KEY_METRICS) {
+            HeadlineMetric m = HeadlineMetric.byKey(key);
+            Estimate e = reps.estimate(m);
+            rows.add(new String[] {MetricFormat.labelWithUnit(m), MetricFormat.value(m, e.mean()),
+                    MetricFormat.value(m, e.ci95Low()) + " - " + MetricFormat.value(m, e.ci95High()),
+                    e.mean() != 0 && Double.isFinite(e.halfWidth())
+                            ? Format.percent(e.halfWidth() / Math.abs(e.mean())) : "-"});
+        }
+        appendTable(b, rows, st, (row, col) -> s -> s);
         return b.toString();
     }
 
@@ -144,6 +196,15 @@ public final class TerminalSummary {
     }
 
     private static void appendTable(StringBuilder b, List<String[]> rows, Style st) {
+        appendTable(b, rows, st, (row, col) -> s -> s);
+    }
+
+    /**
+     * Appends an aligned table: the first column left-aligned, the others right-aligned, the header dimmed.
+     * {@code paint} may colour a body cell after padding (so colour codes do not upset the alignment).
+     */
+    static void appendTable(StringBuilder b, List<String[]> rows, Style st,
+            BiFunction<Integer, Integer, java.util.function.UnaryOperator<String>> paint) {
         int cols = rows.get(0).length;
         int[] width = new int[cols];
         for (String[] row : rows) {
@@ -156,7 +217,8 @@ public final class TerminalSummary {
             String[] row = rows.get(r);
             line.append(Format.right(row[0], Math.max(13, width[0] + 2)));
             for (int i = 1; i < cols; i++) {
-                line.append(Format.left(row[i], width[i] + 3));
+                String cell = Format.left(row[i], width[i] + 3);
+                line.append(r == 0 ? cell : paint.apply(r, i).apply(cell));
             }
             b.append(r == 0 ? st.dim(line.toString()) : line.toString()).append('\n');
         }

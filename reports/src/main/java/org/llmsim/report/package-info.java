@@ -1,8 +1,14 @@
 /**
  * Turns {@link org.llmsim.metrics.RunResult} records into files and text: {@code summary.json}
  * ({@link org.llmsim.report.SummaryJson}), {@code requests.csv} ({@link org.llmsim.report.RequestsCsvWriter}, streamed
- * while the simulation runs), the terminal table ({@link org.llmsim.report.TerminalSummary}) and the PDF report
- * ({@link org.llmsim.report.PdfReport}, JFreeChart charts drawn as vector graphics into PDFBox).
+ * while the simulation runs), {@code timeseries.csv}, {@code replications.csv}, the terminal table
+ * ({@link org.llmsim.report.TerminalSummary}) and the PDF report ({@link org.llmsim.report.PdfReport}, JFreeChart
+ * charts built by {@link org.llmsim.report.RunCharts} in the style of {@link org.llmsim.report.Charts}, drawn as
+ * vector graphics into PDFBox by {@link org.llmsim.report.PdfDocumentBuilder}).
+ *
+ * <p>Comparisons: {@link org.llmsim.report.Comparison} (scenarios under the same seeds against the first),
+ * {@link org.llmsim.report.Verdicts} (one sentence per SLO), and its outputs {@code comparison.json},
+ * {@code comparison.csv}, {@code comparison.pdf} and the terminal table.
  *
  * <p>Nothing here reads simulator internals; it only formats results. {@link org.llmsim.report.OutputDirectory}
  * makes sure llmsim never overwrites a file it did not write.

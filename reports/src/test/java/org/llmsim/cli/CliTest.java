@@ -18,7 +18,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.llmsim.metrics.HeadlineMetric;
+import org.llmsim.report.ComparisonCsv;
+import org.llmsim.report.ReplicationsCsv;
 import org.llmsim.report.RequestsCsvWriter;
+import org.llmsim.report.TimeSeriesCsv;
 
 /** The command line end to end, as a user runs it. */
 class CliTest {
@@ -149,5 +153,112 @@ class CliTest {
         assertTrue(o.out().contains("131,072"), "KV bytes per token of llama-3.1-8b");
         // llama-3.1-70b needs four H100s
         assertTrue(o.out().lines().anyMatch(l -> l.matches("\\s*llama-3.1-70b\\s+h100-sxm\\s+4\\s.*")), o.out());
+    }
+
+    @Test
+    void run_writesTheTimeSeriesCsv_withEveryArrivalCounted(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("ts");
+        assertEquals(0, llmsim("run", QUICKSTART, "--out", out.toString(), "--no-pdf", "--set", "duration_s=100",
+                "--set", "output.sample_interval_s=5").exitCode());
+        List<String> rows = Files.readAllLines(out.resolve("timeseries.csv"));
+        assertEquals(TimeSeriesCsv.HEADER, rows.get(0));
+        assertEquals("5.000000", rows.get(1).split(",")[0]);
+        assertEquals("main", rows.get(1).split(",")[1]);
+        double arrivals = rows.stream().skip(1).mapToDouble(r -> Double.parseDouble(r.split(",")[2]) * 5).sum();
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(summary.get("requests").get("arrived").asLong(), Math.round(arrivals));
+        assertEquals(rows.size() - 1, summary.get("timeseries").get("samples").asInt());
+    }
+
+    @Test
+    void run_withReplications_addsMeansAndIntervals_andKeepsTheFirstRunAsIs(@TempDir Path tmp) throws IOException {
+        Path plain = tmp.resolve("plain");
+        Path reps = tmp.resolve("reps");
+        assertEquals(0, llmsim("run", QUICKSTART, "--out", plain.toString(), "--no-pdf", "--set", "duration_s=60",
+                "--set", "warmup_s=10").exitCode());
+        Outcome o = llmsim("run", QUICKSTART, "--out", reps.toString(), "--no-pdf", "--set", "duration_s=60",
+                "--set", "warmup_s=10", "--replications", "3");
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("3 replications, seeds 42-44"), o.out());
+        assertTrue(o.out().contains("95% CI"), o.out());
+        JsonNode summary = new ObjectMapper().readTree(reps.resolve("summary.json").toFile());
+        JsonNode block = summary.get("replications");
+        assertEquals(3, block.get("n").asInt());
+        assertEquals(List.of(42L, 43L, 44L), List.of(block.get("seeds").get(0).asLong(),
+                block.get("seeds").get(1).asLong(), block.get("seeds").get(2).asLong()));
+        for (HeadlineMetric m : HeadlineMetric.ALL) {
+            assertTrue(block.get("metrics").has(m.key()), m.key());
+        }
+        JsonNode p99 = block.get("metrics").get("ttft_s.p99");
+        assertTrue(p99.get("ci95_low").asDouble() < p99.get("mean").asDouble());
+        assertTrue(p99.get("mean").asDouble() < p99.get("ci95_high").asDouble());
+        // the top-level figures are replication 0's: the same as a run without --replications
+        String first = Files.readString(reps.resolve("summary.json"));
+        String single = Files.readString(plain.resolve("summary.json"));
+        assertEquals(withoutWallTime(single), withoutWallTime(first.substring(0, first.indexOf(",\n  \"replications\""))
+                + "\n}\n"));
+        assertEquals(Files.readString(plain.resolve("requests.csv")), Files.readString(reps.resolve("requests.csv")));
+        List<String> rows = Files.readAllLines(reps.resolve("replications.csv"));
+        assertEquals(ReplicationsCsv.header(), rows.get(0));
+        assertEquals(4, rows.size());
+        assertTrue(rows.get(3).startsWith("2,44,"), rows.get(3));
+    }
+
+    @Test
+    void run_rejectsAReplicationCountOutOfRange() {
+        Outcome o = llmsim("run", QUICKSTART, "--replications", "0");
+        assertEquals(2, o.exitCode());
+        assertEquals("llmsim: --replications must be between 1 and 1000, got 0", o.err().strip());
+    }
+
+    @Test
+    void compare_runsBothUnderOneSeed_andWritesTheSideBySideReport(@TempDir Path tmp) throws IOException {
+        // given the quickstart and a copy on one replica with another seed in its file
+        Path one = tmp.resolve("one-h100.yaml");
+        Files.writeString(one, Files.readString(Path.of(QUICKSTART)).replace("name: quickstart", "name: one-h100")
+                .replace("replicas: 2", "replicas: 1").replace("seed: 42", "seed: 7"));
+        Path out = tmp.resolve("cmp");
+        Outcome o = llmsim("compare", QUICKSTART, one.toString(), "--out", out.toString(), "--set", "duration_s=60",
+                "--set", "warmup_s=10");
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("B meets the TTFT SLO"), o.out());
+        assertTrue(o.out().contains("at 50% lower cost"), o.out());
+        assertTrue(o.out().contains("-50.0%"), o.out());
+        for (String file : List.of("comparison.pdf", "comparison.json", "comparison.csv", "A-quickstart/summary.json",
+                "A-quickstart/requests.csv", "A-quickstart/timeseries.csv", "B-one-h100/summary.json")) {
+            assertTrue(Files.exists(out.resolve(file)), file);
+        }
+        assertEquals(ComparisonCsv.HEADER, Files.readAllLines(out.resolve("comparison.csv")).get(0));
+        JsonNode b = new ObjectMapper().readTree(out.resolve("B-one-h100/summary.json").toFile());
+        assertEquals(42, b.get("seed").asLong(), "B runs under A's seed");
+        // the same traffic: both saw the same requests
+        List<String> arrivalsA = Files.readAllLines(out.resolve("A-quickstart/requests.csv")).stream()
+                .map(r -> r.split(",")[0] + "@" + r.split(",")[4]).sorted().toList();
+        List<String> arrivalsB = Files.readAllLines(out.resolve("B-one-h100/requests.csv")).stream()
+                .map(r -> r.split(",")[0] + "@" + r.split(",")[4]).sorted().toList();
+        assertEquals(arrivalsA, arrivalsB);
+        try (PDDocument pdf = Loader.loadPDF(out.resolve("comparison.pdf").toFile())) {
+            assertTrue(new PDFTextStripper().getText(pdf).contains("quickstart vs one-h100"));
+        }
+    }
+
+    @Test
+    void compare_formatJson_printsTheComparison(@TempDir Path tmp) throws IOException {
+        Outcome o = llmsim("compare", QUICKSTART, QUICKSTART, "--out", tmp.resolve("j").toString(), "--no-pdf",
+                "--format", "json", "--set", "duration_s=30", "--set", "warmup_s=5", "--replications", "2");
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode json = new ObjectMapper().readTree(o.out());
+        assertEquals(2, json.get("replications").asInt());
+        JsonNode p99 = json.get("metrics").get("ttft_s.p99").get("B");
+        assertEquals(0.0, p99.get("delta").asDouble(), 0.0, "a scenario against itself");
+        assertTrue(json.get("verdicts").get(0).asText().contains("as A does, at the same cost"), o.out());
+        assertTrue(Files.exists(tmp.resolve("j/B-quickstart/replications.csv")));
+    }
+
+    @Test
+    void compare_needsTwoScenarios() {
+        Outcome o = llmsim("compare", QUICKSTART);
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().contains("SCENARIO"), o.err());
     }
 }

@@ -5,19 +5,24 @@ import java.util.concurrent.CountDownLatch;
 import nl.tudelft.simulation.dsol.eventlists.EventListPriorityQueue;
 import nl.tudelft.simulation.dsol.experiment.Replication;
 import nl.tudelft.simulation.dsol.experiment.SingleReplication;
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEvent;
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
 import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
 
 /**
  * {@link EventScheduler} on a DSOL {@link DevsSimulator}. One kernel runs one replication, on DSOL's worker thread;
- * {@link #run} blocks the caller until the replication ends and rethrows any exception an event raised.
+ * {@link #run} blocks the caller until the replication ends and rethrows any exception an event raised. Kernels on
+ * different threads run independently (see {@link ExperimentRunner}).
  *
  * <p>Events are ordered by time, then {@link EventPriority}, then the order in which they were scheduled, so a run is
  * deterministic. The event list is a binary heap (DSOL's {@code EventListPriorityQueue}); cancelled events stay in
  * the heap and are skipped when they come up, which keeps cancellation O(1).
  */
 public final class DsolKernel implements EventScheduler {
+    private static final short OBSERVATION = EventPriority.OBSERVATION.dsolPriority;
+    /** Guards DSOL's JVM-wide naming context while a replication registers in it. */
+    private static final Object DSOL_NAMING = new Object();
     private final DevsSimulator<Double> simulator = new DevsSimulator<>("llmsim");
     private long nextSequence;
     private long executedEvents;
@@ -66,7 +71,13 @@ public final class DsolKernel implements EventScheduler {
         };
         running = true;
         try {
-            simulator.initialize(model, new SingleReplication<>("replication", 0.0, 0.0, horizonS));
+            SingleReplication<Double> replication;
+            synchronized (DSOL_NAMING) {
+                // DSOL registers every replication in one JVM-wide naming context, and its lookup-or-create is not
+                // atomic: kernels starting on several threads at once would collide on the name
+                replication = new SingleReplication<>("replication", 0.0, 0.0, horizonS);
+            }
+            simulator.initialize(model, replication);
             simulator.start();
             ended.await();
         } catch (InterruptedException e) {
@@ -92,7 +103,7 @@ public final class DsolKernel implements EventScheduler {
         return executedEvents;
     }
 
-    /** Simulated time of the last executed model event, in seconds. */
+    /** Simulated time of the last executed model event (observations excluded), in seconds. */
     public double lastEventTimeS() {
         return lastEventTimeS;
     }
@@ -105,8 +116,11 @@ public final class DsolKernel implements EventScheduler {
     private void fail(Throwable t) {
         if (failure == null) {
             failure = t;
+            // Drop the model's events and let DSOL's own end-of-replication event (at the horizon) end the run the
+            // normal way; calling endReplication() from inside an event makes DSOL log spurious errors.
             simulator.getEventList().clear();
-            simulator.endReplication();
+            simulator.getEventList().add(new SimEvent<>(simulator.getReplication().getEndTime(),
+                    (short) (SimEventInterface.MIN_PRIORITY - 1), simulator, "endReplication", null));
         }
     }
 
@@ -134,7 +148,10 @@ public final class DsolKernel implements EventScheduler {
             }
             action = null;
             executedEvents++;
-            lastEventTimeS = timeS;
+            if (priority != OBSERVATION) {
+                // observers (samplers) do not extend the run: the fleet is paid until the last model event
+                lastEventTimeS = timeS;
+            }
             try {
                 toRun.run();
             } catch (Throwable t) {

@@ -1,12 +1,17 @@
 package org.llmsim.kernel;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.llmsim.cluster.Cluster;
+import org.llmsim.cluster.ReplicaPoolGauges;
 import org.llmsim.engine.Replica;
 import org.llmsim.metrics.MetricsCollector;
+import org.llmsim.metrics.PoolGauges;
 import org.llmsim.metrics.RequestSink;
 import org.llmsim.metrics.RunResult;
+import org.llmsim.metrics.TimeSeriesSampler;
+import org.llmsim.scenario.PoolPlan;
 import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.ScenarioSpec;
 import org.llmsim.scenario.WorkloadPlan;
@@ -25,6 +30,7 @@ public final class Simulation {
     private final Scenario scenario;
     private final RequestSink sink;
     private final DsolKernel kernel = new DsolKernel();
+    private volatile boolean finished;
 
     public Simulation(Scenario scenario, RequestSink sink) {
         this.scenario = scenario;
@@ -53,13 +59,18 @@ public final class Simulation {
         MetricsCollector metrics = new MetricsCollector(window, spec.workload().slo(), classes,
                 scenario.totalReplicas(), finals);
         Cluster cluster = Cluster.build(scenario, kernel, streams, metrics);
+        TimeSeriesSampler sampler = sampler(cluster);
         Ingress ingress = new Ingress(workload.classes(), spec.workload().rateLimit(), kernel, cluster::submit,
                 cluster::abortWaiting, metrics::onRejected);
         try {
-            kernel.run(spec.horizonS(), () -> generator.start(request -> {
-                metrics.onArrival(request);
-                ingress.accept(request);
-            }));
+            kernel.run(spec.horizonS(), () -> {
+                generator.start(request -> {
+                    metrics.onArrival(request);
+                    ingress.accept(request);
+                    sampler.onArrival(request); // counts routed requests only
+                });
+                sampler.start();
+            });
         } finally {
             generator.close();
         }
@@ -69,11 +80,36 @@ public final class Simulation {
         // The fleet is provisioned for the whole arrival window, and longer while requests drain.
         double simulatedS = Math.max(spec.durationS(), kernel.lastEventTimeS());
         double wallS = (System.nanoTime() - startNs) / 1e9;
-        return metrics.result(scenario, new RunResult.SimStats(wallS, kernel.executedEvents(), simulatedS));
+        finished = true;
+        return metrics.result(scenario, new RunResult.SimStats(wallS, kernel.executedEvents(), simulatedS))
+                .withTimeSeries(sampler.result());
     }
 
-    /** Fraction of the arrival window simulated so far, in [0, 1] (drain time shows as 1). */
+    /** A sampler over each pool's replicas (replicas are numbered globally in pool order). */
+    private TimeSeriesSampler sampler(Cluster cluster) {
+        List<String> names = new ArrayList<>();
+        List<PoolGauges> gauges = new ArrayList<>();
+        int[] poolOfReplica = new int[scenario.totalReplicas()];
+        int first = 0;
+        for (PoolPlan pool : scenario.pools()) {
+            List<Replica> replicas = cluster.replicas().subList(first, first + pool.replicas());
+            for (int i = first; i < first + pool.replicas(); i++) {
+                poolOfReplica[i] = names.size();
+            }
+            names.add(pool.name());
+            gauges.add(new ReplicaPoolGauges(replicas, pool.usdPerHour() / pool.replicas()));
+            first += pool.replicas();
+        }
+        ScenarioSpec spec = scenario.spec();
+        return new TimeSeriesSampler(kernel, spec.output().sampleIntervalS(), spec.durationS(), names, gauges,
+                poolOfReplica);
+    }
+
+    /** Fraction of the arrival window simulated so far, in [0, 1] (drain time shows as 1; a finished run is 1). */
     public double progress() {
+        if (finished) {
+            return 1.0;
+        }
         return Math.min(1.0, kernel.lastEventTimeS() / scenario.spec().durationS());
     }
 

@@ -12,6 +12,8 @@
  *       arrival and per forward pass of a replica, never one per token.</li>
  *   <li>{@link org.llmsim.kernel.RandomStreams} - one independent random stream per named source, derived from the
  *       scenario seed, so changing one part of a scenario does not reshuffle the others.</li>
+ *   <li>{@link org.llmsim.kernel.ExperimentRunner} - scenarios times replications on an executor, a new
+ *       {@link org.llmsim.kernel.Simulation} per run, replication r under seed + r, results by index.</li>
  * </ul>
  *
  * <p>Why a custom event class instead of DSOL's {@code LambdaSimEvent}: DSOL's {@code scheduleEvent} renders every

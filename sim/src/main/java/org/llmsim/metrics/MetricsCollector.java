@@ -177,7 +177,7 @@ public final class MetricsCollector implements EngineListener {
         return new RunResult(scenario.name(), scenario.seed(), window, total.counts(), total.ttft.summary(),
                 total.tpot.summary(), total.e2e.summary(), total.queue.summary(), throughput, sloResult, cost,
                 utilization(0, busyS.length, windowS), preemptions, List.copyOf(pools), List.copyOf(replicas), sim,
-                List.copyOf(classes));
+                RunResult.TimeSeries.EMPTY, List.copyOf(classes));
     }
 
     /** Utilization averaged over replicas {@code [from, to)}. */

@@ -22,6 +22,7 @@ import java.util.List;
  * @param pools       per-pool figures
  * @param replicas    per-replica figures
  * @param sim         how the simulation itself ran
+ * @param timeSeries  per-pool state sampled at a fixed simulated interval (arrivals, queue, batch, KV, cost rate)
  * @param classes     per-class figures, in the workload's class order ({@code default} alone without classes)
  */
 public record RunResult(
@@ -41,15 +42,31 @@ public record RunResult(
         List<PoolResult> pools,
         List<ReplicaResult> replicas,
         SimStats sim,
+        TimeSeries timeSeries,
         List<ClassResult> classes) {
 
-    /** A result without per-class figures (as before classes existed). */
+    /** A result without per-class figures. */
+    public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
+            LatencyStats tpot, LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo, Cost cost,
+            Utilization utilization, long preemptions, List<PoolResult> pools, List<ReplicaResult> replicas,
+            SimStats sim, TimeSeries timeSeries) {
+        this(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost, utilization, preemptions,
+                pools, replicas, sim, timeSeries, List.of());
+    }
+
+    /** A result without a time series or per-class figures. */
     public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
             LatencyStats tpot, LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo, Cost cost,
             Utilization utilization, long preemptions, List<PoolResult> pools, List<ReplicaResult> replicas,
             SimStats sim) {
         this(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost, utilization, preemptions,
-                pools, replicas, sim, List.of());
+                pools, replicas, sim, TimeSeries.EMPTY, List.of());
+    }
+
+    /** This result with its time series replaced (the sampler runs beside the collector). */
+    public RunResult withTimeSeries(TimeSeries series) {
+        return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
+                utilization, preemptions, pools, replicas, sim, series, classes);
     }
 
     /** The measurement window {@code [startS, endS)}: warm-up to end of arrivals. */
@@ -161,5 +178,39 @@ public record RunResult(
      * @param simulatedS simulated seconds until the last event
      */
     public record SimStats(double wallS, long events, double simulatedS) {
+    }
+
+    /**
+     * State of every pool sampled every {@code intervalS} simulated seconds, from the first interval until the
+     * cluster is idle after the last arrival (or the run stops).
+     *
+     * @param intervalS simulated seconds between samples
+     * @param pools     pool names, in scenario order
+     * @param samples   one sample per pool per instant, by time then pool order
+     */
+    public record TimeSeries(double intervalS, List<String> pools, List<Sample> samples) {
+        public static final TimeSeries EMPTY = new TimeSeries(Double.NaN, List.of(), List.of());
+
+        /** The samples of one pool, in time order. */
+        public List<Sample> of(String pool) {
+            return samples.stream().filter(s -> s.pool().equals(pool)).toList();
+        }
+    }
+
+    /**
+     * One pool at one instant. Rates cover the interval {@code (timeS - interval, timeS]}; the other figures are the
+     * state at {@code timeS}, after everything that happened at that instant (vLLM-style gauges).
+     *
+     * @param timeS        simulated time of the sample, seconds
+     * @param pool         pool name
+     * @param arrivalsPerS requests routed to the pool during the interval, per second
+     * @param queueLength  requests waiting for their first forward pass (or requeued after preemption)
+     * @param runningSequences sequences in the running batches
+     * @param kvUtilization fraction of the pool's KV-cache blocks in use
+     * @param replicas     replicas provisioned
+     * @param usdPerHour   spend rate of the provisioned replicas
+     */
+    public record Sample(double timeS, String pool, double arrivalsPerS, int queueLength, int runningSequences,
+            double kvUtilization, int replicas, double usdPerHour) {
     }
 }

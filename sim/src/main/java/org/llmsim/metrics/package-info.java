@@ -10,6 +10,12 @@
  *   <li>{@link org.llmsim.metrics.LatencyHistogram} - streaming percentiles in bounded memory (HdrHistogram,
  *       three significant digits) with exact mean, standard deviation, minimum and maximum.</li>
  *   <li>{@link org.llmsim.metrics.CostCalculator} - combines provisioned GPU time with the price table.</li>
+ *   <li>{@link org.llmsim.metrics.TimeSeriesSampler} - per-pool state (arrivals, queue, running batch, KV, replicas,
+ *       cost rate) sampled by one observation event per interval; read through {@link
+ *       org.llmsim.metrics.PoolGauges}.</li>
+ *   <li>{@link org.llmsim.metrics.HeadlineMetric} - the figures runs are compared on, by their summary.json path;
+ *       {@link org.llmsim.metrics.ReplicationSummary} gives each one's mean and 95% confidence interval
+ *       ({@link org.llmsim.metrics.Estimate}, Student t) over replications.</li>
  * </ul>
  * Statistics cover the measurement window {@code [warmup_s, duration_s)}: latencies of requests that arrived in it,
  * throughput of completions that happened in it.

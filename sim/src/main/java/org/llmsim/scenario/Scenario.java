@@ -23,6 +23,14 @@ public record Scenario(ScenarioSpec spec, List<PoolPlan> pools, String sourceFil
         return spec.seed();
     }
 
+    /**
+     * The same scenario under another seed: every random stream changes, nothing else. Replications and comparisons
+     * use it; the file text and overrides stay those the user wrote.
+     */
+    public Scenario withSeed(long newSeed) {
+        return new Scenario(spec.withSeed(newSeed), pools, sourceFile, sourceText, overrides, workload);
+    }
+
     /** Replicas across all pools. */
     public int totalReplicas() {
         return pools.stream().mapToInt(PoolPlan::replicas).sum();

@@ -57,7 +57,7 @@ public final class ScenarioLoader {
         ScenarioSpec spec = StrictYaml.bind(tree, ScenarioSpec.class, fileName, lines);
         if (spec.name() == null) {
             spec = new ScenarioSpec(stem(fileName), spec.description(), spec.seed(), spec.durationS(), spec.warmupS(),
-                    spec.drainTimeoutS(), spec.workload(), spec.cluster());
+                    spec.drainTimeoutS(), spec.workload(), spec.cluster(), spec.output());
         }
         return resolve(spec, fileName, text, lines, baseDir, overrides);
     }
@@ -85,8 +85,9 @@ public final class ScenarioLoader {
             if (spec.warmupS() >= spec.durationS()) {
                 problems.add("warmup_s", "must be < the trace's length (" + Problems.format(spec.durationS())
                         + " s), got " + Problems.format(spec.warmupS()));
-                problems.throwIfAny();
             }
+            spec.output().validate("output", problems, spec.horizonS());
+            problems.throwIfAny();
         }
 
         List<PoolPlan> pools = new ArrayList<>();

@@ -13,9 +13,10 @@ package org.llmsim.scenario;
  *                      counts them as unfinished (default: {@code duration_s}, at least 60 s)
  * @param workload      the traffic
  * @param cluster       the deployment
+ * @param output        what the run records besides the summary (time-series sampling)
  */
 public record ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
-        Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster) {
+        Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster, OutputSpec output) {
 
     public ScenarioSpec {
         if (seed == null) {
@@ -27,6 +28,18 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
         if (drainTimeoutS == null && durationS != null) {
             drainTimeoutS = Math.max(60.0, durationS);
         }
+        if (output == null) {
+            output = new OutputSpec(null);
+        }
+        if (output.sampleIntervalS() == null && durationS != null && durationS > 0) {
+            output = new OutputSpec(OutputSpec.defaultSampleIntervalS(durationS));
+        }
+    }
+
+    /** A scenario with the default output settings (code that builds scenarios without a file). */
+    public ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
+            Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster) {
+        this(name, description, seed, durationS, warmupS, drainTimeoutS, workload, cluster, null);
     }
 
     public void validate(Problems p) {
@@ -47,11 +60,18 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
         if (p.required("cluster", cluster)) {
             cluster.validate("cluster", p);
         }
+        output.validate("output", p, durationS == null || drainTimeoutS == null ? null : horizonS());
+    }
+
+    /** The same scenario under another seed (replications run one per seed). */
+    public ScenarioSpec withSeed(long newSeed) {
+        return new ScenarioSpec(name, description, newSeed, durationS, warmupS, drainTimeoutS, workload, cluster,
+                output);
     }
 
     /** This scenario with {@code duration_s} set (and the drain timeout derived from it when it was left out). */
     public ScenarioSpec withDuration(double seconds) {
-        return new ScenarioSpec(name, description, seed, seconds, warmupS, drainTimeoutS, workload, cluster);
+        return new ScenarioSpec(name, description, seed, seconds, warmupS, drainTimeoutS, workload, cluster, output);
     }
 
     /** Simulated seconds after which the run stops: arrivals plus the drain allowance. */

@@ -16,7 +16,7 @@ class DeterminismTest {
     private static RunResult withoutWallTime(RunResult r) {
         return new RunResult(r.scenario(), r.seed(), r.window(), r.requests(), r.ttft(), r.tpot(), r.e2e(), r.queue(),
                 r.throughput(), r.slo(), r.cost(), r.utilization(), r.preemptions(), r.pools(), r.replicas(),
-                new RunResult.SimStats(0, r.sim().events(), r.sim().simulatedS()));
+                new RunResult.SimStats(0, r.sim().events(), r.sim().simulatedS()), r.timeSeries());
     }
 
     @Test

@@ -56,7 +56,7 @@ class WorkloadDeterminismTest {
     private static RunResult withoutWallTime(RunResult r) {
         return new RunResult(r.scenario(), r.seed(), r.window(), r.requests(), r.ttft(), r.tpot(), r.e2e(), r.queue(),
                 r.throughput(), r.slo(), r.cost(), r.utilization(), r.preemptions(), r.pools(), r.replicas(),
-                new RunResult.SimStats(0, r.sim().events(), r.sim().simulatedS()), r.classes());
+                new RunResult.SimStats(0, r.sim().events(), r.sim().simulatedS()), r.timeSeries(), r.classes());
     }
 
     private static List<String> signature(List<Request> requests) {

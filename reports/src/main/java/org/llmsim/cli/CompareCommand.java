@@ -1,0 +1,128 @@
+package org.llmsim.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.llmsim.metrics.ReplicationSummary;
+import org.llmsim.metrics.RequestSink;
+import org.llmsim.metrics.RunResult;
+import org.llmsim.report.Comparison;
+import org.llmsim.report.ComparisonCsv;
+import org.llmsim.report.ComparisonJson;
+import org.llmsim.report.ComparisonReport;
+import org.llmsim.report.ComparisonTable;
+import org.llmsim.report.OutputDirectory;
+import org.llmsim.report.ReplicationsCsv;
+import org.llmsim.report.RequestsCsvWriter;
+import org.llmsim.report.Style;
+import org.llmsim.report.SummaryJson;
+import org.llmsim.report.TimeSeriesCsv;
+import org.llmsim.scenario.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code llmsim compare}: run scenarios under the same seeds and report them side by side. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Run two or more scenarios under the same seeds and compare them with the first: every "
+                + "headline metric with its absolute and relative difference, overlaid distributions, and a verdict "
+                + "per SLO (\"B meets the TTFT SLO at 31% lower cost\").",
+                "Writes comparison.pdf, comparison.json, comparison.csv and, per scenario, a directory "
+                        + "<label>-<name>/ with summary.json, requests.csv and timeseries.csv. Default directory: "
+                        + "out/compare-<A>-vs-<B>/. --set and --seed apply to every scenario; without --seed all "
+                        + "run under the first scenario's seed."})
+final class CompareCommand implements Callable<Integer> {
+    @Parameters(arity = "2..*", paramLabel = "SCENARIO", description = "Scenario files; the first is the baseline.")
+    List<Path> scenarioFiles;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory "
+            + "(default: out/compare-<A>-vs-<B>/).")
+    Path out;
+
+    @Mixin
+    ScenarioOptions options;
+
+    @Mixin
+    RunOptions run;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Experiments.checkReplications(run.replications);
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Path file : scenarioFiles) {
+            scenarios.add(options.load(file));
+        }
+        long seed = scenarios.get(0).seed(); // --seed, when given, is already applied to every scenario
+        scenarios.replaceAll(s -> s.seed() == seed ? s : s.withSeed(seed));
+
+        List<String> names = scenarios.stream().map(Scenario::name).toList();
+        OutputDirectory dir = OutputDirectory.claim(out != null ? out
+                : Path.of("out", "compare-" + String.join("-vs-", names)));
+        List<OutputDirectory> runDirs = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            runDirs.add(OutputDirectory.claim(dir.resolve(Comparison.label(i) + "-" + names.get(i))));
+        }
+
+        Style style = run.style();
+        long startNs = System.nanoTime();
+        List<List<RunResult>> results;
+        List<RequestsCsvWriter> csvs = new ArrayList<>();
+        try {
+            for (int i = 0; i < scenarios.size(); i++) {
+                csvs.add(new RequestsCsvWriter(runDirs.get(i).resolve("requests.csv"), scenarios.get(i)));
+            }
+            String label = "comparing " + scenarios.size() + " scenarios"
+                    + (run.replications > 1 ? " x" + run.replications : "");
+            results = Experiments.run(scenarios, run.replications,
+                    (s, replication) -> replication == 0 ? csvs.get(s) : RequestSink.NONE,
+                    RunOptions.progress(style), spec.commandLine().getErr(), label);
+        } finally {
+            for (RequestsCsvWriter csv : csvs) {
+                csv.close();
+            }
+        }
+        double wallS = (System.nanoTime() - startNs) / 1e9;
+
+        List<Comparison.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            ReplicationSummary reps = ReplicationSummary.of(results.get(i));
+            entries.add(new Comparison.Entry(Comparison.label(i), scenarios.get(i), reps));
+            OutputDirectory runDir = runDirs.get(i);
+            SummaryJson.write(reps, runDir.resolve("summary.json"));
+            TimeSeriesCsv.write(reps.first().timeSeries(), runDir.resolve("timeseries.csv"));
+            if (reps.size() > 1) {
+                ReplicationsCsv.write(reps, runDir.resolve("replications.csv"));
+            } else {
+                Files.deleteIfExists(runDir.resolve("replications.csv"));
+            }
+        }
+        Comparison comparison = new Comparison(entries);
+        ComparisonJson.write(comparison, dir.resolve("comparison.json"));
+        ComparisonCsv.write(comparison, dir.resolve("comparison.csv"));
+        if (!run.noPdf) {
+            ComparisonReport.write(comparison, dir.resolve("comparison.pdf"));
+        }
+
+        var outWriter = spec.commandLine().getOut();
+        if (run.json()) {
+            outWriter.print(ComparisonJson.render(comparison));
+        } else {
+            outWriter.print(ComparisonTable.render(comparison, style, wallS));
+            outWriter.println();
+            outWriter.println(style.dim("wrote " + dir.path().resolve(run.noPdf ? "comparison.json"
+                    : "comparison.pdf") + (run.noPdf ? "" : ", comparison.json")
+                    + ", comparison.csv and a directory per scenario"));
+        }
+        outWriter.flush();
+        return Main.EXIT_OK;
+    }
+}

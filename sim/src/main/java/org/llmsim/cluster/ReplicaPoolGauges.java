@@ -1,0 +1,63 @@
+package org.llmsim.cluster;
+
+import java.util.List;
+
+import org.llmsim.engine.Replica;
+import org.llmsim.metrics.PoolGauges;
+
+/**
+ * The gauges of a fixed set of replicas (one pool), summed on demand: O(replicas) per read, which happens once per
+ * sampling interval.
+ */
+public final class ReplicaPoolGauges implements PoolGauges {
+    private final List<Replica> replicas;
+    private final double usdPerReplicaHour;
+
+    /**
+     * @param replicas          the pool's replicas
+     * @param usdPerReplicaHour price of one replica (all its GPUs) per hour
+     */
+    public ReplicaPoolGauges(List<Replica> replicas, double usdPerReplicaHour) {
+        this.replicas = List.copyOf(replicas);
+        this.usdPerReplicaHour = usdPerReplicaHour;
+    }
+
+    @Override
+    public int provisionedReplicas() {
+        return replicas.size();
+    }
+
+    @Override
+    public int waiting() {
+        int n = 0;
+        for (Replica r : replicas) {
+            n += r.waitingCount();
+        }
+        return n;
+    }
+
+    @Override
+    public int running() {
+        int n = 0;
+        for (Replica r : replicas) {
+            n += r.runningCount();
+        }
+        return n;
+    }
+
+    @Override
+    public double kvUtilization() {
+        double usedBlocks = 0;
+        long totalBlocks = 0;
+        for (Replica r : replicas) {
+            usedBlocks += r.kvUtilization() * r.kvBlocks();
+            totalBlocks += r.kvBlocks();
+        }
+        return totalBlocks == 0 ? 0 : usedBlocks / totalBlocks;
+    }
+
+    @Override
+    public double usdPerHour() {
+        return replicas.size() * usdPerReplicaHour;
+    }
+}
