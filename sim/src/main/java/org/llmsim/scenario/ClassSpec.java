@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * @param priority          scheduling priority, smaller is served first (default 0)
  * @param arrival           the class's own arrival process
  * @param trace             the trace its {@code arrival: {process: trace}} replays
- * @param inputTokens       prompt lengths (after the shared prefix)
+ * @param inputTokens       prompt lengths (the whole prompt, shared prefix included)
  * @param outputTokens      output lengths
  * @param maxTokens         output cap: longer outputs are cut to it, as the API's {@code max_tokens} does
  * @param slo               latency objectives
@@ -120,21 +120,20 @@ public record ClassSpec(String name, Double share, Integer priority, ArrivalSpec
             int before = p.count();
             sessions.validate(path + ".sessions", p);
             if (sharedPrefix != null) {
-                sharedPrefix.validate(path + ".shared_prefix", p);
+                sharedPrefix.validate(path + ".shared_prefix", p, traced || !lengthsValid ? null : inputTokens);
             }
             Integer limit = sessions.maxContextTokens();
             if (limit != null && !traced && inputTokens != null && outputTokens != null && p.count() == before
                     && lengthsValid) {
-                long firstTurn = (sharedPrefix != null ? sharedPrefix.tokens() : 0L) + inputTokens.upperBound()
-                        + maxGeneratedOutputTokens();
+                long firstTurn = (long) inputTokens.upperBound() + maxGeneratedOutputTokens();
                 if (limit < firstTurn) {
-                    p.add(path + ".sessions.max_context_tokens", "must hold at least a first turn (shared prefix, "
-                            + "longest input and output: " + firstTurn + " tokens), got " + limit);
+                    p.add(path + ".sessions.max_context_tokens", "must hold at least a first turn (longest prompt "
+                            + "and output: " + firstTurn + " tokens), got " + limit);
                 }
             }
         }
         if (sharedPrefix != null && sessions == null) {
-            sharedPrefix.validate(path + ".shared_prefix", p);
+            sharedPrefix.validate(path + ".shared_prefix", p, traced || !lengthsValid ? null : inputTokens);
         }
         if (popularity != null) {
             popularity.validate(path + ".popularity", p);
@@ -151,15 +150,19 @@ public record ClassSpec(String name, Double share, Integer priority, ArrivalSpec
                 ArrivalSpec.Trace;
     }
 
-    /** The longest prompt a generated (not traced) request of this class can have, prefix and context included. */
+    /**
+     * The longest prompt a generated (not traced) request of this class can have. {@code input_tokens} counts the
+     * whole prompt, prefix included; in a session every later turn adds the answer before it and a new input of
+     * {@code input_tokens} minus the prefix.
+     */
     public long maxGeneratedInputTokens() {
-        long prefix = sharedPrefix != null ? sharedPrefix.tokens() : 0;
         long input = inputTokens.upperBound();
         if (sessions == null) {
-            return prefix + input;
+            return input;
         }
+        long prefix = sharedPrefix != null ? sharedPrefix.tokens() : 0;
         long turns = sessions.turns().upperBound();
-        long context = prefix + turns * input + (turns - 1) * maxGeneratedOutputTokens();
+        long context = prefix + turns * (input - prefix) + (turns - 1) * maxGeneratedOutputTokens();
         return sessions.maxContextTokens() != null ? Math.min(context, sessions.maxContextTokens()) : context;
     }
 

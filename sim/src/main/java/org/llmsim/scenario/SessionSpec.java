@@ -3,8 +3,9 @@ package org.llmsim.scenario;
 /**
  * Multi-turn conversations ({@code sessions}): each arrival of the class starts a session of {@code turns} requests
  * (a number or a distribution). Turn k is sent {@code think_time_s} after turn k-1's answer is complete, and its
- * prompt is the whole conversation so far (earlier prompts and answers) plus a new input drawn from
- * {@code input_tokens}, so the turns of a session share their context for the prefix cache. With
+ * prompt is the whole conversation so far (earlier prompts and answers) plus a new input, so the turns of a session
+ * share their context for the prefix cache. The first turn's prompt is a draw of {@code input_tokens} (which counts
+ * the shared prefix); each later turn adds a draw of {@code input_tokens} minus the prefix. With
  * {@code think_time_s} as the time of a tool call, this is also an agent loop. A session ends early when a turn is
  * rejected, when arrivals stop at {@code duration_s}, or when the next prompt plus its answer would exceed
  * {@code max_context_tokens}.

@@ -73,13 +73,14 @@ final class RequestClass {
         if (spec.sharedPrefix() != null) {
             this.prefixTokens = spec.sharedPrefix().tokens();
             this.prefixGroups = spec.sharedPrefix().groups();
-            this.prefixRng = streams.stream(prefix + "prefix");
+            this.prefixRng = streams.stream(prefix + "shared_prefix");
         } else {
             this.prefixTokens = 0;
             this.prefixGroups = 1;
             this.prefixRng = null;
         }
-        this.prefixBase = Ids.of("prefix:" + name);
+        // A class-less workload numbers its prefixes 0..groups-1; named classes keep theirs apart.
+        this.prefixBase = explicit ? Ids.of("prefix:" + name) : -1;
         SessionSpec sessions = spec.sessions();
         this.turns = sessions == null ? null : Samplers.lengths(sessions.turns(), streams.stream(prefix + "turns"));
         this.think = sessions == null ? null : Samplers.times(sessions.thinkTimeS(),
@@ -100,8 +101,7 @@ final class RequestClass {
         }
         drawLengths(content);
         long prefixId = pickPrefix();
-        Request r = new Request(id, timeS, prefixTokens + drawnInput, drawnOutput).inClass(index)
-                .withPriority(priority);
+        Request r = new Request(id, timeS, drawnInput, drawnOutput).inClass(index).withPriority(priority);
         if (prefixTokens > 0) {
             r.withSharedPrefix(prefixId, prefixTokens);
         }
@@ -179,7 +179,12 @@ final class RequestClass {
         if (prefixTokens == 0) {
             return -1;
         }
-        int group = prefixGroups > 1 ? prefixRng.nextInt(prefixGroups) : 0;
-        return Ids.mix(prefixBase, group);
+        int group = prefixRng.nextInt(prefixGroups);
+        return prefixBase < 0 ? group : Ids.mix(prefixBase, group);
+    }
+
+    /** Tokens of the shared prefix (0 without one). */
+    int prefixTokens() {
+        return prefixTokens;
     }
 }

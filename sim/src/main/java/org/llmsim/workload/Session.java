@@ -4,7 +4,8 @@ import org.llmsim.request.Request;
 
 /**
  * A multi-turn conversation in progress. Turn k's prompt is the shared prefix, then the conversation so far (every
- * earlier input and answer), then a new input:
+ * earlier input and answer), then a new input (a draw of {@code input_tokens}, which counts a whole first prompt,
+ * minus the prefix):
  *
  * <pre>
  *   turn 1: [prefix][in1]
@@ -48,14 +49,16 @@ final class Session {
             cls.popularity().draw();
         }
         cls.drawLengths(content);
-        long prompt = prefixTokens + conversationTokens + cls.drawnInput();
+        // Each draw of input_tokens is a whole first prompt, prefix included; what a turn adds is the rest.
+        int newInput = Math.max(1, cls.drawnInput() - prefixTokens);
+        long prompt = prefixTokens + conversationTokens + newInput;
         if (prompt + cls.drawnOutput() > cls.maxContextTokens() || prompt > Integer.MAX_VALUE) {
             turnsLeft = 0;
             return null;
         }
         turnsLeft--;
         turn++;
-        conversationTokens += cls.drawnInput();
+        conversationTokens += newInput;
         Request r = new Request(id, timeS, (int) prompt, cls.drawnOutput()).inClass(cls.index)
                 .withPriority(cls.priority()).inContext(contextId);
         if (prefixTokens > 0) {

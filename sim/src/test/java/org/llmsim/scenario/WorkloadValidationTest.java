@@ -53,7 +53,7 @@ class WorkloadValidationTest {
                 slo: {ttft_s: 1}
                 classes:
                   - {name: chat, share: 0.8}
-                  - {name: rag, share: 0.2, input_tokens: 6000, shared_prefix: {tokens: 2000, groups: 3},
+                  - {name: rag, share: 0.2, input_tokens: 8000, shared_prefix: {tokens: 2000, groups: 3},
                      slo: {ttft_s: 3}, max_tokens: 64}
                   - {name: batch, arrival: {process: poisson, rate_rps: 1}, output_tokens: 4000}
                 """);
@@ -61,7 +61,7 @@ class WorkloadValidationTest {
         assertEquals(new LengthSpec.Fixed(1000), c.get(0).inputTokens());
         assertEquals(1.0, c.get(0).slo().ttftS());
         assertEquals(3.0, c.get(1).slo().ttftS());
-        assertEquals(8000, s.workload().maxInputTokens(), "rag: 2,000 prefix + 6,000 input");
+        assertEquals(8000, s.workload().maxInputTokens(), "rag's prompts, prefix included");
         assertEquals(4000, s.workload().maxOutputTokens(), "batch's outputs; rag's are capped at 64");
         assertEquals(4000, s.pools().get(0).scheduler().outputTokenCap());
     }
@@ -106,13 +106,21 @@ class WorkloadValidationTest {
 
     @Test
     void sessionLimitsAndRateLimits_areChecked() {
-        assertEquals(List.of("workload.sessions.max_context_tokens: must hold at least a first turn (shared prefix, "
-                + "longest input and output: 1600 tokens), got 1000"), errors("""
+        assertEquals(List.of("workload.sessions.max_context_tokens: must hold at least a first turn (longest prompt "
+                + "and output: 1100 tokens), got 1000"), errors("""
                 arrival: {process: poisson, rate_rps: 1}
                 input_tokens: 1000
                 output_tokens: 100
                 shared_prefix: {tokens: 500}
                 sessions: {turns: 5, think_time_s: 1, max_context_tokens: 1000}
+                """));
+        assertEquals(List.of("workload.classes[0].shared_prefix.tokens: must be less than the shortest prompt "
+                + "(input_tokens can be 400 tokens), got 500; input_tokens counts the whole prompt, prefix included: "
+                + "raise its min (or value) to at least 501"), errors("""
+                arrival: {process: poisson, rate_rps: 1}
+                input_tokens: {dist: uniform, min: 400, max: 900}
+                output_tokens: 100
+                classes: [{name: a, shared_prefix: {tokens: 500}}]
                 """));
         List<String> limits = errors("""
                 arrival: {process: poisson, rate_rps: 1}

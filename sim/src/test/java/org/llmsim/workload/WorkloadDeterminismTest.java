@@ -18,7 +18,7 @@ import org.llmsim.testing.TestScenarios;
 class WorkloadDeterminismTest {
     private static final String WORKLOAD = """
             arrival: {process: diurnal, trough_rps: 2, peak_rps: 12, period_s: 600}
-            input_tokens: {dist: lognormal, mean: 1500, stddev: 900, max: 8000}
+            input_tokens: {dist: lognormal, mean: 1500, stddev: 900, min: 400, max: 8000}
             output_tokens: {dist: lognormal, mean: 200, stddev: 150, max: 1000}
             rate_limit: {requests_per_min: 600, burst_requests: 20}
             classes:

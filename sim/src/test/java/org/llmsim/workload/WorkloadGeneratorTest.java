@@ -93,10 +93,11 @@ class WorkloadGeneratorTest {
 
     @Test
     void sessionTurns_carryTheirGrowingContext() {
-        // given 4-turn sessions with a 200-token system prompt, 2 s of thinking between an answer and the next turn
+        // given 4-turn sessions with a 200-token system prompt (counted in input_tokens), 2 s of thinking between an
+        // answer and the next turn
         var run = run("""
                 arrival: {process: poisson, rate_rps: 1}
-                input_tokens: {dist: uniform, min: 50, max: 100}
+                input_tokens: {dist: uniform, min: 250, max: 300}
                 output_tokens: {dist: uniform, min: 20, max: 40}
                 shared_prefix: {tokens: 200}
                 sessions: {turns: 4, think_time_s: 2}
@@ -110,11 +111,13 @@ class WorkloadGeneratorTest {
             assertTrue(turns.size() <= 4);
             complete += turns.size() == 4 ? 1 : 0;
             Request first = turns.get(0);
-            assertTrue(first.inputTokens() >= 250 && first.inputTokens() <= 300, "prefix + first input");
+            assertTrue(first.inputTokens() >= 250 && first.inputTokens() <= 300, "a whole first prompt");
+            assertEquals(200, first.prefixTokens());
             for (int k = 1; k < turns.size(); k++) {
                 Request before = turns.get(k - 1);
                 Request now = turns.get(k);
-                // turn k's prompt = turn k-1's prompt + its answer + a new input of 50-100 tokens
+                // turn k's prompt = turn k-1's prompt + its answer + a new input of 50-100 tokens (a draw minus the
+                // prefix)
                 long added = now.inputTokens() - (long) before.inputTokens() - before.outputTokens();
                 assertTrue(added >= 50 && added <= 100, "new input " + added);
                 assertEquals(before.finishS() + 2.0, now.arrivalS(), 1e-9, "sent 2 s after the answer");
