@@ -39,10 +39,7 @@ public final class SummaryJson {
         root.set("e2e_s", latency(r.e2e()));
         root.set("queue_s", latency(r.queue()));
 
-        ObjectNode throughput = root.putObject("throughput");
-        number(throughput, "requests_per_s", r.throughput().requestsPerS());
-        number(throughput, "input_tokens_per_s", r.throughput().inputTokensPerS());
-        number(throughput, "output_tokens_per_s", r.throughput().outputTokensPerS());
+        root.set("throughput", throughput(r.throughput()));
 
         root.set("slo", slo(r.slo()));
 
@@ -101,10 +98,7 @@ public final class SummaryJson {
             node.set("tpot_s", latency(k.tpot()));
             node.set("e2e_s", latency(k.e2e()));
             node.set("queue_s", latency(k.queue()));
-            ObjectNode t = node.putObject("throughput");
-            number(t, "requests_per_s", k.throughput().requestsPerS());
-            number(t, "input_tokens_per_s", k.throughput().inputTokensPerS());
-            number(t, "output_tokens_per_s", k.throughput().outputTokensPerS());
+            node.set("throughput", throughput(k.throughput()));
             node.set("slo", slo(k.slo()));
         }
 
@@ -191,6 +185,14 @@ public final class SummaryJson {
         node.put("measured", n.measured());
         ObjectNode reasons = node.putObject("rejected_by_reason");
         n.rejectedByReason().forEach(reasons::put);
+        return node;
+    }
+
+    private static ObjectNode throughput(RunResult.Throughput t) {
+        ObjectNode node = JSON.createObjectNode();
+        number(node, "requests_per_s", t.requestsPerS());
+        number(node, "input_tokens_per_s", t.inputTokensPerS());
+        number(node, "output_tokens_per_s", t.outputTokensPerS());
         return node;
     }
 
