@@ -44,6 +44,11 @@ final class ContinuousBatchScheduler implements BatchScheduler {
     }
 
     @Override
+    public boolean removeWaiting(Request request) {
+        return Sequence.removeRequest(waiting, request);
+    }
+
+    @Override
     public BatchPlan schedule(double nowS) {
         boolean preempted = reserveDecodeSlots(nowS);
         int decodes = decoding.size();

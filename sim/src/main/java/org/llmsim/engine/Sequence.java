@@ -1,5 +1,7 @@
 package org.llmsim.engine;
 
+import java.util.Iterator;
+
 import org.llmsim.request.Request;
 
 /**
@@ -36,6 +38,17 @@ final class Sequence {
      */
     int prefillTokens() {
         return request.inputTokens() + generated;
+    }
+
+    /** Removes the sequence of {@code request} from {@code queue}; returns whether it was there. */
+    static boolean removeRequest(Iterable<Sequence> queue, Request request) {
+        for (Iterator<Sequence> it = queue.iterator(); it.hasNext(); ) {
+            if (it.next().request == request) {
+                it.remove();
+                return true;
+            }
+        }
+        return false;
     }
 
     int remainingOutput() {

@@ -23,6 +23,7 @@ import java.util.List;
  * @param replicas    per-replica figures
  * @param sim         how the simulation itself ran
  * @param timeSeries  per-pool state sampled at a fixed simulated interval (arrivals, queue, batch, KV, cost rate)
+ * @param classes     per-class figures, in the workload's class order ({@code default} alone without classes)
  */
 public record RunResult(
         String scenario,
@@ -41,12 +42,31 @@ public record RunResult(
         List<PoolResult> pools,
         List<ReplicaResult> replicas,
         SimStats sim,
-        TimeSeries timeSeries) {
+        TimeSeries timeSeries,
+        List<ClassResult> classes) {
+
+    /** A result without per-class figures. */
+    public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
+            LatencyStats tpot, LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo, Cost cost,
+            Utilization utilization, long preemptions, List<PoolResult> pools, List<ReplicaResult> replicas,
+            SimStats sim, TimeSeries timeSeries) {
+        this(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost, utilization, preemptions,
+                pools, replicas, sim, timeSeries, List.of());
+    }
+
+    /** A result without a time series or per-class figures. */
+    public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
+            LatencyStats tpot, LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo, Cost cost,
+            Utilization utilization, long preemptions, List<PoolResult> pools, List<ReplicaResult> replicas,
+            SimStats sim) {
+        this(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost, utilization, preemptions,
+                pools, replicas, sim, TimeSeries.EMPTY, List.of());
+    }
 
     /** This result with its time series replaced (the sampler runs beside the collector). */
     public RunResult withTimeSeries(TimeSeries series) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
-                utilization, preemptions, pools, replicas, sim, series);
+                utilization, preemptions, pools, replicas, sim, series, classes);
     }
 
     /** The measurement window {@code [startS, endS)}: warm-up to end of arrivals. */
@@ -66,13 +86,19 @@ public record RunResult(
     }
 
     /**
-     * @param arrived    requests generated over the whole run
-     * @param completed  requests that produced all their output
-     * @param rejected   requests refused (context window, KV capacity)
-     * @param unfinished requests still queued or running when the run stopped
-     * @param measured   requests that arrived inside the measurement window
+     * @param arrived          requests generated over the whole run
+     * @param completed        requests that produced all their output
+     * @param rejected         requests refused (ingress rate limits, admission timeout, context window, KV capacity)
+     * @param unfinished       requests still queued or running when the run stopped
+     * @param measured         requests that arrived inside the measurement window
+     * @param rejectedByReason rejected requests by reason, sorted by reason
      */
-    public record RequestCounts(long arrived, long completed, long rejected, long unfinished, long measured) {
+    public record RequestCounts(long arrived, long completed, long rejected, long unfinished, long measured,
+            java.util.Map<String, Long> rejectedByReason) {
+
+        public RequestCounts(long arrived, long completed, long rejected, long unfinished, long measured) {
+            this(arrived, completed, rejected, unfinished, measured, java.util.Map.of());
+        }
     }
 
     /** Completions inside the window: requests, and the input and output tokens of those requests, per second. */
@@ -80,13 +106,37 @@ public record RunResult(
     }
 
     /**
-     * @param ttftS      TTFT target, or null
-     * @param tpotS      TPOT target, or null
-     * @param e2eS       end-to-end target, or null
-     * @param attainment share of measured requests that completed and met every target
-     * @param goodputRps completions inside the window that met every target, per second
+     * @param ttftS              TTFT target, or null
+     * @param tpotS              TPOT target, or null
+     * @param e2eS               end-to-end target, or null
+     * @param attainment         share of measured requests that completed and met every target
+     * @param goodputRps         completions inside the window that met every target, per second
+     * @param deadlineS          completion deadline, or null
+     * @param deadlineAttainment share of measured requests with a deadline that completed within it (NaN without)
      */
-    public record SloResult(Double ttftS, Double tpotS, Double e2eS, double attainment, double goodputRps) {
+    public record SloResult(Double ttftS, Double tpotS, Double e2eS, double attainment, double goodputRps,
+            Double deadlineS, double deadlineAttainment) {
+
+        public SloResult(Double ttftS, Double tpotS, Double e2eS, double attainment, double goodputRps) {
+            this(ttftS, tpotS, e2eS, attainment, goodputRps, null, Double.NaN);
+        }
+    }
+
+    /**
+     * The figures of one request class (tenant), over its own requests, with the definitions of the overall ones.
+     *
+     * @param name       class name
+     * @param priority   scheduling priority of the class
+     * @param requests   its request counts (rejections by reason included)
+     * @param ttft       its time to first token
+     * @param tpot       its time per output token
+     * @param e2e        its end-to-end latency
+     * @param queue      its queueing delay
+     * @param throughput its completions inside the window, per second
+     * @param slo        its objectives and their attainment
+     */
+    public record ClassResult(String name, int priority, RequestCounts requests, LatencyStats ttft, LatencyStats tpot,
+            LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo) {
     }
 
     /**
