@@ -6,8 +6,11 @@ import java.util.concurrent.Callable;
 
 import org.llmsim.hardware.ServingEngine;
 import org.llmsim.report.Format;
+import org.llmsim.scenario.ClassSpec;
 import org.llmsim.scenario.PoolPlan;
 import org.llmsim.scenario.Scenario;
+import org.llmsim.scenario.WorkloadPlan;
+import org.llmsim.workload.trace.TraceSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -43,9 +46,23 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Scenario s = options.load(scenarioFile);
         var out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%s: valid scenario '%s' (seed %d, %s of arrivals at %s req/s mean)%n",
-                s.sourceFile(), s.name(), s.seed(), Format.duration(s.spec().durationS()),
-                Format.plain(s.spec().workload().arrival().meanRateRps()));
+        WorkloadPlan w = s.workload();
+        out.printf(Locale.ROOT, "%s: valid scenario '%s' (seed %d, %s of arrivals)%n", s.sourceFile(), s.name(),
+                s.seed(), Format.duration(s.spec().durationS()));
+        if (w.sharedArrival() != null) {
+            out.printf(Locale.ROOT, "  arrivals: %s%s%n", w.sharedArrival().describe(), traceLine(w.sharedTrace()));
+        }
+        for (int i = 0; i < w.classes().size(); i++) {
+            ClassSpec c = w.classes().get(i);
+            if (!w.explicitClasses()) {
+                break;
+            }
+            out.printf(Locale.ROOT, "  class %s: %s, priority %d%n", c.name(), c.sharesWorkloadArrival()
+                    ? (c.share() != null ? Format.percent(c.share()) + " of arrivals" : "an equal share of arrivals")
+                    : c.arrival().describe() + traceLine(w.classTraces().get(i)), c.priority());
+        }
+        out.printf(Locale.ROOT, "  longest prompt %s tokens, longest output %s tokens%n",
+                Format.count(w.maxInputTokens()), Format.count(w.maxOutputTokens()));
         for (PoolPlan p : s.pools()) {
             out.printf(Locale.ROOT, "  pool %s: %d x %s, %s batching, %s KV tokens per replica%s (%s GB weights per "
                             + "GPU), %s/h%n",
@@ -57,5 +74,15 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return Main.EXIT_OK;
+    }
+
+    private static String traceLine(TraceSummary t) {
+        if (t == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " (%s, %s layout, %s rows%s, %s req/s mean over %s)", t.name(),
+                t.format().yamlName(), Format.count(t.rows()), t.skippedRows() > 0 ? ", " + Format.count(
+                        t.skippedRows()) + " rows with 0 tokens skipped" : "", Format.number(t.meanRateRps(), 2),
+                Format.duration(t.lastArrivalS()));
     }
 }

@@ -66,7 +66,14 @@ public final class PdfReport {
             pdf.subtle("The run with seed " + r.seed() + "; the replication table below gives the means over all "
                     + reps.size() + " seeds.");
         }
-        latencyTables(pdf, List.of(new LatencyGroup("all requests", r.ttft(), r.tpot(), r.e2e(), r.queue())));
+        List<LatencyGroup> groups = new ArrayList<>();
+        groups.add(new LatencyGroup("all requests", r.ttft(), r.tpot(), r.e2e(), r.queue()));
+        if (r.classes().size() > 1) {
+            for (RunResult.ClassResult c : r.classes()) {
+                groups.add(new LatencyGroup("class " + c.name(), c.ttft(), c.tpot(), c.e2e(), c.queue()));
+            }
+        }
+        latencyTables(pdf, groups);
 
         pdf.heading("At a glance");
         pdf.table(glance(r), new float[] {0.5f, 0.5f});

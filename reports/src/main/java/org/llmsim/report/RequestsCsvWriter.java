@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.llmsim.metrics.RequestSink;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.metrics.SloCheck;
 import org.llmsim.request.Request;
 import org.llmsim.request.RequestStatus;
+import org.llmsim.scenario.ClassSpec;
 import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.SloSpec;
 
@@ -25,11 +27,12 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
     /** Column names, documented in the README. */
     public static final String HEADER = "id,pool,replica,status,arrival_s,scheduled_s,first_token_s,finish_s,"
             + "input_tokens,output_tokens,queue_s,ttft_s,tpot_s,e2e_s,preemptions,measured,slo_met,reject_reason,"
-            + "cached_tokens,swaps";
+            + "class,session_id,cached_tokens,swaps";
 
     private final BufferedWriter out;
     private final String[] poolOfReplica;
-    private final SloSpec slo;
+    private final SloSpec[] sloByClass;
+    private final String[] classNames;
     private final RunResult.Window window;
     private final StringBuilder line = new StringBuilder(256);
 
@@ -42,7 +45,9 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
                 poolOfReplica[i++] = pool.name();
             }
         }
-        this.slo = scenario.spec().workload().slo();
+        List<ClassSpec> classes = scenario.workload().classes();
+        this.sloByClass = classes.stream().map(ClassSpec::slo).toArray(SloSpec[]::new);
+        this.classNames = classes.stream().map(ClassSpec::name).toArray(String[]::new);
         this.window = new RunResult.Window(scenario.spec().warmupS(), scenario.spec().durationS());
         out.write(HEADER);
         out.write('\n');
@@ -71,9 +76,13 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
         seconds(b, completed ? r.e2eS() : Double.NaN).append(',');
         b.append(r.preemptions()).append(',');
         b.append(window.contains(r.arrivalS()) ? "true" : "false").append(',');
-        b.append(completed && SloCheck.meets(slo, r) ? "true" : "false").append(',');
+        b.append(completed && SloCheck.meets(sloByClass[r.classIndex()], r) ? "true" : "false").append(',');
         if (r.rejectReason() != null) {
             b.append(r.rejectReason());
+        }
+        b.append(',').append(classNames[r.classIndex()]).append(',');
+        if (r.contextId() >= 0) {
+            b.append(r.contextId()); // a session (generated ids are small, trace ids hashed)
         }
         b.append(',').append(r.cachedTokens()).append(',').append(r.swaps());
         b.append('\n');

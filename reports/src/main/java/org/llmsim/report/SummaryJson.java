@@ -32,12 +32,7 @@ public final class SummaryJson {
         root.put("scenario", r.scenario());
         root.put("seed", r.seed());
 
-        ObjectNode requests = root.putObject("requests");
-        requests.put("arrived", r.requests().arrived());
-        requests.put("completed", r.requests().completed());
-        requests.put("rejected", r.requests().rejected());
-        requests.put("unfinished", r.requests().unfinished());
-        requests.put("measured", r.requests().measured());
+        root.set("requests", requests(r.requests()));
 
         root.set("ttft_s", latency(r.ttft()));
         root.set("tpot_s", latency(r.tpot()));
@@ -45,17 +40,9 @@ public final class SummaryJson {
         root.set("queue_s", latency(r.queue()));
         root.set("itl_s", latency(r.itl()));
 
-        ObjectNode throughput = root.putObject("throughput");
-        number(throughput, "requests_per_s", r.throughput().requestsPerS());
-        number(throughput, "input_tokens_per_s", r.throughput().inputTokensPerS());
-        number(throughput, "output_tokens_per_s", r.throughput().outputTokensPerS());
+        root.set("throughput", throughput(r.throughput()));
 
-        ObjectNode slo = root.putObject("slo");
-        number(slo, "attainment", r.slo().attainment());
-        number(slo, "goodput_rps", r.slo().goodputRps());
-        number(slo, "ttft_s", r.slo().ttftS());
-        number(slo, "tpot_s", r.slo().tpotS());
-        number(slo, "e2e_s", r.slo().e2eS());
+        root.set("slo", slo(r.slo()));
 
         RunResult.Cost c = r.cost();
         ObjectNode cost = root.putObject("cost");
@@ -118,6 +105,19 @@ public final class SummaryJson {
             replica.put("completed", rr.completed());
             replica.put("iterations", rr.iterations());
             replica.set("utilization", utilization(rr.utilization()));
+        }
+
+        ObjectNode classes = root.putObject("classes");
+        for (RunResult.ClassResult k : r.classes()) {
+            ObjectNode node = classes.putObject(k.name());
+            node.put("priority", k.priority());
+            node.set("requests", requests(k.requests()));
+            node.set("ttft_s", latency(k.ttft()));
+            node.set("tpot_s", latency(k.tpot()));
+            node.set("e2e_s", latency(k.e2e()));
+            node.set("queue_s", latency(k.queue()));
+            node.set("throughput", throughput(k.throughput()));
+            node.set("slo", slo(k.slo()));
         }
 
         ObjectNode sim = root.putObject("sim");
@@ -192,6 +192,38 @@ public final class SummaryJson {
 
     public static void write(ReplicationSummary reps, Path file) throws IOException {
         Files.writeString(file, render(reps));
+    }
+
+    private static ObjectNode requests(RunResult.RequestCounts n) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("arrived", n.arrived());
+        node.put("completed", n.completed());
+        node.put("rejected", n.rejected());
+        node.put("unfinished", n.unfinished());
+        node.put("measured", n.measured());
+        ObjectNode reasons = node.putObject("rejected_by_reason");
+        n.rejectedByReason().forEach(reasons::put);
+        return node;
+    }
+
+    private static ObjectNode throughput(RunResult.Throughput t) {
+        ObjectNode node = JSON.createObjectNode();
+        number(node, "requests_per_s", t.requestsPerS());
+        number(node, "input_tokens_per_s", t.inputTokensPerS());
+        number(node, "output_tokens_per_s", t.outputTokensPerS());
+        return node;
+    }
+
+    private static ObjectNode slo(RunResult.SloResult s) {
+        ObjectNode node = JSON.createObjectNode();
+        number(node, "attainment", s.attainment());
+        number(node, "goodput_rps", s.goodputRps());
+        number(node, "ttft_s", s.ttftS());
+        number(node, "tpot_s", s.tpotS());
+        number(node, "e2e_s", s.e2eS());
+        number(node, "deadline_s", s.deadlineS());
+        number(node, "deadline_attainment", s.deadlineAttainment());
+        return node;
     }
 
     private static ObjectNode latency(LatencyStats s) {

@@ -59,7 +59,11 @@ public final class TerminalSummary {
                 .append("   unfinished ").append(warnIfPositive(n.unfinished(), st))
                 .append(st.dim("   (" + Format.count(n.measured()) + " measured, arrivals in "
                         + Format.plain(r.window().startS()) + "-" + Format.plain(r.window().endS()) + " s)"))
-                .append('\n').append('\n');
+                .append('\n');
+        if (!n.rejectedByReason().isEmpty()) {
+            b.append(label("")).append(st.dim("rejected: " + reasons(n.rejectedByReason()))).append('\n');
+        }
+        b.append('\n');
 
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"latency (ms)", "mean", "p50", "p90", "p95", "p99", "max"});
@@ -70,6 +74,10 @@ public final class TerminalSummary {
         rows.add(latencyRow("queue", r.queue()));
         appendTable(b, rows, st);
         b.append('\n');
+        if (r.classes().size() > 1) {
+            appendTable(b, classRows(r), st);
+            b.append('\n');
+        }
 
         RunResult.Throughput t = r.throughput();
         b.append(label("throughput")).append(Format.number(t.requestsPerS(), 2)).append(" req/s   ")
@@ -79,6 +87,10 @@ public final class TerminalSummary {
         RunResult.SloResult slo = r.slo();
         b.append(label("SLO"));
         String targets = sloTargets(slo);
+        if (targets.isEmpty() && r.classes().size() > 1 && r.classes().stream().anyMatch(
+                c -> !sloTargets(c.slo()).isEmpty())) {
+            targets = "each class's targets";
+        }
         if (targets.isEmpty()) {
             b.append(st.dim("no SLO set")).append('\n');
         } else {
@@ -150,6 +162,28 @@ public final class TerminalSummary {
         return n > 0 ? st.yellow(s) : s;
     }
 
+    /** One row per class: its requests, rejections, p99 latencies and SLO attainment. */
+    private static List<String[]> classRows(RunResult r) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"class", "prio", "arrived", "rejected", "TTFT p99", "TPOT p99", "E2E p99",
+                "SLO met", "goodput/s"});
+        for (RunResult.ClassResult c : r.classes()) {
+            RunResult.SloResult slo = c.slo();
+            boolean hasSlo = !sloTargets(slo).isEmpty() || slo.deadlineS() != null;
+            rows.add(new String[] {c.name(), Integer.toString(c.priority()), Format.count(c.requests().arrived()),
+                    Format.count(c.requests().rejected()), Format.ms(c.ttft().p99()), Format.ms(c.tpot().p99()),
+                    Format.ms(c.e2e().p99()), hasSlo ? Format.percent(slo.attainment()) : "-",
+                    hasSlo ? Format.number(slo.goodputRps(), 2) : "-"});
+        }
+        return rows;
+    }
+
+    private static String reasons(java.util.Map<String, Long> byReason) {
+        List<String> parts = new ArrayList<>();
+        byReason.forEach((reason, count) -> parts.add(reason + " " + Format.count(count)));
+        return String.join(", ", parts);
+    }
+
     static String sloTargets(RunResult.SloResult slo) {
         List<String> parts = new ArrayList<>();
         if (slo.ttftS() != null) {
@@ -160,6 +194,9 @@ public final class TerminalSummary {
         }
         if (slo.e2eS() != null) {
             parts.add("E2E <= " + Format.plain(slo.e2eS()) + " s");
+        }
+        if (slo.deadlineS() != null) {
+            parts.add("done within " + Format.duration(slo.deadlineS()));
         }
         return String.join(", ", parts);
     }

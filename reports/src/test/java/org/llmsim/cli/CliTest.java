@@ -189,7 +189,7 @@ class CliTest {
         }
         assertTrue(summary.get("itl_s").get("p99").isNumber());
         List<String> rows = Files.readAllLines(out.resolve("requests.csv"));
-        assertTrue(rows.get(0).endsWith(",reject_reason,cached_tokens,swaps"), "new columns at the end");
+        assertTrue(rows.get(0).endsWith(",reject_reason,class,session_id,cached_tokens,swaps"), "new columns at the end");
         assertTrue(rows.get(1).endsWith(",0,0"), rows.get(1));
     }
 

@@ -54,7 +54,7 @@ public final class BenchmarkRun {
         // The arrival process of the scenario is not used (the client below sends the requests); the lengths size
         // the pool's token budget and output cap as they would in a scenario.
         WorkloadSpec workload = new WorkloadSpec(new ArrivalSpec.Poisson(1.0), load.inputTokens(),
-                load.outputTokens(), null, null);
+                load.outputTokens(), null);
         ScenarioSpec spec = new ScenarioSpec(name, benchmark.describe(), load.seed(), 1.0, 0.0, null, workload,
                 new ClusterSpec(null, List.of(benchmark.deployment())));
         return new ScenarioLoader(catalog).resolve(spec, name, baseDir);

@@ -45,6 +45,14 @@ public final class Cluster {
         router.choose(request, replicas).submit(request);
     }
 
+    /**
+     * Drops {@code request} if it still waits for its first pass on its replica (an admission timeout); returns
+     * whether it was dropped.
+     */
+    public boolean abortWaiting(Request request, String reason) {
+        return request.replica() >= 0 && replicas.get(request.replica()).abortWaiting(request, reason);
+    }
+
     public List<Replica> replicas() {
         return Collections.unmodifiableList(replicas);
     }

@@ -10,6 +10,13 @@ interface BatchScheduler {
     /** Adds a newly arrived sequence to the waiting queue. */
     void enqueue(Sequence sequence);
 
+    /**
+     * Removes {@code request} from the waiting queue if it is there and was never scheduled (a client or gateway
+     * gave up on it); returns whether it was removed. Linear in the queue, but the requests that give up are the
+     * oldest, near its head.
+     */
+    boolean removeWaiting(Request request);
+
     /** Plans the next forward pass starting at {@code nowS}; null when there is nothing to run. */
     BatchPlan schedule(double nowS);
 

@@ -66,6 +66,11 @@ final class ContinuousBatchScheduler implements BatchScheduler {
     }
 
     @Override
+    public boolean removeWaiting(Request request) {
+        return Sequence.removeRequest(waiting, request);
+    }
+
+    @Override
     public BatchPlan schedule(double nowS) {
         pass.reset();
         boolean preempted = reserveDecodeSlots(nowS);

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
 import org.llmsim.request.Request;
+import org.llmsim.request.RequestStatus;
 
 /**
  * Dynamic batching, as in Triton's dynamic batcher: static batches (see {@link StaticBatchScheduler}), but an idle
@@ -20,7 +21,7 @@ final class DynamicBatchScheduler implements BatchScheduler {
     private final StaticBatchScheduler batches;
     private final int maxBatchSize;
     private final double maxWaitS;
-    /** Waiting sequences by arrival; entries already scheduled are dropped lazily when they reach the head. */
+    /** Waiting sequences by arrival; entries scheduled or given up are dropped lazily when they reach the head. */
     private final ArrayDeque<Sequence> byArrival = new ArrayDeque<>();
 
     DynamicBatchScheduler(SchedulerConfig config, KvCacheManager kv, EngineListener listener) {
@@ -36,6 +37,11 @@ final class DynamicBatchScheduler implements BatchScheduler {
     }
 
     @Override
+    public boolean removeWaiting(Request request) {
+        return batches.removeWaiting(request); // its entry in byArrival is dropped when it reaches the head
+    }
+
+    @Override
     public BatchPlan schedule(double nowS) {
         if (batches.idle() && !(batches.waitingCount() >= maxBatchSize || nowS >= oldestDeadlineS())) {
             return null;
@@ -45,10 +51,14 @@ final class DynamicBatchScheduler implements BatchScheduler {
 
     /** When the oldest waiting request has waited {@code max_wait_s}; infinity when none waits. */
     private double oldestDeadlineS() {
-        while (!byArrival.isEmpty() && !Double.isNaN(byArrival.peekFirst().request.scheduledS())) {
+        while (!byArrival.isEmpty() && !stillWaiting(byArrival.peekFirst().request)) {
             byArrival.pollFirst();
         }
         return byArrival.isEmpty() ? Double.POSITIVE_INFINITY : byArrival.peekFirst().request.arrivalS() + maxWaitS;
+    }
+
+    private static boolean stillWaiting(Request r) {
+        return Double.isNaN(r.scheduledS()) && r.status() == RequestStatus.IN_FLIGHT;
     }
 
     @Override

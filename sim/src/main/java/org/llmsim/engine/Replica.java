@@ -82,6 +82,19 @@ public final class Replica {
         }
     }
 
+    /**
+     * Drops a request that is still waiting for its first pass (its client or the gateway timed out): it leaves the
+     * queue and is reported rejected with {@code reason}. Returns false, changing nothing, when the request was
+     * already scheduled (a preempted request waits again, but keeps its place as admitted).
+     */
+    public boolean abortWaiting(Request request, String reason) {
+        if (!Double.isNaN(request.scheduledS()) || !scheduler.removeWaiting(request)) {
+            return false;
+        }
+        reject(request, reason);
+        return true;
+    }
+
     private void reject(Request request, String reason) {
         request.markRejected(reason);
         listener.onRejected(request, clock.now());

@@ -1,5 +1,7 @@
 package org.llmsim.engine;
 
+import java.util.Iterator;
+
 import org.llmsim.request.Request;
 
 /**
@@ -65,6 +67,17 @@ final class Sequence {
     /** Prompt tokens still to compute before the next output token. */
     long remainingPrefillTokens() {
         return prefillTokens() - numComputedTokens;
+    }
+
+    /** Removes the sequence of {@code request} from {@code queue}; returns whether it was there. */
+    static boolean removeRequest(Iterable<Sequence> queue, Request request) {
+        for (Iterator<Sequence> it = queue.iterator(); it.hasNext(); ) {
+            if (it.next().request == request) {
+                it.remove();
+                return true;
+            }
+        }
+        return false;
     }
 
     int remainingOutput() {

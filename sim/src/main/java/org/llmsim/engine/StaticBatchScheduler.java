@@ -51,6 +51,11 @@ final class StaticBatchScheduler implements BatchScheduler {
     }
 
     @Override
+    public boolean removeWaiting(Request request) {
+        return Sequence.removeRequest(waiting, request);
+    }
+
+    @Override
     public BatchPlan schedule(double nowS) {
         if (batch.isEmpty() && !formBatch(nowS)) {
             return null;

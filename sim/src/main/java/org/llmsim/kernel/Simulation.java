@@ -14,11 +14,14 @@ import org.llmsim.metrics.TimeSeriesSampler;
 import org.llmsim.scenario.PoolPlan;
 import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.ScenarioSpec;
+import org.llmsim.scenario.WorkloadPlan;
+import org.llmsim.workload.Ingress;
 import org.llmsim.workload.RequestGenerator;
 
 /**
- * One run of a scenario: builds the model (workload generator, cluster, metrics) on a fresh {@link DsolKernel},
- * simulates until every request is done or the horizon is reached, and returns the {@link RunResult}.
+ * One run of a scenario: builds the model (workload generator, ingress limits, cluster, metrics) on a fresh
+ * {@link DsolKernel}, simulates until every request is done or the horizon is reached, and returns the
+ * {@link RunResult}.
  *
  * <p>A simulation is single-use; build a new one per replication. {@link #progress()} may be read from another
  * thread while {@link #run()} executes.
@@ -41,21 +44,36 @@ public final class Simulation {
     public RunResult run() {
         long startNs = System.nanoTime();
         ScenarioSpec spec = scenario.spec();
+        WorkloadPlan workload = scenario.workload();
         RandomStreams streams = new RandomStreams(spec.seed());
         RunResult.Window window = new RunResult.Window(spec.warmupS(), spec.durationS());
-        MetricsCollector metrics = new MetricsCollector(window, spec.workload().slo(), scenario.totalReplicas(), sink);
+        RequestGenerator generator = new RequestGenerator(workload, spec.durationS(), streams, kernel);
+        // Every request whose fate is final goes to the output, then back to the generator, whose closed-loop users
+        // and sessions send their next request after it (inside the same event, so the run stays deterministic).
+        RequestSink finals = request -> {
+            sink.accept(request);
+            generator.onFinal(request);
+        };
+        List<MetricsCollector.ClassDef> classes = workload.classes().stream()
+                .map(c -> new MetricsCollector.ClassDef(c.name(), c.priority(), c.slo())).toList();
+        MetricsCollector metrics = new MetricsCollector(window, spec.workload().slo(), classes,
+                scenario.totalReplicas(), finals);
         Cluster cluster = Cluster.build(scenario, kernel, streams, metrics);
         TimeSeriesSampler sampler = sampler(cluster);
-        RequestGenerator generator = new RequestGenerator(spec.workload(), spec.durationS(), streams, kernel,
-                request -> {
+        Ingress ingress = new Ingress(workload.classes(), spec.workload().rateLimit(), kernel, cluster::submit,
+                cluster::abortWaiting, metrics::onRejected);
+        try {
+            kernel.run(spec.horizonS(), () -> {
+                generator.start(request -> {
                     metrics.onArrival(request);
-                    cluster.submit(request);
-                    sampler.onArrival(request);
+                    ingress.accept(request);
+                    sampler.onArrival(request); // counts routed requests only
                 });
-        kernel.run(spec.horizonS(), () -> {
-            generator.start();
-            sampler.start();
-        });
+                sampler.start();
+            });
+        } finally {
+            generator.close();
+        }
         for (Replica replica : cluster.replicas()) {
             replica.forEachInFlight(metrics::onUnfinished);
         }

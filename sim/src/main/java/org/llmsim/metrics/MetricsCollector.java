@@ -11,37 +11,30 @@ import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.SloSpec;
 
 /**
- * Listens to the engine and keeps the statistics of a run in bounded memory.
+ * Listens to the engine and keeps the statistics of a run in bounded memory, overall and per request class.
  *
  * <p>Per-request tallies (TTFT, TPOT, E2E, queueing) cover requests that arrived inside the measurement window.
  * Throughput and goodput count completions that happened inside it. Per-replica measures (busy time, KV occupancy)
  * integrate each forward pass over its overlap with the window; batch size is averaged over passes that started
- * inside it. Inter-token latency and prefix cache hits cover the tokens of measured requests (the engine asks
- * {@link #measures}); preemptions and their costs cover the whole run.
+ * inside it. A request meets the SLO of its own class; rejections are counted by reason. Inter-token latency and
+ * prefix cache hits cover the tokens of measured requests (the engine asks {@link #measures}); preemptions and their
+ * costs cover the whole run.
  */
 public final class MetricsCollector implements EngineListener {
     private final RunResult.Window window;
     private final SloSpec slo;
     private final RequestSink sink;
+    private final List<ClassDef> classDefs;
 
-    private final LatencyHistogram ttft = new LatencyHistogram();
-    private final LatencyHistogram tpot = new LatencyHistogram();
-    private final LatencyHistogram e2e = new LatencyHistogram();
-    private final LatencyHistogram queue = new LatencyHistogram();
+    /** All requests; the same object as the only class's tally when there is one class. */
+    private final ClassTally total;
+    private final ClassTally[] byClass;
+    private long preemptions;
     private final LatencyHistogram itl = new LatencyHistogram();
 
-    private long arrived;
-    private long measured;
-    private long completed;
-    private long rejected;
-    private long unfinished;
-    private long preemptions;
-    private long measuredMeetingSlo;
-    private long completedInWindow;
-    private long goodInWindow;
-    private long inputTokensInWindow;
-    private long outputTokensInWindow;
+    // measured requests that completed, as vllm bench serve counts them
     private long measuredCompleted;
+    private long measuredGood;
     private long measuredInputTokens;
     private long measuredOutputTokens;
     private double measuredLastFinishS = Double.NaN;
@@ -69,10 +62,31 @@ public final class MetricsCollector implements EngineListener {
     private final long[] sequencesInPasses;
     private final long[] completedByReplica;
 
-    public MetricsCollector(RunResult.Window window, SloSpec slo, int replicas, RequestSink sink) {
+    /**
+     * A request class as the metrics see it.
+     *
+     * @param name     class name in outputs
+     * @param priority its scheduling priority
+     * @param slo      its objectives
+     */
+    public record ClassDef(String name, int priority, SloSpec slo) {
+    }
+
+    /**
+     * @param slo     the workload's objectives (reported as the overall targets)
+     * @param classes the request classes, indexed by {@link Request#classIndex()}
+     */
+    public MetricsCollector(RunResult.Window window, SloSpec slo, List<ClassDef> classes, int replicas,
+            RequestSink sink) {
         this.window = window;
         this.slo = slo;
         this.sink = sink;
+        this.classDefs = List.copyOf(classes);
+        this.byClass = new ClassTally[classes.size()];
+        for (int i = 0; i < byClass.length; i++) {
+            byClass[i] = new ClassTally();
+        }
+        this.total = byClass.length == 1 ? byClass[0] : new ClassTally();
         this.busyS = new double[replicas];
         this.kvBlockFractionS = new double[replicas];
         this.passes = new long[replicas];
@@ -80,48 +94,54 @@ public final class MetricsCollector implements EngineListener {
         this.completedByReplica = new long[replicas];
     }
 
-    /** A request arrived (before routing). */
+    /** A collector for a workload of one class with objectives {@code slo}. */
+    public MetricsCollector(RunResult.Window window, SloSpec slo, int replicas, RequestSink sink) {
+        this(window, slo, List.of(new ClassDef("default", 0, slo)), replicas, sink);
+    }
+
+    /** A request arrived (before ingress limits and routing). */
     public void onArrival(Request request) {
-        arrived++;
-        if (window.contains(request.arrivalS())) {
-            measured++;
+        boolean measured = window.contains(request.arrivalS());
+        boolean deadline = classDefs.get(request.classIndex()).slo().deadlineS() != null;
+        byClass[request.classIndex()].arrival(measured, deadline);
+        if (total != byClass[request.classIndex()]) {
+            total.arrival(measured, deadline);
         }
     }
 
     @Override
     public void onFinished(Request r, double timeS) {
-        completed++;
         if (r.replica() >= 0) {
             completedByReplica[r.replica()]++;
         }
-        boolean good = SloCheck.meets(slo, r);
-        if (window.contains(r.arrivalS())) {
-            ttft.record(r.ttftS());
-            tpot.record(r.tpotS());
-            e2e.record(r.e2eS());
-            queue.record(r.queueS());
-            if (good) {
-                measuredMeetingSlo++;
-            }
+        SloSpec classSlo = classDefs.get(r.classIndex()).slo();
+        boolean good = SloCheck.meets(classSlo, r);
+        boolean inDeadline = classSlo.deadlineS() != null && SloCheck.meetsDeadline(classSlo, r);
+        boolean measured = window.contains(r.arrivalS());
+        boolean inWindow = window.contains(timeS);
+        ClassTally tally = byClass[r.classIndex()];
+        tally.finished(r, measured, inWindow, good, inDeadline);
+        if (total != tally) {
+            total.finished(r, measured, inWindow, good, inDeadline);
+        }
+        if (measured) {
             measuredCompleted++;
+            measuredGood += good ? 1 : 0;
             measuredInputTokens += r.inputTokens();
             measuredOutputTokens += r.outputTokens();
             measuredLastFinishS = Double.isNaN(measuredLastFinishS) ? timeS : Math.max(measuredLastFinishS, timeS);
         }
-        if (window.contains(timeS)) {
-            completedInWindow++;
-            inputTokensInWindow += r.inputTokens();
-            outputTokensInWindow += r.outputTokens();
-            if (good) {
-                goodInWindow++;
-            }
-        }
         sink.accept(r);
     }
 
+    /** The request was refused (by a replica, an ingress limit or the admission timeout); its reason is set. */
     @Override
     public void onRejected(Request r, double timeS) {
-        rejected++;
+        ClassTally tally = byClass[r.classIndex()];
+        tally.rejected(r.rejectReason());
+        if (total != tally) {
+            total.rejected(r.rejectReason());
+        }
         sink.accept(r);
     }
 
@@ -186,17 +206,19 @@ public final class MetricsCollector implements EngineListener {
     /** A request was still queued or running when the run stopped. */
     public void onUnfinished(Request r) {
         r.markUnfinished();
-        unfinished++;
+        ClassTally tally = byClass[r.classIndex()];
+        tally.unfinished();
+        if (total != tally) {
+            total.unfinished();
+        }
         sink.accept(r);
     }
 
     /** Builds the result of the run. */
     public RunResult result(Scenario scenario, RunResult.SimStats sim) {
         double windowS = window.lengthS();
-        RunResult.Throughput throughput = new RunResult.Throughput(completedInWindow / windowS,
-                inputTokensInWindow / windowS, outputTokensInWindow / windowS);
-        RunResult.SloResult sloResult = new RunResult.SloResult(slo.ttftS(), slo.tpotS(), slo.e2eS(),
-                measured == 0 ? Double.NaN : (double) measuredMeetingSlo / measured, goodInWindow / windowS);
+        RunResult.Throughput throughput = total.throughput(windowS);
+        RunResult.SloResult sloResult = total.slo(slo, windowS);
         RunResult.Cost cost = CostCalculator.compute(scenario, sim.simulatedS(), throughput, 0.0);
 
         List<RunResult.ReplicaResult> replicas = new ArrayList<>();
@@ -218,16 +240,23 @@ public final class MetricsCollector implements EngineListener {
                     pool.scheduler().prefixCaching(), pool.scheduler().preemption().yamlName()));
             first = last;
         }
-        return new RunResult(scenario.name(), scenario.seed(), window,
-                new RunResult.RequestCounts(arrived, completed, rejected, unfinished, measured),
-                ttft.summary(), tpot.summary(), e2e.summary(), queue.summary(), throughput, sloResult, cost,
+        List<RunResult.ClassResult> classes = new ArrayList<>();
+        for (int i = 0; i < byClass.length; i++) {
+            ClassDef def = classDefs.get(i);
+            ClassTally t = byClass[i];
+            classes.add(new RunResult.ClassResult(def.name(), def.priority(), t.counts(), t.ttft.summary(),
+                    t.tpot.summary(), t.e2e.summary(), t.queue.summary(), t.throughput(windowS),
+                    t.slo(def.slo(), windowS)));
+        }
+        return new RunResult(scenario.name(), scenario.seed(), window, total.counts(), total.ttft.summary(),
+                total.tpot.summary(), total.e2e.summary(), total.queue.summary(), throughput, sloResult, cost,
                 utilization(0, busyS.length, windowS), preemptions, List.copyOf(pools), List.copyOf(replicas), sim,
-                RunResult.TimeSeries.EMPTY, itl.summary(),
+                RunResult.TimeSeries.EMPTY, List.copyOf(classes), itl.summary(),
                 new RunResult.PreemptionResult(recomputePreemptions, swapPreemptions, swapSpaceFull, swappedBytes, swapS,
                         recomputeTokens, recomputeS),
                 new RunResult.PrefixCacheResult(CostCalculator.ratio(prefixHitTokens, prefixQueriedTokens),
                         CostCalculator.ratio(prefixRequestsHit, prefixLookups), prefillTokensSaved, prefixLookups),
-                new RunResult.MeasuredRequests(measuredCompleted, measuredMeetingSlo, measuredInputTokens,
+                new RunResult.MeasuredRequests(measuredCompleted, measuredGood, measuredInputTokens,
                         measuredOutputTokens, measuredLastFinishS));
     }
 
@@ -249,10 +278,10 @@ public final class MetricsCollector implements EngineListener {
     }
 
     public long arrived() {
-        return arrived;
+        return total.arrived;
     }
 
     public long completed() {
-        return completed;
+        return total.completed;
     }
 }

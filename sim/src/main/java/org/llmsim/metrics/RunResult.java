@@ -23,6 +23,7 @@ import java.util.List;
  * @param replicas    per-replica figures
  * @param sim         how the simulation itself ran
  * @param timeSeries  per-pool state sampled at a fixed simulated interval (arrivals, queue, batch, KV, cost rate)
+ * @param classes     per-class figures, in the workload's class order ({@code default} alone without classes)
  * @param itl         inter-token latency: the gaps between consecutive output tokens of measured requests, one value
  *                    per token after the first
  * @param preemption  preemptions by mode over the whole run and what they cost
@@ -47,21 +48,51 @@ public record RunResult(
         List<ReplicaResult> replicas,
         SimStats sim,
         TimeSeries timeSeries,
+        List<ClassResult> classes,
         LatencyStats itl,
         PreemptionResult preemption,
         PrefixCacheResult prefixCache,
         MeasuredRequests measured) {
 
+    /** A result without per-class figures. */
+    public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
+            LatencyStats tpot, LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo, Cost cost,
+            Utilization utilization, long preemptions, List<PoolResult> pools, List<ReplicaResult> replicas,
+            SimStats sim, TimeSeries timeSeries) {
+        this(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost, utilization, preemptions,
+                pools, replicas, sim, timeSeries, List.of());
+    }
+
+    /** A result without ITL, preemption, prefix cache or vLLM-style totals (empty ones). */
+    public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
+            LatencyStats tpot, LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo, Cost cost,
+            Utilization utilization, long preemptions, List<PoolResult> pools, List<ReplicaResult> replicas,
+            SimStats sim, TimeSeries timeSeries, List<ClassResult> classes) {
+        this(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost, utilization, preemptions,
+                pools, replicas, sim, timeSeries, classes, LatencyStats.empty(), PreemptionResult.NONE,
+                PrefixCacheResult.NONE, MeasuredRequests.NONE);
+    }
+
+    /** A result without a time series or per-class figures. */
+    public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
+            LatencyStats tpot, LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo, Cost cost,
+            Utilization utilization, long preemptions, List<PoolResult> pools, List<ReplicaResult> replicas,
+            SimStats sim) {
+        this(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost, utilization, preemptions,
+                pools, replicas, sim, TimeSeries.EMPTY, List.of());
+    }
+
     /** This result with its time series replaced (the sampler runs beside the collector). */
     public RunResult withTimeSeries(TimeSeries series) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
-                utilization, preemptions, pools, replicas, sim, series, itl, preemption, prefixCache, measured);
+                utilization, preemptions, pools, replicas, sim, series, classes, itl, preemption, prefixCache, measured);
     }
 
     /** The same result with other simulation statistics (tests compare runs without their wall time). */
     public RunResult withSim(SimStats value) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
-                utilization, preemptions, pools, replicas, value, timeSeries, itl, preemption, prefixCache, measured);
+                utilization, preemptions, pools, replicas, value, timeSeries, classes, itl, preemption, prefixCache,
+                measured);
     }
 
     /**
@@ -77,6 +108,7 @@ public record RunResult(
      */
     public record PreemptionResult(long recompute, long swap, long swapSpaceFull, double swappedBytes, double swapS,
             long recomputeTokens, double recomputeS) {
+        public static final PreemptionResult NONE = new PreemptionResult(0, 0, 0, 0, 0, 0, 0);
     }
 
     /**
@@ -89,6 +121,7 @@ public record RunResult(
      * @param lookups            first-time lookups (requests) counted in the rates
      */
     public record PrefixCacheResult(double hitRate, double requestHitRate, long prefillTokensSaved, long lookups) {
+        public static final PrefixCacheResult NONE = new PrefixCacheResult(Double.NaN, Double.NaN, 0, 0);
     }
 
     /**
@@ -102,6 +135,7 @@ public record RunResult(
      */
     public record MeasuredRequests(long completed, long good, long inputTokens, long outputTokens,
             double lastFinishS) {
+        public static final MeasuredRequests NONE = new MeasuredRequests(0, 0, 0, 0, Double.NaN);
     }
 
     /** The measurement window {@code [startS, endS)}: warm-up to end of arrivals. */
@@ -121,13 +155,19 @@ public record RunResult(
     }
 
     /**
-     * @param arrived    requests generated over the whole run
-     * @param completed  requests that produced all their output
-     * @param rejected   requests refused (context window, KV capacity)
-     * @param unfinished requests still queued or running when the run stopped
-     * @param measured   requests that arrived inside the measurement window
+     * @param arrived          requests generated over the whole run
+     * @param completed        requests that produced all their output
+     * @param rejected         requests refused (ingress rate limits, admission timeout, context window, KV capacity)
+     * @param unfinished       requests still queued or running when the run stopped
+     * @param measured         requests that arrived inside the measurement window
+     * @param rejectedByReason rejected requests by reason, sorted by reason
      */
-    public record RequestCounts(long arrived, long completed, long rejected, long unfinished, long measured) {
+    public record RequestCounts(long arrived, long completed, long rejected, long unfinished, long measured,
+            java.util.Map<String, Long> rejectedByReason) {
+
+        public RequestCounts(long arrived, long completed, long rejected, long unfinished, long measured) {
+            this(arrived, completed, rejected, unfinished, measured, java.util.Map.of());
+        }
     }
 
     /** Completions inside the window: requests, and the input and output tokens of those requests, per second. */
@@ -135,13 +175,37 @@ public record RunResult(
     }
 
     /**
-     * @param ttftS      TTFT target, or null
-     * @param tpotS      TPOT target, or null
-     * @param e2eS       end-to-end target, or null
-     * @param attainment share of measured requests that completed and met every target
-     * @param goodputRps completions inside the window that met every target, per second
+     * @param ttftS              TTFT target, or null
+     * @param tpotS              TPOT target, or null
+     * @param e2eS               end-to-end target, or null
+     * @param attainment         share of measured requests that completed and met every target
+     * @param goodputRps         completions inside the window that met every target, per second
+     * @param deadlineS          completion deadline, or null
+     * @param deadlineAttainment share of measured requests with a deadline that completed within it (NaN without)
      */
-    public record SloResult(Double ttftS, Double tpotS, Double e2eS, double attainment, double goodputRps) {
+    public record SloResult(Double ttftS, Double tpotS, Double e2eS, double attainment, double goodputRps,
+            Double deadlineS, double deadlineAttainment) {
+
+        public SloResult(Double ttftS, Double tpotS, Double e2eS, double attainment, double goodputRps) {
+            this(ttftS, tpotS, e2eS, attainment, goodputRps, null, Double.NaN);
+        }
+    }
+
+    /**
+     * The figures of one request class (tenant), over its own requests, with the definitions of the overall ones.
+     *
+     * @param name       class name
+     * @param priority   scheduling priority of the class
+     * @param requests   its request counts (rejections by reason included)
+     * @param ttft       its time to first token
+     * @param tpot       its time per output token
+     * @param e2e        its end-to-end latency
+     * @param queue      its queueing delay
+     * @param throughput its completions inside the window, per second
+     * @param slo        its objectives and their attainment
+     */
+    public record ClassResult(String name, int priority, RequestCounts requests, LatencyStats ttft, LatencyStats tpot,
+            LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo) {
     }
 
     /**

@@ -3,7 +3,7 @@ package org.llmsim.metrics;
 import org.llmsim.request.Request;
 import org.llmsim.scenario.SloSpec;
 
-/** Whether a completed request met the latency objectives of its workload. */
+/** Whether a completed request met the latency objectives of its class. */
 public final class SloCheck {
     private SloCheck() {
     }
@@ -16,6 +16,14 @@ public final class SloCheck {
         if (slo.tpotS() != null && r.outputTokens() > 1 && !(r.tpotS() <= slo.tpotS())) {
             return false;
         }
-        return slo.e2eS() == null || r.e2eS() <= slo.e2eS();
+        if (slo.e2eS() != null && !(r.e2eS() <= slo.e2eS())) {
+            return false;
+        }
+        return meetsDeadline(slo, r);
+    }
+
+    /** True when the class has no deadline or the request finished within it. */
+    public static boolean meetsDeadline(SloSpec slo, Request r) {
+        return slo.deadlineS() == null || r.e2eS() <= slo.deadlineS();
     }
 }

@@ -163,18 +163,7 @@ public sealed interface LengthSpec {
                     p.add(path + ".weights", "must have one weight per value (" + values.size() + "), got "
                             + weights.size());
                 }
-                double sum = 0;
-                for (int i = 0; i < weights.size(); i++) {
-                    Double w = weights.get(i);
-                    if (w == null || !(w >= 0) || Double.isInfinite(w)) {
-                        p.add(path + ".weights[" + i + "]", "must be >= 0, got " + w);
-                    } else {
-                        sum += w;
-                    }
-                }
-                if (!(sum > 0)) {
-                    p.add(path + ".weights", "must not all be 0");
-                }
+                p.weights(path + ".weights", weights);
             }
         }
     }

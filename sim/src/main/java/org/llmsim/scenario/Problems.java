@@ -22,6 +22,17 @@ public final class Problems {
         errors.add(new InputError(file, lines.lineOf(path), path, message + where));
     }
 
+    /** Adds a problem found in another file that the scenario names (a trace), with that file's line. */
+    public void addInFile(String otherFile, Long line, String message) {
+        errors.add(new InputError(otherFile, line == null || line <= 0 ? null : (int) Math.min(Integer.MAX_VALUE, line),
+                null, message));
+    }
+
+    /** Problems found so far (compare before and after a block to tell whether that block was valid). */
+    public int count() {
+        return errors.size();
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }
@@ -63,6 +74,22 @@ public final class Problems {
     public void atLeast(String path, Number value, long min) {
         if (value != null && !(value.doubleValue() >= min)) {
             add(path, "must be >= " + min + ", got " + format(value));
+        }
+    }
+
+    /** Checks relative weights: each finite and >= 0, not all 0. */
+    public void weights(String path, List<Double> weights) {
+        double sum = 0;
+        for (int i = 0; i < weights.size(); i++) {
+            Double w = weights.get(i);
+            if (w == null || !(w >= 0) || Double.isInfinite(w)) {
+                add(path + "[" + i + "]", "must be >= 0, got " + w);
+            } else {
+                sum += w;
+            }
+        }
+        if (!(sum > 0)) {
+            add(path, "must not all be 0");
         }
     }
 

@@ -10,9 +10,10 @@ import java.util.List;
  * @param sourceFile the file it was read from (for messages and reports)
  * @param sourceText the file's text as written (reports reproduce it)
  * @param overrides  the {@code --set} assignments applied on top of the file
+ * @param workload   the workload resolved: classes with defaults, scanned traces, size bounds
  */
 public record Scenario(ScenarioSpec spec, List<PoolPlan> pools, String sourceFile, String sourceText,
-        List<String> overrides) {
+        List<String> overrides, WorkloadPlan workload) {
 
     public String name() {
         return spec.name();
@@ -27,7 +28,7 @@ public record Scenario(ScenarioSpec spec, List<PoolPlan> pools, String sourceFil
      * use it; the file text and overrides stay those the user wrote.
      */
     public Scenario withSeed(long newSeed) {
-        return new Scenario(spec.withSeed(newSeed), pools, sourceFile, sourceText, overrides);
+        return new Scenario(spec.withSeed(newSeed), pools, sourceFile, sourceText, overrides, workload);
     }
 
     /** Replicas across all pools. */

@@ -78,19 +78,33 @@ public final class ScenarioLoader {
         spec.validate(problems);
         problems.throwIfAny();
 
+        WorkloadPlan workload = WorkloadPlan.resolve(spec.workload(), baseDir, problems);
+        problems.throwIfAny();
+        if (spec.durationS() == null) {
+            // Replay the whole trace: arrivals are generated during [0, duration), so end at the first whole
+            // millisecond after the last one.
+            spec = spec.withDuration(Math.floor(workload.lastTraceArrivalS() * 1000) / 1000 + 0.001);
+            if (spec.warmupS() >= spec.durationS()) {
+                problems.add("warmup_s", "must be < the trace's length (" + Problems.format(spec.durationS())
+                        + " s), got " + Problems.format(spec.warmupS()));
+            }
+            spec.output().validate("output", problems, spec.horizonS());
+            problems.throwIfAny();
+        }
+
         List<PoolPlan> pools = new ArrayList<>();
         List<PoolSpec> poolSpecs = spec.cluster().pools();
         for (int i = 0; i < poolSpecs.size(); i++) {
-            PoolPlan plan = resolvePool(i, poolSpecs.get(i), spec.workload(), baseDir, fileName, problems);
+            PoolPlan plan = resolvePool(i, poolSpecs.get(i), workload, baseDir, fileName, problems);
             if (plan != null) {
                 pools.add(plan);
             }
         }
         problems.throwIfAny();
-        return new Scenario(spec, List.copyOf(pools), fileName, text, List.copyOf(overrides));
+        return new Scenario(spec, List.copyOf(pools), fileName, text, List.copyOf(overrides), workload);
     }
 
-    private PoolPlan resolvePool(int index, PoolSpec pool, WorkloadSpec workload, Path baseDir, String fileName,
+    private PoolPlan resolvePool(int index, PoolSpec pool, WorkloadPlan workload, Path baseDir, String fileName,
             Problems problems) {
         String path = "cluster.pools[" + index + "]";
         GpuProfile gpu = catalog.gpu(pool.gpu(), baseDir, fileName, path + ".gpu").forEngine(pool.engine());
@@ -108,12 +122,12 @@ public final class ScenarioLoader {
         }
         ReplicaHardware hardware = new ReplicaHardware(gpu, model, tp, pool.weightDtype(), pool.kvDtype());
         SchedulerSpec s = pool.scheduler();
-        int longestPrompt = workload.inputTokens().upperBound();
+        int longestPrompt = (int) Math.min(Integer.MAX_VALUE, workload.maxInputTokens());
         // Chunked prefill splits long prompts, so its budget need not stretch to the longest one.
         int maxBatchedTokens = s.maxBatchedTokens() != null ? s.maxBatchedTokens()
                 : s.policy() == BatchingPolicy.CHUNKED_PREFILL ? SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS
                 : Math.max(SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS, Math.min(longestPrompt, model.maxContext()));
-        int outputCap = Math.min(workload.outputTokens().upperBound(), model.maxContext());
+        int outputCap = Math.min(workload.maxOutputTokens(), model.maxContext());
         if (pool.preemption() == PreemptionMode.SWAP && gpu.pcieGbps() == null) {
             problems.add(path + ".preemption", "swap needs the GPU profile's pcie_gbps (host link), which "
                     + gpu.id() + " does not give; use recompute or add pcie_gbps to the profile");

@@ -6,7 +6,8 @@ package org.llmsim.scenario;
  * @param name          scenario name, used for the default output directory; defaults to the file name
  * @param description   the question the scenario answers, shown in reports
  * @param seed          seed of every random stream (default 42)
- * @param durationS     requests arrive during {@code [0, duration_s)}
+ * @param durationS     requests arrive during {@code [0, duration_s)}; when a trace is replayed, defaults to the
+ *                      trace's last arrival
  * @param warmupS       requests arriving before this are served but left out of the statistics (default 0)
  * @param drainTimeoutS after arrivals stop, how long in-flight requests may still run before the simulation stops and
  *                      counts them as unfinished (default: {@code duration_s}, at least 60 s)
@@ -42,8 +43,10 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
     }
 
     public void validate(Problems p) {
-        if (p.required("duration_s", durationS)) {
-            p.positive("duration_s", durationS);
+        if (durationS != null || workload == null || !workload.usesTrace()) {
+            if (p.required("duration_s", durationS)) {
+                p.positive("duration_s", durationS);
+            }
         }
         p.nonNegative("warmup_s", warmupS);
         p.nonNegative("drain_timeout_s", drainTimeoutS);
@@ -64,6 +67,11 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
     public ScenarioSpec withSeed(long newSeed) {
         return new ScenarioSpec(name, description, newSeed, durationS, warmupS, drainTimeoutS, workload, cluster,
                 output);
+    }
+
+    /** This scenario with {@code duration_s} set (and the drain timeout derived from it when it was left out). */
+    public ScenarioSpec withDuration(double seconds) {
+        return new ScenarioSpec(name, description, seed, seconds, warmupS, drainTimeoutS, workload, cluster, output);
     }
 
     /** Simulated seconds after which the run stops: arrivals plus the drain allowance. */

@@ -9,6 +9,7 @@ import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.llmsim.scenario.ArrivalSpec;
 import org.llmsim.scenario.LengthSpec;
+import org.llmsim.scenario.TimeSpec;
 
 /** Builds samplers from scenario distributions, on Commons Math distributions and a given random stream. */
 public final class Samplers {
@@ -50,6 +51,26 @@ public final class Samplers {
             w[i] = e.weights() == null ? 1 : e.weights().get(i);
         }
         EnumeratedIntegerDistribution d = new EnumeratedIntegerDistribution(rng, v, w);
+        return d::sample;
+    }
+
+    /** Durations in seconds (think times), never negative. */
+    public static TimeSampler times(TimeSpec spec, RandomGenerator rng) {
+        if (spec instanceof TimeSpec.Fixed f) {
+            double value = f.value();
+            return () -> value;
+        }
+        if (spec instanceof TimeSpec.Exponential e) {
+            double mean = e.mean();
+            return () -> -Math.log1p(-rng.nextDouble()) * mean;
+        }
+        if (spec instanceof TimeSpec.Uniform u) {
+            double min = u.min();
+            double span = u.max() - u.min();
+            return () -> min + span * rng.nextDouble();
+        }
+        TimeSpec.Lognormal l = (TimeSpec.Lognormal) spec;
+        LogNormalDistribution d = new LogNormalDistribution(rng, l.mu(), l.sigma());
         return d::sample;
     }
 

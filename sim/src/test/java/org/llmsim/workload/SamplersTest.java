@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.math3.distribution.ExponentialDistribution;
+import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
 import org.llmsim.kernel.RandomStreams;
 import org.llmsim.scenario.ArrivalSpec;
 import org.llmsim.scenario.LengthSpec;
+import org.llmsim.scenario.TimeSpec;
 
 class SamplersTest {
     private static final int N = 50_000;
@@ -42,6 +44,41 @@ class SamplersTest {
             assertEquals(0.1, stats.getMean(), 0.1 * 0.03, "cv " + cv);
             assertEquals(cv, stats.getStandardDeviation() / stats.getMean(), cv * 0.05, "cv " + cv);
         }
+    }
+
+    @Test
+    void gammaInterarrivals_followTheGammaDistribution() {
+        // KS against the gamma with shape 1/cv^2 and scale cv^2/rate, at a bursty cv of 3
+        InterarrivalSampler gaps = Samplers.interarrivals(new ArrivalSpec.Gamma(8.0, 3.0), streams.stream("ks"));
+        double[] x = new double[N];
+        for (int i = 0; i < N; i++) {
+            x[i] = gaps.nextGapS();
+        }
+        double p = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(new GammaDistribution(1.0 / 9, 9.0 / 8), x);
+        assertTrue(p > 0.001, "KS p-value " + p);
+        double wrong = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(new ExponentialDistribution(1.0 / 8), x);
+        assertTrue(wrong < 1e-6, "an exponential with the same mean is told apart, p " + wrong);
+    }
+
+    @Test
+    void thinkTimes_haveTheConfiguredMeanAndSpread() {
+        TimeSampler exponential = Samplers.times(new TimeSpec.Exponential(4.0), streams.stream("te"));
+        TimeSampler lognormal = Samplers.times(new TimeSpec.Lognormal(4.0, 8.0), streams.stream("tl"));
+        TimeSampler uniform = Samplers.times(new TimeSpec.Uniform(1.0, 3.0), streams.stream("tu"));
+        SummaryStatistics e = new SummaryStatistics();
+        SummaryStatistics l = new SummaryStatistics();
+        SummaryStatistics u = new SummaryStatistics();
+        for (int i = 0; i < 4 * N; i++) {
+            e.addValue(exponential.sampleS());
+            l.addValue(lognormal.sampleS());
+            u.addValue(uniform.sampleS());
+        }
+        assertEquals(4.0, e.getMean(), 0.04);
+        assertEquals(1.0, e.getStandardDeviation() / e.getMean(), 0.02);
+        assertEquals(4.0, l.getMean(), 0.15);
+        assertEquals(2.0, u.getMean(), 0.01);
+        assertTrue(u.getMin() >= 1 && u.getMax() <= 3);
+        assertEquals(2.5, Samplers.times(new TimeSpec.Fixed(2.5), streams.stream("tf")).sampleS());
     }
 
     @Test

@@ -1,0 +1,7 @@
+package org.llmsim.workload;
+
+/** Draws durations in seconds (at least 0). */
+@FunctionalInterface
+public interface TimeSampler {
+    double sampleS();
+}
