@@ -99,15 +99,17 @@ public final class TerminalSummary {
                     : slo.attainment() >= 0.9 ? st.yellow(attained) : st.red(attained))
                     .append(", goodput ").append(Format.number(slo.goodputRps(), 2)).append(" req/s\n");
         }
-        RunResult.Utilization u = r.utilization();
-        b.append(label("utilization")).append("KV cache ").append(Format.percent(u.kvCacheMean()))
-                .append("   batch ").append(Format.number(u.batchSizeMean(), 1)).append(" seq/pass")
-                .append("   busy ").append(Format.percent(u.busyFraction()))
-                .append("   preemptions ").append(Format.count(r.preemptions()));
-        if (r.preemption().swap() > 0) {
-            b.append(" (").append(Format.count(r.preemption().swap())).append(" by swap)");
+        if (!r.replicas().isEmpty()) {
+            RunResult.Utilization u = r.utilization();
+            b.append(label("utilization")).append("KV cache ").append(Format.percent(u.kvCacheMean()))
+                    .append("   batch ").append(Format.number(u.batchSizeMean(), 1)).append(" seq/pass")
+                    .append("   busy ").append(Format.percent(u.busyFraction()))
+                    .append("   preemptions ").append(Format.count(r.preemptions()));
+            if (r.preemption().swap() > 0) {
+                b.append(" (").append(Format.count(r.preemption().swap())).append(" by swap)");
+            }
+            b.append('\n');
         }
-        b.append('\n');
         if (!Double.isNaN(r.prefixCache().hitRate())) {
             b.append(label("prefix cache")).append(Format.percent(r.prefixCache().hitRate())).append(" of prompt tokens")
                     .append("   ").append(Format.percent(r.prefixCache().requestHitRate())).append(" of requests hit")
@@ -119,8 +121,7 @@ public final class TerminalSummary {
                 .append(Format.usd(c.usdPerMonth())).append("/month)   ")
                 .append(Format.usd(c.usdPerRequest())).append("/request   ")
                 .append(Format.usd(c.usdPer1mOutputTokens())).append(" per 1M output tokens   ")
-                .append(st.dim("this run: " + Format.usd(c.totalUsd()) + " for " + Format.number(c.gpuHours(), 2)
-                        + " GPU-h"))
+                .append(st.dim("this run: " + Format.usd(c.totalUsd()) + thisRun(c)))
                 .append('\n');
         for (RunResult.PoolResult p : r.pools()) {
             b.append(label("pool " + p.name())).append(p.replicas()).append(" x ").append(p.model()).append(' ')
@@ -128,10 +129,27 @@ public final class TerminalSummary {
                     .append(", ").append(p.batching()).append(" batching, ")
                     .append(Format.count(p.kvTokensPerReplica())).append(" KV tokens per replica\n");
         }
+        AppSummary.append(b, r, st);
         if (reps.size() > 1) {
             b.append('\n').append(replications(reps, st));
         }
         return b.toString();
+    }
+
+    /** What the run's bill is made of: GPU time, and API and gateway spend where there is any. */
+    private static String thisRun(RunResult.Cost c) {
+        if (c.apiUsd() == 0 && c.gatewayUsd() == 0) {
+            return " for " + Format.number(c.gpuHours(), 2) + " GPU-h";
+        }
+        List<String> parts = new ArrayList<>();
+        if (c.gpuHours() > 0) {
+            parts.add("GPU " + Format.usd(c.gpuUsd()) + " for " + Format.number(c.gpuHours(), 2) + " GPU-h");
+        }
+        parts.add("API " + Format.usd(c.apiUsd()));
+        if (c.gatewayUsd() > 0) {
+            parts.add("gateway " + Format.usd(c.gatewayUsd()));
+        }
+        return " (" + String.join(", ", parts) + ")";
     }
 
     /** Means and 95% confidence intervals of the key metrics over the replications. */
@@ -153,7 +171,7 @@ public final class TerminalSummary {
         return b.toString();
     }
 
-    private static String label(String s) {
+    static String label(String s) {
         return Format.right(s, 13);
     }
 
@@ -206,7 +224,7 @@ public final class TerminalSummary {
                 Format.ms(s.p99()), Format.ms(s.max())};
     }
 
-    private static void appendTable(StringBuilder b, List<String[]> rows, Style st) {
+    static void appendTable(StringBuilder b, List<String[]> rows, Style st) {
         appendTable(b, rows, st, (row, col) -> s -> s);
     }
 

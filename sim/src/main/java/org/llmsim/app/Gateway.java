@@ -25,7 +25,7 @@ import org.llmsim.workload.TimeSampler;
  * <pre>
  *   response caches, in order --hit--> answered after the lookup latency, no model work
  *        | miss
- *   classifier (latency, price; draws the difficulty) --> rules pick a tier
+ *   classifier (latency, price; draws the difficulty), unless class and length settle the tier --> rules pick one
  *        |
  *   tier's backend (overflow to another tier when saturated or refused) --> call finishes
  *        | a fraction fails the quality check: after the check latency, escalate to a stronger tier, paying both
@@ -162,6 +162,11 @@ public final class Gateway implements CallOutcomes {
     private void route(Journey j) {
         if (classifier == null) {
             firstCall(j, selector.select(j.user, Double.NaN));
+            return;
+        }
+        Tier settled = selector.selectWithoutDifficulty(j.user);
+        if (settled != null) {
+            firstCall(j, settled);
             return;
         }
         double difficulty = classifier.difficulty().nextDouble();

@@ -9,16 +9,25 @@ import org.llmsim.scenario.RoutingSpec;
 
 /**
  * Picks a request's first tier: the tier of the first rule whose every condition holds (classes, prompt length,
- * the classifier's difficulty draw), else the default tier.
+ * the classifier's difficulty draw), else the default tier. The classifier only runs for requests whose tier depends
+ * on it: one that a rule on class and length alone settles first skips it.
  */
 final class TierSelector {
     private record Rule(boolean[] classes, int minInput, int maxInput, double difficultyBelow,
             double difficultyAtLeast, Tier tier) {
 
         boolean matches(Request r, double difficulty) {
+            return matchesMetadata(r) && !(difficulty >= difficultyBelow) && !(difficulty < difficultyAtLeast);
+        }
+
+        /** Class and prompt length: what is known without a classifier. */
+        boolean matchesMetadata(Request r) {
             return (classes == null || classes[r.classIndex()]) && r.inputTokens() >= minInput
-                    && r.inputTokens() <= maxInput && !(difficulty >= difficultyBelow)
-                    && !(difficulty < difficultyAtLeast);
+                    && r.inputTokens() <= maxInput;
+        }
+
+        boolean usesDifficulty() {
+            return difficultyBelow != Double.POSITIVE_INFINITY || difficultyAtLeast != Double.NEGATIVE_INFINITY;
         }
     }
 
@@ -46,6 +55,19 @@ final class TierSelector {
     /** A selector that sends everything to {@code only}. */
     TierSelector(Tier only) {
         this.defaultTier = only;
+    }
+
+    /**
+     * The tier for {@code r} when it is decided without the classifier: a rule on class and length matches before
+     * any rule that tests difficulty could; null when the classifier must run.
+     */
+    Tier selectWithoutDifficulty(Request r) {
+        for (Rule rule : rules) {
+            if (rule.matchesMetadata(r)) {
+                return rule.usesDifficulty() ? null : rule.tier;
+            }
+        }
+        return defaultTier;
     }
 
     /** The tier for {@code r}; {@code difficulty} is the classifier's draw in [0, 1), NaN without a classifier. */
