@@ -47,16 +47,18 @@ final class ApplicationLayerCheck {
             }
         } else {
             Set<String> served = new LinkedHashSet<>();
+            boolean allKnown = true;
             for (int i = 0; i < routing.tiers().size(); i++) {
                 RoutingSpec.TierSpec t = routing.tiers().get(i);
                 if (!poolNames.contains(t.pool())) {
                     p.add("cluster.routing.tiers[" + i + "].pool", "must name a pool (" + String.join(", ", poolNames)
                             + "), got '" + t.pool() + "'");
+                    allKnown = false;
                 }
                 served.add(t.pool());
             }
             for (String pool : poolNames) {
-                if (!served.contains(pool)) {
+                if (allKnown && !served.contains(pool)) {
                     p.add("cluster.routing.tiers", "give pool '" + pool + "' a tier: a pool no tier names gets no "
                             + "traffic (remove it from cluster.pools if it is not wanted)");
                 }
