@@ -27,8 +27,8 @@ final class AppReport {
     /** The cost ledger: a chart and tables of the run's dollars by pool and kind, and by tier and class. */
     static void costBreakdown(PdfDocumentBuilder pdf, RunResult r) {
         AppResult.CostBreakdown b = r.app().breakdown();
-        if (b.entries().isEmpty()) {
-            return;
+        if (b.entries().size() < 2) {
+            return; // one pool, one tier, one class, one kind: the tables above say it all
         }
         pdf.heading("Where the money goes");
         RunResult.Cost c = r.cost();

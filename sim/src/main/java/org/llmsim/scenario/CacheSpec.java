@@ -47,7 +47,7 @@ public record CacheSpec(String kind, String name, Long capacityEntries, Double t
         }
     }
 
-    public boolean isSemantic() {
+    public boolean semanticMatch() {
         return "semantic".equals(kind);
     }
 
@@ -66,7 +66,7 @@ public record CacheSpec(String kind, String name, Long capacityEntries, Double t
         if (classes != null && classes.isEmpty()) {
             p.add(path + ".classes", "must list at least one class (leave it out for every class)");
         }
-        if (!isSemantic()) {
+        if (!semanticMatch()) {
             String[] semanticOnly = {"similarity_threshold", "paraphrase_hit_rate", "false_positive_rate",
                     "embedding_latency_s", "embedding_usd_per_mtok"};
             Object[] values = {similarityThreshold, paraphraseHitRate, falsePositiveRate, embeddingLatencyS,

@@ -65,6 +65,6 @@ public record ClusterSpec(RouterSpec router, List<PoolSpec> pools, RoutingSpec r
     /** Whether the scenario has an application layer: caches, tiers, provider pools or a router that takes time. */
     public boolean hasApplicationLayer() {
         return routing != null || !caches.isEmpty() || router.decisionLatencyS() > 0
-                || (pools != null && pools.stream().anyMatch(pool -> pool != null && pool.isProvider()));
+                || (pools != null && pools.stream().anyMatch(pool -> pool != null && pool.servedByProvider()));
     }
 }

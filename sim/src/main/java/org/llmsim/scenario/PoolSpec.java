@@ -86,12 +86,12 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
     }
 
     /** Whether this pool is an external API provider rather than GPU replicas. */
-    public boolean isProvider() {
+    public boolean servedByProvider() {
         return provider != null;
     }
 
     public void validate(String path, Problems p) {
-        if (isProvider()) {
+        if (servedByProvider()) {
             validateProvider(path, p);
             return;
         }

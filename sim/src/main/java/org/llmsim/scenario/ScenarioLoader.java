@@ -100,7 +100,7 @@ public final class ScenarioLoader {
         List<PoolSpec> poolSpecs = spec.cluster().pools();
         for (int i = 0; i < poolSpecs.size(); i++) {
             PoolSpec pool = poolSpecs.get(i);
-            if (pool.isProvider()) {
+            if (pool.servedByProvider()) {
                 providers.add(resolveProvider(i, pool, baseDir, fileName));
                 continue;
             }
