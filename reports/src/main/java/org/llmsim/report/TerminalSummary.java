@@ -18,7 +18,8 @@ public final class TerminalSummary {
     /** The metrics the terminal shows for replications and comparisons (the files have all of them). */
     public static final List<String> KEY_METRICS = List.of("ttft_s.p50", "ttft_s.p99", "tpot_s.p50", "tpot_s.p99",
             "e2e_s.p50", "e2e_s.p99", "queue_s.p99", "throughput.requests_per_s", "slo.attainment",
-            "slo.goodput_rps", "cost.usd_per_hour", "cost.usd_per_1m_output_tokens", "cost.usd_per_request",
+            "slo.goodput_rps", "cost.usd_per_hour", "cost.usd_per_month", "cost.usd_per_1m_output_tokens",
+            "cost.usd_per_request",
             "utilization.kv_cache_mean", "utilization.busy_fraction", "preemptions", "requests.rejected");
 
     public static String render(RunResult r, String description, Style st) {
