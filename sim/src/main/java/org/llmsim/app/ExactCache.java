@@ -8,22 +8,12 @@ import org.llmsim.workload.TimeSampler;
  * content key) was answered, is still held (LRU under its capacity in entries) and has not expired. Requests that
  * carry no content key never hit.
  */
-final class ExactCache implements ResponseCache {
-    private final String name;
-    private final LruTtlStore store;
+final class ExactCache extends StoredAnswers {
     private final TimeSampler latency;
-    private final ClassFilter classes;
 
     ExactCache(String name, long capacity, double ttlS, TimeSampler latency, ClassFilter classes) {
-        this.name = name;
-        this.store = new LruTtlStore(capacity, ttlS);
+        super(name, capacity, ttlS, classes);
         this.latency = latency;
-        this.classes = classes;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -32,16 +22,11 @@ final class ExactCache implements ResponseCache {
     }
 
     @Override
-    public boolean appliesTo(Request user) {
-        return classes.accepts(user);
-    }
-
-    @Override
     public Outcome lookup(Request user, double nowS) {
         if (user.contentKey() < 0) {
             return Outcome.MISS;
         }
-        return store.get(user.contentKey(), nowS) != LruTtlStore.ABSENT ? Outcome.HIT : Outcome.MISS;
+        return answers.get(user.contentKey(), nowS) != LruTtlStore.ABSENT ? Outcome.HIT : Outcome.MISS;
     }
 
     @Override
@@ -57,12 +42,7 @@ final class ExactCache implements ResponseCache {
     @Override
     public void store(Request user, double nowS) {
         if (user.contentKey() >= 0) {
-            store.put(user.contentKey(), user.contentKey(), nowS);
+            answers.put(user.contentKey(), user.contentKey(), nowS);
         }
-    }
-
-    @Override
-    public long entries() {
-        return store.size();
     }
 }

@@ -19,34 +19,24 @@ import org.llmsim.workload.TimeSampler;
  * One entry per question (paraphrase group), held under LRU and TTL like the exact cache; each lookup pays the
  * embedding's latency and price.
  */
-final class SemanticCache implements ResponseCache {
-    private final String name;
-    private final LruTtlStore store;
+final class SemanticCache extends StoredAnswers {
     private final TimeSampler embedding;
     private final TimeSampler lookup;
     private final double usdPerToken;
     private final double paraphraseHitRate;
     private final double falsePositiveRate;
     private final RandomGenerator rng;
-    private final ClassFilter classes;
 
     SemanticCache(String name, long capacity, double ttlS, TimeSampler embedding, TimeSampler lookup,
             double usdPerMtok, double paraphraseHitRate, double falsePositiveRate, RandomGenerator rng,
             ClassFilter classes) {
-        this.name = name;
-        this.store = new LruTtlStore(capacity, ttlS);
+        super(name, capacity, ttlS, classes);
         this.embedding = embedding;
         this.lookup = lookup;
         this.usdPerToken = usdPerMtok / 1e6;
         this.paraphraseHitRate = paraphraseHitRate;
         this.falsePositiveRate = falsePositiveRate;
         this.rng = rng;
-        this.classes = classes;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -55,22 +45,17 @@ final class SemanticCache implements ResponseCache {
     }
 
     @Override
-    public boolean appliesTo(Request user) {
-        return classes.accepts(user);
-    }
-
-    @Override
     public Outcome lookup(Request user, double nowS) {
         // Two draws per lookup whatever the outcome, so one request's luck does not shift the next one's.
         double paraphraseDraw = rng.nextDouble();
         double falseDraw = rng.nextDouble();
         if (user.paraphraseGroup() >= 0) {
-            long wording = store.get(user.paraphraseGroup(), nowS);
+            long wording = answers.get(user.paraphraseGroup(), nowS);
             if (wording != LruTtlStore.ABSENT && (wording == user.contentKey() || paraphraseDraw < paraphraseHitRate)) {
                 return Outcome.HIT;
             }
         }
-        return !store.isEmpty() && falseDraw < falsePositiveRate ? Outcome.FALSE_POSITIVE : Outcome.MISS;
+        return !answers.isEmpty() && falseDraw < falsePositiveRate ? Outcome.FALSE_POSITIVE : Outcome.MISS;
     }
 
     @Override
@@ -85,13 +70,8 @@ final class SemanticCache implements ResponseCache {
 
     @Override
     public void store(Request user, double nowS) {
-        if (user.paraphraseGroup() >= 0 && store.get(user.paraphraseGroup(), nowS) == LruTtlStore.ABSENT) {
-            store.put(user.paraphraseGroup(), user.contentKey(), nowS);
+        if (user.paraphraseGroup() >= 0 && answers.get(user.paraphraseGroup(), nowS) == LruTtlStore.ABSENT) {
+            answers.put(user.paraphraseGroup(), user.contentKey(), nowS);
         }
-    }
-
-    @Override
-    public long entries() {
-        return store.size();
     }
 }

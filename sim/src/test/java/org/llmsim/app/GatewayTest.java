@@ -19,10 +19,6 @@ class GatewayTest {
     @TempDir
     Path dir;
 
-    private static RunResult withoutWallTime(RunResult r) {
-        return r.withSim(new RunResult.SimStats(0, r.sim().events(), r.sim().simulatedS()));
-    }
-
     @Test
     void oneTierOnTheOnlyPool_servesExactlyAsWithoutTheLayer() {
         // given the quickstart as it is, and with a tier in front of its pool (every request becomes a call)
@@ -111,7 +107,7 @@ class GatewayTest {
     void sameScenarioAndSeed_giveIdenticalResults() {
         RunResult a = TestScenarios.run(TestScenarios.load(everything()));
         RunResult b = TestScenarios.run(TestScenarios.load(everything()));
-        assertEquals(withoutWallTime(a).toString(), withoutWallTime(b).toString());
+        assertEquals(TestScenarios.withoutWallTime(a).toString(), TestScenarios.withoutWallTime(b).toString());
     }
 
     @Test
