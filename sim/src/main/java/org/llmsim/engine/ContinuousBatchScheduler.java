@@ -308,9 +308,10 @@ final class ContinuousBatchScheduler implements BatchScheduler {
         listener.onFinished(s.request, endS);
     }
 
+    /** Its prompt and output but the last token, plus the slots of a speculative pass's proposals. */
     @Override
     public long maxKvTokens(Request request) {
-        return (long) request.inputTokens() + request.outputTokens() - 1;
+        return (long) request.inputTokens() + request.outputTokens() - 1 + speculative.k();
     }
 
     @Override
