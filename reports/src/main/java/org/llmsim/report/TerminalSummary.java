@@ -183,7 +183,7 @@ public final class TerminalSummary {
     }
 
     private static String label(String s) {
-        return Format.right(s, 13);
+        return s.length() >= 13 ? s + " " : Format.right(s, 13);
     }
 
     private static String warnIfPositive(long n, Style st) {
