@@ -57,7 +57,7 @@ public final class ScenarioLoader {
         ScenarioSpec spec = StrictYaml.bind(tree, ScenarioSpec.class, fileName, lines);
         if (spec.name() == null) {
             spec = new ScenarioSpec(stem(fileName), spec.description(), spec.seed(), spec.durationS(), spec.warmupS(),
-                    spec.drainTimeoutS(), spec.workload(), spec.cluster(), spec.output());
+                    spec.drainTimeoutS(), spec.workload(), spec.cluster(), spec.output(), spec.plan());
         }
         return resolve(spec, fileName, text, lines, baseDir, overrides);
     }
