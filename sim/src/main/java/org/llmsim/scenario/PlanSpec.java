@@ -23,10 +23,9 @@ public record PlanSpec(List<String> gpus, List<Dtype> weightDtypes, List<Integer
     /** Replicas a planned deployment may have when {@code max_replicas} is left out. */
     public static final int DEFAULT_MAX_REPLICAS = 32;
 
-    public PlanSpec {
-        if (maxReplicas == null) {
-            maxReplicas = DEFAULT_MAX_REPLICAS;
-        }
+    /** {@code max_replicas}, or its default. */
+    public int maxReplicasOrDefault() {
+        return maxReplicas != null ? maxReplicas : DEFAULT_MAX_REPLICAS;
     }
 
     public void validate(String path, Problems p) {
