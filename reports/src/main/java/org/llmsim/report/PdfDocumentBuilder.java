@@ -236,6 +236,28 @@ public final class PdfDocumentBuilder implements Closeable {
     }
 
     /**
+     * Column widths for {@link #table} in proportion to the longest text of each column (the bold header counted a
+     * little wider), as fractions that add up to 1.
+     */
+    public static float[] widthsByContent(List<String[]> rows) {
+        int n = rows.get(0).length;
+        float[] w = new float[n];
+        float sum = 0;
+        for (int c = 0; c < n; c++) {
+            float most = rows.get(0)[c].length() * 1.15f;
+            for (String[] row : rows) {
+                most = Math.max(most, row[c].length());
+            }
+            w[c] = most + 2;
+            sum += w[c];
+        }
+        for (int c = 0; c < n; c++) {
+            w[c] /= sum;
+        }
+        return w;
+    }
+
+    /**
      * Which columns hold numbers and are right-aligned: every column but the first whose body cells mostly start
      * with a digit, a sign, a dollar or are "-".
      */

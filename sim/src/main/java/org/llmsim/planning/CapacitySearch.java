@@ -90,12 +90,8 @@ public final class CapacitySearch {
      * @param runs          simulations run
      */
     public record Result(LoadScaling scaling, SloCriterion criterion, Options options, Status status, double capacity,
-            double low, double high, String intervalBasis, double knee, List<Point> points, int runs) {
-
-        /** The points simulated for the curve, by load. */
-        public List<Point> curve() {
-            return points.stream().filter(p -> p.purpose() == Purpose.CURVE).toList();
-        }
+            double low, double high, String intervalBasis, double knee, List<Point> points, List<Point> curve,
+            int runs) {
     }
 
     private final ScenarioSource source;
@@ -105,6 +101,7 @@ public final class CapacitySearch {
     private final PointRunner runner;
     private final Consumer<Point> listener;
     private final Map<String, Point> evaluated = new LinkedHashMap<>();
+    private List<Point> curve = List.of();
     private int runs;
 
     /**
@@ -246,18 +243,17 @@ public final class CapacitySearch {
         for (int i = 1; i <= options.curvePoints(); i++) {
             factors.add(root * options.curveMaxFraction() * i / options.curvePoints());
         }
-        evaluate(factors, Purpose.CURVE);
+        curve = evaluate(factors, Purpose.CURVE);
     }
 
     private Result result(Status status, double capacityFactor, double low, double high, String basis) {
         List<Point> sorted = new ArrayList<>(evaluated.values());
         sorted.sort(Comparator.comparingDouble(Point::load).thenComparing(Point::purpose));
-        List<Point> curve = sorted.stream().filter(p -> p.purpose() == Purpose.CURVE).toList();
         double knee = Knee.of(curve.stream().mapToDouble(Point::load).toArray(),
                 curve.stream().mapToDouble(p -> p.reps().mean(org.llmsim.metrics.HeadlineMetric.byKey("ttft_s.p99")))
                         .toArray(), options.kneeElasticity());
         return new Result(scaling, criterion, options, status, scaling.load(capacityFactor), low, high, basis, knee,
-                List.copyOf(sorted), runs);
+                List.copyOf(sorted), curve, runs);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
 import org.llmsim.scenario.InputException;
 import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.ScenarioLoader;
+import org.llmsim.scenario.ScenarioSpec;
 
 /**
  * A scenario file (read once) with the user's {@code --set} overrides, from which variants are loaded by adding
@@ -65,6 +66,14 @@ public final class ScenarioSource {
         List<String> all = new ArrayList<>(overrides);
         all.addAll(extra);
         return loader.load(text, fileName, baseDir, all);
+    }
+
+    /**
+     * The scenario's fields with the user's overrides, bound but neither validated nor resolved (its own pool may
+     * not fit: the planner replaces it).
+     */
+    public ScenarioSpec spec() {
+        return ScenarioLoader.parse(text, fileName, overrides);
     }
 
     /** The file's text as written. */
