@@ -21,6 +21,7 @@ import org.llmsim.report.RequestsCsvWriter;
 import org.llmsim.report.Style;
 import org.llmsim.report.SummaryJson;
 import org.llmsim.report.TimeSeriesCsv;
+import org.llmsim.scenario.InputException;
 import org.llmsim.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,6 +58,9 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Experiments.checkReplications(run.replications);
+        if (run.vllm()) {
+            throw new InputException("llmsim compare", "--format vllm applies to llmsim run only; use table or json");
+        }
         List<Scenario> scenarios = new ArrayList<>();
         for (Path file : scenarioFiles) {
             scenarios.add(options.load(file));

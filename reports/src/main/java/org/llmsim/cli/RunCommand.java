@@ -18,6 +18,7 @@ import org.llmsim.report.Style;
 import org.llmsim.report.SummaryJson;
 import org.llmsim.report.TerminalSummary;
 import org.llmsim.report.TimeSeriesCsv;
+import org.llmsim.report.VllmBenchJson;
 import org.llmsim.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,6 +87,8 @@ final class RunCommand implements Callable<Integer> {
         var outWriter = spec.commandLine().getOut();
         if (run.json()) {
             outWriter.print(SummaryJson.render(reps));
+        } else if (run.vllm()) {
+            outWriter.print(VllmBenchJson.render(first, scenario));
         } else {
             outWriter.print(TerminalSummary.render(reps, scenario.spec().description(), style, wallS));
             outWriter.println();

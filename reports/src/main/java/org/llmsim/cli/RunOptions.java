@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** Options shared by the commands that simulate: terminal format, PDF or not, replications. */
 final class RunOptions {
     @Option(names = "--format", paramLabel = "FORMAT", description = "Terminal output: ${COMPLETION-CANDIDATES} "
-            + "(default: table).")
+            + "(default: table; json prints summary.json; vllm, for run only, the result JSON of vllm bench serve).")
     TerminalFormat format = TerminalFormat.table;
 
     @Option(names = "--no-pdf", description = "Skip the PDF report (faster for scripted sweeps).")
@@ -17,15 +17,20 @@ final class RunOptions {
                     + "scenario), in parallel on the available cores (default: 1).")
     int replications = 1;
 
-    enum TerminalFormat { table, json }
+    enum TerminalFormat { table, json, vllm }
 
     boolean json() {
         return format == TerminalFormat.json;
     }
 
+    /** The result in the JSON of {@code vllm bench serve} (single runs only). */
+    boolean vllm() {
+        return format == TerminalFormat.vllm;
+    }
+
     /** Colours on a terminal for tables; plain text for JSON. */
     Style style() {
-        return json() ? Style.PLAIN : Style.detect();
+        return format == TerminalFormat.table ? Style.detect() : Style.PLAIN;
     }
 
     /** Whether to draw a progress line: only on an interactive terminal. */

@@ -27,7 +27,7 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
     /** Column names, documented in the README. */
     public static final String HEADER = "id,pool,replica,status,arrival_s,scheduled_s,first_token_s,finish_s,"
             + "input_tokens,output_tokens,queue_s,ttft_s,tpot_s,e2e_s,preemptions,measured,slo_met,reject_reason,"
-            + "class,session_id";
+            + "class,session_id,cached_tokens,swaps";
 
     private final BufferedWriter out;
     private final String[] poolOfReplica;
@@ -84,6 +84,7 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
         if (r.contextId() >= 0) {
             b.append(r.contextId()); // a session (generated ids are small, trace ids hashed)
         }
+        b.append(',').append(r.cachedTokens()).append(',').append(r.swaps());
         b.append('\n');
         try {
             out.append(b);

@@ -38,6 +38,7 @@ public final class SummaryJson {
         root.set("tpot_s", latency(r.tpot()));
         root.set("e2e_s", latency(r.e2e()));
         root.set("queue_s", latency(r.queue()));
+        root.set("itl_s", latency(r.itl()));
 
         root.set("throughput", throughput(r.throughput()));
 
@@ -57,6 +58,20 @@ public final class SummaryJson {
 
         root.set("utilization", utilization(r.utilization()));
         root.put("preemptions", r.preemptions());
+        RunResult.PreemptionResult pr = r.preemption();
+        ObjectNode preemption = root.putObject("preemption");
+        preemption.put("recompute", pr.recompute());
+        preemption.put("swap", pr.swap());
+        preemption.put("swap_space_full", pr.swapSpaceFull());
+        number(preemption, "swapped_bytes", pr.swappedBytes());
+        number(preemption, "swap_time_s", pr.swapS());
+        preemption.put("recompute_tokens", pr.recomputeTokens());
+        number(preemption, "recompute_time_s", pr.recomputeS());
+        RunResult.PrefixCacheResult pc = r.prefixCache();
+        ObjectNode prefixCache = root.putObject("prefix_cache");
+        number(prefixCache, "hit_rate", pc.hitRate());
+        number(prefixCache, "request_hit_rate", pc.requestHitRate());
+        prefixCache.put("prefill_tokens_saved", pc.prefillTokensSaved());
 
         ObjectNode window = root.putObject("window");
         number(window, "start_s", r.window().startS());
@@ -73,6 +88,9 @@ public final class SummaryJson {
             pool.put("weight_dtype", p.weightDtype());
             pool.put("kv_dtype", p.kvDtype());
             pool.put("batching", p.batching());
+            pool.put("scheduler_order", p.schedulerOrder());
+            pool.put("prefix_caching", p.prefixCaching());
+            pool.put("preemption", p.preemption());
             pool.put("kv_blocks_per_replica", p.kvBlocksPerReplica());
             pool.put("kv_tokens_per_replica", p.kvTokensPerReplica());
             number(pool, "usd_per_hour", p.usdPerHour());

@@ -69,6 +69,7 @@ public final class TerminalSummary {
         rows.add(new String[] {"latency (ms)", "mean", "p50", "p90", "p95", "p99", "max"});
         rows.add(latencyRow("TTFT", r.ttft()));
         rows.add(latencyRow("TPOT", r.tpot()));
+        rows.add(latencyRow("ITL", r.itl()));
         rows.add(latencyRow("E2E", r.e2e()));
         rows.add(latencyRow("queue", r.queue()));
         appendTable(b, rows, st);
@@ -102,7 +103,17 @@ public final class TerminalSummary {
         b.append(label("utilization")).append("KV cache ").append(Format.percent(u.kvCacheMean()))
                 .append("   batch ").append(Format.number(u.batchSizeMean(), 1)).append(" seq/pass")
                 .append("   busy ").append(Format.percent(u.busyFraction()))
-                .append("   preemptions ").append(Format.count(r.preemptions())).append('\n');
+                .append("   preemptions ").append(Format.count(r.preemptions()));
+        if (r.preemption().swap() > 0) {
+            b.append(" (").append(Format.count(r.preemption().swap())).append(" by swap)");
+        }
+        b.append('\n');
+        if (!Double.isNaN(r.prefixCache().hitRate())) {
+            b.append(label("prefix cache")).append(Format.percent(r.prefixCache().hitRate())).append(" of prompt tokens")
+                    .append("   ").append(Format.percent(r.prefixCache().requestHitRate())).append(" of requests hit")
+                    .append("   ").append(Format.count(r.prefixCache().prefillTokensSaved()))
+                    .append(" prefill tokens saved\n");
+        }
         RunResult.Cost c = r.cost();
         b.append(label("cost")).append(st.bold(Format.usd(c.usdPerHour()) + "/h")).append(" (")
                 .append(Format.usd(c.usdPerMonth())).append("/month)   ")

@@ -156,6 +156,44 @@ class CliTest {
     }
 
     @Test
+    void run_formatVllm_printsVllmBenchServeKeys_andSummaryGainsTheNewBlocks(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("v");
+        Outcome o = llmsim("run", QUICKSTART, "--out", out.toString(), "--no-pdf", "--format", "vllm",
+                "--set", "duration_s=60", "--set", "warmup_s=10");
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode v = new ObjectMapper().readTree(o.out());
+        for (String key : List.of("backend", "model_id", "num_prompts", "request_rate", "burstiness", "duration",
+                "completed", "failed", "total_input_tokens", "total_output_tokens", "request_throughput",
+                "request_goodput", "output_throughput", "total_token_throughput")) {
+            assertTrue(v.has(key), key);
+        }
+        for (String metric : List.of("ttft", "tpot", "itl", "e2el")) {
+            for (String stat : List.of("mean", "median", "std", "p90", "p95", "p99")) {
+                assertTrue(v.get(stat + "_" + metric + "_ms").isNumber(), stat + "_" + metric + "_ms");
+            }
+        }
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        // the same requests, in milliseconds: vLLM's mean TTFT is summary.json's, times 1000
+        assertEquals(summary.get("ttft_s").get("mean").asDouble() * 1000, v.get("mean_ttft_ms").asDouble(), 1e-9);
+        assertEquals(summary.get("itl_s").get("mean").asDouble() * 1000, v.get("mean_itl_ms").asDouble(), 1e-9);
+        assertEquals(summary.get("requests").get("measured").asLong(), v.get("num_prompts").asLong());
+        assertEquals("llama-3.1-8b", v.get("model_id").asText());
+        double duration = v.get("duration").asDouble();
+        assertEquals(v.get("completed").asDouble() / duration, v.get("request_throughput").asDouble(), 1e-9);
+        for (String key : List.of("recompute", "swap", "swap_space_full", "swapped_bytes", "swap_time_s",
+                "recompute_tokens", "recompute_time_s")) {
+            assertTrue(summary.get("preemption").has(key), "preemption." + key);
+        }
+        for (String key : List.of("hit_rate", "request_hit_rate", "prefill_tokens_saved")) {
+            assertTrue(summary.get("prefix_cache").has(key), "prefix_cache." + key);
+        }
+        assertTrue(summary.get("itl_s").get("p99").isNumber());
+        List<String> rows = Files.readAllLines(out.resolve("requests.csv"));
+        assertTrue(rows.get(0).endsWith(",reject_reason,class,session_id,cached_tokens,swaps"), "new columns at the end");
+        assertTrue(rows.get(1).endsWith(",0,0"), rows.get(1));
+    }
+
+    @Test
     void run_writesTheTimeSeriesCsv_withEveryArrivalCounted(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("ts");
         assertEquals(0, llmsim("run", QUICKSTART, "--out", out.toString(), "--no-pdf", "--set", "duration_s=100",

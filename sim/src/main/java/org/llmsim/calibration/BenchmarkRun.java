@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.llmsim.cluster.Cluster;
 import org.llmsim.engine.EngineListener;
+import org.llmsim.engine.PreemptionMode;
 import org.llmsim.kernel.DsolKernel;
 import org.llmsim.kernel.EventPriority;
 import org.llmsim.kernel.RandomStreams;
@@ -157,7 +158,7 @@ public final class BenchmarkRun {
         }
 
         @Override
-        public void onPreempted(Request request, double timeS) {
+        public void onPreempted(Request request, double timeS, PreemptionMode mode, boolean swapSpaceFull) {
         }
 
         @Override

@@ -23,6 +23,14 @@ interface BatchScheduler {
     /** Applies a planned pass that ended at {@code endS}: tokens produced, requests finished. */
     void complete(BatchPlan plan, double endS);
 
+    /**
+     * When {@link #schedule} returned null although requests wait: the time at which it will return a pass even if
+     * nothing else happens (dynamic batching's wait deadline); NaN when only an arrival can start one.
+     */
+    default double wakeUpS() {
+        return Double.NaN;
+    }
+
     /** The most KV tokens the request can ever hold here; a request whose blocks exceed the cache is rejected. */
     long maxKvTokens(Request request);
 

@@ -6,15 +6,26 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public enum BatchingPolicy {
     /**
      * Iteration-level (continuous) batching as in vLLM and Orca: every forward pass runs all decoding sequences plus
-     * as many waiting prompts as the token budget, the batch limit and free KV blocks allow.
+     * as many waiting prompts, each computed whole, as the token budget, the batch limit and free KV blocks allow.
      */
     @JsonProperty("continuous") CONTINUOUS,
+    /**
+     * Continuous batching with chunked prefill (Sarathi-Serve, vLLM's {@code enable_chunked_prefill}): each pass has a
+     * budget of {@code max_batched_tokens} tokens, spent first on one token per decoding sequence, then on prompt
+     * chunks; a long prompt is split over several passes, so no pass is much longer than the budget.
+     */
+    @JsonProperty("chunked_prefill") CHUNKED_PREFILL,
     /**
      * Static batching: when the replica is idle it takes up to {@code max_batch_size} waiting requests, pads them to
      * the longest prompt, reserves KV for the longest possible output, and runs the batch until its longest output is
      * done before taking new work.
      */
-    @JsonProperty("static") STATIC;
+    @JsonProperty("static") STATIC,
+    /**
+     * Dynamic batching (Triton-style): static batches, but an idle replica waits until {@code max_batch_size} requests
+     * are queued or the oldest has waited {@code max_wait_s}, whichever comes first.
+     */
+    @JsonProperty("dynamic") DYNAMIC;
 
     public String yamlName() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,46 +1,68 @@
 package org.llmsim.engine;
 
-import java.util.ArrayDeque;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.llmsim.request.Request;
 
 /**
- * Iteration-level (continuous) batching, following vLLM's scheduler.
+ * Iteration-level (continuous) batching, following vLLM's scheduler, with or without chunked prefill.
  *
- * <p>Each forward pass:
+ * <p>Each forward pass, under a token budget of {@code max_batched_tokens} and at most {@code max_batch_size}
+ * sequences:
  * <ol>
  *   <li>Every decoding sequence gets room for one more token. Those that filled their last KV block need a new one;
- *       when there are not enough free blocks, the newest running sequence is preempted by recompute (its blocks are
- *       freed and it goes back to the front of the waiting queue, to prefill its prompt and the outputs so far
- *       again) until the rest fit.</li>
- *   <li>If nothing was preempted, waiting prompts are admitted first-come first-served while the batch stays within
- *       {@code max_batch_size} sequences and {@code max_batched_tokens} tokens (decodes count one token each) and
- *       their KV blocks are free. The queue head is never skipped, so a large prompt cannot starve. A prompt larger
- *       than the token budget runs alone when nothing else is running.</li>
+ *       while there are not enough free blocks, a running sequence is preempted (see {@link Preemptor}).</li>
+ *   <li>If nothing was preempted, swapped-out sequences are copied back and decode in this pass.</li>
+ *   <li>Decodes take one token of the budget each.</li>
+ *   <li>Chunked prefill: prompts already partly computed get their next chunk, as much of the budget as is left.</li>
+ *   <li>If nothing was preempted or is waiting in swap, waiting prompts are admitted in queue order (FCFS or
+ *       priority). With prefix caching the cached leading blocks of a prompt are taken, not computed. The queue head
+ *       is never skipped, so a large prompt cannot starve. Continuous batching computes a prompt whole: the first
+ *       prompt of a pass however long (the decodes in the pass wait for it, as they wait for a prefill step in vLLM
+ *       without chunked prefill), further ones while they fit what is left of the budget. Chunked prefill gives a
+ *       prompt what is left of the budget and continues it in the next passes.</li>
  * </ol>
- * A prefill produces the sequence's first output token at the end of the pass; from the next pass on it decodes.
+ * The pass that computes the last chunk of a prompt produces the sequence's next token; from the next pass on it
+ * decodes (see {@link DecodeSet}).
+ *
+ * <pre>
+ *   budget  | decode decode ... decode | chunk of prompt A (continued) | chunk of prompt B (new) |
+ * </pre>
  */
 final class ContinuousBatchScheduler implements BatchScheduler {
+    /** What {@link #continuePrefills} returns when a chunk's blocks are not free. */
+    private static final int BLOCKED = Integer.MIN_VALUE;
+
     private final SchedulerConfig config;
+    private final boolean chunkedPrefill;
     private final KvCacheManager kv;
     private final EngineListener listener;
-    private final ArrayDeque<Sequence> waiting = new ArrayDeque<>();
+    private final WaitingQueue waiting;
     private final DecodeSet decoding;
-    private Sequence[] prefillBuffer = new Sequence[16];
-    private int[] prefillTokenBuffer = new int[16];
+    /** Sequences with part of their prompt computed (chunked prefill only), in admission order; rarely more than one. */
+    private final List<Sequence> prefilling = new ArrayList<>();
+    private final Preemptor preemptor;
+    private final PassBuilder pass = new PassBuilder();
 
     ContinuousBatchScheduler(SchedulerConfig config, KvCacheManager kv, EngineListener listener) {
+        this(config, kv, SwapSpace.NONE, listener);
+    }
+
+    ContinuousBatchScheduler(SchedulerConfig config, KvCacheManager kv, SwapSpace swapSpace, EngineListener listener) {
         this.config = config;
+        this.chunkedPrefill = config.policy() == BatchingPolicy.CHUNKED_PREFILL;
         this.kv = kv;
         this.listener = listener;
-        this.decoding = new DecodeSet(kv.blockSize());
+        this.waiting = WaitingQueue.create(config.order());
+        this.decoding = new DecodeSet(kv.blockSize(), config.order() == SchedulingOrder.PRIORITY);
+        this.preemptor = new Preemptor(config, swapSpace, kv, listener);
     }
 
     @Override
     public void enqueue(Sequence sequence) {
-        waiting.addLast(sequence);
+        waiting.append(sequence);
     }
 
     @Override
@@ -50,75 +72,123 @@ final class ContinuousBatchScheduler implements BatchScheduler {
 
     @Override
     public BatchPlan schedule(double nowS) {
+        pass.reset();
         boolean preempted = reserveDecodeSlots(nowS);
-        int decodes = decoding.size();
-        long attended = decoding.nextStepAttendedTokens();
-        long newTokens = decodes;
-        long kvRead = attended;
-        int prefills = 0;
-        if (!preempted) {
-            int tokenBudget = config.maxBatchedTokens() - decodes;
-            int slots = config.maxBatchSize() - decodes;
-            while (slots > 0 && !waiting.isEmpty()) {
-                Sequence next = waiting.peekFirst();
-                int tokens = next.prefillTokens();
-                boolean aloneInPass = decodes == 0 && prefills == 0;
-                if (tokens > tokenBudget && !aloneInPass) {
-                    break;
-                }
-                if (!kv.tryAllocate(kv.blocksFor(tokens))) {
-                    break;
-                }
-                waiting.pollFirst();
-                next.request.markScheduled(nowS);
-                addPrefill(prefills++, next, tokens);
-                tokenBudget -= tokens;
-                slots--;
-                newTokens += tokens;
-                attended += BatchPlan.causalPairs(tokens);
-                kvRead += tokens;
-            }
+        int steady = decoding.measuredSize();
+        boolean idle = decoding.isEmpty() && prefilling.isEmpty();
+        if ((!preempted || idle) && preemptor.hasSwapped()) {
+            preemptor.swapIn(decoding, config.maxBatchSize() - decoding.size() - prefilling.size(), pass);
         }
-        if (decodes == 0 && prefills == 0) {
+        pass.addDecodes(decoding.size(), decoding.nextStepAttendedTokens(), steady);
+        int tokenBudget = config.maxBatchedTokens() - decoding.size();
+        int budgetLeft = continuePrefills(tokenBudget);
+        while (budgetLeft == BLOCKED && pass.isEmpty()) {
+            // Only partly computed prompts hold the blocks and none can go on: give up the newest one.
+            preemptLastPrefill(nowS);
+            budgetLeft = continuePrefills(tokenBudget);
+        }
+        boolean blocked = budgetLeft == BLOCKED;
+        idle = decoding.isEmpty() && prefilling.isEmpty();
+        if ((!preempted || idle) && !blocked && !preemptor.hasSwapped()) {
+            admitWaiting(nowS, budgetLeft);
+        }
+        if (pass.isEmpty()) {
             return null;
         }
-        Sequence[] planned = prefills == 0 ? BatchPlan.NO_SEQUENCES : Arrays.copyOf(prefillBuffer, prefills);
-        int[] plannedTokens = prefills == 0 ? BatchPlan.NO_TOKENS : Arrays.copyOf(prefillTokenBuffer, prefills);
-        return new BatchPlan(decodes, planned, plannedTokens, decodes + prefills, newTokens, attended, kvRead,
-                newTokens, decodes + prefills, kv.usedBlocks());
+        return pass.build(kv.usedBlocks());
     }
 
     /**
-     * Allocates the KV blocks the decoding sequences need for their next token, preempting the newest sequences
-     * while blocks are short. Returns whether anything was preempted.
+     * Allocates the KV blocks the decoding sequences need for their next token, preempting while blocks are short.
+     * Returns whether anything was preempted.
      */
     private boolean reserveDecodeSlots(double nowS) {
         int needed = decoding.blocksNeededNextStep();
         boolean preempted = false;
         while (needed > kv.freeBlocks()) {
-            Sequence victim = decoding.newest();
-            if (decoding.needsBlockNextStep(victim)) {
-                needed--;
+            Sequence victim = preemptor.pickVictim(prefilling, decoding);
+            boolean decoded = victim.decoding;
+            if (decoded) {
+                if (decoding.needsBlockNextStep(victim)) {
+                    needed--;
+                }
+                decoding.remove(victim);
+            } else {
+                prefilling.remove(victim);
             }
-            decoding.remove(victim);
-            kv.free(kv.blocksFor(victim.kvTokens));
-            victim.kvTokens = 0;
-            victim.request.markPreempted();
-            listener.onPreempted(victim.request, nowS);
-            waiting.addFirst(victim);
+            preemptor.preempt(victim, decoded, nowS, pass, waiting);
             preempted = true;
         }
         kv.allocate(needed);
         return preempted;
     }
 
-    private void addPrefill(int index, Sequence sequence, int tokens) {
-        if (index == prefillBuffer.length) {
-            prefillBuffer = Arrays.copyOf(prefillBuffer, index * 2);
-            prefillTokenBuffer = Arrays.copyOf(prefillTokenBuffer, index * 2);
+    /** Gives the partly computed prompts their next chunks; returns the budget left, or BLOCKED if blocks ran out. */
+    private int continuePrefills(int tokenBudget) {
+        int slots = config.maxBatchSize() - decoding.size();
+        for (int i = 0; i < prefilling.size(); i++) {
+            if (tokenBudget <= 0 || slots == 0) {
+                return tokenBudget;
+            }
+            Sequence s = prefilling.get(i);
+            int chunk = (int) Math.min(s.remainingPrefillTokens(), tokenBudget);
+            if (!kv.allocateSlots(s, KvCacheManager.PrefixHit.NONE, chunk)) {
+                return BLOCKED;
+            }
+            pass.addPrefill(s, chunk);
+            tokenBudget -= chunk;
+            slots--;
         }
-        prefillBuffer[index] = sequence;
-        prefillTokenBuffer[index] = tokens;
+        return tokenBudget;
+    }
+
+    private void preemptLastPrefill(double nowS) {
+        Sequence victim = prefilling.remove(prefilling.size() - 1);
+        preemptor.preempt(victim, false, nowS, pass, waiting);
+    }
+
+    /** Admits waiting prompts in queue order while the budget, the batch limit and the free blocks allow. */
+    private void admitWaiting(double nowS, int tokenBudget) {
+        int slots = config.maxBatchSize() - decoding.size() - prefilling.size();
+        while (slots > 0 && !waiting.isEmpty()) {
+            Sequence next = waiting.peek();
+            KvCacheManager.PrefixHit hit = kv.findCachedPrefix(next);
+            long remaining = next.prefillTokens() - hit.tokens();
+            long chunk;
+            if (chunkedPrefill) {
+                if (tokenBudget <= 0) {
+                    break;
+                }
+                chunk = Math.min(remaining, tokenBudget);
+            } else {
+                // The first prompt of a pass is computed whole however long it is; the decodes wait for it.
+                if (remaining > tokenBudget && pass.prefillCount() > 0) {
+                    break;
+                }
+                chunk = remaining;
+            }
+            if (!kv.allocateSlots(next, hit, chunk)) {
+                break;
+            }
+            waiting.poll();
+            Request r = next.request;
+            if (kv.prefixCaching()) {
+                boolean first = Double.isNaN(r.scheduledS());
+                if (first) {
+                    r.markCachedTokens((int) hit.tokens());
+                }
+                if (next.measured) {
+                    listener.onPrefixCacheLookup(r, next.prefillTokens(), hit.tokens(), first);
+                }
+            }
+            r.markScheduled(nowS);
+            pass.addPrefill(next, (int) chunk);
+            if (chunk < remaining) {
+                prefilling.add(next);
+            }
+            tokenBudget -= (int) chunk;
+            slots--;
+        }
     }
 
     @Override
@@ -128,12 +198,25 @@ final class ContinuousBatchScheduler implements BatchScheduler {
         while ((done = decoding.pollFinished()) != null) {
             finish(done, endS);
         }
+        for (Sequence s : plan.preemption().swappedIn()) {
+            tokenAfterGap(s, endS);
+        }
         Sequence[] prefills = plan.prefills();
         for (int i = 0; i < prefills.length; i++) {
             Sequence s = prefills[i];
-            s.kvTokens = plan.prefillTokens()[i];
+            s.numComputedTokens += plan.prefillTokens()[i];
+            if (s.numComputedTokens < s.prefillTokens()) {
+                continue; // more chunks to come
+            }
+            if (chunkedPrefill) {
+                prefilling.remove(s);
+            }
+            if (s.generated == 0) {
+                s.request.markFirstToken(endS);
+            } else {
+                tokenAfterGap(s, endS); // resumed after a recompute preemption
+            }
             s.generated++;
-            s.request.markFirstToken(endS);
             if (s.remainingOutput() == 0) {
                 finish(s, endS);
             } else {
@@ -142,8 +225,15 @@ final class ContinuousBatchScheduler implements BatchScheduler {
         }
     }
 
+    /** A token of a sequence that resumed after a preemption: its gap since its previous token. */
+    private void tokenAfterGap(Sequence s, double endS) {
+        if (s.measured) {
+            listener.onTokenGaps(endS - s.lastTokenS, 1);
+        }
+    }
+
     private void finish(Sequence s, double endS) {
-        kv.free(kv.blocksFor(s.kvTokens));
+        kv.free(s);
         s.request.markFinished(endS);
         listener.onFinished(s.request, endS);
     }
@@ -155,12 +245,12 @@ final class ContinuousBatchScheduler implements BatchScheduler {
 
     @Override
     public int waitingCount() {
-        return waiting.size();
+        return waiting.size() + preemptor.swappedCount();
     }
 
     @Override
     public int runningCount() {
-        return decoding.size();
+        return decoding.size() + prefilling.size();
     }
 
     @Override
@@ -168,16 +258,23 @@ final class ContinuousBatchScheduler implements BatchScheduler {
         for (Sequence s = decoding.oldest(); s != null; s = s.newer) {
             visitor.accept(s.request);
         }
+        for (Sequence s : prefilling) {
+            visitor.accept(s.request);
+        }
+        preemptor.forEachSwapped(s -> visitor.accept(s.request));
         for (Sequence s : waiting) {
             visitor.accept(s.request);
         }
     }
 
-    /** Sum of the KV blocks the running sequences hold; equals the cache's used blocks between passes. */
+    /** Sum of the KV blocks the running sequences hold: the cache's used blocks between passes, without prefix caching. */
     int blocksHeldByRunning() {
         int blocks = 0;
         for (Sequence s = decoding.oldest(); s != null; s = s.newer) {
             blocks += kv.blocksFor(decoding.kvTokensOf(s));
+        }
+        for (Sequence s : prefilling) {
+            blocks += kv.blocksFor(s.numComputedTokens);
         }
         return blocks;
     }

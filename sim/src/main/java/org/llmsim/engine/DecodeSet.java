@@ -1,6 +1,7 @@
 package org.llmsim.engine;
 
 import java.util.PriorityQueue;
+import java.util.TreeSet;
 
 /**
  * The sequences in the decode phase of one replica, each producing one token per iteration, kept as aggregates so that
@@ -13,7 +14,8 @@ import java.util.PriorityQueue;
  *   new KV block needed by sequence i  when (k_i - j_i + s) mod B == 0  (count of sequences per phase mod B)
  *   sequence i finishes at step          j_i + (output_i - generated_i at join)   (a heap on that step)
  * </pre>
- * Sequences are also linked in admission order, newest first, for preemption.
+ * Sequences are also linked in the order they joined, newest first, for preemption; under priority order they are
+ * also kept sorted by priority (O(log n) per join and leave), so the lowest-priority one can be preempted.
  */
 final class DecodeSet {
     private final int blockSize;
@@ -22,15 +24,23 @@ final class DecodeSet {
         int c = Long.compare(a.finishStep, b.finishStep);
         return c != 0 ? c : Long.compare(a.order, b.order);
     });
+    /** Sorted by {@link WaitingQueue#PRIORITY_ORDER}, only under priority order (null otherwise). */
+    private final TreeSet<Sequence> byPriority;
     private long step;
     private int size;
+    private int measuredSize;
     private long sumKvOffset;
     private Sequence newest;
     private Sequence oldest;
 
     DecodeSet(int blockSize) {
+        this(blockSize, false);
+    }
+
+    DecodeSet(int blockSize, boolean trackPriority) {
         this.blockSize = blockSize;
         this.sequencesPerPhase = new int[blockSize];
+        this.byPriority = trackPriority ? new TreeSet<>(WaitingQueue.PRIORITY_ORDER) : null;
     }
 
     int size() {
@@ -45,11 +55,19 @@ final class DecodeSet {
         return step;
     }
 
-    /** Adds a sequence whose {@code kvTokens} and {@code generated} are current; it must have output left. */
+    /** Sequences whose tokens are measured (see {@link Sequence#measured}). */
+    int measuredSize() {
+        return measuredSize;
+    }
+
+    /**
+     * Adds a sequence whose {@code numComputedTokens} and {@code generated} are current; it must have output left.
+     * From the next {@link #advance} on it produces one token per step.
+     */
     void add(Sequence s) {
         s.decoding = true;
         s.joinStep = step;
-        s.kvAtJoin = s.kvTokens;
+        s.kvAtJoin = s.numComputedTokens;
         s.generatedAtJoin = s.generated;
         s.finishStep = step + s.remainingOutput();
         long offset = s.kvAtJoin - step;
@@ -65,14 +83,20 @@ final class DecodeSet {
         }
         newest = s;
         size++;
+        if (s.measured) {
+            measuredSize++;
+        }
+        if (byPriority != null) {
+            byPriority.add(s);
+        }
     }
 
-    /** Removes a sequence, writing its current {@code kvTokens} and {@code generated} back into it. */
+    /** Removes a sequence, writing its current {@code numComputedTokens} and {@code generated} back into it. */
     void remove(Sequence s) {
         if (!s.decoding) {
             throw new IllegalStateException("sequence " + s.request.id() + " is not decoding");
         }
-        s.kvTokens = kvTokensOf(s);
+        s.numComputedTokens = kvTokensOf(s);
         s.generated = s.generatedAtJoin + (int) (step - s.joinStep);
         long offset = s.kvAtJoin - s.joinStep;
         sumKvOffset -= offset;
@@ -96,6 +120,12 @@ final class DecodeSet {
         s.older = null;
         s.decoding = false;
         size--;
+        if (s.measured) {
+            measuredSize--;
+        }
+        if (byPriority != null) {
+            byPriority.remove(s);
+        }
     }
 
     /** KV tokens a decoding sequence holds now. */
@@ -121,6 +151,14 @@ final class DecodeSet {
     /** The most recently added sequence (the preemption victim), or null. */
     Sequence newest() {
         return newest;
+    }
+
+    /** The sequence served last under priority order (largest priority value, latest arrival), or null. */
+    Sequence lowestPriority() {
+        if (byPriority == null) {
+            throw new IllegalStateException("priorities are not tracked");
+        }
+        return byPriority.isEmpty() ? null : byPriority.last();
     }
 
     /** The first-added sequence, or null. */

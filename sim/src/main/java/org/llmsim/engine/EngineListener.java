@@ -2,7 +2,10 @@ package org.llmsim.engine;
 
 import org.llmsim.request.Request;
 
-/** What a replica tells the outside world. Implementations must be cheap: these run on the hot path. */
+/**
+ * What a replica tells the outside world. Implementations must be cheap: these run on the hot path. The default
+ * methods report optional detail (inter-token gaps, prefix cache lookups, the cost of preemptions) and ignore it.
+ */
 public interface EngineListener {
 
     /** The request produced its last token at {@code timeS}; its timestamps are final. */
@@ -11,8 +14,12 @@ public interface EngineListener {
     /** The request can never be served by this replica and was dropped at {@code timeS}. */
     void onRejected(Request request, double timeS);
 
-    /** The request lost its KV blocks to make room for others and went back to the waiting queue. */
-    void onPreempted(Request request, double timeS);
+    /**
+     * The request lost its place in the KV cache to make room for others: its KV was copied to host memory
+     * ({@code mode} swap) or dropped, to be recomputed ({@code mode} recompute); {@code swapSpaceFull} when a swap
+     * was asked for but the host swap space had no room.
+     */
+    void onPreempted(Request request, double timeS, PreemptionMode mode, boolean swapSpaceFull);
 
     /**
      * One forward pass ran from {@code startS} to {@code endS}.
@@ -27,6 +34,38 @@ public interface EngineListener {
     void onIteration(int replica, double startS, double endS, int sequences, long newTokens, int outputTokens,
             int usedBlocks, int totalBlocks);
 
+    /**
+     * Whether the request's tokens count in the statistics (asked once, when it reaches a replica); the engine then
+     * reports {@link #onTokenGaps} and {@link #onPrefixCacheLookup} only for such requests.
+     */
+    default boolean measures(Request request) {
+        return true;
+    }
+
+    /**
+     * {@code count} output tokens of measured requests each came {@code gapS} seconds after the previous token of
+     * the same request (inter-token latency; a whole pass reports its decodes at once).
+     */
+    default void onTokenGaps(double gapS, long count) {
+    }
+
+    /**
+     * A measured request was admitted to compute {@code queriedTokens} tokens (its prompt, plus its earlier outputs
+     * after a recompute preemption), of which the prefix cache held the first {@code hitTokens}; {@code firstTime}
+     * when it had never been scheduled before.
+     */
+    default void onPrefixCacheLookup(Request request, long queriedTokens, long hitTokens, boolean firstTime) {
+    }
+
+    /**
+     * A pass of replica {@code replica} spent {@code swapS} seconds copying {@code swappedBytes} bytes of KV to or
+     * from host memory, and about {@code recomputeS} seconds recomputing {@code recomputeTokens} tokens whose KV a
+     * recompute preemption had dropped.
+     */
+    default void onPreemptionCost(int replica, double swapS, double swappedBytes, double recomputeS,
+            long recomputeTokens) {
+    }
+
     /** A listener that ignores everything. */
     EngineListener NONE = new EngineListener() {
         @Override
@@ -38,7 +77,7 @@ public interface EngineListener {
         }
 
         @Override
-        public void onPreempted(Request request, double timeS) {
+        public void onPreempted(Request request, double timeS, PreemptionMode mode, boolean swapSpaceFull) {
         }
 
         @Override

@@ -25,9 +25,13 @@ public final class Replica {
     private final KvCacheManager kv;
     private final BatchScheduler scheduler;
     private final EngineListener listener;
+    private final SwapSpace swapSpace;
     private final int maxContextTokens;
     private long admissions;
     private boolean busy;
+    /** A pending wake-up for a scheduler that waits on its own (dynamic batching), or null. */
+    private EventScheduler.ScheduledEvent wakeUp;
+    private double wakeUpAtS = Double.NaN;
 
     /**
      * @param index    global replica index (across pools), used in outputs
@@ -44,12 +48,16 @@ public final class Replica {
         this.poolName = poolName;
         this.clock = clock;
         this.costModel = costModel;
-        this.kv = new KvCacheManager(memory.kvBlocks(), config.blockSize());
+        this.kv = new KvCacheManager(memory.kvBlocks(), config.blockSize(), config.prefixCaching());
         this.listener = listener;
         this.maxContextTokens = costModel.hardware().model().maxContext();
+        this.swapSpace = config.preemption() == PreemptionMode.SWAP
+                ? SwapSpace.of(costModel.hardware(), config.blockSize(), config.swapSpaceBytesPerGpu())
+                : SwapSpace.NONE;
         this.scheduler = switch (config.policy()) {
-            case CONTINUOUS -> new ContinuousBatchScheduler(config, kv, listener);
+            case CONTINUOUS, CHUNKED_PREFILL -> new ContinuousBatchScheduler(config, kv, swapSpace, listener);
             case STATIC -> new StaticBatchScheduler(config, kv, listener);
+            case DYNAMIC -> new DynamicBatchScheduler(config, kv, listener);
         };
     }
 
@@ -68,7 +76,7 @@ public final class Replica {
             reject(request, "kv_capacity");
             return;
         }
-        scheduler.enqueue(new Sequence(request, admissions++));
+        scheduler.enqueue(new Sequence(request, admissions++, listener.measures(request)));
         if (!busy) {
             runNextPass();
         }
@@ -97,12 +105,56 @@ public final class Replica {
         BatchPlan plan = scheduler.schedule(startS);
         if (plan == null) {
             busy = false;
+            armWakeUp(scheduler.wakeUpS());
             return;
         }
         busy = true;
         double durationS = costModel.iterationTimeS(plan.sequences(), plan.newTokens(), plan.attendedTokens(),
                 plan.kvReadTokens(), plan.kvWriteTokens());
+        BatchPlan.PreemptionWork work = plan.preemption();
+        if (!work.isNone()) {
+            durationS += preemptionCostS(plan, work, durationS);
+        }
         clock.after(durationS, EventPriority.ITERATION, () -> finishPass(plan, startS));
+    }
+
+    /**
+     * Reports what a pass spends on preemptions and returns the time to add to it: the KV copies to and from host
+     * memory, which run before the pass. Recomputation is already part of the pass; its share is the pass's time
+     * minus the time of the same pass without the recomputed tokens.
+     */
+    private double preemptionCostS(BatchPlan plan, BatchPlan.PreemptionWork work, double passS) {
+        int swapBlocks = work.swapOutBlocks() + work.swapInBlocks();
+        double swapS = swapSpace.transferTimeS(swapBlocks);
+        double recomputeS = 0;
+        if (work.recomputeTokens() > 0) {
+            long r = work.recomputeTokens();
+            double withoutS = costModel.iterationTimeS(plan.sequences(), plan.newTokens() - r,
+                    plan.attendedTokens() - work.recomputeAttended(), plan.kvReadTokens() - r,
+                    plan.kvWriteTokens() - r);
+            recomputeS = Math.max(0, passS - withoutS);
+        }
+        listener.onPreemptionCost(index, swapS, swapSpace.bytes(swapBlocks, costModel.hardware().gpus()), recomputeS,
+                work.recomputeTokens());
+        return swapS;
+    }
+
+    /** Runs the scheduler again at {@code atS} if it is still idle then; a deadline already due needs no event. */
+    private void armWakeUp(double atS) {
+        if (Double.isNaN(atS) || !(atS > clock.now()) || atS == wakeUpAtS) {
+            return;
+        }
+        if (wakeUp != null) {
+            wakeUp.cancel();
+        }
+        wakeUpAtS = atS;
+        wakeUp = clock.at(atS, EventPriority.ITERATION, () -> {
+            wakeUp = null;
+            wakeUpAtS = Double.NaN;
+            if (!busy) {
+                runNextPass();
+            }
+        });
     }
 
     private void finishPass(BatchPlan plan, double startS) {
@@ -110,6 +162,9 @@ public final class Replica {
         scheduler.complete(plan, endS);
         listener.onIteration(index, startS, endS, plan.sequences(), plan.newTokens(), plan.outputTokens(),
                 plan.usedBlocks(), kv.totalBlocks());
+        if (plan.steadyTokens() > 0) {
+            listener.onTokenGaps(endS - startS, plan.steadyTokens());
+        }
         runNextPass();
     }
 

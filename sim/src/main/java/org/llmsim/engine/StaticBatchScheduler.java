@@ -1,6 +1,5 @@
 package org.llmsim.engine;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,9 +9,9 @@ import org.llmsim.request.Request;
 
 /**
  * Static batching, as in request-level servers before continuous batching: when idle, the replica takes up to
- * {@code max_batch_size} waiting requests (as many as their KV reservations allow; memory, not a token budget, limits
- * a static batch), pads their prompts to the longest one, reserves KV for the longest prompt plus the largest output
- * a request may ask for, and runs the batch until its longest output is produced.
+ * {@code max_batch_size} waiting requests in queue order (as many as their KV reservations allow; memory, not a token
+ * budget, limits a static batch), pads their prompts to the longest one, reserves KV for the longest prompt plus the
+ * largest output a request may ask for, and runs the batch until its longest output is produced.
  * Finished sequences keep computing padding until then, and no request joins a running batch: the waste that
  * continuous batching removes.
  */
@@ -20,7 +19,7 @@ final class StaticBatchScheduler implements BatchScheduler {
     private final SchedulerConfig config;
     private final KvCacheManager kv;
     private final EngineListener listener;
-    private final ArrayDeque<Sequence> waiting = new ArrayDeque<>();
+    private final WaitingQueue waiting;
 
     /** The running batch, sorted by output length; empty when idle. */
     private final List<Sequence> batch = new ArrayList<>();
@@ -31,16 +30,24 @@ final class StaticBatchScheduler implements BatchScheduler {
     private int producedPerSequence;
     /** Index into {@code batch} of the first sequence not yet finished. */
     private int nextToFinish;
+    /** Measured sequences of the batch not yet finished. */
+    private int measuredActive;
 
     StaticBatchScheduler(SchedulerConfig config, KvCacheManager kv, EngineListener listener) {
         this.config = config;
         this.kv = kv;
         this.listener = listener;
+        this.waiting = WaitingQueue.create(config.order());
     }
 
     @Override
     public void enqueue(Sequence sequence) {
-        waiting.addLast(sequence);
+        waiting.append(sequence);
+    }
+
+    /** Whether no batch is running (the next {@link #schedule} forms one from the queue). */
+    boolean idle() {
+        return batch.isEmpty();
     }
 
     @Override
@@ -58,44 +65,42 @@ final class StaticBatchScheduler implements BatchScheduler {
         if (producedPerSequence == 0) {
             long tokens = (long) n * paddedPrompt;
             return new BatchPlan(0, BatchPlan.NO_SEQUENCES, BatchPlan.NO_TOKENS, n, tokens,
-                    n * BatchPlan.causalPairs(paddedPrompt), tokens, tokens, n, kv.usedBlocks());
+                    n * BatchPlan.causalPairs(paddedPrompt), tokens, tokens, n, kv.usedBlocks(), 0,
+                    BatchPlan.PreemptionWork.NONE);
         }
         // Decode step k feeds token k; every padded sequence attends to paddedPrompt + k tokens.
         long context = (long) paddedPrompt + producedPerSequence;
         return new BatchPlan(n, BatchPlan.NO_SEQUENCES, BatchPlan.NO_TOKENS, n, n, n * context, n * context, n, active,
-                kv.usedBlocks());
+                kv.usedBlocks(), measuredActive, BatchPlan.PreemptionWork.NONE);
     }
 
     private boolean formBatch(double nowS) {
         int padded = 0;
-        int taken = 0;
-        for (Sequence s : waiting) {
-            if (taken == config.maxBatchSize()) {
-                break;
-            }
-            int prompt = Math.max(padded, s.prefillTokens());
-            long blocks = (long) (taken + 1) * blocksPerSequence(prompt);
+        while (batch.size() < config.maxBatchSize() && !waiting.isEmpty()) {
+            int prompt = Math.max(padded, waiting.peek().prefillTokens());
+            long blocks = (long) (batch.size() + 1) * blocksPerSequence(prompt);
             if (blocks > kv.freeBlocks()) {
                 break;
             }
             padded = prompt;
-            taken++;
-        }
-        if (taken == 0) {
-            return false;
-        }
-        for (int i = 0; i < taken; i++) {
-            Sequence s = waiting.pollFirst();
+            Sequence s = waiting.poll();
             s.request.markScheduled(nowS);
             batch.add(s);
+        }
+        if (batch.isEmpty()) {
+            return false;
         }
         batch.sort(Comparator.comparingInt((Sequence s) -> s.request.outputTokens()).thenComparingLong(s -> s.order));
         paddedPrompt = padded;
         longestOutput = batch.get(batch.size() - 1).request.outputTokens();
-        reservedBlocks = taken * blocksPerSequence(padded);
+        reservedBlocks = batch.size() * blocksPerSequence(padded);
         kv.allocate(reservedBlocks);
         producedPerSequence = 0;
         nextToFinish = 0;
+        measuredActive = 0;
+        for (Sequence s : batch) {
+            measuredActive += s.measured ? 1 : 0;
+        }
         return true;
     }
 
@@ -113,9 +118,10 @@ final class StaticBatchScheduler implements BatchScheduler {
         }
         while (nextToFinish < batch.size()
                 && batch.get(nextToFinish).request.outputTokens() <= producedPerSequence) {
-            Request r = batch.get(nextToFinish++).request;
-            r.markFinished(endS);
-            listener.onFinished(r, endS);
+            Sequence s = batch.get(nextToFinish++);
+            measuredActive -= s.measured ? 1 : 0;
+            s.request.markFinished(endS);
+            listener.onFinished(s.request, endS);
         }
         if (producedPerSequence >= longestOutput) {
             kv.free(reservedBlocks);

@@ -5,10 +5,16 @@
  * <ul>
  *   <li>{@link org.llmsim.engine.Replica} - the engine loop: plan a batch, price it with the roofline cost model,
  *       schedule one event at its end, apply it, repeat. One event per forward pass.</li>
- *   <li>{@link org.llmsim.engine.ContinuousBatchScheduler} - vLLM-style iteration-level scheduling: decodes first,
- *       then FCFS prefills under {@code max_batch_size}, {@code max_batched_tokens} and free KV blocks; preemption by
- *       recompute when blocks run out.</li>
- *   <li>{@link org.llmsim.engine.KvCacheManager} - the paged KV cache: blocks of {@code block_size} tokens.</li>
+ *   <li>{@link org.llmsim.engine.ContinuousBatchScheduler} - vLLM-style iteration-level scheduling, with or without
+ *       chunked prefill: decodes first, then prompt chunks or whole prompts in FCFS or priority order under
+ *       {@code max_batch_size}, {@code max_batched_tokens} and free KV blocks. {@link org.llmsim.engine.Preemptor}
+ *       evicts sequences when blocks run out (recompute or swap); {@link org.llmsim.engine.PassBuilder} accumulates
+ *       the pass into a {@link org.llmsim.engine.BatchPlan}.</li>
+ *   <li>{@link org.llmsim.engine.StaticBatchScheduler}, {@link org.llmsim.engine.DynamicBatchScheduler} - request-level
+ *       batches, started at once or after waiting for the batch to fill.</li>
+ *   <li>{@link org.llmsim.engine.KvCacheManager} - the paged KV cache: blocks of {@code block_size} tokens; with
+ *       prefix caching, full blocks keyed by the prefix they hold ({@link org.llmsim.engine.BlockKey}), reference
+ *       counted and evicted least recently freed first ({@link org.llmsim.engine.BlockPool}).</li>
  *   <li>{@link org.llmsim.engine.DecodeSet} - the running sequences, kept as aggregates so that an iteration costs
  *       O(1) however large the batch (see its class comment for the step-counter bookkeeping).</li>
  * </ul>

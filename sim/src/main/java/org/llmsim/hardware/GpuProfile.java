@@ -15,6 +15,8 @@ import java.util.List;
  * @param interconnectGbps       GPU-to-GPU bandwidth per direction per GPU (NVLink, Infinity Fabric or PCIe), Gbit/s
  * @param interconnectLatencyUs  latency of one small all-reduce across the GPUs of a node, microseconds
  * @param pcieGbps               host link bandwidth per direction, Gbit/s (KV swap to host memory)
+ * @param pcieEfficiency         achievable fraction of {@code pcie_gbps} for large pinned host-device copies, in
+ *                               (0, 1]; optional, default 1 (the ideal link)
  * @param priceUsdPerHour        on-demand price of one GPU-hour in USD
  * @param priceAsOf              date and origin of the price
  * @param computeEfficiency      achievable fraction of the tensor-core peak in large GEMMs, in (0, 1]
@@ -39,6 +41,7 @@ public record GpuProfile(
         Double interconnectGbps,
         Double interconnectLatencyUs,
         Double pcieGbps,
+        Double pcieEfficiency,
         Double priceUsdPerHour,
         String priceAsOf,
         Double computeEfficiency,
@@ -50,13 +53,15 @@ public record GpuProfile(
         Double perTokenOverheadS,
         EngineCalibrations engines) {
 
-    /** A profile without per-token overhead or per-engine calibrations (the original field set). */
+    /**
+     * A profile without PCIe efficiency, per-token overhead or per-engine calibrations (the original field set).
+     */
     public GpuProfile(String id, String name, Double memoryGb, Double hbmBandwidthTbps, Double bf16Tflops,
             Double fp8Tflops, Double interconnectGbps, Double interconnectLatencyUs, Double pcieGbps,
             Double priceUsdPerHour, String priceAsOf, Double computeEfficiency, Double memoryEfficiency,
             Double iterationOverheadS, Double perSequenceOverheadS, Double runtimeReserveGb, List<String> sources) {
         this(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps, interconnectLatencyUs,
-                pcieGbps, priceUsdPerHour, priceAsOf, computeEfficiency, memoryEfficiency, iterationOverheadS,
+                pcieGbps, null, priceUsdPerHour, priceAsOf, computeEfficiency, memoryEfficiency, iterationOverheadS,
                 perSequenceOverheadS, runtimeReserveGb, sources, null, null);
     }
 
@@ -86,6 +91,10 @@ public record GpuProfile(
 
     public double pcieBytesPerS() {
         return pcieGbps == null ? 0 : pcieGbps * 1e9 / 8;
+    }
+
+    public double pcieEfficiencyOrOne() {
+        return pcieEfficiency == null ? 1.0 : pcieEfficiency;
     }
 
     public double perSequenceOverheadSOrZero() {
@@ -151,8 +160,8 @@ public record GpuProfile(
     private GpuProfile copy(String newId, Double latencyUs, Double ce, Double me, Double iterationS, Double sequenceS,
             Double tokenS, EngineCalibrations newEngines, List<String> newSources) {
         return new GpuProfile(newId, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
-                latencyUs, pcieGbps, priceUsdPerHour, priceAsOf, ce, me, iterationS, sequenceS, runtimeReserveGb,
-                newSources, tokenS, newEngines);
+                latencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, ce, me, iterationS, sequenceS,
+                runtimeReserveGb, newSources, tokenS, newEngines);
     }
 
     private static Double or(Double value, Double fallback) {

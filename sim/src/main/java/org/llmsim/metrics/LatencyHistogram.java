@@ -17,16 +17,21 @@ public final class LatencyHistogram {
 
     /** Records one value in seconds; NaN values (undefined metrics) are ignored, negative ones are an error. */
     public void record(double seconds) {
-        if (Double.isNaN(seconds)) {
+        record(seconds, 1);
+    }
+
+    /** Records {@code n} occurrences of one value in seconds in O(1) (for example every decode token of a pass). */
+    public void record(double seconds, long n) {
+        if (Double.isNaN(seconds) || n <= 0) {
             return;
         }
         if (seconds < 0) {
             throw new IllegalArgumentException("negative latency " + seconds);
         }
-        histogram.recordValue(Math.round(seconds * 1e9));
-        count++;
-        sum += seconds;
-        sumOfSquares += seconds * seconds;
+        histogram.recordValueWithCount(Math.round(seconds * 1e9), n);
+        count += n;
+        sum += seconds * n;
+        sumOfSquares += seconds * seconds * n;
         min = Math.min(min, seconds);
         max = Math.max(max, seconds);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.llmsim.engine.EngineListener;
+import org.llmsim.engine.PreemptionMode;
 import org.llmsim.request.Request;
 import org.llmsim.scenario.PoolPlan;
 import org.llmsim.scenario.Scenario;
@@ -15,7 +16,9 @@ import org.llmsim.scenario.SloSpec;
  * <p>Per-request tallies (TTFT, TPOT, E2E, queueing) cover requests that arrived inside the measurement window.
  * Throughput and goodput count completions that happened inside it. Per-replica measures (busy time, KV occupancy)
  * integrate each forward pass over its overlap with the window; batch size is averaged over passes that started
- * inside it. A request meets the SLO of its own class; rejections are counted by reason.
+ * inside it. A request meets the SLO of its own class; rejections are counted by reason. Inter-token latency and
+ * prefix cache hits cover the tokens of measured requests (the engine asks {@link #measures}); preemptions and their
+ * costs cover the whole run.
  */
 public final class MetricsCollector implements EngineListener {
     private final RunResult.Window window;
@@ -27,6 +30,30 @@ public final class MetricsCollector implements EngineListener {
     private final ClassTally total;
     private final ClassTally[] byClass;
     private long preemptions;
+    private final LatencyHistogram itl = new LatencyHistogram();
+
+    // measured requests that completed, as vllm bench serve counts them
+    private long measuredCompleted;
+    private long measuredGood;
+    private long measuredInputTokens;
+    private long measuredOutputTokens;
+    private double measuredLastFinishS = Double.NaN;
+
+    // preemptions over the whole run
+    private long recomputePreemptions;
+    private long swapPreemptions;
+    private long swapSpaceFull;
+    private double swappedBytes;
+    private double swapS;
+    private long recomputeTokens;
+    private double recomputeS;
+
+    // prefix cache, measured requests
+    private long prefixLookups;
+    private long prefixRequestsHit;
+    private long prefixQueriedTokens;
+    private long prefixHitTokens;
+    private long prefillTokensSaved;
 
     // per replica, inside the window
     private final double[] busyS;
@@ -97,6 +124,13 @@ public final class MetricsCollector implements EngineListener {
         if (total != tally) {
             total.finished(r, measured, inWindow, good, inDeadline);
         }
+        if (measured) {
+            measuredCompleted++;
+            measuredGood += good ? 1 : 0;
+            measuredInputTokens += r.inputTokens();
+            measuredOutputTokens += r.outputTokens();
+            measuredLastFinishS = Double.isNaN(measuredLastFinishS) ? timeS : Math.max(measuredLastFinishS, timeS);
+        }
         sink.accept(r);
     }
 
@@ -112,8 +146,47 @@ public final class MetricsCollector implements EngineListener {
     }
 
     @Override
-    public void onPreempted(Request r, double timeS) {
+    public void onPreempted(Request r, double timeS, PreemptionMode mode, boolean swapSpaceWasFull) {
         preemptions++;
+        if (mode == PreemptionMode.SWAP) {
+            swapPreemptions++;
+        } else {
+            recomputePreemptions++;
+        }
+        if (swapSpaceWasFull) {
+            swapSpaceFull++;
+        }
+    }
+
+    @Override
+    public boolean measures(Request r) {
+        return window.contains(r.arrivalS());
+    }
+
+    @Override
+    public void onTokenGaps(double gapS, long count) {
+        itl.record(gapS, count);
+    }
+
+    @Override
+    public void onPrefixCacheLookup(Request r, long queriedTokens, long hitTokens, boolean firstTime) {
+        prefillTokensSaved += hitTokens;
+        if (firstTime) {
+            prefixLookups++;
+            prefixQueriedTokens += queriedTokens;
+            prefixHitTokens += hitTokens;
+            if (hitTokens > 0) {
+                prefixRequestsHit++;
+            }
+        }
+    }
+
+    @Override
+    public void onPreemptionCost(int replica, double swapTimeS, double bytes, double recomputeTimeS, long tokens) {
+        swapS += swapTimeS;
+        swappedBytes += bytes;
+        recomputeS += recomputeTimeS;
+        recomputeTokens += tokens;
     }
 
     @Override
@@ -163,7 +236,8 @@ public final class MetricsCollector implements EngineListener {
                     pool.replicas(), pool.hardware().tp(), pool.hardware().weightDtype().yamlName(),
                     pool.hardware().kvDtype().yamlName(), pool.scheduler().policy().yamlName(),
                     pool.memory().kvBlocks(), pool.memory().kvTokens(), pool.usdPerHour(), poolCompleted,
-                    utilization(first, last, windowS)));
+                    utilization(first, last, windowS), pool.scheduler().order().yamlName(),
+                    pool.scheduler().prefixCaching(), pool.scheduler().preemption().yamlName()));
             first = last;
         }
         List<RunResult.ClassResult> classes = new ArrayList<>();
@@ -177,7 +251,13 @@ public final class MetricsCollector implements EngineListener {
         return new RunResult(scenario.name(), scenario.seed(), window, total.counts(), total.ttft.summary(),
                 total.tpot.summary(), total.e2e.summary(), total.queue.summary(), throughput, sloResult, cost,
                 utilization(0, busyS.length, windowS), preemptions, List.copyOf(pools), List.copyOf(replicas), sim,
-                RunResult.TimeSeries.EMPTY, List.copyOf(classes));
+                RunResult.TimeSeries.EMPTY, List.copyOf(classes), itl.summary(),
+                new RunResult.PreemptionResult(recomputePreemptions, swapPreemptions, swapSpaceFull, swappedBytes, swapS,
+                        recomputeTokens, recomputeS),
+                new RunResult.PrefixCacheResult(CostCalculator.ratio(prefixHitTokens, prefixQueriedTokens),
+                        CostCalculator.ratio(prefixRequestsHit, prefixLookups), prefillTokensSaved, prefixLookups),
+                new RunResult.MeasuredRequests(measuredCompleted, measuredGood, measuredInputTokens,
+                        measuredOutputTokens, measuredLastFinishS));
     }
 
     /** Utilization averaged over replicas {@code [from, to)}. */

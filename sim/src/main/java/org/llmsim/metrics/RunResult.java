@@ -24,6 +24,11 @@ import java.util.List;
  * @param sim         how the simulation itself ran
  * @param timeSeries  per-pool state sampled at a fixed simulated interval (arrivals, queue, batch, KV, cost rate)
  * @param classes     per-class figures, in the workload's class order ({@code default} alone without classes)
+ * @param itl         inter-token latency: the gaps between consecutive output tokens of measured requests, one value
+ *                    per token after the first
+ * @param preemption  preemptions by mode over the whole run and what they cost
+ * @param prefixCache prefix cache hits of measured requests
+ * @param measured    measured requests that completed, counted as {@code vllm bench serve} counts its requests
  */
 public record RunResult(
         String scenario,
@@ -43,7 +48,11 @@ public record RunResult(
         List<ReplicaResult> replicas,
         SimStats sim,
         TimeSeries timeSeries,
-        List<ClassResult> classes) {
+        List<ClassResult> classes,
+        LatencyStats itl,
+        PreemptionResult preemption,
+        PrefixCacheResult prefixCache,
+        MeasuredRequests measured) {
 
     /** A result without per-class figures. */
     public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
@@ -52,6 +61,16 @@ public record RunResult(
             SimStats sim, TimeSeries timeSeries) {
         this(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost, utilization, preemptions,
                 pools, replicas, sim, timeSeries, List.of());
+    }
+
+    /** A result without ITL, preemption, prefix cache or vLLM-style totals (empty ones). */
+    public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
+            LatencyStats tpot, LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo, Cost cost,
+            Utilization utilization, long preemptions, List<PoolResult> pools, List<ReplicaResult> replicas,
+            SimStats sim, TimeSeries timeSeries, List<ClassResult> classes) {
+        this(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost, utilization, preemptions,
+                pools, replicas, sim, timeSeries, classes, LatencyStats.empty(), PreemptionResult.NONE,
+                PrefixCacheResult.NONE, MeasuredRequests.NONE);
     }
 
     /** A result without a time series or per-class figures. */
@@ -66,7 +85,57 @@ public record RunResult(
     /** This result with its time series replaced (the sampler runs beside the collector). */
     public RunResult withTimeSeries(TimeSeries series) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
-                utilization, preemptions, pools, replicas, sim, series, classes);
+                utilization, preemptions, pools, replicas, sim, series, classes, itl, preemption, prefixCache, measured);
+    }
+
+    /** The same result with other simulation statistics (tests compare runs without their wall time). */
+    public RunResult withSim(SimStats value) {
+        return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
+                utilization, preemptions, pools, replicas, value, timeSeries, classes, itl, preemption, prefixCache,
+                measured);
+    }
+
+    /**
+     * Preemptions over the whole run by what was done to the victim's KV, and what they cost.
+     *
+     * @param recompute      preemptions whose KV was dropped and recomputed (swap fallbacks included)
+     * @param swap           preemptions whose KV was copied to host memory and back
+     * @param swapSpaceFull  swaps that found the host swap space full and recomputed instead
+     * @param swappedBytes   KV bytes copied to and from host memory, both directions, all GPUs
+     * @param swapS          pass time spent copying KV over PCIe (each copy delays the pass it precedes)
+     * @param recomputeTokens tokens computed again because a recompute preemption dropped their KV
+     * @param recomputeS     pass time spent on those tokens: each pass's time minus its time without them
+     */
+    public record PreemptionResult(long recompute, long swap, long swapSpaceFull, double swappedBytes, double swapS,
+            long recomputeTokens, double recomputeS) {
+        public static final PreemptionResult NONE = new PreemptionResult(0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /**
+     * The prefix cache over measured requests (NaN rates when no pool caches prefixes).
+     *
+     * @param hitRate            prompt tokens found cached at first scheduling over prompt tokens
+     * @param requestHitRate     share of requests that found at least one cached block at first scheduling
+     * @param prefillTokensSaved prompt tokens not computed thanks to the cache, every admission included (also
+     *                           re-admissions after a recompute preemption)
+     * @param lookups            first-time lookups (requests) counted in the rates
+     */
+    public record PrefixCacheResult(double hitRate, double requestHitRate, long prefillTokensSaved, long lookups) {
+        public static final PrefixCacheResult NONE = new PrefixCacheResult(Double.NaN, Double.NaN, 0, 0);
+    }
+
+    /**
+     * Measured requests (arrived inside the window) that completed, with the totals {@code vllm bench serve} reports.
+     *
+     * @param completed    measured requests that completed
+     * @param good         of those, the ones that met every SLO target
+     * @param inputTokens  their prompt tokens
+     * @param outputTokens their output tokens
+     * @param lastFinishS  when the last of them finished (NaN if none did)
+     */
+    public record MeasuredRequests(long completed, long good, long inputTokens, long outputTokens,
+            double lastFinishS) {
+        public static final MeasuredRequests NONE = new MeasuredRequests(0, 0, 0, 0, Double.NaN);
     }
 
     /** The measurement window {@code [startS, endS)}: warm-up to end of arrivals. */
@@ -162,10 +231,14 @@ public record RunResult(
     public record Utilization(double kvCacheMean, double batchSizeMean, double busyFraction) {
     }
 
-    /** Per-pool configuration and figures (utilization averaged over the pool's replicas, inside the window). */
+    /**
+     * Per-pool configuration and figures (utilization averaged over the pool's replicas, inside the window);
+     * {@code schedulerOrder}, {@code prefixCaching} and {@code preemption} as configured.
+     */
     public record PoolResult(String name, String gpu, String model, int replicas, int tensorParallel,
             String weightDtype, String kvDtype, String batching, int kvBlocksPerReplica, long kvTokensPerReplica,
-            double usdPerHour, long completed, Utilization utilization) {
+            double usdPerHour, long completed, Utilization utilization, String schedulerOrder, boolean prefixCaching,
+            String preemption) {
     }
 
     /** Per-replica figures inside the window. */

@@ -35,6 +35,8 @@ public final class Request {
     private double firstTokenS = Double.NaN;
     private double finishS = Double.NaN;
     private int preemptions;
+    private int swaps;
+    private int cachedTokens;
     private int replica = -1;
     private String rejectReason;
     private RequestStatus status = RequestStatus.IN_FLIGHT;
@@ -151,8 +153,19 @@ public final class Request {
         return finishS;
     }
 
+    /** Times the request was preempted, by recompute or swap. */
     public int preemptions() {
         return preemptions;
+    }
+
+    /** Times the request was preempted by swapping its KV to host memory (part of {@link #preemptions()}). */
+    public int swaps() {
+        return swaps;
+    }
+
+    /** Prompt tokens found in the prefix cache when the request was first scheduled (vLLM's num_cached_tokens). */
+    public int cachedTokens() {
+        return cachedTokens;
     }
 
     /** Global index of the replica that served the request, or -1. */
@@ -187,6 +200,16 @@ public final class Request {
 
     public void markPreempted() {
         preemptions++;
+    }
+
+    /** Counts a preemption (already marked) as a swap to host memory. */
+    public void markSwapped() {
+        swaps++;
+    }
+
+    /** Records the prompt tokens the prefix cache held at the first scheduling. */
+    public void markCachedTokens(int tokens) {
+        cachedTokens = tokens;
     }
 
     public void markFinished(double timeS) {

@@ -1,5 +1,7 @@
 package org.llmsim.scenario;
 
+import org.llmsim.engine.PreemptionMode;
+import org.llmsim.engine.SchedulerConfig;
 import org.llmsim.hardware.Dtype;
 import org.llmsim.hardware.ServingEngine;
 
@@ -12,14 +14,19 @@ import org.llmsim.hardware.ServingEngine;
  * {@code kv_blocks_override} replaces the computed KV capacity of each replica by a measured block count (vLLM's
  * {@code num_gpu_blocks_override}; the "# GPU blocks" line of its log, or "GPU KV cache size" tokens divided by
  * {@code block_size}).
+ *
+ * <p>{@code prefix_caching} (default false) shares and keeps KV blocks by the prefix they hold; {@code preemption}
+ * (default recompute) says what happens to a preempted sequence's KV; {@code swap_space_gb} is the host memory per GPU
+ * for swapped KV (default vLLM's 4 GiB, 4.294967296 GB).
  */
 public record PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
-        Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride) {
+        Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
+        Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb) {
 
-    /** A pool with the default engine and the computed KV capacity. */
+    /** A pool with the default engine, the computed KV capacity and the default caching and preemption. */
     public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
             Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler) {
-        this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, null, null);
+        this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, null, null, null, null, null);
     }
 
     public PoolSpec {
@@ -41,6 +48,15 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         if (engine == null) {
             engine = ServingEngine.VLLM;
         }
+        if (prefixCaching == null) {
+            prefixCaching = false;
+        }
+        if (preemption == null) {
+            preemption = PreemptionMode.RECOMPUTE;
+        }
+        if (swapSpaceGb == null) {
+            swapSpaceGb = SchedulerConfig.DEFAULT_SWAP_SPACE_BYTES / 1e9;
+        }
     }
 
     public void validate(String path, Problems p) {
@@ -52,6 +68,7 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
             p.add(path + ".kv_dtype", "must be one of bf16, fp16, fp8, got " + kvDtype.yamlName());
         }
         p.atLeast(path + ".kv_blocks_override", kvBlocksOverride, 1);
+        p.nonNegative(path + ".swap_space_gb", swapSpaceGb);
         scheduler.validate(path + ".scheduler", p);
     }
 }

@@ -189,6 +189,7 @@ public final class ProfileCatalog {
         p.positive("interconnect_gbps", gpu.interconnectGbps());
         p.nonNegative("interconnect_latency_us", gpu.interconnectLatencyUs());
         p.positive("pcie_gbps", gpu.pcieGbps());
+        p.fraction("pcie_efficiency", gpu.pcieEfficiency());
         p.nonNegative("price_usd_per_hour", gpu.priceUsdPerHour());
         // Calibration never beats physics: an efficiency above 1 would make a pass faster than the roofline.
         p.fraction("compute_efficiency", gpu.computeEfficiency());

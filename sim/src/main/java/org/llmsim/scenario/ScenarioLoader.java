@@ -12,6 +12,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.llmsim.engine.BatchingPolicy;
+import org.llmsim.engine.PreemptionMode;
 import org.llmsim.engine.SchedulerConfig;
 import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.MemoryPlan;
@@ -137,11 +139,19 @@ public final class ScenarioLoader {
         ReplicaHardware hardware = new ReplicaHardware(gpu, model, tp, pool.weightDtype(), pool.kvDtype());
         SchedulerSpec s = pool.scheduler();
         int longestPrompt = (int) Math.min(Integer.MAX_VALUE, workload.maxInputTokens());
+        // Chunked prefill splits long prompts, so its budget need not stretch to the longest one.
         int maxBatchedTokens = s.maxBatchedTokens() != null ? s.maxBatchedTokens()
+                : s.policy() == BatchingPolicy.CHUNKED_PREFILL ? SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS
                 : Math.max(SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS, Math.min(longestPrompt, model.maxContext()));
         int outputCap = Math.min(workload.maxOutputTokens(), model.maxContext());
+        if (pool.preemption() == PreemptionMode.SWAP && gpu.pcieGbps() == null) {
+            problems.add(path + ".preemption", "swap needs the GPU profile's pcie_gbps (host link), which "
+                    + gpu.id() + " does not give; use recompute or add pcie_gbps to the profile");
+            return null;
+        }
         SchedulerConfig config = new SchedulerConfig(s.policy(), s.maxBatchSize(), maxBatchedTokens, s.blockSize(),
-                outputCap);
+                outputCap, s.order(), s.maxWaitS() == null ? 0 : s.maxWaitS(), pool.preemption(),
+                pool.prefixCaching(), pool.swapSpaceGb() * 1e9);
         MemoryPlan memory = MemoryPlan.of(hardware, s.gpuMemoryUtilization(), maxBatchedTokens, s.maxBatchSize(),
                 s.blockSize());
         if (pool.kvBlocksOverride() != null && memory.usableBytesPerGpu() > memory.weightBytesPerGpu()) {

@@ -1,12 +1,10 @@
 package org.llmsim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.llmsim.request.Request;
@@ -14,35 +12,11 @@ import org.llmsim.request.Request;
 /** The scheduler driven by hand, pass by pass, without a clock. */
 class ContinuousBatchSchedulerTest {
 
-    private static final class Events implements EngineListener {
-        final List<Request> finished = new ArrayList<>();
-        int preempted;
-
-        @Override
-        public void onFinished(Request request, double timeS) {
-            finished.add(request);
-        }
-
-        @Override
-        public void onRejected(Request request, double timeS) {
-        }
-
-        @Override
-        public void onPreempted(Request request, double timeS) {
-            preempted++;
-        }
-
-        @Override
-        public void onIteration(int replica, double startS, double endS, int sequences, long newTokens,
-                int outputTokens, int usedBlocks, int totalBlocks) {
-        }
-    }
-
     @Test
     void everyPass_keepsUsedBlocksEqualToBlocksHeld_andFinishesAllUnderPressure() {
         // given 12 blocks of 4 tokens (48 tokens of KV) and 6 requests that need up to 8+12-1 = 19 tokens each
         KvCacheManager kv = new KvCacheManager(12, 4);
-        Events events = new Events();
+        RecordingListener events = new RecordingListener();
         ContinuousBatchScheduler scheduler = new ContinuousBatchScheduler(
                 new SchedulerConfig(BatchingPolicy.CONTINUOUS, 8, 64, 4, 100), kv, events);
         for (int i = 0; i < 6; i++) {
@@ -61,7 +35,7 @@ class ContinuousBatchSchedulerTest {
             assertTrue(passes < 1000, "no progress");
         }
         assertEquals(6, events.finished.size());
-        assertTrue(events.preempted > 0, "the cache is too small for all six at once");
+        assertFalse(events.preempted.isEmpty(), "the cache is too small for all six at once");
         assertEquals(0, kv.usedBlocks());
     }
 

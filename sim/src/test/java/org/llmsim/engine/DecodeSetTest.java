@@ -11,7 +11,7 @@ class DecodeSetTest {
     private static Sequence sequence(long id, int input, int output, int generated, long kvTokens) {
         Sequence s = new Sequence(new Request(id, 0, input, output), id);
         s.generated = generated;
-        s.kvTokens = kvTokens;
+        s.numComputedTokens = kvTokens;
         return s;
     }
 
@@ -54,7 +54,7 @@ class DecodeSetTest {
         set.advance();
         assertSame(shorter, set.pollFinished());
         assertEquals(3, shorter.generated);
-        assertEquals(12, shorter.kvTokens); // the last token's KV is never written
+        assertEquals(12, shorter.numComputedTokens); // the last token's KV is never written
         assertNull(set.pollFinished());
         set.advance();
         assertSame(longer, set.pollFinished());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.llmsim.hardware.GpuProfile;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.request.Request;
 import org.llmsim.request.RequestStatus;
@@ -12,9 +13,8 @@ import org.llmsim.testing.TestScenarios;
 /** End-to-end behaviour of one replica's batching and KV management, with invariants checked on every request. */
 class ReplicaBehaviourTest {
 
-    @Test
-    void kvExhaustion_preemptsByRecompute_andEveryRequestStillCompletes() {
-        // given a replica whose KV cache holds about 7k tokens, and long answers that outgrow it
+    /** A replica whose KV cache holds about 7k tokens, and long answers that outgrow it. */
+    static TestScenarios.Recorded smallCacheUnderPressure(String preemption) {
         String yaml = TestScenarios.scenario("""
                 arrival: {process: poisson, rate_rps: 1}
                 input_tokens: {dist: uniform, min: 200, max: 600}
@@ -22,17 +22,38 @@ class ReplicaBehaviourTest {
                 """, """
                 gpu: l40s
                 model: llama-3.2-1b
+                preemption: %s
                 scheduler: {max_batch_size: 64, gpu_memory_utilization: 0.1}
-                """, 120, 0);
+                """.formatted(preemption), 120, 0);
         var scenario = TestScenarios.load(yaml, "drain_timeout_s=3000");
         assertTrue(scenario.pools().get(0).memory().kvTokens() < 10_000, "small cache expected");
-        // when it runs
-        var recorded = TestScenarios.runRecording(scenario);
+        return TestScenarios.runRecording(scenario);
+    }
+
+    @Test
+    void kvExhaustion_preemptsByRecompute_andEveryRequestStillCompletes() {
+        var recorded = smallCacheUnderPressure("recompute");
         RunResult r = recorded.result();
         // then requests were preempted and all of them still finished
         assertTrue(r.preemptions() > 0, "expected preemptions");
+        assertEquals(r.preemptions(), r.preemption().recompute());
+        assertTrue(r.preemption().recomputeTokens() > 0 && r.preemption().recomputeS() > 0);
         assertEquals(r.requests().arrived(), r.requests().completed());
         assertTrue(recorded.requests().stream().anyMatch(q -> q.preemptions() > 0));
+        checkInvariants(recorded);
+    }
+
+    @Test
+    void kvExhaustion_bySwap_reportsCountsBytesAndTime_andEveryRequestStillCompletes() {
+        var recorded = smallCacheUnderPressure("swap");
+        RunResult r = recorded.result();
+        assertTrue(r.preemption().swap() > 0, "swaps");
+        assertEquals(r.preemptions(), r.preemption().swap() + r.preemption().recompute());
+        GpuProfile l40s = TestScenarios.gpu("l40s");
+        assertEquals(r.preemption().swappedBytes() / (l40s.pcieGbps() * 1e9 / 8 * l40s.pcieEfficiencyOrOne()),
+                r.preemption().swapS(), 1e-9);
+        assertEquals(r.requests().arrived(), r.requests().completed());
+        assertEquals(r.preemption().swap(), recorded.requests().stream().mapToLong(Request::swaps).sum());
         checkInvariants(recorded);
     }
 

@@ -2,6 +2,7 @@ package org.llmsim.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Comparator;
 import java.util.List;
@@ -14,9 +15,7 @@ import org.llmsim.testing.TestScenarios;
 class DeterminismTest {
     /** A result with the wall-clock time zeroed, the only field allowed to differ between identical runs. */
     private static RunResult withoutWallTime(RunResult r) {
-        return new RunResult(r.scenario(), r.seed(), r.window(), r.requests(), r.ttft(), r.tpot(), r.e2e(), r.queue(),
-                r.throughput(), r.slo(), r.cost(), r.utilization(), r.preemptions(), r.pools(), r.replicas(),
-                new RunResult.SimStats(0, r.sim().events(), r.sim().simulatedS()), r.timeSeries());
+        return r.withSim(new RunResult.SimStats(0, r.sim().events(), r.sim().simulatedS()));
     }
 
     @Test
@@ -43,6 +42,33 @@ class DeterminismTest {
                 "cluster.router.policy=random"));
         assertEquals(workload(a), workload(b));
         assertNotEquals(a.result().ttft().mean(), b.result().ttft().mean());
+    }
+
+    @Test
+    void servingMechanics_areDeterministicToo() {
+        String yaml = TestScenarios.scenario("""
+                arrival: {process: poisson, rate_rps: 6}
+                input_tokens: {dist: uniform, min: 1100, max: 3000}
+                output_tokens: {dist: uniform, min: 50, max: 800}
+                shared_prefix: {tokens: 1024, groups: 3}
+                """, """
+                gpu: l40s
+                model: llama-3.2-1b
+                prefix_caching: true
+                preemption: swap
+                swap_space_gb: 0.05
+                scheduler: {policy: chunked_prefill, max_batched_tokens: 1024, order: priority,
+                            max_batch_size: 64, gpu_memory_utilization: 0.1}
+                """, 120, 10);
+        var a = TestScenarios.runRecording(TestScenarios.load(yaml));
+        var b = TestScenarios.runRecording(TestScenarios.load(yaml));
+        RunResult.SimStats noWall = new RunResult.SimStats(0, a.result().sim().events(), a.result().sim().simulatedS());
+        assertEquals(a.result().withSim(noWall).toString(), b.result().withSim(noWall).toString());
+        assertEquals(workload(a), workload(b));
+        // the mechanisms were exercised: hits, swaps, and swaps that found the space full
+        assertTrue(a.result().prefixCache().hitRate() > 0.2, "hit rate " + a.result().prefixCache().hitRate());
+        assertTrue(a.result().preemption().swap() > 0, a.result().preemption().toString());
+        assertTrue(a.result().preemption().swapSpaceFull() > 0, a.result().preemption().toString());
     }
 
     /** Every request's identity, arrival and sizes, in id order. */

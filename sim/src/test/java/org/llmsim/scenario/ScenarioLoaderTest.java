@@ -153,7 +153,7 @@ class ScenarioLoaderTest {
         InputError e = onlyError(VALID.replace("model: llama-3.1-8b",
                 "model: llama-3.1-8b\n      scheduler: {policy: greedy}"));
         assertEquals("cluster.pools[0].scheduler.policy", e.path());
-        assertEquals("unknown value 'greedy'; allowed: continuous, static", e.message());
+        assertEquals("unknown value 'greedy'; allowed: continuous, chunked_prefill, static, dynamic", e.message());
     }
 
     @Test
@@ -231,5 +231,69 @@ class ScenarioLoaderTest {
         assertEquals(10, lines.lineOf("cluster.pools[0].model"));
         assertEquals(10, lines.lineOf("cluster.pools[0].model.nonexistent"));
         assertNull(lines.lineOf("nowhere"));
+    }
+
+    @Test
+    void servingMechanics_fieldsResolveIntoTheSchedulerConfig() {
+        Scenario s = TestScenarios.load(VALID.replace("model: llama-3.1-8b", """
+                model: llama-3.1-8b
+                      prefix_caching: true
+                      preemption: swap
+                      swap_space_gb: 8
+                      scheduler: {policy: chunked_prefill, order: priority}"""));
+        var config = s.pools().get(0).scheduler();
+        assertEquals(BatchingPolicy.CHUNKED_PREFILL, config.policy());
+        assertEquals(org.llmsim.engine.SchedulingOrder.PRIORITY, config.order());
+        assertEquals(org.llmsim.engine.PreemptionMode.SWAP, config.preemption());
+        assertTrue(config.prefixCaching());
+        assertEquals(8e9, config.swapSpaceBytesPerGpu());
+        assertEquals(8192, config.maxBatchedTokens(), "chunked prefill does not stretch the budget to the prompt");
+        Scenario defaults = TestScenarios.load(VALID);
+        assertEquals(4.0 * (1L << 30), defaults.pools().get(0).scheduler().swapSpaceBytesPerGpu());
+        assertFalse(defaults.pools().get(0).scheduler().prefixCaching());
+    }
+
+    @Test
+    void dynamicBatching_needsMaxWait_andOtherPoliciesRejectIt() {
+        InputError missing = onlyError(VALID.replace("model: llama-3.1-8b",
+                "model: llama-3.1-8b\n      scheduler: {policy: dynamic}"));
+        assertEquals("cluster.pools[0].scheduler.max_wait_s", missing.path());
+        assertEquals("is required", missing.message());
+        InputError stray = onlyError(VALID.replace("model: llama-3.1-8b",
+                "model: llama-3.1-8b\n      scheduler: {max_wait_s: 0.1}"));
+        assertEquals("only applies to policy: dynamic, got policy: continuous", stray.message());
+    }
+
+    @Test
+    void chunkedPrefill_budgetBelowTheBatchSize_isRejected() {
+        InputError e = onlyError(VALID.replace("model: llama-3.1-8b", "model: llama-3.1-8b\n"
+                + "      scheduler: {policy: chunked_prefill, max_batch_size: 256, max_batched_tokens: 128}"));
+        assertEquals("cluster.pools[0].scheduler.max_batched_tokens", e.path());
+        assertTrue(e.message().startsWith("must be >= max_batch_size (256)"), e.message());
+    }
+
+    @Test
+    void sharedPrefix_longerThanTheShortestPrompt_isRejectedWithTheFix() {
+        InputError e = onlyError(VALID.replace("  output_tokens:", "  shared_prefix: {tokens: 500, groups: 3}\n"
+                + "  output_tokens:"));
+        assertEquals("workload.shared_prefix.tokens", e.path());
+        assertEquals("must be less than the shortest prompt (input_tokens can be 500 tokens), got 500; input_tokens "
+                + "counts the whole prompt, prefix included: raise its min (or value) to at least 501", e.message());
+        Scenario ok = TestScenarios.load(VALID.replace("  output_tokens:", "  shared_prefix: {tokens: 499}\n"
+                + "  output_tokens:"));
+        assertEquals(1, ok.spec().workload().sharedPrefix().groups());
+    }
+
+    @Test
+    void pcieEfficiencyGivenAsAPercentage_isRejectedWithAHint(@TempDir Path tmp)
+            throws IOException {
+        Path gpu = tmp.resolve("my-gpu.yaml");
+        Files.writeString(gpu, Files.readString(TestScenarios.home().resolve("gpu-profiles/gpus/h100-sxm.yaml"))
+                .replace("id: h100-sxm", "id: my-gpu").replace("pcie_efficiency: 0.81", "pcie_efficiency: 81"));
+        InputException e = assertThrows(InputException.class,
+                () -> TestScenarios.load(VALID.replace("gpu: h100-sxm", "gpu: " + gpu)));
+        assertTrue(e.getMessage().contains("pcie_efficiency: must be a fraction in (0, 1], got 81 (did you mean 0.81?)"),
+                e.getMessage());
+        assertEquals(1.0, TestScenarios.gpu("b200").pcieEfficiencyOrOne(), "missing means the ideal link");
     }
 }

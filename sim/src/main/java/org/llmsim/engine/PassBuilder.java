@@ -1,0 +1,121 @@
+package org.llmsim.engine;
+
+import java.util.Arrays;
+
+/**
+ * Accumulates one forward pass while a scheduler plans it, then freezes it into a {@link BatchPlan}. Reused from pass
+ * to pass so that planning allocates only the plan itself.
+ *
+ * <pre>
+ *   decodes:        n tokens, each attending to its sequence's KV plus itself
+ *   prefill chunk:  c tokens after k computed ones: attention c k + c (c + 1) / 2, reads k + c, writes c;
+ *                   the chunk that completes the prompt produces the sequence's next token
+ * </pre>
+ */
+final class PassBuilder {
+    private int decodes;
+    private int steadyTokens;
+    private long newTokens;
+    private long attended;
+    private long kvRead;
+    private long kvWrite;
+    private int outputs;
+    private int prefills;
+    private Sequence[] prefillBuffer = new Sequence[16];
+    private int[] tokenBuffer = new int[16];
+    private int swappedIn;
+    private Sequence[] swapInBuffer = new Sequence[4];
+    private int swapOutBlocks;
+    private int swapInBlocks;
+    private long recomputeTokens;
+    private long recomputeAttended;
+
+    void reset() {
+        decodes = 0;
+        steadyTokens = 0;
+        newTokens = 0;
+        attended = 0;
+        kvRead = 0;
+        kvWrite = 0;
+        outputs = 0;
+        prefills = 0;
+        swappedIn = 0;
+        swapOutBlocks = 0;
+        swapInBlocks = 0;
+        recomputeTokens = 0;
+        recomputeAttended = 0;
+    }
+
+    /**
+     * Adds the decoding sequences: {@code n} of them, attending to {@code attendedTokens} in total;
+     * {@code steady} measured ones produced their previous token at the end of the previous pass.
+     */
+    void addDecodes(int n, long attendedTokens, int steady) {
+        decodes += n;
+        steadyTokens += steady;
+        newTokens += n;
+        attended += attendedTokens;
+        kvRead += attendedTokens;
+        kvWrite += n;
+        outputs += n;
+    }
+
+    /** Adds a chunk of {@code tokens} prompt tokens of {@code s}, after its {@code numComputedTokens}. */
+    void addPrefill(Sequence s, int tokens) {
+        long k = s.numComputedTokens;
+        if (prefills == prefillBuffer.length) {
+            prefillBuffer = Arrays.copyOf(prefillBuffer, prefills * 2);
+            tokenBuffer = Arrays.copyOf(tokenBuffer, prefills * 2);
+        }
+        prefillBuffer[prefills] = s;
+        tokenBuffer[prefills++] = tokens;
+        newTokens += tokens;
+        attended += BatchPlan.chunkPairs(k, tokens);
+        kvRead += k + tokens;
+        kvWrite += tokens;
+        if (k + tokens == s.prefillTokens()) {
+            outputs++;
+        }
+        long redone = Math.max(0, Math.min(k + tokens, s.computedHighWaterTokens) - k);
+        if (redone > 0) {
+            recomputeTokens += redone;
+            recomputeAttended += BatchPlan.chunkPairs(k, redone);
+        }
+    }
+
+    void addSwapOut(int blocks) {
+        swapOutBlocks += blocks;
+    }
+
+    /** A sequence copied back from host memory ({@code blocks} blocks); it decodes in this pass. */
+    void addSwapIn(Sequence s, int blocks) {
+        if (swappedIn == swapInBuffer.length) {
+            swapInBuffer = Arrays.copyOf(swapInBuffer, swappedIn * 2);
+        }
+        swapInBuffer[swappedIn++] = s;
+        swapInBlocks += blocks;
+    }
+
+    boolean isEmpty() {
+        return decodes == 0 && prefills == 0;
+    }
+
+    int sequences() {
+        return decodes + prefills;
+    }
+
+    int prefillCount() {
+        return prefills;
+    }
+
+    BatchPlan build(int usedBlocks) {
+        Sequence[] planned = prefills == 0 ? BatchPlan.NO_SEQUENCES : Arrays.copyOf(prefillBuffer, prefills);
+        int[] plannedTokens = prefills == 0 ? BatchPlan.NO_TOKENS : Arrays.copyOf(tokenBuffer, prefills);
+        BatchPlan.PreemptionWork preemption = swapOutBlocks == 0 && swappedIn == 0 && recomputeTokens == 0
+                ? BatchPlan.PreemptionWork.NONE
+                : new BatchPlan.PreemptionWork(Arrays.copyOf(swapInBuffer, swappedIn), swapOutBlocks, swapInBlocks,
+                        recomputeTokens, recomputeAttended);
+        return new BatchPlan(decodes, planned, plannedTokens, decodes + prefills, newTokens, attended, kvRead,
+                kvWrite, outputs, usedBlocks, steadyTokens, preemption);
+    }
+}
