@@ -72,6 +72,7 @@ final class CapacityCommand implements Callable<Integer> {
         int replications = spec.commandLine().getParseResult().hasMatchedOption("--replications")
                 ? run.replications : DEFAULT_REPLICATIONS;
         Experiments.checkReplications(replications);
+        run.requireTableOrJson("capacity");
         if (!(tolerance > 0 && tolerance < 0.5)) {
             throw new InputException("--tolerance " + tolerance, "must be in (0, 0.5), e.g. 0.01");
         }

@@ -92,6 +92,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Experiments.checkReplications(run.replications);
+        run.requireTableOrJson("plan");
         ScenarioSource source = options.source(scenarioFile, search.assignments());
         // the spec alone (profiles unresolved): the pool as written may not fit, which is often why one plans
         ScenarioSpec spec0 = source.spec();

@@ -57,6 +57,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Experiments.checkReplications(run.replications);
+        run.requireTableOrJson("sweep");
         Grid grid = new Grid(vary.stream().map(Axis::parse).toList());
         ScenarioSource source = options.source(scenarioFile, search.assignments());
         OutputDirectory dir = OutputDirectory.claim(out != null ? out
