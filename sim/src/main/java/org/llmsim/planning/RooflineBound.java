@@ -74,7 +74,8 @@ public record RooflineBound(int replicas, double computeS, double passesS, int m
             shared |= sharable;
             if (!sharable) {
                 promptPerS += rate * lowerMean(c.inputTokens(), null);
-                shortestPrompt = Math.min(shortestPrompt, shortest(c.inputTokens()));
+                Integer shortest = LengthSpec.shortest(c.inputTokens());
+                shortestPrompt = Math.min(shortestPrompt, shortest == null ? 1 : shortest);
             }
         }
         RooflineCostModel cost = new RooflineCostModel(p.hardware());
@@ -122,19 +123,5 @@ public record RooflineBound(int replicas, double computeS, double passesS, int m
         double mean = sum / DRAWS;
         double sd = Math.sqrt(Math.max(0, squares / DRAWS - mean * mean));
         return Math.max(1, mean - STANDARD_ERRORS * sd / Math.sqrt(DRAWS));
-    }
-
-    /** The shortest length a distribution can give. */
-    static int shortest(LengthSpec spec) {
-        if (spec instanceof LengthSpec.Fixed f) {
-            return f.value();
-        }
-        if (spec instanceof LengthSpec.Uniform u) {
-            return u.min();
-        }
-        if (spec instanceof LengthSpec.Lognormal l) {
-            return l.lowerBound();
-        }
-        return ((LengthSpec.Empirical) spec).values().stream().mapToInt(Integer::intValue).min().orElse(1);
     }
 }
