@@ -236,19 +236,20 @@ public final class PdfDocumentBuilder implements Closeable {
     }
 
     /**
-     * Column widths for {@link #table} in proportion to the longest text of each column (the bold header counted a
-     * little wider), as fractions that add up to 1.
+     * Column widths for {@link #table} that fit each column's widest cell (the header in bold) with its padding, as
+     * fractions of the text width that add up to 1: spare room is shared out in proportion, and a table too wide for
+     * the page is scaled down.
      */
-    public static float[] widthsByContent(List<String[]> rows) {
+    public float[] widthsByContent(List<String[]> rows) {
         int n = rows.get(0).length;
         float[] w = new float[n];
         float sum = 0;
         for (int c = 0; c < n; c++) {
-            float most = rows.get(0)[c].length() * 1.15f;
-            for (String[] row : rows) {
-                most = Math.max(most, row[c].length());
+            float most = widthOf(sanitize(rows.get(0)[c]), bold, TABLE_TEXT);
+            for (int r = 1; r < rows.size(); r++) {
+                most = Math.max(most, widthOf(sanitize(rows.get(r)[c]), regular, TABLE_TEXT));
             }
-            w[c] = most + 2;
+            w[c] = most + 16; // the cell's padding (8 points before left-aligned text, 4 after numbers) and a gap
             sum += w[c];
         }
         for (int c = 0; c < n; c++) {

@@ -62,7 +62,7 @@ public final class PlanReport {
             pdf.paragraph("The SLOs hold when: " + r.criterion().describe() + ".");
             pdf.heading("Every shape, ranked");
             List<String[]> rows = PlanView.rows(r);
-            float[] widths = PdfDocumentBuilder.widthsByContent(rows);
+            float[] widths = pdf.widthsByContent(rows);
             pdf.table(rows, widths, (row, col) -> col == widths.length - 1 ? r.options().get(row - 1).outcome()
                     == DeploymentSearch.Outcome.MEETS ? Charts.GOOD : null : null);
             pdf.subtle("Replicas: the fewest that meet the SLOs (a search on the count, which only ever helps); for "

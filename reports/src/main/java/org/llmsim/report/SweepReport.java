@@ -38,7 +38,7 @@ public final class SweepReport {
             pdf.subtle(provenance(r));
             pdf.heading("Points");
             List<String[]> rows = SweepTable.rows(r);
-            float[] widths = PdfDocumentBuilder.widthsByContent(rows);
+            float[] widths = pdf.widthsByContent(rows);
             pdf.table(rows, widths);
             pdf.subtle("Latencies in milliseconds." + (r.replications() > 1 ? " Means over " + r.replications()
                     + " replications; sweep.csv and sweep.json give every metric's 95% confidence interval." : ""));
