@@ -95,8 +95,11 @@ public final class CapacityText {
         }
         b.append('\n');
         if (r.status() == CapacitySearch.Status.FOUND) {
-            b.append(Format.right("knee", 11)).append(Format.right(CapacityView.load(r.scaling().unit(), r.knee()),
-                    18)).append(st.dim("  " + CapacityView.kneeDefinition(r))).append('\n');
+            String knee = Double.isFinite(r.knee()) ? CapacityView.load(r.scaling().unit(), r.knee())
+                    : "not reached";
+            b.append(Format.right("knee", 11)).append(Format.right(knee, 18))
+                    .append(st.dim("  " + CapacityView.kneeDefinition(r)
+                            + (Double.isFinite(r.knee()) ? "" : ", up to the curve's highest load"))).append('\n');
             CapacitySearch.Point near = nearest(r);
             if (!near.judgement().checks().isEmpty()) {
                 b.append(Format.right("binding", 11)).append("  ").append(checkText(near.judgement().binding()))

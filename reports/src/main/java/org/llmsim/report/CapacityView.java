@@ -17,7 +17,7 @@ final class CapacityView {
         }
         return switch (unit) {
             case RPS -> Format.number(load, load >= 100 ? 0 : load >= 10 ? 1 : 2) + " req/s";
-            case USERS -> Format.number(load, 0) + " users";
+            case USERS -> Format.number(load, 0) + (Math.round(load) == 1 ? " user" : " users");
             case FACTOR -> Format.number(load, 2) + "x";
         };
     }

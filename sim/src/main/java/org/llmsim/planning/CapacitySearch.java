@@ -149,8 +149,11 @@ public final class CapacitySearch {
                 lo /= 2;
             }
         }
-        // 2. Brent on the margin of the binding check
+        // 2. Brent on the margin of the binding check; whole users: the most that meet
         double root = root(lo, hi);
+        if (scaling.unit() == LoadScaling.Unit.USERS) {
+            root = bracket(lo, hi)[0];
+        }
         // 3. the interval, 4. the curve
         double[] interval = interval(root);
         String basis = options.replications() > 1
@@ -243,7 +246,8 @@ public final class CapacitySearch {
         for (int i = 1; i <= options.curvePoints(); i++) {
             factors.add(root * options.curveMaxFraction() * i / options.curvePoints());
         }
-        curve = evaluate(factors, Purpose.CURVE);
+        // factors that round to the same closed-loop user count give one point
+        curve = evaluate(factors, Purpose.CURVE).stream().distinct().toList();
     }
 
     private Result result(Status status, double capacityFactor, double low, double high, String basis) {
