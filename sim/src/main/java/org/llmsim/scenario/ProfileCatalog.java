@@ -133,7 +133,8 @@ public final class ProfileCatalog {
         return ids;
     }
 
-    static boolean isPath(String reference) {
+    /** Whether a profile reference names a file (a path) rather than a built-in id. */
+    public static boolean isPath(String reference) {
         return reference.contains("/") || reference.contains("\\") || reference.endsWith(".yaml")
                 || reference.endsWith(".yml") || reference.endsWith(".json");
     }

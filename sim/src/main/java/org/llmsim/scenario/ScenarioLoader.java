@@ -52,6 +52,22 @@ public final class ScenarioLoader {
 
     /** Loads a scenario from text; {@code baseDir} resolves relative profile paths. */
     public Scenario load(String text, String fileName, Path baseDir, List<String> overrides) {
+        Bound bound = bind(text, fileName, overrides);
+        return resolve(bound.spec(), fileName, text, bound.lines(), baseDir, overrides);
+    }
+
+    /**
+     * Parses a scenario with overrides into its spec (defaults filled in) without validating it or resolving its
+     * profiles: what the planner reads of a scenario whose own pool may not fit.
+     */
+    public static ScenarioSpec parse(String text, String fileName, List<String> overrides) {
+        return bind(text, fileName, overrides).spec();
+    }
+
+    private record Bound(ScenarioSpec spec, SourceLines lines) {
+    }
+
+    private static Bound bind(String text, String fileName, List<String> overrides) {
         SourceLines lines = SourceLines.index(text);
         JsonNode tree = StrictYaml.readTree(text, fileName);
         Set<String> overridden = Overrides.apply((ObjectNode) tree, overrides);
@@ -59,9 +75,9 @@ public final class ScenarioLoader {
         ScenarioSpec spec = StrictYaml.bind(tree, ScenarioSpec.class, fileName, lines);
         if (spec.name() == null) {
             spec = new ScenarioSpec(stem(fileName), spec.description(), spec.seed(), spec.durationS(), spec.warmupS(),
-                    spec.drainTimeoutS(), spec.workload(), spec.cluster(), spec.output());
+                    spec.drainTimeoutS(), spec.workload(), spec.cluster(), spec.output(), spec.plan());
         }
-        return resolve(spec, fileName, text, lines, baseDir, overrides);
+        return new Bound(spec, lines);
     }
 
     /**

@@ -14,9 +14,10 @@ package org.llmsim.scenario;
  * @param workload      the traffic
  * @param cluster       the deployment
  * @param output        what the run records besides the summary (time-series sampling)
+ * @param plan          the search space of {@code llmsim plan} (optional; runs ignore it)
  */
 public record ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
-        Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster, OutputSpec output) {
+        Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster, OutputSpec output, PlanSpec plan) {
 
     public ScenarioSpec {
         if (seed == null) {
@@ -36,10 +37,16 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
         }
     }
 
+    /** A scenario without a plan block. */
+    public ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
+            Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster, OutputSpec output) {
+        this(name, description, seed, durationS, warmupS, drainTimeoutS, workload, cluster, output, null);
+    }
+
     /** A scenario with the default output settings (code that builds scenarios without a file). */
     public ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
             Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster) {
-        this(name, description, seed, durationS, warmupS, drainTimeoutS, workload, cluster, null);
+        this(name, description, seed, durationS, warmupS, drainTimeoutS, workload, cluster, null, null);
     }
 
     public void validate(Problems p) {
@@ -61,17 +68,21 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
             cluster.validate("cluster", p);
         }
         output.validate("output", p, durationS == null || drainTimeoutS == null ? null : horizonS());
+        if (plan != null) {
+            plan.validate("plan", p);
+        }
     }
 
     /** The same scenario under another seed (replications run one per seed). */
     public ScenarioSpec withSeed(long newSeed) {
         return new ScenarioSpec(name, description, newSeed, durationS, warmupS, drainTimeoutS, workload, cluster,
-                output);
+                output, plan);
     }
 
     /** This scenario with {@code duration_s} set (and the drain timeout derived from it when it was left out). */
     public ScenarioSpec withDuration(double seconds) {
-        return new ScenarioSpec(name, description, seed, seconds, warmupS, drainTimeoutS, workload, cluster, output);
+        return new ScenarioSpec(name, description, seed, seconds, warmupS, drainTimeoutS, workload, cluster, output,
+                plan);
     }
 
     /** Simulated seconds after which the run stops: arrivals plus the drain allowance. */
