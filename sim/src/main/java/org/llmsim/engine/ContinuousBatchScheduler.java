@@ -303,7 +303,9 @@ final class ContinuousBatchScheduler implements BatchScheduler {
     }
 
     private void finish(Sequence s, double endS) {
-        kv.free(s);
+        // a sequence that finished inside a speculative pass holds blocks past its last token: they are freed, but
+        // only its real tokens (the prompt and every output but the last) can be kept as cached content
+        kv.free(s, (long) s.request.inputTokens() + s.request.outputTokens() - 1);
         s.request.markFinished(endS);
         listener.onFinished(s.request, endS);
     }

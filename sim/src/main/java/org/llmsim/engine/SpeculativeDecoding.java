@@ -92,12 +92,13 @@ public final class SpeculativeDecoding {
     double draftTimeS(BatchPlan plan) {
         int n = plan.decodeTokens();
         long kv = plan.decodeKvTokens();
-        long scored = (long) n * scoredTokens();
-        // the prompt part of the pass: what remains after the verification tokens
+        int perSequence = scoredTokens();
+        long scored = (long) n * perSequence;
+        // the prompt part of the pass: what remains after the verification tokens (see PassBuilder)
         int prefillSequences = plan.sequences() - n;
         long prefillTokens = plan.newTokens() - scored;
-        long prefillAttended = plan.attendedTokens() - (scoredTokens() * kv + n * (scored == 0 ? 0
-                : (long) scoredTokens() * (scoredTokens() + 1) / 2));
+        long prefillAttended = plan.attendedTokens() - (perSequence * kv + n * ((long) perSequence * (perSequence + 1)
+                / 2));
         long prefillRead = plan.kvReadTokens() - (kv + scored);
         long prefillWrite = plan.kvWriteTokens() - scored;
         double totalS = 0;
