@@ -58,6 +58,7 @@ public final class Simulation {
                 .map(c -> new MetricsCollector.ClassDef(c.name(), c.priority(), c.slo())).toList();
         MetricsCollector metrics = new MetricsCollector(window, spec.workload().slo(), classes,
                 scenario.totalReplicas(), finals);
+        metrics.trackPools(poolOfReplica(), scenario.pools().size());
         Cluster cluster = Cluster.build(scenario, kernel, streams, metrics);
         TimeSeriesSampler sampler = sampler(cluster);
         Ingress ingress = new Ingress(workload.classes(), spec.workload().rateLimit(), kernel, cluster::submit,
@@ -74,15 +75,25 @@ public final class Simulation {
         } finally {
             generator.close();
         }
-        for (Replica replica : cluster.replicas()) {
-            replica.forEachInFlight(metrics::onUnfinished);
-        }
+        cluster.forEachInFlight(metrics::onUnfinished);
         // The fleet is provisioned for the whole arrival window, and longer while requests drain.
         double simulatedS = Math.max(spec.durationS(), kernel.lastEventTimeS());
         double wallS = (System.nanoTime() - startNs) / 1e9;
         finished = true;
         return metrics.result(scenario, new RunResult.SimStats(wallS, kernel.executedEvents(), simulatedS))
                 .withTimeSeries(sampler.result());
+    }
+
+    /** The pool index of every replica (replicas are numbered globally in pool order). */
+    private int[] poolOfReplica() {
+        int[] poolOf = new int[scenario.totalReplicas()];
+        int first = 0;
+        for (int p = 0; p < scenario.pools().size(); p++) {
+            int n = scenario.pools().get(p).replicas();
+            java.util.Arrays.fill(poolOf, first, first + n, p);
+            first += n;
+        }
+        return poolOf;
     }
 
     /** A sampler over each pool's replicas (replicas are numbered globally in pool order). */

@@ -1,5 +1,6 @@
 package org.llmsim.scenario;
 
+import org.llmsim.engine.BatchingPolicy;
 import org.llmsim.engine.PreemptionMode;
 import org.llmsim.engine.SchedulerConfig;
 import org.llmsim.hardware.Dtype;
@@ -18,10 +19,16 @@ import org.llmsim.hardware.ServingEngine;
  * <p>{@code prefix_caching} (default false) shares and keeps KV blocks by the prefix they hold; {@code preemption}
  * (default recompute) says what happens to a preempted sequence's KV; {@code swap_space_gb} is the host memory per GPU
  * for swapped KV (default vLLM's 4 GiB, 4.294967296 GB).
+ *
+ * <p>{@code pipeline_parallel} (default 1) splits the model's layers over that many stages of
+ * {@code tensor_parallel} GPUs each; {@code speculative} adds a draft model ({@link SpeculativeSpec});
+ * {@code disaggregated} splits the replicas into prefill and decode replicas ({@link DisaggregationSpec}), and then
+ * {@code replicas} defaults to their sum.
  */
 public record PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
         Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
-        Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb) {
+        Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb, Integer pipelineParallel,
+        SpeculativeSpec speculative, DisaggregationSpec disaggregated) {
 
     /** A pool with the default engine, the computed KV capacity and the default caching and preemption. */
     public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
@@ -29,9 +36,20 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, null, null, null, null, null);
     }
 
+    /** A pool of one stage per replica, without speculative decoding or disaggregation. */
+    public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
+            Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
+            Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb) {
+        this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine, kvBlocksOverride,
+                prefixCaching, preemption, swapSpaceGb, null, null, null);
+    }
+
     public PoolSpec {
         if (replicas == null) {
-            replicas = 1;
+            replicas = disaggregated != null && disaggregated.replicas() != null ? disaggregated.replicas() : 1;
+        }
+        if (pipelineParallel == null) {
+            pipelineParallel = 1;
         }
         if (tensorParallel == null) {
             tensorParallel = 1;
@@ -69,6 +87,32 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         }
         p.atLeast(path + ".kv_blocks_override", kvBlocksOverride, 1);
         p.nonNegative(path + ".swap_space_gb", swapSpaceGb);
+        p.atLeast(path + ".pipeline_parallel", pipelineParallel, 1);
         scheduler.validate(path + ".scheduler", p);
+        boolean iterationLevel = scheduler.policy() == BatchingPolicy.CONTINUOUS
+                || scheduler.policy() == BatchingPolicy.CHUNKED_PREFILL;
+        if (speculative != null) {
+            speculative.validate(path + ".speculative", p);
+            if (!iterationLevel) {
+                p.add(path + ".speculative", "needs iteration-level batching (scheduler.policy continuous or "
+                        + "chunked_prefill), got " + scheduler.policy().yamlName());
+            }
+            if (pipelineParallel > 1) {
+                p.add(path + ".speculative", "cannot be combined with pipeline_parallel > 1 (as in vLLM), got "
+                        + "pipeline_parallel " + pipelineParallel);
+            }
+        }
+        if (disaggregated != null) {
+            disaggregated.validate(path + ".disaggregated", p);
+            Integer both = disaggregated.replicas();
+            if (both != null && !both.equals(replicas)) {
+                p.add(path + ".replicas", "must equal prefill_replicas + decode_replicas (" + both
+                        + ") with disaggregated, or be left out, got " + replicas);
+            }
+            if (!iterationLevel) {
+                p.add(path + ".disaggregated", "needs iteration-level batching (scheduler.policy continuous or "
+                        + "chunked_prefill), got " + scheduler.policy().yamlName());
+            }
+        }
     }
 }
