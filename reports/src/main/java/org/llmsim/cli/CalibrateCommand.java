@@ -244,7 +244,7 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     /** A value written as in scenario files ({@code bf16}, {@code trtllm}); null when the option is not given. */
-    private static <E extends Enum<E>> E enumValue(String value, Class<E> type, String option) {
+    static <E extends Enum<E>> E enumValue(String value, Class<E> type, String option) {
         if (value == null) {
             return null;
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.llmsim.kernel.ExperimentRunner;
 import org.llmsim.metrics.RunResult;
+import org.llmsim.planning.PointRunner;
 import org.llmsim.scenario.InputException;
 import org.llmsim.scenario.Scenario;
 
@@ -28,6 +29,14 @@ final class Experiments {
             throw new InputException("llmsim", "--replications must be between 1 and " + MAX_REPLICATIONS + ", got "
                     + replications);
         }
+    }
+
+    /**
+     * A runner for the planning searches: each batch in parallel, with a progress line labelled {@code label}.
+     */
+    static PointRunner runner(boolean progress, PrintWriter err, String label) {
+        return (scenarios, replications) -> scenarios.isEmpty() ? List.of()
+                : run(scenarios, replications, ExperimentRunner.SinkFactory.NONE, progress, err, label);
     }
 
     /**

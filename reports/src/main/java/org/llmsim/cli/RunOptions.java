@@ -1,6 +1,7 @@
 package org.llmsim.cli;
 
 import org.llmsim.report.Style;
+import org.llmsim.scenario.InputException;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that simulate: terminal format, PDF or not, replications. */
@@ -26,6 +27,14 @@ final class RunOptions {
     /** The result in the JSON of {@code vllm bench serve} (single runs only). */
     boolean vllm() {
         return format == TerminalFormat.vllm;
+    }
+
+    /** Rejects {@code --format vllm} for a command that prints only tables or JSON. */
+    void requireTableOrJson(String command) {
+        if (vllm()) {
+            throw new InputException("llmsim " + command, "--format vllm applies to llmsim run only; use table or "
+                    + "json");
+        }
     }
 
     /** Colours on a terminal for tables; plain text for JSON. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.llmsim.planning.ScenarioSource;
 import org.llmsim.scenario.ProfileCatalog;
 import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.ScenarioLoader;
@@ -29,10 +30,21 @@ final class ScenarioOptions {
     }
 
     Scenario load(Path file) {
+        return new ScenarioLoader(catalog()).load(file, all());
+    }
+
+    /** The file with these options' overrides, then {@code extra}, as a source of variants (sweeps, searches). */
+    ScenarioSource source(Path file, List<String> extra) {
+        List<String> all = all();
+        all.addAll(extra);
+        return ScenarioSource.file(new ScenarioLoader(catalog()), file, all);
+    }
+
+    private List<String> all() {
         List<String> all = new ArrayList<>(overrides);
         if (seed != null) {
             all.add("seed=" + seed);
         }
-        return new ScenarioLoader(catalog()).load(file, all);
+        return all;
     }
 }

@@ -73,6 +73,28 @@ final class ValidateCommand implements Callable<Integer> {
                             ? " (kv_blocks_override)" : "", Format.number(p.memory().weightBytesPerGpu() / 1e9, 1),
                     Format.usd(p.usdPerHour()));
             out.printf(Locale.ROOT, "    engine %s: %s%n", p.spec().engine().yamlName(), calibration(p));
+            if (p.hardware().pp() > 1) {
+                out.printf(Locale.ROOT, "    pipeline: %d stages of %d GPUs, up to %d layers each, stages linked by %s%n",
+                        p.hardware().pp(), p.hardware().tp(), p.hardware().stageLayers(),
+                        p.hardware().spansNodes() ? "the network (more than one node)" : "the node's interconnect");
+            }
+            var speculative = p.spec().speculative();
+            if (speculative != null) {
+                out.printf(Locale.ROOT, "    speculative: draft %s proposes %d tokens, each accepted with probability "
+                                + "%s: %s tokens per step expected%n", speculative.draftModel(), speculative.k(),
+                        Format.plain(speculative.acceptance()),
+                        Format.number(speculative.expectedTokensPerStep(), 2));
+            }
+            var split = p.spec().disaggregated();
+            if (split != null) {
+                var gpu = p.hardware().gpu();
+                boolean network = split.kvLink() == org.llmsim.scenario.DisaggregationSpec.KvLink.NETWORK;
+                double linkBytesPerS = network ? gpu.networkBytesPerS() : gpu.interconnectBytesPerS();
+                out.printf(Locale.ROOT, "    disaggregated: %d prefill + %d decode replicas, KV over %s: %s ms per "
+                                + "1,000 prompt tokens%n", split.prefillReplicas(), split.decodeReplicas(),
+                        split.kvLink().yamlName(),
+                        Format.number(1000 * p.hardware().kvBytesPerTokenPerGpu() / linkBytesPerS * 1e3, 2));
+            }
         }
         for (ProviderPlan p : s.providers()) {
             var pr = p.profile();

@@ -236,6 +236,29 @@ public final class PdfDocumentBuilder implements Closeable {
     }
 
     /**
+     * Column widths for {@link #table} that fit each column's widest cell (the header in bold) with its padding, as
+     * fractions of the text width that add up to 1: spare room is shared out in proportion, and a table too wide for
+     * the page is scaled down.
+     */
+    public float[] widthsByContent(List<String[]> rows) {
+        int n = rows.get(0).length;
+        float[] w = new float[n];
+        float sum = 0;
+        for (int c = 0; c < n; c++) {
+            float most = widthOf(sanitize(rows.get(0)[c]), bold, TABLE_TEXT);
+            for (int r = 1; r < rows.size(); r++) {
+                most = Math.max(most, widthOf(sanitize(rows.get(r)[c]), regular, TABLE_TEXT));
+            }
+            w[c] = most + 16; // the cell's padding (8 points before left-aligned text, 4 after numbers) and a gap
+            sum += w[c];
+        }
+        for (int c = 0; c < n; c++) {
+            w[c] /= sum;
+        }
+        return w;
+    }
+
+    /**
      * Which columns hold numbers and are right-aligned: every column but the first whose body cells mostly start
      * with a digit, a sign, a dollar or are "-".
      */

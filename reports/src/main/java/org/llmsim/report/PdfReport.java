@@ -72,7 +72,7 @@ public final class PdfReport {
                     + reps.size() + " seeds.");
         }
         List<LatencyGroup> groups = new ArrayList<>();
-        groups.add(new LatencyGroup("all requests", r.ttft(), r.tpot(), r.e2e(), r.queue()));
+        groups.add(new LatencyGroup("all requests", r.ttft(), r.tpot(), r.e2e(), r.queue(), r.itl()));
         if (r.classes().size() > 1) {
             for (RunResult.ClassResult c : r.classes()) {
                 groups.add(new LatencyGroup("class " + c.name(), c.ttft(), c.tpot(), c.e2e(), c.queue()));
@@ -155,7 +155,7 @@ public final class PdfReport {
         }
         int gpus = 0;
         for (RunResult.PoolResult p : r.pools()) {
-            gpus += p.replicas() * p.tensorParallel();
+            gpus += p.replicas() * p.layout().gpusPerReplica();
         }
         if (r.cost().apiUsd() > 0 || r.cost().gatewayUsd() > 0) {
             b.append(gpus > 0 ? "The fleet of " + gpus + (gpus == 1 ? " GPU" : " GPUs") + " and the API calls cost "
@@ -175,8 +175,16 @@ public final class PdfReport {
         return b.toString();
     }
 
-    /** Latency statistics of one group of requests (all requests, or one class). */
-    record LatencyGroup(String name, LatencyStats ttft, LatencyStats tpot, LatencyStats e2e, LatencyStats queue) {
+    /**
+     * Latency statistics of one group of requests (all requests, or one class); {@code itl}, the gaps between tokens,
+     * only for all requests (null otherwise).
+     */
+    record LatencyGroup(String name, LatencyStats ttft, LatencyStats tpot, LatencyStats e2e, LatencyStats queue,
+            LatencyStats itl) {
+
+        LatencyGroup(String name, LatencyStats ttft, LatencyStats tpot, LatencyStats e2e, LatencyStats queue) {
+            this(name, ttft, tpot, e2e, queue, null);
+        }
     }
 
     /** One percentile table per group; with one group the table has no group heading. */
@@ -189,6 +197,9 @@ public final class PdfReport {
             rows.add(new String[] {"metric (ms)", "mean", "p50", "p90", "p95", "p99", "max"});
             rows.add(latencyRow("TTFT (time to first token)", g.ttft()));
             rows.add(latencyRow("TPOT (time per output token)", g.tpot()));
+            if (g.itl() != null && g.itl().count() > 0) {
+                rows.add(latencyRow("ITL (gap between tokens)", g.itl()));
+            }
             rows.add(latencyRow("E2E (end to end)", g.e2e()));
             rows.add(latencyRow("Queueing", g.queue()));
             pdf.table(rows, new float[] {0.34f, 0.11f, 0.11f, 0.11f, 0.11f, 0.11f, 0.11f});
@@ -301,7 +312,7 @@ public final class PdfReport {
         double totalIdle = 0;
         int totalGpus = 0;
         for (RunResult.PoolResult p : r.pools()) {
-            int gpus = p.replicas() * p.tensorParallel();
+            int gpus = p.replicas() * p.layout().gpusPerReplica();
             double idle = p.usdPerHour() * (1 - p.utilization().busyFraction());
             totalIdle += idle;
             totalGpus += gpus;
@@ -336,6 +347,20 @@ public final class PdfReport {
         pdf.table(rows, new float[] {0.1f, 0.2f, 0.14f, 0.16f, 0.13f, 0.13f, 0.14f});
     }
 
+    /** "4x h100-sxm", "2x2 a100-80gb (pp x tp)", with the draft model and the prefill/decode split where used. */
+    static String gpusPerReplica(RunResult.PoolResult p) {
+        RunResult.PoolLayout l = p.layout();
+        String s = l.pipelineParallel() > 1 ? l.pipelineParallel() + "x" + p.tensorParallel() + " " + p.gpu()
+                + " (pp x tp)" : p.tensorParallel() + "x " + p.gpu();
+        if (l.draftModel() != null) {
+            s += ", draft " + l.draftModel();
+        }
+        if (l.prefillReplicas() > 0) {
+            s += ", " + l.prefillReplicas() + " prefill + " + l.decodeReplicas() + " decode";
+        }
+        return s;
+    }
+
     private static void deployment(PdfDocumentBuilder pdf, ReplicationSummary reps) {
         RunResult r = reps.first();
         pdf.heading("Deployment");
@@ -343,7 +368,7 @@ public final class PdfReport {
         pools.add(new String[] {"pool", "replicas", "model", "GPUs per replica", "batching", "KV tokens/replica"});
         for (RunResult.PoolResult p : r.pools()) {
             pools.add(new String[] {p.name(), Integer.toString(p.replicas()), p.model() + " " + p.weightDtype(),
-                    p.tensorParallel() + "x " + p.gpu(), p.batching(), Format.count(p.kvTokensPerReplica())});
+                    gpusPerReplica(p), p.batching(), Format.count(p.kvTokensPerReplica())});
         }
         pdf.table(pools, new float[] {0.14f, 0.1f, 0.24f, 0.18f, 0.14f, 0.2f});
         pdf.subtle("Simulated " + Format.duration(r.sim().simulatedS()) + " (" + Format.count(r.sim().events())

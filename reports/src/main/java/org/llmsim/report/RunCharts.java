@@ -186,7 +186,7 @@ public final class RunCharts {
         List<Double> usdPerHour = new ArrayList<>();
         List<RunResult.Utilization> utilization = new ArrayList<>();
         for (RunResult.PoolResult p : r.pools()) {
-            names.add(p.name() + " (" + p.replicas() * p.tensorParallel() + "x " + p.gpu() + ")");
+            names.add(p.name() + " (" + p.replicas() * p.layout().gpusPerReplica() + "x " + p.gpu() + ")");
             usdPerHour.add(p.usdPerHour());
             utilization.add(p.utilization());
         }

@@ -75,6 +75,22 @@ public final class SummaryJson {
         number(prefixCache, "hit_rate", pc.hitRate());
         number(prefixCache, "request_hit_rate", pc.requestHitRate());
         prefixCache.put("prefill_tokens_saved", pc.prefillTokensSaved());
+        RunResult.SpeculativeResult sp = r.speculative();
+        if (sp.used()) {
+            ObjectNode speculative = root.putObject("speculative");
+            number(speculative, "tokens_per_step", sp.tokensPerStep());
+            number(speculative, "acceptance", sp.acceptance());
+            number(speculative, "draft_time_share", sp.draftTimeShare());
+            speculative.put("sequence_steps", sp.sequenceSteps());
+        }
+        RunResult.KvTransferResult kt = r.kvTransfer();
+        if (kt.transfers() > 0) {
+            ObjectNode transfer = root.putObject("kv_transfer");
+            transfer.put("transfers", kt.transfers());
+            number(transfer, "bytes", kt.bytes());
+            number(transfer, "time_mean_s", kt.meanS());
+            number(transfer, "time_max_s", kt.maxS());
+        }
 
         ObjectNode window = root.putObject("window");
         number(window, "start_s", r.window().startS());
@@ -99,6 +115,10 @@ public final class SummaryJson {
             number(pool, "usd_per_hour", p.usdPerHour());
             pool.put("completed", p.completed());
             pool.set("utilization", utilization(p.utilization()));
+            layout(pool, p.layout());
+            pool.set("ttft_s", latency(p.latency().ttft()));
+            pool.set("tpot_s", latency(p.latency().tpot()));
+            pool.set("e2e_s", latency(p.latency().e2e()));
         }
         ArrayNode replicas = root.putArray("replicas");
         for (RunResult.ReplicaResult rr : r.replicas()) {
@@ -242,6 +262,24 @@ public final class SummaryJson {
         number(node, "min", s.min());
         number(node, "stddev", s.stddev());
         return node;
+    }
+
+    /** A pool's parallelism, speculation and disaggregation; the last two only where configured. */
+    private static void layout(ObjectNode pool, RunResult.PoolLayout l) {
+        pool.put("pipeline_parallel", l.pipelineParallel());
+        pool.put("gpus_per_replica", l.gpusPerReplica());
+        if (l.draftModel() != null) {
+            ObjectNode speculative = pool.putObject("speculative");
+            speculative.put("draft_model", l.draftModel());
+            speculative.put("k", l.speculativeK());
+            number(speculative, "acceptance", l.acceptance());
+        }
+        if (l.prefillReplicas() > 0) {
+            ObjectNode split = pool.putObject("disaggregated");
+            split.put("prefill_replicas", l.prefillReplicas());
+            split.put("decode_replicas", l.decodeReplicas());
+            split.put("kv_link", l.kvLink());
+        }
     }
 
     private static ObjectNode utilization(RunResult.Utilization u) {

@@ -117,6 +117,18 @@ public final class TerminalSummary {
                     .append("   ").append(Format.count(r.prefixCache().prefillTokensSaved()))
                     .append(" prefill tokens saved\n");
         }
+        RunResult.SpeculativeResult sp = r.speculative();
+        if (sp.used()) {
+            b.append(label("speculative")).append(Format.number(sp.tokensPerStep(), 2)).append(" tokens per step   ")
+                    .append(Format.percent(sp.acceptance())).append(" of proposals accepted   draft ")
+                    .append(Format.percent(sp.draftTimeShare())).append(" of pass time\n");
+        }
+        RunResult.KvTransferResult kt = r.kvTransfer();
+        if (kt.transfers() > 0) {
+            b.append(label("KV transfer")).append(Format.count(kt.transfers())).append(" prompts   mean ")
+                    .append(Format.ms(kt.meanS())).append(" ms   max ").append(Format.ms(kt.maxS()))
+                    .append(" ms   ").append(Format.number(kt.bytes() / 1e9, 1)).append(" GB moved\n");
+        }
         RunResult.Cost c = r.cost();
         b.append(label("cost")).append(st.bold(Format.usd(c.usdPerHour()) + "/h")).append(" (")
                 .append(Format.usd(c.usdPerMonth())).append("/month)   ")
@@ -125,10 +137,27 @@ public final class TerminalSummary {
                 .append(st.dim("this run: " + Format.usd(c.totalUsd()) + thisRun(c)))
                 .append('\n');
         for (RunResult.PoolResult p : r.pools()) {
+            RunResult.PoolLayout l = p.layout();
+            String gpus = l.pipelineParallel() > 1 ? l.pipelineParallel() + "x" + p.tensorParallel() + " (pp x tp) "
+                    : p.tensorParallel() + "x ";
             b.append(label("pool " + p.name())).append(p.replicas()).append(" x ").append(p.model()).append(' ')
-                    .append(p.weightDtype()).append(" on ").append(p.tensorParallel()).append("x ").append(p.gpu())
-                    .append(", ").append(p.batching()).append(" batching, ")
+                    .append(p.weightDtype()).append(" on ").append(gpus).append(p.gpu());
+            if (l.draftModel() != null) {
+                b.append(", draft ").append(l.draftModel()).append(" k=").append(l.speculativeK()).append(" a=")
+                        .append(Format.plain(l.acceptance()));
+            }
+            if (l.prefillReplicas() > 0) {
+                b.append(", ").append(l.prefillReplicas()).append(" prefill + ").append(l.decodeReplicas())
+                        .append(" decode (KV over ").append(l.kvLink()).append(')');
+            }
+            b.append(", ").append(p.batching()).append(" batching, ")
                     .append(Format.count(p.kvTokensPerReplica())).append(" KV tokens per replica\n");
+            if (r.pools().size() > 1) {
+                b.append(label("")).append(st.dim(Format.count(p.completed()) + " completed   TTFT p99 "
+                        + Format.ms(p.latency().ttft().p99()) + " ms   TPOT p99 " + Format.ms(p.latency().tpot().p99())
+                        + " ms   busy " + Format.percent(p.utilization().busyFraction()) + "   "
+                        + Format.usd(p.usdPerHour()) + "/h")).append('\n');
+            }
         }
         AppSummary.append(b, r, st);
         if (reps.size() > 1) {
@@ -173,7 +202,7 @@ public final class TerminalSummary {
     }
 
     static String label(String s) {
-        return Format.right(s, 13);
+        return s.length() >= 13 ? s + " " : Format.right(s, 13);
     }
 
     private static String warnIfPositive(long n, Style st) {

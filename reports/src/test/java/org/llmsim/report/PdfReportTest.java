@@ -48,6 +48,7 @@ class PdfReportTest {
             assertTrue(title.contains("within the 1 s SLO"), title);
             assertTrue(title.contains("Latency percentiles"));
             assertTrue(title.contains(Format.ms(r.e2e().p90())), "E2E p90 in the table");
+            assertTrue(title.contains("ITL (gap between tokens)"), "ITL row in the latency table");
             for (String chart : List.of("TTFT distribution", "TPOT distribution", "E2E distribution", "TTFT (ms)",
                     "E2E (ms)", "SLO 1,000 ms")) {
                 assertTrue(pages.get(1).contains(chart), chart + " on the distributions page");

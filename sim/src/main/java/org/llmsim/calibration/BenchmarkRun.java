@@ -10,6 +10,7 @@ import org.llmsim.engine.PreemptionMode;
 import org.llmsim.kernel.DsolKernel;
 import org.llmsim.kernel.EventPriority;
 import org.llmsim.kernel.RandomStreams;
+import org.llmsim.metrics.LatencyHistogram;
 import org.llmsim.request.Request;
 import org.llmsim.scenario.ArrivalSpec;
 import org.llmsim.scenario.ClusterSpec;
@@ -74,7 +75,7 @@ public final class BenchmarkRun {
         client.cluster = Cluster.build(scenario, kernel, streams, client);
         kernel.run(HORIZON_S, client::start);
         int failed = load.numPrompts() - client.completed.size();
-        return BenchmarkStats.of(client.completed, failed, client.lastFinishS);
+        return BenchmarkStats.of(client.completed, failed, client.lastFinishS, client.itl.summary().p50());
     }
 
     /** The benchmark client: paces requests and listens to the replicas for completions. */
@@ -87,6 +88,7 @@ public final class BenchmarkRun {
         private final LengthSampler inputTokens;
         private final LengthSampler outputTokens;
         private final List<Request> completed = new ArrayList<>();
+        private final LatencyHistogram itl = new LatencyHistogram();
         private Cluster cluster;
         private int ready;
         private int sent;
@@ -159,6 +161,11 @@ public final class BenchmarkRun {
 
         @Override
         public void onPreempted(Request request, double timeS, PreemptionMode mode, boolean swapSpaceFull) {
+        }
+
+        @Override
+        public void onTokenGaps(double gapS, long count) {
+            itl.record(gapS, count);
         }
 
         @Override

@@ -8,8 +8,10 @@ import org.llmsim.request.Request;
 /**
  * What a simulated benchmark measured, with the definitions of {@code vllm bench serve}: TTFT from the moment a
  * request is sent, TPOT = (E2E - TTFT) / (output tokens - 1) over requests with more than one output token, mean ITL
- * over all gaps between tokens, throughputs over the duration from the first request sent to the last one finished.
- * Percentiles interpolate linearly between order statistics, as NumPy's default does.
+ * over all gaps between tokens, median ITL over the gaps the engine reported one by one (the gaps between
+ * consecutive tokens of a request), throughputs over the duration from the first request sent to the last one finished.
+ * Percentiles of per-request quantities interpolate linearly between order statistics, as NumPy's default does; the
+ * ITL median comes from a histogram accurate to three significant digits.
  *
  * @param completed            requests that finished
  * @param failed               requests that were rejected or did not finish
@@ -20,9 +22,17 @@ import org.llmsim.request.Request;
  * @param tpotS                time per output token after the first, seconds
  * @param e2elS                end-to-end latency, seconds
  * @param meanItlS             mean inter-token latency over all tokens, seconds
+ * @param medianItlS           median inter-token latency over all tokens, seconds (NaN when no gap was reported)
  */
 public record BenchmarkStats(int completed, int failed, double durationS, long totalInputTokens,
-        long totalOutputTokens, Summary ttftS, Summary tpotS, Summary e2elS, double meanItlS) {
+        long totalOutputTokens, Summary ttftS, Summary tpotS, Summary e2elS, double meanItlS, double medianItlS) {
+
+    /** Stats without the engine's inter-token gaps (the median ITL unknown). */
+    public BenchmarkStats(int completed, int failed, double durationS, long totalInputTokens, long totalOutputTokens,
+            Summary ttftS, Summary tpotS, Summary e2elS, double meanItlS) {
+        this(completed, failed, durationS, totalInputTokens, totalOutputTokens, ttftS, tpotS, e2elS, meanItlS,
+                Double.NaN);
+    }
 
     public double requestThroughput() {
         return durationS > 0 ? completed / durationS : Double.NaN;
@@ -65,6 +75,11 @@ public record BenchmarkStats(int completed, int failed, double durationS, long t
      * the moment it arrives).
      */
     static BenchmarkStats of(List<Request> completed, int failed, double durationS) {
+        return of(completed, failed, durationS, Double.NaN);
+    }
+
+    /** As {@link #of(List, int, double)}, with the median of the gaps between tokens the engine reported. */
+    static BenchmarkStats of(List<Request> completed, int failed, double durationS, double medianItlS) {
         int n = completed.size();
         double[] ttft = new double[n];
         double[] tpot = new double[n];
@@ -87,6 +102,6 @@ public record BenchmarkStats(int completed, int failed, double durationS, long t
             }
         }
         return new BenchmarkStats(n, failed, durationS, inputTokens, outputTokens, Summary.of(ttft, n),
-                Summary.of(tpot, withTpot), Summary.of(e2e, n), gaps == 0 ? Double.NaN : decodeS / gaps);
+                Summary.of(tpot, withTpot), Summary.of(e2e, n), gaps == 0 ? Double.NaN : decodeS / gaps, medianItlS);
     }
 }

@@ -6,6 +6,7 @@
  * {@link org.llmsim.cluster.Router} (one method; a new policy is one class plus a line in
  * {@link org.llmsim.cluster.Routers}, the registry keyed by the {@code policy:} name). Policies: round robin, random,
  * least outstanding, least projected KV load, power of two choices, and prefix or session affinity by consistent
- * hashing with bounded loads ({@link org.llmsim.cluster.AffinityRouter}).
+ * hashing with bounded loads ({@link org.llmsim.cluster.AffinityRouter}). {@link org.llmsim.cluster.DisaggregatedHandoff}
+ * carries each prompt's KV from a disaggregated pool's prefill replicas to its least loaded decode replica.
  */
 package org.llmsim.cluster;

@@ -18,13 +18,27 @@ package org.llmsim.engine;
  * @param steadyTokens   measured output tokens whose previous token came at the end of the previous pass: their
  *                       inter-token latency is this pass's duration
  * @param preemption     KV moved or recomputed because of preemptions ({@link PreemptionWork#NONE} mostly)
+ * @param decodeKvTokens KV tokens the decoding sequences hold before the pass
+ * @param acceptedTokens tokens each decoding sequence emits in this pass: 1, or with speculative decoding the number
+ *                       of draft tokens the target accepted plus one (every sequence scores {@code k + 1} tokens)
+ * @param joined         sequences that arrived with their KV from a prefill replica (disaggregation) and decode here
+ *                       for the first time: their token follows a gap since their first token
  */
 record BatchPlan(int decodeTokens, Sequence[] prefills, int[] prefillTokens, int sequences, long newTokens,
         long attendedTokens, long kvReadTokens, long kvWriteTokens, int outputTokens, int usedBlocks,
-        int steadyTokens, PreemptionWork preemption) {
+        int steadyTokens, PreemptionWork preemption, long decodeKvTokens, int acceptedTokens, Sequence[] joined) {
 
     static final Sequence[] NO_SEQUENCES = new Sequence[0];
     static final int[] NO_TOKENS = new int[0];
+
+    /** A pass of one token per decoding sequence, without sequences joining from elsewhere. */
+    BatchPlan(int decodeTokens, Sequence[] prefills, int[] prefillTokens, int sequences, long newTokens,
+            long attendedTokens, long kvReadTokens, long kvWriteTokens, int outputTokens, int usedBlocks,
+            int steadyTokens, PreemptionWork preemption) {
+        this(decodeTokens, prefills, prefillTokens, sequences, newTokens, attendedTokens, kvReadTokens, kvWriteTokens,
+                outputTokens, usedBlocks, steadyTokens, preemption, Math.max(0, attendedTokens - decodeTokens), 1,
+                NO_SEQUENCES);
+    }
 
     /** Attention pairs of a causal prefill of {@code tokens} tokens over an empty context: 1 + 2 + ... + tokens. */
     static long causalPairs(long tokens) {

@@ -34,6 +34,22 @@ interface BatchScheduler {
     /** The most KV tokens the request can ever hold here; a request whose blocks exceed the cache is rejected. */
     long maxKvTokens(Request request);
 
+    /**
+     * Makes this a prefill replica of a disaggregated pool: a prompt that completes is handed to {@code handoff}
+     * instead of decoding here (a request with a single output token still finishes here).
+     */
+    default void handOffPrefillsTo(PrefillHandoff handoff) {
+        throw new UnsupportedOperationException("this batching policy does not support disaggregated prefill");
+    }
+
+    /**
+     * Takes a sequence whose prompt a prefill replica computed ({@code generated} 1, its KV arriving with it); it
+     * decodes from the next pass that has room for its KV.
+     */
+    default void acceptPrefilled(Sequence sequence) {
+        throw new UnsupportedOperationException("this batching policy does not support disaggregated decode");
+    }
+
     int waitingCount();
 
     int runningCount();

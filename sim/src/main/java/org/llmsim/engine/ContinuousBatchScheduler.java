@@ -1,5 +1,6 @@
 package org.llmsim.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,6 +28,11 @@ import org.llmsim.request.Request;
  * The pass that computes the last chunk of a prompt produces the sequence's next token; from the next pass on it
  * decodes (see {@link DecodeSet}).
  *
+ * <p>With speculative decoding every decode scores {@code k + 1} tokens of the budget and emits the accepted ones
+ * ({@link SpeculativeDecoding}). In a disaggregated pool a prefill replica hands each computed prompt on instead of
+ * decoding it, and a decode replica admits prompts whose KV arrived, before anything else waiting, as it does swapped
+ * sequences.
+ *
  * <pre>
  *   budget  | decode decode ... decode | chunk of prompt A (continued) | chunk of prompt B (new) |
  * </pre>
@@ -45,12 +51,23 @@ final class ContinuousBatchScheduler implements BatchScheduler {
     private final List<Sequence> prefilling = new ArrayList<>();
     private final Preemptor preemptor;
     private final PassBuilder pass = new PassBuilder();
+    private final SpeculativeDecoding speculative;
+    /** Sequences whose KV arrived from a prefill replica, waiting for room to decode (disaggregation). */
+    private final ArrayDeque<Sequence> migrated = new ArrayDeque<>();
+    /** Where computed prompts go on a prefill replica of a disaggregated pool; null otherwise. */
+    private PrefillHandoff handoff;
 
     ContinuousBatchScheduler(SchedulerConfig config, KvCacheManager kv, EngineListener listener) {
-        this(config, kv, SwapSpace.NONE, listener);
+        this(config, kv, SwapSpace.NONE, listener, SpeculativeDecoding.NONE);
     }
 
     ContinuousBatchScheduler(SchedulerConfig config, KvCacheManager kv, SwapSpace swapSpace, EngineListener listener) {
+        this(config, kv, swapSpace, listener, SpeculativeDecoding.NONE);
+    }
+
+    ContinuousBatchScheduler(SchedulerConfig config, KvCacheManager kv, SwapSpace swapSpace, EngineListener listener,
+            SpeculativeDecoding speculative) {
+        this.speculative = speculative;
         this.config = config;
         this.chunkedPrefill = config.policy() == BatchingPolicy.CHUNKED_PREFILL;
         this.kv = kv;
@@ -71,16 +88,34 @@ final class ContinuousBatchScheduler implements BatchScheduler {
     }
 
     @Override
+    public void handOffPrefillsTo(PrefillHandoff target) {
+        this.handoff = target;
+    }
+
+    @Override
+    public void acceptPrefilled(Sequence sequence) {
+        migrated.add(sequence);
+    }
+
+    @Override
     public BatchPlan schedule(double nowS) {
         pass.reset();
-        boolean preempted = reserveDecodeSlots(nowS);
+        int accepted = speculative.enabled() ? speculative.drawAcceptedTokens() : 1;
+        boolean preempted = reserveDecodeSlots(nowS, accepted);
         int steady = decoding.measuredSize();
         boolean idle = decoding.isEmpty() && prefilling.isEmpty();
         if ((!preempted || idle) && preemptor.hasSwapped()) {
-            preemptor.swapIn(decoding, config.maxBatchSize() - decoding.size() - prefilling.size(), pass);
+            preemptor.swapIn(decoding, config.maxBatchSize() - decoding.size() - prefilling.size(), pass, accepted);
         }
-        pass.addDecodes(decoding.size(), decoding.nextStepAttendedTokens(), steady);
-        int tokenBudget = config.maxBatchedTokens() - decoding.size();
+        if ((!preempted || idle) && !migrated.isEmpty()) {
+            admitMigrated(config.maxBatchSize() - decoding.size() - prefilling.size(), accepted);
+        }
+        if (speculative.enabled()) {
+            pass.addVerifyDecodes(decoding.size(), decoding.kvTokens(), steady, speculative.scoredTokens(), accepted);
+        } else {
+            pass.addDecodes(decoding.size(), decoding.nextStepAttendedTokens(), steady);
+        }
+        int tokenBudget = config.maxBatchedTokens() - decoding.size() * speculative.scoredTokens();
         int budgetLeft = continuePrefills(tokenBudget);
         while (budgetLeft == BLOCKED && pass.isEmpty()) {
             // Only partly computed prompts hold the blocks and none can go on: give up the newest one.
@@ -99,17 +134,19 @@ final class ContinuousBatchScheduler implements BatchScheduler {
     }
 
     /**
-     * Allocates the KV blocks the decoding sequences need for their next token, preempting while blocks are short.
-     * Returns whether anything was preempted.
+     * Allocates the KV blocks the decoding sequences need for their next {@code tokens} tokens, preempting while
+     * blocks are short. Returns whether anything was preempted.
      */
-    private boolean reserveDecodeSlots(double nowS) {
-        int needed = decoding.blocksNeededNextStep();
+    private boolean reserveDecodeSlots(double nowS, int tokens) {
+        int needed = tokens == 1 ? decoding.blocksNeededNextStep() : decoding.blocksNeededOverNext(tokens);
         boolean preempted = false;
         while (needed > kv.freeBlocks()) {
             Sequence victim = preemptor.pickVictim(prefilling, decoding);
             boolean decoded = victim.decoding;
             if (decoded) {
-                if (decoding.needsBlockNextStep(victim)) {
+                if (tokens > 1) {
+                    needed -= decoding.blocksNeededBy(victim, tokens);
+                } else if (decoding.needsBlockNextStep(victim)) {
                     needed--;
                 }
                 decoding.remove(victim);
@@ -121,6 +158,25 @@ final class ContinuousBatchScheduler implements BatchScheduler {
         }
         kv.allocate(needed);
         return preempted;
+    }
+
+    /**
+     * Lets sequences whose KV arrived from a prefill replica decode, in arrival order, while their KV (and room for
+     * {@code tokens} more) fits and the batch has {@code slots} left.
+     */
+    private void admitMigrated(int slots, int tokens) {
+        while (slots > 0 && !migrated.isEmpty()) {
+            Sequence s = migrated.peek();
+            long prompt = s.request.inputTokens();
+            if (!kv.tryAllocate(kv.blocksFor(prompt + tokens))) {
+                break;
+            }
+            migrated.poll();
+            s.numComputedTokens = prompt;
+            decoding.add(s);
+            pass.addJoined(s);
+            slots--;
+        }
     }
 
     /** Gives the partly computed prompts their next chunks; returns the budget left, or BLOCKED if blocks ran out. */
@@ -193,12 +249,19 @@ final class ContinuousBatchScheduler implements BatchScheduler {
 
     @Override
     public void complete(BatchPlan plan, double endS) {
-        decoding.advance();
+        if (plan.acceptedTokens() == 1) {
+            decoding.advance();
+        } else {
+            decoding.advance(plan.acceptedTokens());
+        }
         Sequence done;
         while ((done = decoding.pollFinished()) != null) {
             finish(done, endS);
         }
         for (Sequence s : plan.preemption().swappedIn()) {
+            tokenAfterGap(s, endS);
+        }
+        for (Sequence s : plan.joined()) {
             tokenAfterGap(s, endS);
         }
         Sequence[] prefills = plan.prefills();
@@ -210,6 +273,13 @@ final class ContinuousBatchScheduler implements BatchScheduler {
             }
             if (chunkedPrefill) {
                 prefilling.remove(s);
+            }
+            if (handoff != null && s.generated == 0 && s.request.outputTokens() > 1) {
+                // a prefill replica: the KV goes to a decode replica, which delivers the first token with it
+                kv.free(s);
+                s.numComputedTokens = 0;
+                handoff.prefilled(s.request, endS);
+                continue;
             }
             if (s.generated == 0) {
                 s.request.markFirstToken(endS);
@@ -233,19 +303,22 @@ final class ContinuousBatchScheduler implements BatchScheduler {
     }
 
     private void finish(Sequence s, double endS) {
-        kv.free(s);
+        // a sequence that finished inside a speculative pass holds blocks past its last token: they are freed, but
+        // only its real tokens (the prompt and every output but the last) can be kept as cached content
+        kv.free(s, (long) s.request.inputTokens() + s.request.outputTokens() - 1);
         s.request.markFinished(endS);
         listener.onFinished(s.request, endS);
     }
 
+    /** Its prompt and output but the last token, plus the slots of a speculative pass's proposals. */
     @Override
     public long maxKvTokens(Request request) {
-        return (long) request.inputTokens() + request.outputTokens() - 1;
+        return (long) request.inputTokens() + request.outputTokens() - 1 + speculative.k();
     }
 
     @Override
     public int waitingCount() {
-        return waiting.size() + preemptor.swappedCount();
+        return waiting.size() + preemptor.swappedCount() + migrated.size();
     }
 
     @Override
@@ -262,6 +335,9 @@ final class ContinuousBatchScheduler implements BatchScheduler {
             visitor.accept(s.request);
         }
         preemptor.forEachSwapped(s -> visitor.accept(s.request));
+        for (Sequence s : migrated) {
+            visitor.accept(s.request);
+        }
         for (Sequence s : waiting) {
             visitor.accept(s.request);
         }

@@ -16,6 +16,11 @@ import java.util.TreeSet;
  * </pre>
  * Sequences are also linked in the order they joined, newest first, for preemption; under priority order they are
  * also kept sorted by priority (O(log n) per join and leave), so the lowest-priority one can be preempted.
+ *
+ * <p>With speculative decoding a pass emits {@code g} tokens per sequence ({@link #advance(int)}): the step counter
+ * counts tokens, not passes, and every sequence of the batch moves {@code g} tokens at once, so the bookkeeping above
+ * holds unchanged; the blocks a pass needs are the counts of {@code g} phases ({@link #blocksNeededOverNext}). A
+ * sequence whose output ends inside the pass finishes there (its last pass emits fewer tokens).
  */
 final class DecodeSet {
     private final int blockSize;
@@ -138,14 +143,40 @@ final class DecodeSet {
         return sequencesPerPhase[Math.floorMod(-step, blockSize)];
     }
 
+    /**
+     * KV blocks the sequences need to add {@code tokens} tokens each: for every token position, the sequences whose KV
+     * fills a block exactly before it. O(tokens).
+     */
+    int blocksNeededOverNext(int tokens) {
+        if (tokens == 1) {
+            return blocksNeededNextStep();
+        }
+        int blocks = 0;
+        for (int t = 0; t < tokens; t++) {
+            blocks += sequencesPerPhase[Math.floorMod(-(step + t), blockSize)];
+        }
+        return blocks;
+    }
+
     /** Whether {@code s} needs a new KV block in the next step. */
     boolean needsBlockNextStep(Sequence s) {
         return Math.floorMod(s.kvAtJoin - s.joinStep + step, blockSize) == 0;
     }
 
+    /** KV blocks {@code s} needs to add {@code tokens} tokens. */
+    int blocksNeededBy(Sequence s, int tokens) {
+        long kvTokens = kvTokensOf(s);
+        return (int) ((kvTokens + tokens + blockSize - 1) / blockSize - (kvTokens + blockSize - 1) / blockSize);
+    }
+
     /** Sum over sequences of the context each attends to in the next step (its KV plus the token it adds). */
     long nextStepAttendedTokens() {
         return sumKvOffset + (long) size * (step + 1);
+    }
+
+    /** KV tokens all sequences hold now. */
+    long kvTokens() {
+        return sumKvOffset + (long) size * step;
     }
 
     /** The most recently added sequence (the preemption victim), or null. */
@@ -171,13 +202,23 @@ final class DecodeSet {
         step++;
     }
 
-    /** Removes and returns one sequence that has produced all its output by the current step, or null. */
+    /** Every sequence produced {@code tokens} tokens (speculative decoding), or its last ones. */
+    void advance(int tokens) {
+        step += tokens;
+    }
+
+    /**
+     * Removes and returns one sequence that has produced all its output by the current step, or null. Its
+     * {@code numComputedTokens} counts every token position the pass gave it blocks for (a sequence that finishes
+     * inside a multi-token pass holds blocks up to the end of the pass), so that freeing it returns them all.
+     */
     Sequence pollFinished() {
         Sequence first = byFinishStep.peek();
         if (first == null || first.finishStep > step) {
             return null;
         }
         remove(first);
+        first.generated = Math.min(first.generated, first.request.outputTokens());
         return first;
     }
 }

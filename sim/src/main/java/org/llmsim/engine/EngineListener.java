@@ -66,6 +66,22 @@ public interface EngineListener {
             long recomputeTokens) {
     }
 
+    /**
+     * A speculative pass of replica {@code replica} started at {@code startS}: {@code decodes} sequences each emit
+     * {@code acceptedTokens} tokens (the draft's accepted proposals plus one) of {@code k} proposed; the draft model
+     * took {@code draftS} of the pass's {@code passS} seconds.
+     */
+    default void onSpeculativePass(int replica, double startS, int decodes, int acceptedTokens, int k, double draftS,
+            double passS) {
+    }
+
+    /**
+     * The KV of {@code request}'s prompt, {@code bytes} bytes over all GPUs, crossed from a prefill replica to a decode
+     * replica in {@code transferS} seconds (waiting for a busy link included).
+     */
+    default void onKvTransfer(Request request, double bytes, double transferS) {
+    }
+
     /** A listener that ignores everything. */
     EngineListener NONE = new EngineListener() {
         @Override

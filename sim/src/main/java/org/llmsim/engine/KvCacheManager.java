@@ -131,13 +131,22 @@ public final class KvCacheManager {
      * tail that follows it; its partly filled block is freed. Leaves {@code numComputedTokens} to the caller.
      */
     void free(Sequence s) {
+        free(s, s.numComputedTokens);
+    }
+
+    /**
+     * As {@link #free(Sequence)}, for a sequence whose last {@code numComputedTokens - contentTokens} slots hold no
+     * real tokens (the rejected proposals of a speculative pass it finished in): only blocks full of real tokens are
+     * kept as cached content.
+     */
+    void free(Sequence s, long contentTokens) {
         int held = blocksFor(s.numComputedTokens);
         int cached = s.numCachedBlocks;
         if (!prefixCaching) {
             pool.releasePrivate(held - cached);
             return;
         }
-        int full = (int) (s.numComputedTokens / blockSize);
+        int full = (int) (Math.min(s.numComputedTokens, contentTokens) / blockSize);
         for (int j = held - 1; j >= cached; j--) {
             if (j < full) {
                 pool.releasePrivateAsCached(BlockKey.of(s.request, j, blockSize));

@@ -8,6 +8,8 @@ import java.util.Arrays;
  *
  * <pre>
  *   decodes:        n tokens, each attending to its sequence's KV plus itself
+ *   verify (k):     n (k + 1) tokens, the j-th of a sequence holding K tokens attending to K + j;
+ *                   reads K + k + 1 and writes k + 1 per sequence; emits g (the accepted tokens) each
  *   prefill chunk:  c tokens after k computed ones: attention c k + c (c + 1) / 2, reads k + c, writes c;
  *                   the chunk that completes the prompt produces the sequence's next token
  * </pre>
@@ -29,8 +31,15 @@ final class PassBuilder {
     private int swapInBlocks;
     private long recomputeTokens;
     private long recomputeAttended;
+    private long decodeKv;
+    private int accepted = 1;
+    private int joinedCount;
+    private Sequence[] joinedBuffer = new Sequence[4];
 
     void reset() {
+        decodeKv = 0;
+        accepted = 1;
+        joinedCount = 0;
         decodes = 0;
         steadyTokens = 0;
         newTokens = 0;
@@ -51,6 +60,7 @@ final class PassBuilder {
      * {@code steady} measured ones produced their previous token at the end of the previous pass.
      */
     void addDecodes(int n, long attendedTokens, int steady) {
+        decodeKv += attendedTokens - n;
         decodes += n;
         steadyTokens += steady;
         newTokens += n;
@@ -58,6 +68,31 @@ final class PassBuilder {
         kvRead += attendedTokens;
         kvWrite += n;
         outputs += n;
+    }
+
+    /**
+     * Adds the decoding sequences of a speculative pass: {@code n} of them holding {@code kvTokens} KV tokens in
+     * total, each scoring {@code scored} tokens (the draft's {@code k} plus one) and emitting {@code acceptedTokens}.
+     */
+    void addVerifyDecodes(int n, long kvTokens, int steady, int scored, int acceptedTokens) {
+        long perSequencePairs = (long) scored * (scored + 1) / 2;
+        decodeKv += kvTokens;
+        decodes += n;
+        steadyTokens += steady;
+        newTokens += (long) n * scored;
+        attended += scored * kvTokens + n * perSequencePairs;
+        kvRead += kvTokens + (long) n * scored;
+        kvWrite += (long) n * scored;
+        outputs += n * acceptedTokens;
+        accepted = acceptedTokens;
+    }
+
+    /** A sequence that arrived with its KV from a prefill replica; it decodes in this pass (counted in the decodes). */
+    void addJoined(Sequence s) {
+        if (joinedCount == joinedBuffer.length) {
+            joinedBuffer = Arrays.copyOf(joinedBuffer, joinedCount * 2);
+        }
+        joinedBuffer[joinedCount++] = s;
     }
 
     /** Adds a chunk of {@code tokens} prompt tokens of {@code s}, after its {@code numComputedTokens}. */
@@ -115,7 +150,8 @@ final class PassBuilder {
                 ? BatchPlan.PreemptionWork.NONE
                 : new BatchPlan.PreemptionWork(Arrays.copyOf(swapInBuffer, swappedIn), swapOutBlocks, swapInBlocks,
                         recomputeTokens, recomputeAttended);
+        Sequence[] joined = joinedCount == 0 ? BatchPlan.NO_SEQUENCES : Arrays.copyOf(joinedBuffer, joinedCount);
         return new BatchPlan(decodes, planned, plannedTokens, decodes + prefills, newTokens, attended, kvRead,
-                kvWrite, outputs, usedBlocks, steadyTokens, preemption);
+                kvWrite, outputs, usedBlocks, steadyTokens, preemption, decodeKv, accepted, joined);
     }
 }

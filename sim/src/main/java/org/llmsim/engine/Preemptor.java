@@ -75,14 +75,15 @@ final class Preemptor {
     }
 
     /**
-     * Resumes swapped sequences, in order, while their blocks (and one more token) fit and the batch has
-     * {@code slots} left: their KV is copied back before the pass and they decode in it. Returns how many resumed.
+     * Resumes swapped sequences, in order, while their blocks (and {@code tokens} more tokens: 1, or the tokens a
+     * speculative pass emits) fit and the batch has {@code slots} left: their KV is copied back before the pass and
+     * they decode in it. Returns how many resumed.
      */
-    int swapIn(DecodeSet decoding, int slots, PassBuilder pass) {
+    int swapIn(DecodeSet decoding, int slots, PassBuilder pass, int tokens) {
         int resumed = 0;
         while (resumed < slots && !swapped.isEmpty()) {
             Sequence s = swapped.peek();
-            if (!kv.tryAllocate(kv.blocksFor(s.numComputedTokens + 1))) {
+            if (!kv.tryAllocate(kv.blocksFor(s.numComputedTokens + tokens))) {
                 break;
             }
             swapped.poll();

@@ -26,6 +26,7 @@ public final class Replica {
     private final BatchScheduler scheduler;
     private final EngineListener listener;
     private final SwapSpace swapSpace;
+    private final SpeculativeDecoding speculative;
     private final int maxContextTokens;
     private long admissions;
     private boolean busy;
@@ -44,7 +45,17 @@ public final class Replica {
      */
     public Replica(int index, String poolName, EventScheduler clock, RooflineCostModel costModel, MemoryPlan memory,
             SchedulerConfig config, EngineListener listener) {
+        this(index, poolName, clock, costModel, memory, config, listener, SpeculativeDecoding.NONE);
+    }
+
+    /**
+     * A replica with speculative decoding ({@link SpeculativeDecoding#NONE} for none; it needs iteration-level
+     * batching).
+     */
+    public Replica(int index, String poolName, EventScheduler clock, RooflineCostModel costModel, MemoryPlan memory,
+            SchedulerConfig config, EngineListener listener, SpeculativeDecoding speculative) {
         this.index = index;
+        this.speculative = speculative;
         this.poolName = poolName;
         this.clock = clock;
         this.costModel = costModel;
@@ -55,7 +66,8 @@ public final class Replica {
                 ? SwapSpace.of(costModel.hardware(), config.blockSize(), config.swapSpaceBytesPerGpu())
                 : SwapSpace.NONE;
         this.scheduler = switch (config.policy()) {
-            case CONTINUOUS, CHUNKED_PREFILL -> new ContinuousBatchScheduler(config, kv, swapSpace, listener);
+            case CONTINUOUS, CHUNKED_PREFILL -> new ContinuousBatchScheduler(config, kv, swapSpace, listener,
+                    speculative);
             case STATIC -> new StaticBatchScheduler(config, kv, listener);
             case DYNAMIC -> new DynamicBatchScheduler(config, kv, listener);
         };
@@ -78,7 +90,31 @@ public final class Replica {
         }
         scheduler.enqueue(new Sequence(request, admissions++, listener.measures(request)));
         if (!busy) {
-            runNextPass();
+            runNextPass(true);
+        }
+    }
+
+    /**
+     * Makes this a prefill replica of a disaggregated pool: every computed prompt (of a request that wants more than
+     * one token) goes to {@code handoff} with its KV instead of decoding here.
+     */
+    public void handOffPrefillsTo(PrefillHandoff handoff) {
+        scheduler.handOffPrefillsTo(handoff);
+    }
+
+    /**
+     * A decode replica of a disaggregated pool receives {@code request}, whose prompt a prefill replica computed and
+     * whose KV has just arrived (its first token was delivered at {@code nowS}); it decodes the rest of the answer
+     * once its KV fits.
+     */
+    public void acceptPrefilled(Request request) {
+        request.assignReplica(index);
+        Sequence s = new Sequence(request, admissions++, listener.measures(request));
+        s.generated = 1;
+        s.lastTokenS = clock.now();
+        scheduler.acceptPrefilled(s);
+        if (!busy) {
+            runNextPass(true);
         }
     }
 
@@ -100,7 +136,11 @@ public final class Replica {
         listener.onRejected(request, clock.now());
     }
 
-    private void runNextPass() {
+    /**
+     * Plans, prices and schedules the next pass; {@code afterIdle} when the replica was idle until now (a pipeline
+     * then starts empty).
+     */
+    private void runNextPass(boolean afterIdle) {
         double startS = clock.now();
         BatchPlan plan = scheduler.schedule(startS);
         if (plan == null) {
@@ -110,10 +150,16 @@ public final class Replica {
         }
         busy = true;
         double durationS = costModel.iterationTimeS(plan.sequences(), plan.newTokens(), plan.attendedTokens(),
-                plan.kvReadTokens(), plan.kvWriteTokens());
+                plan.kvReadTokens(), plan.kvWriteTokens(), afterIdle);
         BatchPlan.PreemptionWork work = plan.preemption();
         if (!work.isNone()) {
             durationS += preemptionCostS(plan, work, durationS);
+        }
+        if (speculative.enabled()) {
+            double draftS = speculative.draftTimeS(plan);
+            durationS += draftS;
+            listener.onSpeculativePass(index, startS, plan.decodeTokens(), plan.acceptedTokens(), speculative.k(),
+                    draftS, durationS);
         }
         clock.after(durationS, EventPriority.ITERATION, () -> finishPass(plan, startS));
     }
@@ -152,7 +198,7 @@ public final class Replica {
             wakeUp = null;
             wakeUpAtS = Double.NaN;
             if (!busy) {
-                runNextPass();
+                runNextPass(true);
             }
         });
     }
@@ -165,7 +211,7 @@ public final class Replica {
         if (plan.steadyTokens() > 0) {
             listener.onTokenGaps(endS - startS, plan.steadyTokens());
         }
-        runNextPass();
+        runNextPass(false);
     }
 
     public int index() {

@@ -34,7 +34,7 @@ final class SwapSpace {
 
     /** The swap space of one replica: {@code swapBytesPerGpu} of host memory per GPU. */
     static SwapSpace of(ReplicaHardware hardware, int blockSize, double swapBytesPerGpu) {
-        double blockBytes = blockSize * hardware.kvBytesPerTokenPerGpu();
+        double blockBytes = blockSize * hardware.cacheBytesPerTokenPerGpu();
         double linkBytesPerS = hardware.gpu().pcieBytesPerS() * hardware.gpu().pcieEfficiencyOrOne();
         if (!(linkBytesPerS > 0) || !(blockBytes > 0)) {
             return NONE;

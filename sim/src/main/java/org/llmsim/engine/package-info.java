@@ -18,6 +18,11 @@
  *   <li>{@link org.llmsim.engine.DecodeSet} - the running sequences, kept as aggregates so that an iteration costs
  *       O(1) however large the batch (see its class comment for the step-counter bookkeeping).</li>
  * </ul>
- * The engine reports what happens through {@link org.llmsim.engine.EngineListener}; it keeps no statistics itself.
+ * Optional capabilities: {@link org.llmsim.engine.SpeculativeDecoding} (draft passes, a verification pass of
+ * {@code k + 1} tokens per sequence, the accepted tokens per pass; {@code NONE} when off) and
+ * {@link org.llmsim.engine.PrefillHandoff} (a prefill replica of a disaggregated pool hands computed prompts on; a
+ * decode replica takes them with {@link org.llmsim.engine.Replica#acceptPrefilled}).
+ *
+ * <p>The engine reports what happens through {@link org.llmsim.engine.EngineListener}; it keeps no statistics itself.
  */
 package org.llmsim.engine;

@@ -24,11 +24,18 @@ public enum Dtype {
     }
 
     /**
-     * The tensor-core format the GEMMs run in when weights are stored in this type: FP8 weights run FP8 GEMMs
-     * (W8A8); INT8 and INT4 are weight-only formats (W8A16, W4A16) whose GEMMs run in BF16 after dequantization.
+     * The tensor-core format the GEMMs run in when weights are stored in this type. FP8 weights run FP8 GEMMs and INT8
+     * weights INT8 GEMMs, activations quantized on the fly (W8A8: vLLM's FP8 and INT8 W8A8 schemes, TensorRT-LLM's FP8
+     * and SmoothQuant); the GPU profile gives their peaks ({@code fp8_tflops}, {@code int8_tops}) and a GPU without them
+     * runs BF16 GEMMs after dequantizing (weight-only). INT4 is weight-only (W4A16, GPTQ/AWQ with Marlin kernels): its
+     * GEMMs run in BF16, so INT4 speeds up bandwidth-bound decode but not compute-bound prefill.
      */
     public Dtype computeDtype() {
-        return this == FP8 ? FP8 : BF16;
+        return switch (this) {
+            case FP8 -> FP8;
+            case INT8 -> INT8;
+            default -> BF16;
+        };
     }
 
     public String yamlName() {

@@ -30,6 +30,12 @@ import java.util.List;
  *                               seconds; optional, default 0
  * @param engines                per-engine efficiencies and overheads ({@code engines.trtllm}, ...); an engine without
  *                               an entry uses the top-level values, which are calibrated on vLLM
+ * @param int8Tops               dense INT8 tensor-core peak, TOP/s; used by {@code int8} weights (W8A8); null where the
+ *                               profile does not give it (INT8 weights then run BF16 GEMMs, weight-only)
+ * @param networkGbps            inter-node bandwidth per GPU per direction (its RDMA NIC: InfiniBand or RoCE), Gbit/s;
+ *                               carries KV between disaggregated replicas and activations between pipeline stages on
+ *                               different nodes; null where not given
+ * @param networkLatencyUs       latency of one inter-node transfer, microseconds; optional, default 0
  */
 public record GpuProfile(
         String id,
@@ -51,7 +57,22 @@ public record GpuProfile(
         Double runtimeReserveGb,
         List<String> sources,
         Double perTokenOverheadS,
-        EngineCalibrations engines) {
+        EngineCalibrations engines,
+        Double int8Tops,
+        Double networkGbps,
+        Double networkLatencyUs) {
+
+    /** A profile without the INT8 peak and the inter-node network (the field set before they existed). */
+    public GpuProfile(String id, String name, Double memoryGb, Double hbmBandwidthTbps, Double bf16Tflops,
+            Double fp8Tflops, Double interconnectGbps, Double interconnectLatencyUs, Double pcieGbps,
+            Double pcieEfficiency, Double priceUsdPerHour, String priceAsOf, Double computeEfficiency,
+            Double memoryEfficiency, Double iterationOverheadS, Double perSequenceOverheadS, Double runtimeReserveGb,
+            List<String> sources, Double perTokenOverheadS, EngineCalibrations engines) {
+        this(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps, interconnectLatencyUs,
+                pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency, memoryEfficiency,
+                iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources, perTokenOverheadS, engines, null,
+                null, null);
+    }
 
     /**
      * A profile without PCIe efficiency, per-token overhead or per-engine calibrations (the original field set).
@@ -73,12 +94,32 @@ public record GpuProfile(
         return hbmBandwidthTbps * 1e12;
     }
 
-    /** Peak FLOP/s for the given compute data type; FP8 falls back to BF16 where the GPU has no FP8 units. */
+    /**
+     * Peak operations per second for the given compute data type; FP8 and INT8 fall back to BF16 where the profile
+     * has no FP8 or INT8 peak (the engine then dequantizes to BF16, as vLLM's Marlin kernels do on GPUs without FP8).
+     */
     public double peakFlops(Dtype computeDtype) {
         if (computeDtype == Dtype.FP8 && fp8Tflops != null) {
             return fp8Tflops * 1e12;
         }
+        if (computeDtype == Dtype.INT8 && int8Tops != null) {
+            return int8Tops * 1e12;
+        }
         return bf16Tflops * 1e12;
+    }
+
+    /** Whether the profile gives an inter-node network ({@code network_gbps}). */
+    public boolean hasNetwork() {
+        return networkGbps != null;
+    }
+
+    /** Inter-node bandwidth per GPU per direction, bytes per second (0 when the profile gives none). */
+    public double networkBytesPerS() {
+        return networkGbps == null ? 0 : networkGbps * 1e9 / 8;
+    }
+
+    public double networkLatencyS() {
+        return networkLatencyUs == null ? 0 : networkLatencyUs * 1e-6;
     }
 
     public double interconnectBytesPerS() {
@@ -161,7 +202,7 @@ public record GpuProfile(
             Double tokenS, EngineCalibrations newEngines, List<String> newSources) {
         return new GpuProfile(newId, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 latencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, ce, me, iterationS, sequenceS,
-                runtimeReserveGb, newSources, tokenS, newEngines);
+                runtimeReserveGb, newSources, tokenS, newEngines, int8Tops, networkGbps, networkLatencyUs);
     }
 
     private static Double or(Double value, Double fallback) {

@@ -39,7 +39,8 @@ public record MemoryPlan(
         ModelProfile m = hardware.model();
         int tp = hardware.tp();
         double usable = hardware.gpu().memoryBytes() * gpuMemoryUtilization;
-        double weights = hardware.weightBytes() / tp;
+        // the fullest pipeline stage's share, and the draft model's weights with speculative decoding
+        double weights = hardware.weightBytesPerGpu();
         // Peak of a profiling forward pass: the MLP's gate/up output and activation (3 x intermediate) plus a few
         // hidden-sized buffers per token, in 16-bit, split over the TP group; plus FP32 logits for every sequence.
         int mlpWidth = m.intermediate() * (m.isMixtureOfExperts() ? m.expertsPerToken() : 1);
@@ -47,7 +48,7 @@ public record MemoryPlan(
                 + (double) maxBatchSize * m.vocab() * 4;
         double reserve = hardware.gpu().runtimeReserveBytes();
         double kvBytes = usable - weights - activations - reserve;
-        double perToken = hardware.kvBytesPerTokenPerGpu();
+        double perToken = hardware.cacheBytesPerTokenPerGpu();
         int blocks = kvBytes <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.floor(kvBytes / (perToken * blockSize)));
         return new MemoryPlan(usable, weights, activations, reserve, kvBytes, perToken, blockSize, blocks);
     }

@@ -1,18 +1,44 @@
 package org.llmsim.hardware;
 
 /**
- * One model replica: a model on a tensor-parallel group of {@code tp} identical GPUs, with the data types of its
- * weights and KV cache. Derives the byte counts the cost model and the memory plan use.
+ * One model replica: a model on {@code pp} pipeline stages of {@code tp} identical GPUs each, with the data types of
+ * its weights and KV cache, and optionally a draft model for speculative decoding on the same GPUs. Derives the byte
+ * counts the cost model and the memory plan use.
+ *
+ * <p>Pipeline parallelism splits the layers into {@code pp} stages of {@code ceil(L / pp)} layers or fewer; the
+ * fullest stage sizes the memory of every GPU (and paces the pipeline). Tensor parallelism splits each stage's layers
+ * over {@code tp} GPUs.
+ *
+ * @param gpu         the GPU of every stage
+ * @param model       the served (target) model
+ * @param tp          tensor-parallel GPUs per stage
+ * @param weightDtype format of the weights (target and draft)
+ * @param kvDtype     format of the KV cache (target and draft)
+ * @param pp          pipeline stages, at least 1
+ * @param draft       the draft model of speculative decoding, or null; it runs on the same {@code tp} GPUs and its
+ *                    weights and KV take memory there
  */
-public record ReplicaHardware(GpuProfile gpu, ModelProfile model, int tp, Dtype weightDtype, Dtype kvDtype) {
+public record ReplicaHardware(GpuProfile gpu, ModelProfile model, int tp, Dtype weightDtype, Dtype kvDtype, int pp,
+        ModelProfile draft) {
+
+    /** GPUs of one node, joined by the GPU profile's interconnect; beyond it GPUs talk over the network. */
+    public static final int GPUS_PER_NODE = 8;
 
     public ReplicaHardware {
         if (tp < 1) {
             throw new IllegalArgumentException("tensor parallelism must be >= 1, got " + tp);
         }
+        if (pp < 1 || (model != null && model.layers() != null && pp > model.layers())) {
+            throw new IllegalArgumentException("pipeline stages must be in 1..layers, got " + pp);
+        }
     }
 
-    /** Bytes of all weights of the model, summed over the GPUs of the group. */
+    /** One stage (no pipeline parallelism), no draft model. */
+    public ReplicaHardware(GpuProfile gpu, ModelProfile model, int tp, Dtype weightDtype, Dtype kvDtype) {
+        this(gpu, model, tp, weightDtype, kvDtype, 1, null);
+    }
+
+    /** Bytes of all weights of the model, summed over the GPUs of the replica. */
     public double weightBytes() {
         return model.params() * weightDtype.bytesPerElement();
     }
@@ -27,27 +53,72 @@ public record ReplicaHardware(GpuProfile gpu, ModelProfile model, int tp, Dtype 
         return expertParams * weightDtype.bytesPerElement();
     }
 
+    /** Layers of the fullest pipeline stage: {@code ceil(L / pp)}. */
+    public int stageLayers() {
+        return (model.layers() + pp - 1) / pp;
+    }
+
+    /** Share of the model's layers (and, taking layers as equal, of its weights) on the fullest stage. */
+    public double stageFraction() {
+        return pp == 1 ? 1.0 : (double) stageLayers() / model.layers();
+    }
+
     /** KV-cache bytes of one token for the whole replica: {@code 2 L Hkv dh bkv}. */
     public double kvBytesPerToken() {
         return model.kvElementsPerToken() * kvDtype.bytesPerElement();
     }
 
     /**
-     * KV-cache bytes of one token on one GPU of the group. KV heads are split across GPUs; when there are fewer KV heads
-     * than GPUs each GPU keeps a copy of one head, as tensor-parallel engines do.
+     * KV-cache bytes of one token of the target model on one GPU of the fullest stage. KV heads are split across the
+     * tensor-parallel GPUs; when there are fewer KV heads than GPUs each GPU keeps a copy of one head, as
+     * tensor-parallel engines do.
      */
     public double kvBytesPerTokenPerGpu() {
-        int headsPerGpu = (model.kvHeads() + tp - 1) / tp;
-        return 2.0 * model.layers() * headsPerGpu * model.headDim() * kvDtype.bytesPerElement();
+        return kvBytesPerTokenPerGpu(model, stageLayers());
     }
 
-    /** Number of GPUs the replica occupies (and pays for). */
+    /** Weight bytes on one GPU of the fullest stage, the draft model's share included. */
+    public double weightBytesPerGpu() {
+        double target = weightBytes() * stageFraction() / tp;
+        return draft == null ? target : target + draft.params() * weightDtype.bytesPerElement() / tp;
+    }
+
+    /**
+     * Bytes one token takes in the KV cache of one GPU: the target's KV and, with speculative decoding, the draft's (the
+     * two share block tables, so every cached token holds both).
+     */
+    public double cacheBytesPerTokenPerGpu() {
+        double target = kvBytesPerTokenPerGpu();
+        return draft == null ? target : target + kvBytesPerTokenPerGpu(draft, draft.layers());
+    }
+
+    private double kvBytesPerTokenPerGpu(ModelProfile m, int layers) {
+        int headsPerGpu = (m.kvHeads() + tp - 1) / tp;
+        return 2.0 * layers * headsPerGpu * m.headDim() * kvDtype.bytesPerElement();
+    }
+
+    /** The draft model on the same GPUs, with the same data types and one stage; null without speculative decoding. */
+    public ReplicaHardware draftHardware() {
+        return draft == null ? null : new ReplicaHardware(gpu, draft, tp, weightDtype, kvDtype);
+    }
+
+    /** Number of GPUs the replica occupies (and pays for): {@code pp x tp}. */
     public int gpus() {
-        return tp;
+        return tp * pp;
     }
 
-    /** A short description such as "llama-3.1-70b bf16 on 4x h100-sxm". */
+    /**
+     * Whether the replica spans more than one node ({@link #GPUS_PER_NODE} GPUs), so that its pipeline stages talk over
+     * the inter-node network rather than the node's GPU interconnect.
+     */
+    public boolean spansNodes() {
+        return gpus() > GPUS_PER_NODE;
+    }
+
+    /** A short description such as "llama-3.1-70b bf16 on 4x h100-sxm" or "... on 2x2 h100-sxm (pp x tp)". */
     public String describe() {
-        return model.id() + " " + weightDtype.yamlName() + " on " + tp + "x " + gpu.id();
+        String gpus = pp == 1 ? tp + "x " : pp + "x" + tp + " ";
+        return model.id() + " " + weightDtype.yamlName() + " on " + gpus + gpu.id()
+                + (draft == null ? "" : ", draft " + draft.id());
     }
 }

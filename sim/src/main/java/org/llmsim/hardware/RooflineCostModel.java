@@ -15,6 +15,9 @@ package org.llmsim.hardware;
  *
  * Prefill (large n) is compute bound and decode (n = batch size) bandwidth bound, from the same formula. With
  * efficiencies of 1 and no overheads the result is the ideal roofline; calibrated profiles can only be slower.
+ *
+ * <p>Pipeline parallelism ({@code pp > 1} stages of {@code tp} GPUs): see {@link PipelineSchedule} for how a pass is
+ * split into micro-batches and what it costs.
  */
 public final class RooflineCostModel {
     private final ReplicaHardware hardware;
@@ -35,6 +38,7 @@ public final class RooflineCostModel {
     private final double iterationOverheadS;
     private final double perSequenceOverheadS;
     private final double perTokenOverheadS;
+    private final PipelineSchedule pipeline;
 
     public RooflineCostModel(ReplicaHardware hardware) {
         this.hardware = hardware;
@@ -57,6 +61,7 @@ public final class RooflineCostModel {
         this.iterationOverheadS = gpu.iterationOverheadS();
         this.perSequenceOverheadS = gpu.perSequenceOverheadSOrZero();
         this.perTokenOverheadS = gpu.perTokenOverheadSOrZero();
+        this.pipeline = hardware.pp() == 1 ? null : new PipelineSchedule(this, hardware);
     }
 
     public ReplicaHardware hardware() {
@@ -73,14 +78,33 @@ public final class RooflineCostModel {
      * @param kvWriteTokens tokens whose KV entries are written
      */
     public double iterationTimeS(int sequences, long newTokens, long attended, long kvReadTokens, long kvWriteTokens) {
+        if (pipeline != null) {
+            return pipeline.cost(sequences, newTokens, attended, kvReadTokens, kvWriteTokens, false).totalS();
+        }
         double computeS = flops(newTokens, attended) / tp / flopsPerSecondPerGpu;
         double memoryS = bytesPerGpu(newTokens, kvReadTokens, kvWriteTokens) / bytesPerSecondPerGpu;
         return Math.max(computeS, memoryS) + communicationS(newTokens) + overheadS(sequences, newTokens);
     }
 
+    /**
+     * Seconds of one iteration that starts on an idle replica. Only pipeline parallelism cares: the pass then fills an
+     * empty pipeline, while a pass that follows another finds its stages busy with the previous one (see
+     * {@link PipelineSchedule}).
+     */
+    public double iterationTimeS(int sequences, long newTokens, long attended, long kvReadTokens, long kvWriteTokens,
+            boolean pipelineEmpty) {
+        if (pipeline != null) {
+            return pipeline.cost(sequences, newTokens, attended, kvReadTokens, kvWriteTokens, pipelineEmpty).totalS();
+        }
+        return iterationTimeS(sequences, newTokens, attended, kvReadTokens, kvWriteTokens);
+    }
+
     /** The same time, split into its parts; for the catalog, reports and tests. */
     public IterationCost breakdown(int sequences, long newTokens, long attended, long kvReadTokens,
             long kvWriteTokens) {
+        if (pipeline != null) {
+            return pipeline.cost(sequences, newTokens, attended, kvReadTokens, kvWriteTokens, false);
+        }
         double computeS = flops(newTokens, attended) / tp / flopsPerSecondPerGpu;
         double memoryS = bytesPerGpu(newTokens, kvReadTokens, kvWriteTokens) / bytesPerSecondPerGpu;
         double commS = communicationS(newTokens);
@@ -111,8 +135,26 @@ public final class RooflineCostModel {
         return denseWeightBytes + touched * expertBytes;
     }
 
+    /**
+     * The GPU side of one pipeline stage holding {@code fraction} of the layers, for a micro-batch of the given
+     * (fractional) shape: compute, streaming and the stage's own all-reduces, without host overhead.
+     */
+    IterationCost stageCost(double fraction, int stageLayers, double newTokens, double attended, double kvTokens) {
+        double flops = denseFlopsPerToken * newTokens + attentionFlopsPerPair * attended;
+        double computeS = flops * fraction / tp / flopsPerSecondPerGpu;
+        double weights = experts == 0 ? denseWeightBytes
+                : denseWeightBytes + experts * (1 - Math.pow(1 - (double) expertsPerToken / experts, newTokens))
+                        * expertBytes;
+        // kvBytesPerTokenPerGpu already counts the stage's layers only
+        double memoryS = (weights * fraction / tp + kvBytesPerTokenPerGpu * kvTokens) / bytesPerSecondPerGpu;
+        double commS = tp == 1 ? 0
+                : 2.0 * stageLayers * (2.0 * (tp - 1) / tp * newTokens * allReduceBytesPerToken / linkBytesPerS
+                        + linkLatencyS);
+        return new IterationCost(computeS, memoryS, commS, 0, Math.max(computeS, memoryS) + commS);
+    }
+
     /** Host time of one iteration: per pass, per sequence and per new token. */
-    private double overheadS(int sequences, long newTokens) {
+    double overheadS(int sequences, long newTokens) {
         return iterationOverheadS + perSequenceOverheadS * sequences + perTokenOverheadS * newTokens;
     }
 

@@ -57,7 +57,7 @@ public final class Simulation {
         List<String> classNames = workload.classes().stream().map(c -> c.name()).toList();
         CostLedger ledger = new CostLedger(classNames, scenario.pools().size());
         boolean appLayer = spec.cluster().hasApplicationLayer();
-        int[] gpuPoolOfReplica = gpuPoolOfReplica();
+        int[] gpuPoolOfReplica = poolOfReplica();
         // Every request whose fate is final goes to the output, then back to the generator, whose closed-loop users
         // and sessions send their next request after it (inside the same event, so the run stays deterministic).
         RequestSink finals = request -> {
@@ -72,6 +72,7 @@ public final class Simulation {
                 .map(c -> new MetricsCollector.ClassDef(c.name(), c.priority(), c.slo())).toList();
         MetricsCollector metrics = new MetricsCollector(window, spec.workload().slo(), classes,
                 scenario.totalReplicas(), finals);
+        metrics.trackPools(poolOfReplica(), scenario.pools().size());
         // With an application layer the replicas serve backend calls, which the gateway turns into user outcomes.
         CallListener calls = appLayer ? new CallListener(metrics) : null;
         Cluster cluster = Cluster.build(scenario, kernel, streams, appLayer ? calls : metrics);
@@ -99,9 +100,7 @@ public final class Simulation {
         if (gateway != null) {
             gateway.forEachUnfinished(metrics::onUnfinished);
         } else {
-            for (Replica replica : cluster.replicas()) {
-                replica.forEachInFlight(metrics::onUnfinished);
-            }
+            cluster.forEachInFlight(metrics::onUnfinished);
         }
         // The fleet is provisioned for the whole arrival window, and longer while requests drain.
         double simulatedS = Math.max(spec.durationS(), kernel.lastEventTimeS());
@@ -112,16 +111,16 @@ public final class Simulation {
         return AppResults.complete(result, scenario, ledger, gateway, simulatedS);
     }
 
-    /** Position in {@link Scenario#pools()} of each replica's pool (replicas are numbered in pool order). */
-    private int[] gpuPoolOfReplica() {
-        int[] pool = new int[scenario.totalReplicas()];
-        int replica = 0;
+    /** The pool index of every replica (replicas are numbered globally in pool order). */
+    private int[] poolOfReplica() {
+        int[] poolOf = new int[scenario.totalReplicas()];
+        int first = 0;
         for (int p = 0; p < scenario.pools().size(); p++) {
-            for (int k = 0; k < scenario.pools().get(p).replicas(); k++) {
-                pool[replica++] = p;
-            }
+            int n = scenario.pools().get(p).replicas();
+            java.util.Arrays.fill(poolOf, first, first + n, p);
+            first += n;
         }
-        return pool;
+        return poolOf;
     }
 
     /** A sampler over each pool's replicas (replicas are numbered globally in pool order). */

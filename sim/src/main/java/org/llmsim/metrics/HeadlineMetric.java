@@ -60,6 +60,7 @@ public record HeadlineMetric(String key, String label, Kind kind, Better better,
         List<HeadlineMetric> all = new ArrayList<>();
         latency(all, "ttft_s", "TTFT", RunResult::ttft);
         latency(all, "tpot_s", "TPOT", RunResult::tpot);
+        latency(all, "itl_s", "ITL", RunResult::itl);
         latency(all, "e2e_s", "E2E", RunResult::e2e);
         latency(all, "queue_s", "queue", RunResult::queue);
         all.add(new HeadlineMetric("throughput.requests_per_s", "throughput (req/s)", Kind.RATE, Better.HIGHER,

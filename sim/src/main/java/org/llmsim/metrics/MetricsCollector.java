@@ -55,6 +55,23 @@ public final class MetricsCollector implements EngineListener {
     private long prefixHitTokens;
     private long prefillTokensSaved;
 
+    // speculative decoding, passes starting inside the window
+    private long speculativeSequenceSteps;
+    private long speculativeTokens;
+    private long speculativeProposed;
+    private double draftS;
+    private double speculativePassS;
+
+    // KV handed from prefill to decode replicas, whole run
+    private long kvTransfers;
+    private double kvTransferBytes;
+    private double kvTransferS;
+    private double kvTransferMaxS;
+
+    // per pool, when there are several (null otherwise: the totals are the one pool's)
+    private int[] poolOfReplica;
+    private PoolTally[] byPool;
+
     // per replica, inside the window
     private final double[] busyS;
     private final double[] kvBlockFractionS;
@@ -99,6 +116,20 @@ public final class MetricsCollector implements EngineListener {
         this(window, slo, List.of(new ClassDef("default", 0, slo)), replicas, sink);
     }
 
+    /**
+     * Keeps latencies per pool too, when there is more than one: {@code poolOfReplica[i]} is the pool of replica
+     * {@code i}.
+     */
+    public void trackPools(int[] poolOfReplica, int pools) {
+        if (pools > 1) {
+            this.poolOfReplica = poolOfReplica.clone();
+            this.byPool = new PoolTally[pools];
+            for (int i = 0; i < pools; i++) {
+                byPool[i] = new PoolTally();
+            }
+        }
+    }
+
     /** A request arrived (before ingress limits and routing). */
     public void onArrival(Request request) {
         boolean measured = window.contains(request.arrivalS());
@@ -123,6 +154,9 @@ public final class MetricsCollector implements EngineListener {
         tally.finished(r, measured, inWindow, good, inDeadline);
         if (total != tally) {
             total.finished(r, measured, inWindow, good, inDeadline);
+        }
+        if (measured && byPool != null && r.replica() >= 0) {
+            byPool[poolOfReplica[r.replica()]].finished(r);
         }
         if (measured) {
             measuredCompleted++;
@@ -190,6 +224,27 @@ public final class MetricsCollector implements EngineListener {
     }
 
     @Override
+    public void onSpeculativePass(int replica, double startS, int decodes, int acceptedTokens, int k, double draftTimeS,
+            double passS) {
+        if (!window.contains(startS)) {
+            return;
+        }
+        speculativeSequenceSteps += decodes;
+        speculativeTokens += (long) decodes * acceptedTokens;
+        speculativeProposed += (long) decodes * k;
+        draftS += draftTimeS;
+        speculativePassS += passS;
+    }
+
+    @Override
+    public void onKvTransfer(Request r, double bytes, double transferS) {
+        kvTransfers++;
+        kvTransferBytes += bytes;
+        kvTransferS += transferS;
+        kvTransferMaxS = Math.max(kvTransferMaxS, transferS);
+    }
+
+    @Override
     public void onIteration(int replica, double startS, double endS, int sequences, long newTokens, int outputTokens,
             int usedBlocks, int totalBlocks) {
         double inWindow = window.overlapS(startS, endS);
@@ -232,12 +287,14 @@ public final class MetricsCollector implements EngineListener {
                 replicas.add(new RunResult.ReplicaResult(i, pool.name(), completedByReplica[i], passes[i],
                         utilization(i, i + 1, windowS)));
             }
+            RunResult.PoolLatency latency = byPool != null ? byPool[pools.size()].summary()
+                    : new RunResult.PoolLatency(total.ttft.summary(), total.tpot.summary(), total.e2e.summary());
             pools.add(new RunResult.PoolResult(pool.name(), pool.hardware().gpu().id(), pool.hardware().model().id(),
                     pool.replicas(), pool.hardware().tp(), pool.hardware().weightDtype().yamlName(),
                     pool.hardware().kvDtype().yamlName(), pool.scheduler().policy().yamlName(),
                     pool.memory().kvBlocks(), pool.memory().kvTokens(), pool.usdPerHour(), poolCompleted,
                     utilization(first, last, windowS), pool.scheduler().order().yamlName(),
-                    pool.scheduler().prefixCaching(), pool.scheduler().preemption().yamlName()));
+                    pool.scheduler().prefixCaching(), pool.scheduler().preemption().yamlName(), layout(pool), latency));
             first = last;
         }
         List<RunResult.ClassResult> classes = new ArrayList<>();
@@ -257,7 +314,32 @@ public final class MetricsCollector implements EngineListener {
                 new RunResult.PrefixCacheResult(CostCalculator.ratio(prefixHitTokens, prefixQueriedTokens),
                         CostCalculator.ratio(prefixRequestsHit, prefixLookups), prefillTokensSaved, prefixLookups),
                 new RunResult.MeasuredRequests(measuredCompleted, measuredGood, measuredInputTokens,
-                        measuredOutputTokens, measuredLastFinishS));
+                        measuredOutputTokens, measuredLastFinishS),
+                speculativeResult(scenario), kvTransfers == 0 ? RunResult.KvTransferResult.NONE
+                        : new RunResult.KvTransferResult(kvTransfers, kvTransferBytes, kvTransferS / kvTransfers,
+                                kvTransferMaxS));
+    }
+
+    private RunResult.SpeculativeResult speculativeResult(Scenario scenario) {
+        boolean used = scenario.pools().stream().anyMatch(p -> p.spec().speculative() != null);
+        if (!used) {
+            return RunResult.SpeculativeResult.NONE;
+        }
+        return new RunResult.SpeculativeResult(speculativeSequenceSteps,
+                CostCalculator.ratio(speculativeTokens, speculativeSequenceSteps),
+                CostCalculator.ratio(speculativeTokens - speculativeSequenceSteps, speculativeProposed),
+                CostCalculator.ratio(draftS, speculativePassS));
+    }
+
+    private static RunResult.PoolLayout layout(PoolPlan pool) {
+        var spec = pool.spec();
+        var speculative = spec.speculative();
+        var split = spec.disaggregated();
+        return new RunResult.PoolLayout(pool.hardware().pp(), pool.hardware().gpus(),
+                speculative == null ? null : pool.hardware().draft().id(), speculative == null ? 0 : speculative.k(),
+                speculative == null ? Double.NaN : speculative.acceptance(),
+                split == null ? 0 : split.prefillReplicas(), split == null ? 0 : split.decodeReplicas(),
+                split == null ? null : split.kvLink().yamlName());
     }
 
     /** Utilization averaged over replicas {@code [from, to)}. */

@@ -29,6 +29,8 @@ import java.util.List;
  * @param preemption  preemptions by mode over the whole run and what they cost
  * @param prefixCache prefix cache hits of measured requests
  * @param measured    measured requests that completed, counted as {@code vllm bench serve} counts its requests
+ * @param speculative speculative decoding's measured behaviour ({@link SpeculativeResult#NONE} when no pool uses it)
+ * @param kvTransfer  KV handed from prefill to decode replicas ({@link KvTransferResult#NONE} without disaggregation)
  * @param app         the application layer: cost ledger, response caches, tiers, backends, break-even
  */
 public record RunResult(
@@ -54,6 +56,8 @@ public record RunResult(
         PreemptionResult preemption,
         PrefixCacheResult prefixCache,
         MeasuredRequests measured,
+        SpeculativeResult speculative,
+        KvTransferResult kvTransfer,
         AppResult app) {
 
     /** A result without application-layer figures. */
@@ -61,9 +65,22 @@ public record RunResult(
             LatencyStats tpot, LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo, Cost cost,
             Utilization utilization, long preemptions, List<PoolResult> pools, List<ReplicaResult> replicas,
             SimStats sim, TimeSeries timeSeries, List<ClassResult> classes, LatencyStats itl,
+            PreemptionResult preemption, PrefixCacheResult prefixCache, MeasuredRequests measured,
+            SpeculativeResult speculative, KvTransferResult kvTransfer) {
+        this(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost, utilization, preemptions,
+                pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache, measured, speculative,
+                kvTransfer, AppResult.NONE);
+    }
+
+    /** A result without speculative decoding, disaggregation or application-layer figures. */
+    public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
+            LatencyStats tpot, LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo, Cost cost,
+            Utilization utilization, long preemptions, List<PoolResult> pools, List<ReplicaResult> replicas,
+            SimStats sim, TimeSeries timeSeries, List<ClassResult> classes, LatencyStats itl,
             PreemptionResult preemption, PrefixCacheResult prefixCache, MeasuredRequests measured) {
         this(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost, utilization, preemptions,
-                pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache, measured, AppResult.NONE);
+                pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache, measured,
+                SpeculativeResult.NONE, KvTransferResult.NONE, AppResult.NONE);
     }
 
     /** A result without per-class figures. */
@@ -98,21 +115,51 @@ public record RunResult(
     public RunResult withTimeSeries(TimeSeries series) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
                 utilization, preemptions, pools, replicas, sim, series, classes, itl, preemption, prefixCache, measured,
-                app);
+                speculative, kvTransfer, app);
     }
 
     /** This result with the application layer's figures and the cost they complete (API and gateway spend). */
     public RunResult withApp(AppResult value, Cost withApiCost) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, withApiCost,
                 utilization, preemptions, pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache,
-                measured, value);
+                measured, speculative, kvTransfer, value);
     }
 
     /** The same result with other simulation statistics (tests compare runs without their wall time). */
     public RunResult withSim(SimStats value) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
                 utilization, preemptions, pools, replicas, value, timeSeries, classes, itl, preemption, prefixCache,
-                measured, app);
+                measured, speculative, kvTransfer, app);
+    }
+
+    /**
+     * Speculative decoding over the passes that started inside the window (NaN without speculative pools).
+     *
+     * @param sequenceSteps   verification steps summed over sequences (a pass of n decoding sequences counts n)
+     * @param tokensPerStep   tokens emitted per sequence per verification step (accepted proposals plus one; the
+     *                        formula's {@code (1 - a^(k+1)) / (1 - a)}), before an answer's end cuts its last step
+     * @param acceptance      accepted proposals over proposed ones (vLLM's draft acceptance rate)
+     * @param draftTimeShare  share of the speculative passes' time spent in the draft model
+     */
+    public record SpeculativeResult(long sequenceSteps, double tokensPerStep, double acceptance,
+            double draftTimeShare) {
+        public static final SpeculativeResult NONE = new SpeculativeResult(0, Double.NaN, Double.NaN, Double.NaN);
+
+        public boolean used() {
+            return this != NONE && !Double.isNaN(tokensPerStep);
+        }
+    }
+
+    /**
+     * KV handed from prefill to decode replicas of disaggregated pools over the whole run.
+     *
+     * @param transfers prompts whose KV crossed
+     * @param bytes     bytes moved, all GPUs
+     * @param meanS     mean time from the end of the prefill to the KV's arrival (waiting for the link included)
+     * @param maxS      longest such time
+     */
+    public record KvTransferResult(long transfers, double bytes, double meanS, double maxS) {
+        public static final KvTransferResult NONE = new KvTransferResult(0, 0, Double.NaN, Double.NaN);
     }
 
     /**
@@ -264,12 +311,45 @@ public record RunResult(
 
     /**
      * Per-pool configuration and figures (utilization averaged over the pool's replicas, inside the window);
-     * {@code schedulerOrder}, {@code prefixCaching} and {@code preemption} as configured.
+     * {@code schedulerOrder}, {@code prefixCaching} and {@code preemption} as configured; {@code layout} the
+     * parallelism, speculation and disaggregation; {@code latency} over the measured requests the pool completed.
      */
     public record PoolResult(String name, String gpu, String model, int replicas, int tensorParallel,
             String weightDtype, String kvDtype, String batching, int kvBlocksPerReplica, long kvTokensPerReplica,
             double usdPerHour, long completed, Utilization utilization, String schedulerOrder, boolean prefixCaching,
-            String preemption) {
+            String preemption, PoolLayout layout, PoolLatency latency) {
+
+        /** A pool of one stage per replica, without speculation or disaggregation, and without latencies. */
+        public PoolResult(String name, String gpu, String model, int replicas, int tensorParallel,
+                String weightDtype, String kvDtype, String batching, int kvBlocksPerReplica, long kvTokensPerReplica,
+                double usdPerHour, long completed, Utilization utilization, String schedulerOrder,
+                boolean prefixCaching, String preemption) {
+            this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, batching, kvBlocksPerReplica,
+                    kvTokensPerReplica, usdPerHour, completed, utilization, schedulerOrder, prefixCaching, preemption,
+                    new PoolLayout(1, tensorParallel, null, 0, Double.NaN, 0, 0, null), PoolLatency.EMPTY);
+        }
+    }
+
+    /**
+     * How a pool's replicas are laid out beyond tensor parallelism.
+     *
+     * @param pipelineParallel pipeline stages per replica
+     * @param gpusPerReplica   GPUs per replica (stages times tensor parallelism)
+     * @param draftModel       draft model of speculative decoding, or null
+     * @param speculativeK     tokens the draft proposes per step (0 without)
+     * @param acceptance       configured per-token acceptance probability (NaN without)
+     * @param prefillReplicas  prefill replicas of a disaggregated pool (0 when co-located)
+     * @param decodeReplicas   decode replicas of a disaggregated pool (0 when co-located)
+     * @param kvLink           the link the KV crosses between them, or null
+     */
+    public record PoolLayout(int pipelineParallel, int gpusPerReplica, String draftModel, int speculativeK,
+            double acceptance, int prefillReplicas, int decodeReplicas, String kvLink) {
+    }
+
+    /** Latencies of the measured requests a pool completed. */
+    public record PoolLatency(LatencyStats ttft, LatencyStats tpot, LatencyStats e2e) {
+        public static final PoolLatency EMPTY = new PoolLatency(LatencyStats.empty(), LatencyStats.empty(),
+                LatencyStats.empty());
     }
 
     /** Per-replica figures inside the window. */

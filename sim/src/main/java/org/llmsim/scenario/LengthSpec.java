@@ -26,6 +26,23 @@ public sealed interface LengthSpec {
 
     void validate(String path, Problems problems);
 
+    /** The smallest length {@code spec} can produce, or null when unknown (a malformed table). */
+    static Integer shortest(LengthSpec spec) {
+        if (spec instanceof LengthSpec.Fixed f) {
+            return f.value();
+        }
+        if (spec instanceof LengthSpec.Uniform u) {
+            return u.min();
+        }
+        if (spec instanceof LengthSpec.Lognormal l) {
+            return l.lowerBound();
+        }
+        if (spec instanceof LengthSpec.Empirical e && e.values() != null) {
+            return e.values().stream().filter(v -> v != null).min(Integer::compare).orElse(null);
+        }
+        return null;
+    }
+
     /** Always {@code value}. */
     record Fixed(Integer value) implements LengthSpec {
         @Override

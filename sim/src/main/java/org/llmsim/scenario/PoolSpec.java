@@ -1,5 +1,6 @@
 package org.llmsim.scenario;
 
+import org.llmsim.engine.BatchingPolicy;
 import org.llmsim.engine.PreemptionMode;
 import org.llmsim.engine.SchedulerConfig;
 import org.llmsim.hardware.Dtype;
@@ -17,8 +18,13 @@ import org.llmsim.hardware.ServingEngine;
  *
  * <p>{@code prefix_caching} (default false) shares and keeps KV blocks by the prefix they hold; {@code preemption}
  * (default recompute) says what happens to a preempted sequence's KV; {@code swap_space_gb} is the host memory per GPU
- * for swapped KV (default vLLM's 4 GiB, 4.294967296 GB). {@code router} overrides {@code cluster.router} for this
- * pool's replicas when the pool is a tier of {@code cluster.routing}.
+ * for swapped KV (default vLLM's 4 GiB, 4.294967296 GB).
+ *
+ * <p>{@code pipeline_parallel} (default 1) splits the model's layers over that many stages of
+ * {@code tensor_parallel} GPUs each; {@code speculative} adds a draft model ({@link SpeculativeSpec});
+ * {@code disaggregated} splits the replicas into prefill and decode replicas ({@link DisaggregationSpec}), and then
+ * {@code replicas} defaults to their sum. {@code router} overrides {@code cluster.router} for this pool's replicas
+ * when the pool serves a tier of {@code cluster.routing}.
  *
  * <p><b>Provider pools.</b> A pool that names {@code provider} (a profile id in {@code gpu-profiles/providers/} or a
  * path) instead of {@code gpu} and {@code model} is an external API: it has no replicas or GPU settings. Its own
@@ -30,7 +36,8 @@ import org.llmsim.hardware.ServingEngine;
  */
 public record PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
         Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
-        Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb, String provider, Boolean batch,
+        Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb, Integer pipelineParallel,
+        SpeculativeSpec speculative, DisaggregationSpec disaggregated, String provider, Boolean batch,
         Boolean promptCaching, Double cacheTtlS, Double cacheWriteMultiplier, RateLimitSpec rateLimit,
         RouterSpec router) {
 
@@ -40,12 +47,22 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, null, null, null, null, null);
     }
 
-    /** A GPU pool with the engine's fields and no application-layer settings. */
+    /** A pool of one stage per replica, without speculative decoding or disaggregation. */
     public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
             Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
             Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb) {
         this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine, kvBlocksOverride,
-                prefixCaching, preemption, swapSpaceGb, null, null, null, null, null, null, null);
+                prefixCaching, preemption, swapSpaceGb, null, null, null);
+    }
+
+    /** A GPU pool without application-layer settings. */
+    public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
+            Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
+            Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb, Integer pipelineParallel,
+            SpeculativeSpec speculative, DisaggregationSpec disaggregated) {
+        this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine, kvBlocksOverride,
+                prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated, null, null, null,
+                null, null, null, null);
     }
 
     public PoolSpec {
@@ -56,7 +73,10 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
             }
         } else {
             if (replicas == null) {
-                replicas = 1;
+                replicas = disaggregated != null && disaggregated.replicas() != null ? disaggregated.replicas() : 1;
+            }
+            if (pipelineParallel == null) {
+                pipelineParallel = 1;
             }
             if (tensorParallel == null) {
                 tensorParallel = 1;
@@ -119,15 +139,43 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         }
         p.atLeast(path + ".kv_blocks_override", kvBlocksOverride, 1);
         p.nonNegative(path + ".swap_space_gb", swapSpaceGb);
+        p.atLeast(path + ".pipeline_parallel", pipelineParallel, 1);
         scheduler.validate(path + ".scheduler", p);
+        boolean iterationLevel = scheduler.policy() == BatchingPolicy.CONTINUOUS
+                || scheduler.policy() == BatchingPolicy.CHUNKED_PREFILL;
+        if (speculative != null) {
+            speculative.validate(path + ".speculative", p);
+            if (!iterationLevel) {
+                p.add(path + ".speculative", "needs iteration-level batching (scheduler.policy continuous or "
+                        + "chunked_prefill), got " + scheduler.policy().yamlName());
+            }
+            if (pipelineParallel > 1) {
+                p.add(path + ".speculative", "cannot be combined with pipeline_parallel > 1 (as in vLLM), got "
+                        + "pipeline_parallel " + pipelineParallel);
+            }
+        }
+        if (disaggregated != null) {
+            disaggregated.validate(path + ".disaggregated", p);
+            Integer both = disaggregated.replicas();
+            if (both != null && !both.equals(replicas)) {
+                p.add(path + ".replicas", "must equal prefill_replicas + decode_replicas (" + both
+                        + ") with disaggregated, or be left out, got " + replicas);
+            }
+            if (!iterationLevel) {
+                p.add(path + ".disaggregated", "needs iteration-level batching (scheduler.policy continuous or "
+                        + "chunked_prefill), got " + scheduler.policy().yamlName());
+            }
+        }
     }
 
     /** A provider pool: no replica or GPU field may be set; its own fields must make sense. */
     private void validateProvider(String path, Problems p) {
         String[] gpuOnly = {"gpu", "model", "replicas", "tensor_parallel", "weight_dtype", "kv_dtype", "scheduler",
-                "engine", "kv_blocks_override", "prefix_caching", "preemption", "swap_space_gb", "router"};
+                "engine", "kv_blocks_override", "prefix_caching", "preemption", "swap_space_gb", "pipeline_parallel",
+                "speculative", "disaggregated", "router"};
         Object[] gpuValues = {gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine,
-                kvBlocksOverride, prefixCaching, preemption, swapSpaceGb, router};
+                kvBlocksOverride, prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated,
+                router};
         for (int i = 0; i < gpuOnly.length; i++) {
             if (gpuValues[i] != null) {
                 p.add(path + "." + gpuOnly[i], "does not apply to a provider pool (provider: " + provider

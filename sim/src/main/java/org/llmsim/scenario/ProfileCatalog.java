@@ -150,7 +150,8 @@ public final class ProfileCatalog {
         return ids;
     }
 
-    static boolean isPath(String reference) {
+    /** Whether a profile reference names a file (a path) rather than a built-in id. */
+    public static boolean isPath(String reference) {
         return reference.contains("/") || reference.contains("\\") || reference.endsWith(".yaml")
                 || reference.endsWith(".yml") || reference.endsWith(".json");
     }
@@ -202,6 +203,9 @@ public final class ProfileCatalog {
         p.positive("hbm_bandwidth_tbps", gpu.hbmBandwidthTbps());
         p.positive("bf16_tflops", gpu.bf16Tflops());
         p.positive("fp8_tflops", gpu.fp8Tflops());
+        p.positive("int8_tops", gpu.int8Tops());
+        p.positive("network_gbps", gpu.networkGbps());
+        p.nonNegative("network_latency_us", gpu.networkLatencyUs());
         p.positive("interconnect_gbps", gpu.interconnectGbps());
         p.nonNegative("interconnect_latency_us", gpu.interconnectLatencyUs());
         p.positive("pcie_gbps", gpu.pcieGbps());

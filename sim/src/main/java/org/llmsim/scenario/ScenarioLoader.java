@@ -55,6 +55,22 @@ public final class ScenarioLoader {
 
     /** Loads a scenario from text; {@code baseDir} resolves relative profile paths. */
     public Scenario load(String text, String fileName, Path baseDir, List<String> overrides) {
+        Bound bound = bind(text, fileName, overrides);
+        return resolve(bound.spec(), fileName, text, bound.lines(), baseDir, overrides);
+    }
+
+    /**
+     * Parses a scenario with overrides into its spec (defaults filled in) without validating it or resolving its
+     * profiles: what the planner reads of a scenario whose own pool may not fit.
+     */
+    public static ScenarioSpec parse(String text, String fileName, List<String> overrides) {
+        return bind(text, fileName, overrides).spec();
+    }
+
+    private record Bound(ScenarioSpec spec, SourceLines lines) {
+    }
+
+    private static Bound bind(String text, String fileName, List<String> overrides) {
         SourceLines lines = SourceLines.index(text);
         JsonNode tree = StrictYaml.readTree(text, fileName);
         Set<String> overridden = Overrides.apply((ObjectNode) tree, overrides);
@@ -62,9 +78,10 @@ public final class ScenarioLoader {
         ScenarioSpec spec = StrictYaml.bind(tree, ScenarioSpec.class, fileName, lines);
         if (spec.name() == null) {
             spec = new ScenarioSpec(stem(fileName), spec.description(), spec.seed(), spec.durationS(), spec.warmupS(),
-                    spec.drainTimeoutS(), spec.workload(), spec.cluster(), spec.output(), spec.economics());
+                    spec.drainTimeoutS(), spec.workload(), spec.cluster(), spec.output(), spec.plan(),
+                    spec.economics());
         }
-        return resolve(spec, fileName, text, lines, baseDir, overrides);
+        return new Bound(spec, lines);
     }
 
     /**
@@ -161,7 +178,37 @@ public final class ScenarioLoader {
                     + " attention heads, got " + tp);
             return null;
         }
-        ReplicaHardware hardware = new ReplicaHardware(gpu, model, tp, pool.weightDtype(), pool.kvDtype());
+        int pp = pool.pipelineParallel();
+        if (pp > model.layers()) {
+            problems.add(path + ".pipeline_parallel", "must be <= the model's " + model.layers() + " layers, got " + pp);
+            return null;
+        }
+        if (pp * tp > ReplicaHardware.GPUS_PER_NODE && !gpu.hasNetwork()) {
+            problems.add(path + ".pipeline_parallel", pp + " stages of " + tp + " GPUs span more than one node of "
+                    + ReplicaHardware.GPUS_PER_NODE + ", and " + gpu.id() + " gives no network_gbps for the links "
+                    + "between nodes; add network_gbps to the GPU profile or use at most "
+                    + ReplicaHardware.GPUS_PER_NODE + " GPUs per replica");
+            return null;
+        }
+        ModelProfile draft = null;
+        if (pool.speculative() != null) {
+            draft = catalog.model(pool.speculative().draftModel(), baseDir, fileName,
+                    path + ".speculative.draft_model");
+            if (draft.heads() % tp != 0) {
+                problems.add(path + ".speculative.draft_model", "the draft runs on the pool's " + tp
+                        + " tensor-parallel GPUs, which must divide its " + draft.heads() + " attention heads");
+                return null;
+            }
+        }
+        DisaggregationSpec disaggregated = pool.disaggregated();
+        if (disaggregated != null && disaggregated.kvLink() == DisaggregationSpec.KvLink.NETWORK
+                && !gpu.hasNetwork()) {
+            problems.add(path + ".disaggregated.kv_link", "network needs the GPU profile's network_gbps, which "
+                    + gpu.id() + " does not give; use kv_link: nvlink (prefill and decode replicas in one node) or "
+                    + "add network_gbps to the profile");
+            return null;
+        }
+        ReplicaHardware hardware = new ReplicaHardware(gpu, model, tp, pool.weightDtype(), pool.kvDtype(), pp, draft);
         SchedulerSpec s = pool.scheduler();
         int longestPrompt = (int) Math.min(Integer.MAX_VALUE, workload.maxInputTokens());
         // Chunked prefill splits long prompts, so its budget need not stretch to the longest one.
@@ -198,12 +245,17 @@ public final class ScenarioLoader {
         }
         String hint = hw.tp() < minTp && hw.model().heads() % minTp == 0
                 ? "try tensor_parallel: " + minTp + ", a quantized weight_dtype (fp8, int4) or a GPU with more memory"
+                : hw.tp() * hw.pp() >= MAX_TENSOR_PARALLEL
+                ? "try pipeline_parallel: " + (2 * hw.pp()) + " (stages on more GPUs), a quantized weight_dtype (fp8, "
+                        + "int4) or a GPU with more memory"
                 : "use a quantized weight_dtype (fp8, int4), a smaller model or a GPU with more memory";
         return String.format(Locale.ROOT,
-                "%s (%.1f GB of weights) does not fit on %dx %s: each GPU has %.1f GB usable (gpu_memory_utilization "
+                "%s (%.1f GB of weights) does not fit on %s %s: each GPU has %.1f GB usable (gpu_memory_utilization "
                         + "%s), minus %.1f GB weights, %.1f GB activations and %.1f GB runtime reserve, leaves %.1f GB "
                         + "for the KV cache; %s",
-                hw.model().id(), hw.weightBytes() / 1e9, hw.tp(), hw.gpu().id(), m.usableBytesPerGpu() / 1e9,
+                hw.model().id() + (hw.draft() == null ? "" : " with draft " + hw.draft().id()),
+                hw.weightBytes() / 1e9, hw.pp() == 1 ? hw.tp() + "x" : hw.pp() + "x" + hw.tp(), hw.gpu().id(),
+                m.usableBytesPerGpu() / 1e9,
                 Problems.format(utilization), m.weightBytesPerGpu() / 1e9, m.activationBytesPerGpu() / 1e9,
                 m.reserveBytesPerGpu() / 1e9, m.kvBytesPerGpu() / 1e9, hint);
     }

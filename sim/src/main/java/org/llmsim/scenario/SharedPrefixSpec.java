@@ -19,28 +19,11 @@ public record SharedPrefixSpec(Integer tokens, Integer groups) {
             p.atLeast(path + ".tokens", tokens, 1);
         }
         p.atLeast(path + ".groups", groups, 1);
-        Integer shortest = shortest(inputTokens);
+        Integer shortest = LengthSpec.shortest(inputTokens);
         if (tokens != null && shortest != null && shortest <= tokens) {
             p.add(path + ".tokens", "must be less than the shortest prompt (input_tokens can be " + shortest
                     + " tokens), got " + tokens + "; input_tokens counts the whole prompt, prefix included: raise its "
                     + "min (or value) to at least " + (tokens + 1));
         }
-    }
-
-    /** The smallest prompt the distribution can produce, or null when unknown. */
-    private static Integer shortest(LengthSpec spec) {
-        if (spec instanceof LengthSpec.Fixed f) {
-            return f.value();
-        }
-        if (spec instanceof LengthSpec.Uniform u) {
-            return u.min();
-        }
-        if (spec instanceof LengthSpec.Lognormal l) {
-            return l.lowerBound();
-        }
-        if (spec instanceof LengthSpec.Empirical e && e.values() != null) {
-            return e.values().stream().filter(v -> v != null).min(Integer::compare).orElse(null);
-        }
-        return null;
     }
 }

@@ -56,6 +56,21 @@ class BenchmarkRunTest {
     }
 
     @Test
+    void medianItl_isTheEnginesGapMedian_belowTheMedianTpotWhenPrefillsStretchAFewGaps() {
+        // given 8 requests in flight with 16k-token prompts: each new prompt's prefill stalls the others' decodes
+        BenchmarkStats s = run(32, null, 8, 16_000, 256);
+        double itl = Metric.MEDIAN_ITL_MS.of(s);
+        // then most gaps are plain decode passes: the median gap is below the median TPOT, which averages the stalls
+        assertTrue(itl < 0.95 * Metric.MEDIAN_TPOT_MS.of(s), "ITL median " + itl + " TPOT median "
+                + Metric.MEDIAN_TPOT_MS.of(s));
+        // and no shorter than a decode pass of 8 sequences
+        assertTrue(itl > 6.0, "ITL median " + itl);
+        // one request at a time: every gap is one decode pass, so the medians agree
+        BenchmarkStats alone = run(5, null, 1, 1024, 64);
+        assertEquals(Metric.MEDIAN_TPOT_MS.of(alone), Metric.MEDIAN_ITL_MS.of(alone), 0.01);
+    }
+
+    @Test
     void concurrencyLimitWithFiniteRate_neverHasMoreInFlightThanTheLimit() {
         BenchmarkStats limited = run(100, 50.0, 4, 512, 64);
         BenchmarkStats open = run(100, 50.0, null, 512, 64);

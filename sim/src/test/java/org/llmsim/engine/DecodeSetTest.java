@@ -77,4 +77,27 @@ class DecodeSetTest {
         assertSame(b, set.oldest());
         assertSame(b, set.newest());
     }
+
+    @Test
+    void advancingSeveralTokens_countsTheBlocksOfEveryPosition_andStopsAtTheLastToken() {
+        // block size 4; a holds 4 tokens, b holds 6; a has 2 tokens left, b 9
+        DecodeSet set = new DecodeSet(4);
+        Sequence a = sequence(1, 4, 3, 1, 4);
+        Sequence b = sequence(2, 6, 10, 1, 6);
+        set.add(a);
+        set.add(b);
+        // three tokens each: a writes positions 4..6 (a new block at 4), b writes 6..8 (a new block at 8)
+        assertEquals(2, set.blocksNeededOverNext(3));
+        assertEquals(1, set.blocksNeededBy(a, 3));
+        assertEquals(1, set.blocksNeededBy(b, 3));
+        assertEquals(0, set.blocksNeededBy(b, 2));
+        assertEquals(4 + 6, set.kvTokens());
+        set.advance(3);
+        // a needed 2 of the 3 tokens: it finishes with its whole output, holding the blocks the pass gave it
+        assertSame(a, set.pollFinished());
+        assertEquals(3, a.generated);
+        assertEquals(7, a.numComputedTokens);
+        assertNull(set.pollFinished());
+        assertEquals(9, set.kvTokensOf(b));
+    }
 }

@@ -66,6 +66,44 @@ class DeterminismTest {
         assertTrue(a.result().preemption().swapSpaceFull() > 0, a.result().preemption().toString());
     }
 
+    @Test
+    void speculationDisaggregationAndStages_areDeterministicToo() {
+        // a speculative pool whose cache is too small (preemptions), and a disaggregated pool of two-stage replicas
+        String yaml = """
+                name: features
+                seed: 11
+                duration_s: 120
+                warmup_s: 10
+                workload:
+                  arrival: {process: poisson, rate_rps: 6}
+                  input_tokens: {dist: uniform, min: 200, max: 3000}
+                  output_tokens: {dist: uniform, min: 50, max: 800}
+                cluster:
+                  pools:
+                    - name: drafts
+                      gpu: l40s
+                      model: llama-3.1-8b
+                      speculative: {draft_model: llama-3.2-1b, k: 3, acceptance: 0.7}
+                      scheduler: {policy: chunked_prefill, max_batched_tokens: 1024, gpu_memory_utilization: 0.43}
+                    - name: split
+                      gpu: h100-sxm
+                      model: llama-3.1-8b
+                      pipeline_parallel: 2
+                      disaggregated: {prefill_replicas: 1, decode_replicas: 1, kv_link: nvlink}
+                """;
+        var a = TestScenarios.runRecording(TestScenarios.load(yaml));
+        var b = TestScenarios.runRecording(TestScenarios.load(yaml));
+        RunResult.SimStats noWall = new RunResult.SimStats(0, a.result().sim().events(), a.result().sim().simulatedS());
+        assertEquals(a.result().withSim(noWall).toString(), b.result().withSim(noWall).toString());
+        assertEquals(workload(a), workload(b));
+        assertTrue(a.result().speculative().used());
+        assertTrue(a.result().kvTransfer().transfers() > 0);
+        assertTrue(a.result().preemptions() > 0, "preemptions with speculation");
+        var n = a.result().requests();
+        assertEquals(n.arrived(), n.completed() + n.rejected() + n.unfinished(), n.toString());
+        assertEquals(0, n.unfinished(), n.toString());
+    }
+
     /** Every request's identity, arrival and sizes, in id order. */
     private static List<String> workload(TestScenarios.Recorded run) {
         return run.requests().stream().sorted(Comparator.comparingLong(Request::id))

@@ -41,8 +41,8 @@ public final class TestScenarios {
     public static GpuProfile idealH100() {
         GpuProfile h = gpu("h100-sxm");
         return new GpuProfile("ideal-h100", "ideal", h.memoryGb(), h.hbmBandwidthTbps(), h.bf16Tflops(),
-                h.fp8Tflops(), h.interconnectGbps(), 0.0, h.pcieGbps(), h.priceUsdPerHour(), null, 1.0, 1.0, 0.0, 0.0,
-                0.0, List.of("test"));
+                h.fp8Tflops(), h.interconnectGbps(), 0.0, h.pcieGbps(), null, h.priceUsdPerHour(), null, 1.0, 1.0, 0.0,
+                0.0, 0.0, List.of("test"), null, null, h.int8Tops(), h.networkGbps(), 0.0);
     }
 
     public static Dtype bf16() {

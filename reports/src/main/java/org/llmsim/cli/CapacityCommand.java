@@ -1,0 +1,118 @@
+package org.llmsim.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.llmsim.planning.CapacitySearch;
+import org.llmsim.planning.Knee;
+import org.llmsim.planning.LoadScaling;
+import org.llmsim.planning.ScenarioSource;
+import org.llmsim.report.CapacityCsv;
+import org.llmsim.report.CapacityJson;
+import org.llmsim.report.CapacityReport;
+import org.llmsim.report.CapacityText;
+import org.llmsim.report.OutputDirectory;
+import org.llmsim.report.Style;
+import org.llmsim.scenario.InputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code llmsim capacity}: the highest load the deployment sustains within its SLOs, and the knee. */
+@Command(name = "capacity", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Find the highest arrival rate the scenario's deployment sustains while meeting its SLOs: the "
+                + "traffic is scaled (every arrival source's rates; closed-loop users), bracketed by doubling, and the "
+                + "crossing found by Brent's method, with replications for an interval; then the latency curve and "
+                + "its knee.",
+                "Writes capacity.json, capacity.csv (every simulated load) and capacity.pdf (p99 TTFT and TPOT "
+                        + "against the rate with the SLO lines, the capacity and the knee). Default directory: "
+                        + "out/capacity-<name>/. Default: 3 replications per load."})
+final class CapacityCommand implements Callable<Integer> {
+    static final int DEFAULT_REPLICATIONS = 3;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
+    Path scenarioFile;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory "
+            + "(default: out/capacity-<name>/).")
+    Path out;
+
+    @Mixin
+    SearchOptions.Slo slo;
+
+    @Option(names = "--tolerance", paramLabel = "F", description = "Relative resolution of the search on the load "
+            + "(default 0.01).")
+    double tolerance = 0.01;
+
+    @Option(names = "--curve-points", paramLabel = "N", description = "Loads on the latency curve, evenly spaced up "
+            + "to 1.2x the capacity (default 12).")
+    int curvePoints = 12;
+
+    @Option(names = "--knee-elasticity", paramLabel = "E", description = "The knee is where d ln(p99 TTFT) / "
+            + "d ln(load) reaches E (default 1: latency grows as fast as the load).")
+    double kneeElasticity = Knee.DEFAULT_ELASTICITY;
+
+    @Mixin
+    ScenarioOptions options;
+
+    @Mixin
+    RunOptions run;
+
+    @Mixin
+    SearchOptions search;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        int replications = spec.commandLine().getParseResult().hasMatchedOption("--replications")
+                ? run.replications : DEFAULT_REPLICATIONS;
+        Experiments.checkReplications(replications);
+        run.requireTableOrJson("capacity");
+        if (!(tolerance > 0 && tolerance < 0.5)) {
+            throw new InputException("--tolerance " + tolerance, "must be in (0, 0.5), e.g. 0.01");
+        }
+        if (curvePoints < 2 || curvePoints > 100) {
+            throw new InputException("--curve-points " + curvePoints, "must be between 2 and 100");
+        }
+        if (!(kneeElasticity > 0)) {
+            throw new InputException("--knee-elasticity " + kneeElasticity, "must be > 0");
+        }
+        ScenarioSource source = options.source(scenarioFile, search.assignments());
+        OutputDirectory dir = OutputDirectory.claim(out != null ? out
+                : Path.of("out", "capacity-" + source.base().name()));
+        Style style = run.style();
+        var err = spec.commandLine().getErr();
+        CapacitySearch.Options settings = new CapacitySearch.Options(replications, tolerance, 12, curvePoints, 1.2,
+                kneeElasticity);
+        long startNs = System.nanoTime();
+        LoadScaling.Unit unit = LoadScaling.of(source.base()).unit();
+        CapacitySearch.Result result = new CapacitySearch(source, slo.criterion(), settings,
+                Experiments.runner(RunOptions.progress(style), err, "capacity"), p -> {
+                    err.println(CapacityText.progress(p, unit));
+                    err.flush();
+                }).run();
+        double wallS = (System.nanoTime() - startNs) / 1e9;
+
+        CapacityJson.write(result, source, dir.resolve("capacity.json"));
+        CapacityCsv.write(result, dir.resolve("capacity.csv"));
+        if (!run.noPdf) {
+            CapacityReport.write(result, source, dir.resolve("capacity.pdf"));
+        }
+        var w = spec.commandLine().getOut();
+        if (run.json()) {
+            w.print(CapacityJson.render(result, source));
+        } else {
+            w.print(CapacityText.render(result, source, style, wallS));
+            w.println();
+            w.println(style.dim("wrote " + dir.path().resolve("capacity.json") + ", capacity.csv"
+                    + (run.noPdf ? "" : ", capacity.pdf")));
+        }
+        w.flush();
+        return Main.EXIT_OK;
+    }
+}

@@ -1,0 +1,206 @@
+package org.llmsim.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.llmsim.hardware.Dtype;
+import org.llmsim.planning.DeploymentSearch;
+import org.llmsim.planning.PlanSpace;
+import org.llmsim.planning.ScenarioSource;
+import org.llmsim.report.Format;
+import org.llmsim.report.OutputDirectory;
+import org.llmsim.report.PlanCsv;
+import org.llmsim.report.PlanJson;
+import org.llmsim.report.PlanReport;
+import org.llmsim.report.PlanTable;
+import org.llmsim.report.ScenarioFiles;
+import org.llmsim.report.Style;
+import org.llmsim.scenario.InputException;
+import org.llmsim.scenario.PlanSpec;
+import org.llmsim.scenario.PoolSpec;
+import org.llmsim.scenario.Problems;
+import org.llmsim.scenario.ScenarioLoader;
+import org.llmsim.scenario.ScenarioSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code llmsim plan}: the cheapest deployment that meets every SLO at a target rate. */
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Search deployments of one pool over GPU x weight format x tensor parallelism x batch limit "
+                + "x replicas for the cheapest that meets every SLO at the target rate. Shapes that cannot fit, or "
+                + "that the roofline says cannot carry the rate within --max-replicas, are skipped without "
+                + "simulating; for the others the fewest replicas that meet the SLOs are searched.",
+                "Candidate lists come from the options, else from the scenario's plan: block, else the pool's own "
+                        + "values. Writes plan.csv, plan.json, plan.pdf (the ranked table and the cost/latency "
+                        + "Pareto frontier) and winner.yaml, the cheapest deployment as a ready-to-run scenario. "
+                        + "Default directory: out/plan-<name>/."})
+final class PlanCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
+    Path scenarioFile;
+
+    @Option(names = "--target-rps", paramLabel = "R", description = "Mean arrival rate to plan for, requests per "
+            + "second (default: the plan block's target_rps).")
+    Double targetRps;
+
+    @Option(names = "--gpus", split = ",", paramLabel = "GPU", description = "GPU profiles to try (ids or paths).")
+    List<String> gpus;
+
+    @Option(names = "--weight-dtypes", split = ",", paramLabel = "T", description = "Weight formats to try: bf16, "
+            + "fp16, fp8, int8, int4.")
+    List<String> weightDtypes;
+
+    @Option(names = {"--tp", "--tensor-parallel"}, split = ",", paramLabel = "N", description = "Tensor-parallel "
+            + "sizes to try (1-8).")
+    List<Integer> tensorParallel;
+
+    @Option(names = "--max-batch-size", split = ",", paramLabel = "N", description = "Batch limits "
+            + "(max_batch_size) to try.")
+    List<Integer> maxBatchSize;
+
+    @Option(names = "--max-replicas", paramLabel = "N", description = "The most replicas a deployment may have "
+            + "(default: the plan block's max_replicas, else " + PlanSpec.DEFAULT_MAX_REPLICAS + ").")
+    Integer maxReplicas;
+
+    @Option(names = "--pool", paramLabel = "NAME", description = "The pool to plan, by name or index (default: the "
+            + "first); other pools stay as they are.")
+    String pool;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory "
+            + "(default: out/plan-<name>/).")
+    Path out;
+
+    @Mixin
+    SearchOptions.Slo slo;
+
+    @Mixin
+    ScenarioOptions options;
+
+    @Mixin
+    RunOptions run;
+
+    @Mixin
+    SearchOptions search;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Experiments.checkReplications(run.replications);
+        run.requireTableOrJson("plan");
+        ScenarioSource source = options.source(scenarioFile, search.assignments());
+        // the spec alone (profiles unresolved): the pool as written may not fit, which is often why one plans
+        ScenarioSpec spec0 = source.spec();
+        int poolIndex = poolIndex(spec0);
+        PlanSpec block = spec0.plan();
+        if (block != null) {
+            Problems problems = new Problems(source.fileName(), null);
+            block.validate("plan", problems);
+            problems.throwIfAny();
+        }
+        double rate = targetRps != null ? targetRps : block != null && block.targetRps() != null
+                ? block.targetRps() : Double.NaN;
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new InputException("--target-rps", Double.isNaN(rate) ? "is required (or plan.target_rps in the "
+                    + "scenario)" : "must be > 0, got " + rate);
+        }
+        PlanSpec flags = new PlanSpec(gpus, weightDtypes == null ? null : weightDtypes.stream()
+                .map(d -> CalibrateCommand.enumValue(d, Dtype.class, "--weight-dtypes")).toList(), tensorParallel,
+                maxBatchSize, maxReplicas, null);
+        validateFlags();
+        PlanSpace space = PlanSpace.of(spec0.cluster().pools().get(poolIndex), block, flags);
+        for (int i = 0; i < space.gpus().size(); i++) {
+            options.catalog().gpu(space.gpus().get(i), source.baseDir(), source.fileName(), "plan.gpus[" + i + "]");
+        }
+
+        OutputDirectory dir = OutputDirectory.claim(out != null ? out : Path.of("out", "plan-" + spec0.name()));
+        Style style = run.style();
+        var err = spec.commandLine().getErr();
+        long startNs = System.nanoTime();
+        DeploymentSearch.Result result = new DeploymentSearch(source, slo.criterion(), run.replications,
+                Experiments.runner(RunOptions.progress(style), err, "plan"), e -> {
+                    err.println(PlanTable.progress(e));
+                    err.flush();
+                }).run(rate, space, poolIndex);
+        double wallS = (System.nanoTime() - startNs) / 1e9;
+
+        String winnerText = null;
+        String winnerFile = null;
+        if (result.winner() != null) {
+            var w = result.winner();
+            winnerFile = "winner.yaml";
+            String rateText = Format.plain(rate) + " req/s";
+            winnerText = ScenarioFiles.render(source, result.winnerAssignments(), spec0.name() + "-plan",
+                    "The cheapest deployment llmsim plan found for " + spec0.name() + " at " + rateText + ": "
+                            + w.replicas() + " x " + w.candidate().label(),
+                    List.of("Written by llmsim plan from " + source.fileName() + " at " + rateText + ".",
+                            "SLOs: " + result.criterion().describe() + ".",
+                            "Cheapest of " + result.options().size() + " shapes: " + w.replicas() + " x "
+                                    + w.candidate().label() + ", " + Format.usd(w.usdPerHour()) + "/h.",
+                            "Run it: llmsim run " + dir.resolve(winnerFile)
+                                    + (options.profileDirs.isEmpty() ? "" : " --profiles ..."
+                                            + " (the same profile directories)")),
+                    dir.path());
+            ScenarioFiles.write(dir.resolve(winnerFile), winnerText);
+        }
+        PlanCsv.write(result, dir.resolve("plan.csv"));
+        PlanJson.write(result, source, winnerFile, dir.resolve("plan.json"));
+        if (!run.noPdf) {
+            PlanReport.write(result, source, winnerText, dir.resolve("plan.pdf"));
+        }
+        var w = spec.commandLine().getOut();
+        if (run.json()) {
+            w.print(PlanJson.render(result, source, winnerFile));
+        } else {
+            w.print(PlanTable.render(result, source, style, wallS));
+            w.println();
+            w.println(style.dim("wrote " + dir.path().resolve("plan.csv") + ", plan.json"
+                    + (run.noPdf ? "" : ", plan.pdf") + (winnerFile == null ? "" : ", " + winnerFile)));
+        }
+        w.flush();
+        return Main.EXIT_OK;
+    }
+
+    /** The planned pool: by name, or by index, or the first. */
+    private int poolIndex(ScenarioSpec spec) {
+        List<PoolSpec> pools = spec.cluster() == null || spec.cluster().pools() == null ? List.of()
+                : spec.cluster().pools();
+        if (pools.isEmpty()) {
+            throw new InputException(spec.name(), "cluster.pools: the scenario has no pool to plan");
+        }
+        if (pool == null) {
+            return 0;
+        }
+        for (int i = 0; i < pools.size(); i++) {
+            if (pool.equals(pools.get(i).name()) || pool.equals(Integer.toString(i))) {
+                return i;
+            }
+        }
+        throw new InputException("--pool " + pool, "no such pool; the scenario's pools are "
+                + String.join(", ", pools.stream().map(p -> p.name() == null ? "(unnamed)" : p.name()).toList())
+                + " (or give an index from 0)");
+    }
+
+    /** The options' candidate values are in range. */
+    private void validateFlags() {
+        if (tensorParallel != null) {
+            for (int tp : tensorParallel) {
+                if (tp < 1 || tp > ScenarioLoader.MAX_TENSOR_PARALLEL) {
+                    throw new InputException("--tp " + tp, "must be between 1 and "
+                            + ScenarioLoader.MAX_TENSOR_PARALLEL);
+                }
+            }
+        }
+        if (maxBatchSize != null && maxBatchSize.stream().anyMatch(b -> b < 1)) {
+            throw new InputException("--max-batch-size", "every value must be >= 1");
+        }
+        if (maxReplicas != null && maxReplicas < 1) {
+            throw new InputException("--max-replicas " + maxReplicas, "must be >= 1");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.llmsim.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.llmsim.planning.Axis;
+import org.llmsim.planning.Grid;
+import org.llmsim.planning.ScenarioSource;
+import org.llmsim.planning.Sweep;
+import org.llmsim.report.OutputDirectory;
+import org.llmsim.report.Style;
+import org.llmsim.report.SweepCsv;
+import org.llmsim.report.SweepJson;
+import org.llmsim.report.SweepReport;
+import org.llmsim.report.SweepTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code llmsim sweep}: the scenario over a grid of field values. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Simulate the scenario at every combination of the values of the varied fields, in parallel, "
+                + "and write sweep.csv (one row per point), sweep.json and sweep.pdf (p50/p99 TTFT and TPOT, "
+                + "throughput, goodput and cost against the first field, one curve per value of the others).",
+                "Paths are those of --set, list indices included; values are read as YAML. Points where the scenario "
+                        + "is invalid (a model that does not fit, say) are reported, not simulated. Every point runs "
+                        + "under the scenario's seed. Default directory: out/sweep-<name>/."})
+final class SweepCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
+    Path scenarioFile;
+
+    @Option(names = "--vary", required = true, paramLabel = "PATH=V1,V2,...", description = "A field and its "
+            + "values, e.g. --vary workload.arrival.rate_rps=5,10,20 --vary cluster.pools[0].replicas=1,2 "
+            + "(repeatable; the first is the charts' x axis).")
+    List<String> vary;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory "
+            + "(default: out/sweep-<name>/).")
+    Path out;
+
+    @Mixin
+    ScenarioOptions options;
+
+    @Mixin
+    RunOptions run;
+
+    @Mixin
+    SearchOptions search;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Experiments.checkReplications(run.replications);
+        run.requireTableOrJson("sweep");
+        Grid grid = new Grid(vary.stream().map(Axis::parse).toList());
+        ScenarioSource source = options.source(scenarioFile, search.assignments());
+        OutputDirectory dir = OutputDirectory.claim(out != null ? out
+                : Path.of("out", "sweep-" + source.base().name()));
+        Style style = run.style();
+        var err = spec.commandLine().getErr();
+        long startNs = System.nanoTime();
+        Sweep.Result result = Sweep.run(source, grid, run.replications, Experiments.runner(RunOptions.progress(style),
+                err, "sweep " + grid.size() + " points" + (run.replications > 1 ? " x" + run.replications : "")));
+        double wallS = (System.nanoTime() - startNs) / 1e9;
+
+        SweepCsv.write(result, dir.resolve("sweep.csv"));
+        SweepJson.write(result, dir.resolve("sweep.json"));
+        if (!run.noPdf) {
+            SweepReport.write(result, dir.resolve("sweep.pdf"));
+        }
+        var w = spec.commandLine().getOut();
+        if (run.json()) {
+            w.print(SweepJson.render(result));
+        } else {
+            w.print(SweepTable.render(result, style, wallS));
+            w.println();
+            w.println(style.dim("wrote " + dir.path().resolve("sweep.csv") + ", sweep.json"
+                    + (run.noPdf ? "" : ", sweep.pdf")));
+        }
+        w.flush();
+        return Main.EXIT_OK;
+    }
+}

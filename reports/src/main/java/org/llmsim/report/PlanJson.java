@@ -1,0 +1,141 @@
+package org.llmsim.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.llmsim.metrics.HeadlineMetric;
+import org.llmsim.planning.Candidate;
+import org.llmsim.planning.DeploymentSearch;
+import org.llmsim.planning.ScenarioSource;
+
+/**
+ * {@code plan.json}: {@code scenario, file, overrides, target_rps, scaled, criterion.{statistic, attainment,
+ * definition}, replications, space.{gpus, weight_dtypes, tensor_parallel, max_batch_size, max_replicas}, runs,
+ * winner} (the cheapest deployment, or null: {@code gpu, weight_dtype, tensor_parallel, max_batch_size, replicas,
+ * gpus, usd_per_hour, scenario_file}), {@code options[]} (ranked, one per shape: the same fields plus {@code rank,
+ * outcome, reason, roofline.{replicas, compute_s, passes_s, max_batch}, metrics.<key>, evaluations[].{replicas,
+ * meets, usd_per_hour, checks[], metrics.<key>}}) and {@code frontier[]} (the cost/p99-TTFT Pareto frontier:
+ * {@code gpu, weight_dtype, tensor_parallel, max_batch_size, replicas, usd_per_hour, ttft_s.p99, tpot_s.p99}).
+ */
+public final class PlanJson {
+    private PlanJson() {
+    }
+
+    /** @param winnerFile the winner's scenario file as written, or null */
+    public static ObjectNode toJson(DeploymentSearch.Result r, ScenarioSource source, String winnerFile) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        root.put("scenario", source.spec().name());
+        root.put("file", source.fileName());
+        ArrayNode overrides = root.putArray("overrides");
+        source.overrides().forEach(overrides::add);
+        root.put("target_rps", r.targetRps());
+        root.put("scaled", r.scaling().description());
+        ObjectNode criterion = root.putObject("criterion");
+        if (r.criterion().statistic() == null) {
+            criterion.putNull("statistic");
+        } else {
+            criterion.put("statistic", r.criterion().statistic().label());
+        }
+        SummaryJson.number(criterion, "attainment", r.criterion().attainment());
+        criterion.put("definition", r.criterion().describe());
+        root.put("replications", r.evaluations().isEmpty() ? 0 : r.evaluations().get(0).reps().size());
+        ObjectNode space = root.putObject("space");
+        strings(space.putArray("gpus"), r.space().gpus());
+        strings(space.putArray("weight_dtypes"), r.space().weightDtypes().stream().map(d -> d.yamlName()).toList());
+        r.space().tensorParallel().forEach(space.putArray("tensor_parallel")::add);
+        r.space().maxBatchSize().forEach(space.putArray("max_batch_size")::add);
+        space.put("max_replicas", r.space().maxReplicas());
+        root.put("runs", r.runs());
+        DeploymentSearch.Option w = r.winner();
+        if (w == null) {
+            root.putNull("winner");
+        } else {
+            ObjectNode winner = root.putObject("winner");
+            shape(winner, w.candidate());
+            winner.put("replicas", w.replicas());
+            winner.put("gpus", w.gpus());
+            SummaryJson.number(winner, "usd_per_hour", w.usdPerHour());
+            winner.put("scenario_file", winnerFile);
+        }
+        ArrayNode options = root.putArray("options");
+        int rank = 0;
+        for (DeploymentSearch.Option o : r.options()) {
+            ObjectNode node = options.addObject();
+            boolean meets = o.outcome() == DeploymentSearch.Outcome.MEETS;
+            if (meets) {
+                node.put("rank", ++rank);
+            } else {
+                node.putNull("rank");
+            }
+            shape(node, o.candidate());
+            node.put("outcome", PlanView.outcomeKey(o.outcome()));
+            node.put("reason", o.reason());
+            if (o.bound() != null) {
+                ObjectNode roofline = node.putObject("roofline");
+                roofline.put("replicas", o.bound().replicas());
+                SummaryJson.number(roofline, "compute_s", o.bound().computeS());
+                SummaryJson.number(roofline, "passes_s", o.bound().passesS());
+                roofline.put("max_batch", o.bound().maxBatch());
+            }
+            if (o.chosen() != null) {
+                node.put("replicas", o.chosen().replicas());
+                node.put("gpus", o.gpus());
+                SummaryJson.number(node, "usd_per_hour", o.usdPerHour());
+                node.set("metrics", metrics(o.chosen()));
+            }
+            ArrayNode evaluations = node.putArray("evaluations");
+            for (DeploymentSearch.Evaluation e : o.evaluations()) {
+                ObjectNode ev = evaluations.addObject();
+                ev.put("replicas", e.replicas());
+                ev.put("meets", e.judgement().meets());
+                SummaryJson.number(ev, "usd_per_hour", e.usdPerHour());
+                ev.set("checks", CapacityJson.checks(e.judgement()));
+                ev.set("metrics", metrics(e));
+            }
+        }
+        ArrayNode frontier = root.putArray("frontier");
+        for (DeploymentSearch.Evaluation e : PlanView.frontier(r, PlanView.TTFT_P99)) {
+            ObjectNode node = frontier.addObject();
+            shape(node, e.candidate());
+            node.put("replicas", e.replicas());
+            SummaryJson.number(node, "usd_per_hour", e.usdPerHour());
+            SummaryJson.number(node, "ttft_s.p99", e.reps().mean(PlanView.TTFT_P99));
+            SummaryJson.number(node, "tpot_s.p99", e.reps().mean(PlanView.TPOT_P99));
+        }
+        return root;
+    }
+
+    private static void shape(ObjectNode node, Candidate c) {
+        node.put("gpu", c.gpu());
+        node.put("weight_dtype", c.weightDtype().yamlName());
+        node.put("tensor_parallel", c.tensorParallel());
+        node.put("max_batch_size", c.maxBatchSize());
+    }
+
+    private static ObjectNode metrics(DeploymentSearch.Evaluation e) {
+        ObjectNode metrics = JsonNodeFactory.instance.objectNode();
+        for (HeadlineMetric m : HeadlineMetric.ALL) {
+            SummaryJson.number(metrics, m.key(), e.reps().mean(m));
+        }
+        return metrics;
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+
+    public static String render(DeploymentSearch.Result r, ScenarioSource source, String winnerFile) {
+        return SummaryJson.render(toJson(r, source, winnerFile));
+    }
+
+    public static void write(DeploymentSearch.Result r, ScenarioSource source, String winnerFile, Path file)
+            throws IOException {
+        Files.writeString(file, render(r, source, winnerFile));
+    }
+}

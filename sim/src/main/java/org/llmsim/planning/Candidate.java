@@ -1,0 +1,30 @@
+package org.llmsim.planning;
+
+import java.util.List;
+
+import org.llmsim.hardware.Dtype;
+
+/**
+ * One deployment shape the planner tries for a pool: GPU, weight format, tensor-parallel size and batch limit; the
+ * replica count is searched.
+ *
+ * @param gpu            GPU profile id or path
+ * @param weightDtype    weight format
+ * @param tensorParallel GPUs per replica
+ * @param maxBatchSize   scheduler {@code max_batch_size}
+ */
+public record Candidate(String gpu, Dtype weightDtype, int tensorParallel, int maxBatchSize) {
+
+    /** The {@code --set} assignments that give pool {@code pool} this shape and {@code replicas} replicas. */
+    public List<String> assignments(int pool, int replicas) {
+        String p = "cluster.pools[" + pool + "].";
+        return List.of(p + "gpu=" + gpu, p + "weight_dtype=" + weightDtype.yamlName(),
+                p + "tensor_parallel=" + tensorParallel, p + "scheduler.max_batch_size=" + maxBatchSize,
+                p + "replicas=" + replicas);
+    }
+
+    /** "h100-sxm bf16 tp2 batch 256". */
+    public String label() {
+        return gpu + " " + weightDtype.yamlName() + " tp" + tensorParallel + " batch " + maxBatchSize;
+    }
+}

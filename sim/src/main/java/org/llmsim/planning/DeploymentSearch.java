@@ -1,0 +1,307 @@
+package org.llmsim.planning;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.llmsim.metrics.HeadlineMetric;
+import org.llmsim.metrics.ReplicationSummary;
+import org.llmsim.metrics.RunResult;
+import org.llmsim.scenario.InputException;
+import org.llmsim.scenario.Scenario;
+
+/**
+ * {@code llmsim plan}: the cheapest deployment of one pool that meets every SLO ({@link SloCriterion}) at a target
+ * arrival rate, over a {@link PlanSpace} of GPU x weight format x tensor parallelism x batch limit, each with 1 to
+ * {@code max_replicas} replicas.
+ *
+ * <ol>
+ *   <li>The traffic is scaled to the target rate ({@link LoadScaling}).</li>
+ *   <li>Each shape is loaded as a scenario. One that does not fit (the scenario loader's memory plan: weights,
+ *       activations and reserve leave no KV block) or is otherwise invalid is skipped without simulating.</li>
+ *   <li>{@link RooflineBound} gives the fewest replicas that could carry the traffic; a shape that would need more
+ *       than {@code max_replicas} is skipped without simulating.</li>
+ *   <li>For the others, the fewest replicas that meet the SLOs: more replicas never hurt, so the search starts at
+ *       the bound, doubles until the SLOs hold, then bisects. Each round simulates the next count of every shape
+ *       still searching in one batch, on all cores.</li>
+ *   <li>Shapes that meet the SLOs are ranked by the fleet's dollars per hour (ties: lower p99 TTFT).</li>
+ * </ol>
+ */
+public final class DeploymentSearch {
+    /** How a shape ended. */
+    public enum Outcome {
+        /** meets every SLO with {@code replicas} replicas, and not with one fewer */
+        MEETS("meets the SLOs"),
+        /** simulated, but misses the SLOs even with the most replicas allowed */
+        MISSES("misses the SLOs at max_replicas"),
+        /** skipped: the roofline bound needs more than the most replicas allowed */
+        TOO_SLOW("skipped: roofline bound over max_replicas"),
+        /** skipped: the model does not fit */
+        DOES_NOT_FIT("skipped: does not fit"),
+        /** skipped: not a valid deployment (for example a tensor-parallel size that does not divide the heads) */
+        INVALID("skipped: invalid");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * One simulated deployment: a shape with a replica count.
+     *
+     * @param candidate  the shape
+     * @param replicas   its replica count
+     * @param reps       its runs
+     * @param judgement  the SLO verdict
+     * @param usdPerHour the fleet's spend rate
+     */
+    public record Evaluation(Candidate candidate, int replicas, ReplicationSummary reps,
+            SloCriterion.Judgement judgement, double usdPerHour) {
+        public double mean(String metricKey) {
+            return reps.mean(HeadlineMetric.byKey(metricKey));
+        }
+    }
+
+    /**
+     * What the search found for one shape.
+     *
+     * @param candidate   the shape
+     * @param outcome     how it ended
+     * @param reason      why it was skipped or what missed (one line), or null
+     * @param bound       the roofline bound (null when the shape was not a valid scenario)
+     * @param replicas    the fewest replicas that meet the SLOs (0 unless it meets)
+     * @param chosen      the evaluation at {@code replicas} (MEETS), or the largest count tried (MISSES), or null
+     * @param evaluations every count simulated, in order
+     */
+    public record Option(Candidate candidate, Outcome outcome, String reason, RooflineBound bound, int replicas,
+            Evaluation chosen, List<Evaluation> evaluations) {
+
+        /** The fleet's dollars per hour at the chosen count (NaN unless simulated). */
+        public double usdPerHour() {
+            return chosen == null ? Double.NaN : chosen.usdPerHour();
+        }
+
+        /** GPUs of the planned pool at the chosen count. */
+        public int gpus() {
+            return chosen == null ? 0 : chosen.replicas() * candidate.tensorParallel();
+        }
+    }
+
+    /**
+     * @param targetRps   the arrival rate planned for
+     * @param factor      the traffic multiple that gives it
+     * @param scaling     how the traffic was scaled
+     * @param criterion   the SLO test
+     * @param space       the shapes searched
+     * @param pool        the planned pool's index
+     * @param options     every shape, ranked: those that meet by cost, then the rest
+     * @param runs        simulations run
+     */
+    public record Result(double targetRps, double factor, LoadScaling scaling, SloCriterion criterion,
+            PlanSpace space, int pool, List<Option> options, int runs) {
+
+        /** The cheapest deployment that meets the SLOs, or null. */
+        public Option winner() {
+            return options.isEmpty() || options.get(0).outcome() != Outcome.MEETS ? null : options.get(0);
+        }
+
+        /** The {@code --set} assignments that turn the scenario into the winner at the target rate. */
+        public List<String> winnerAssignments() {
+            Option w = winner();
+            if (w == null) {
+                return List.of();
+            }
+            List<String> list = new ArrayList<>(scaling.assignments(factor));
+            list.addAll(w.candidate().assignments(pool, w.replicas()));
+            return list;
+        }
+
+        /** Every simulated deployment. */
+        public List<Evaluation> evaluations() {
+            return options.stream().flatMap(o -> o.evaluations().stream()).toList();
+        }
+    }
+
+    private final ScenarioSource source;
+    private final SloCriterion criterion;
+    private final int replications;
+    private final PointRunner runner;
+    private final Consumer<Evaluation> listener;
+
+    /** @param listener told of every simulated deployment as it is judged (progress) */
+    public DeploymentSearch(ScenarioSource source, SloCriterion criterion, int replications, PointRunner runner,
+            Consumer<Evaluation> listener) {
+        this.source = source;
+        this.criterion = criterion;
+        this.replications = replications;
+        this.runner = runner;
+        this.listener = listener;
+    }
+
+    /** The search state of one shape. */
+    private static final class Search {
+        final Candidate candidate;
+        final RooflineBound bound;
+        final List<Evaluation> evaluations = new ArrayList<>();
+        int failing;              // the most replicas known to miss (or bounded to)
+        int meeting = Integer.MAX_VALUE; // the fewest replicas known to meet
+        int next;
+
+        Search(Candidate candidate, RooflineBound bound) {
+            this.candidate = candidate;
+            this.bound = bound;
+            this.failing = bound.replicas() - 1;
+            this.next = bound.replicas();
+        }
+    }
+
+    /**
+     * Plans pool {@code pool} for {@code targetRps} requests per second over {@code space}.
+     *
+     * @throws InputException when the workload has no arrival rate to scale (closed loops) or no shape is valid
+     */
+    public Result run(double targetRps, PlanSpace space, int pool) {
+        Scenario reference = reference(space, pool);
+        LoadScaling scaling = LoadScaling.of(reference);
+        if (scaling.unit() != LoadScaling.Unit.RPS) {
+            throw new InputException(source.fileName(), "plan needs open arrivals with a rate (poisson, gamma, "
+                    + "diurnal, piecewise, onoff or trace); this workload is scaled by " + scaling.unit().noun());
+        }
+        double factor = scaling.factorFor(targetRps);
+        List<String> scale = scaling.assignments(factor);
+        List<Option> done = new ArrayList<>();
+        List<Search> active = new ArrayList<>();
+        InputException firstInvalid = null;
+        for (Candidate c : space.candidates()) {
+            Scenario one;
+            try {
+                one = source.load(with(scale, c.assignments(pool, 1)));
+            } catch (InputException e) {
+                boolean fit = e.getMessage().contains("does not fit");
+                firstInvalid = firstInvalid == null && !fit ? e : firstInvalid;
+                done.add(new Option(c, fit ? Outcome.DOES_NOT_FIT : Outcome.INVALID, firstLine(e.getMessage()), null,
+                        0, null, List.of()));
+                continue;
+            }
+            RooflineBound bound = RooflineBound.of(one, pool);
+            if (bound.replicas() > space.maxReplicas()) {
+                done.add(new Option(c, Outcome.TOO_SLOW, String.format(java.util.Locale.ROOT,
+                        "the roofline needs at least %d replicas (compute %.2f, passes %.2f GPU-group seconds per "
+                                + "second), more than max_replicas %d", bound.replicas(), bound.computeS(),
+                        bound.passesS(), space.maxReplicas()), bound, 0, null, List.of()));
+                continue;
+            }
+            active.add(new Search(c, bound));
+        }
+        if (active.isEmpty() && done.stream().allMatch(o -> o.outcome() == Outcome.INVALID) && firstInvalid != null) {
+            throw firstInvalid;
+        }
+        int runs = 0;
+        while (!active.isEmpty()) {
+            List<Scenario> batch = new ArrayList<>();
+            for (Search s : active) {
+                batch.add(source.load(with(scale, s.candidate.assignments(pool, s.next))));
+            }
+            List<List<RunResult>> results = runner.run(batch, replications);
+            runs += batch.size() * replications;
+            List<Search> still = new ArrayList<>();
+            for (int i = 0; i < active.size(); i++) {
+                Search s = active.get(i);
+                List<RunResult> r = results.get(i);
+                Evaluation e = new Evaluation(s.candidate, s.next, ReplicationSummary.of(r), criterion.judge(r),
+                        batch.get(i).fleetUsdPerHour());
+                s.evaluations.add(e);
+                listener.accept(e);
+                if (e.judgement().meets()) {
+                    s.meeting = s.next;
+                } else {
+                    s.failing = s.next;
+                }
+                Option finished = step(s, space.maxReplicas());
+                if (finished != null) {
+                    done.add(finished);
+                } else {
+                    still.add(s);
+                }
+            }
+            active = still;
+        }
+        done.sort(RANKING);
+        return new Result(targetRps, factor, scaling, criterion, space, pool, List.copyOf(done), runs);
+    }
+
+    /**
+     * The scenario as written, or, when its own pool does not fit, as the first shape that does: only its workload
+     * matters (to scale the traffic), and a plan is often asked precisely because the pool as written does not fit.
+     */
+    private Scenario reference(PlanSpace space, int pool) {
+        InputException first;
+        try {
+            return checkPool(source.base(), pool);
+        } catch (InputException e) {
+            first = e;
+        }
+        for (Candidate c : space.candidates()) {
+            try {
+                return checkPool(source.load(c.assignments(pool, 1)), pool);
+            } catch (InputException e) {
+                // try the next shape
+            }
+        }
+        throw first;
+    }
+
+    private Scenario checkPool(Scenario s, int pool) {
+        if (pool < 0 || pool >= s.pools().size()) {
+            throw new InputException(source.fileName(), "--pool: the scenario has " + s.pools().size()
+                    + " pools, no pool " + pool);
+        }
+        return s;
+    }
+
+    /** Advances a search by one count; returns its option when it is decided. */
+    private static Option step(Search s, int maxReplicas) {
+        if (s.meeting <= maxReplicas && s.meeting - s.failing <= 1) {
+            Evaluation at = s.evaluations.stream().filter(e -> e.replicas() == s.meeting).findFirst().orElseThrow();
+            return new Option(s.candidate, Outcome.MEETS, null, s.bound, s.meeting, at, List.copyOf(s.evaluations));
+        }
+        if (s.failing >= maxReplicas) {
+            Evaluation last = s.evaluations.get(s.evaluations.size() - 1);
+            return new Option(s.candidate, Outcome.MISSES, "with " + last.replicas() + " replicas: "
+                    + describe(last.judgement().binding()), s.bound, 0, last, List.copyOf(s.evaluations));
+        }
+        s.next = s.meeting > maxReplicas ? Math.min(maxReplicas, Math.max(s.failing + 1, 2 * s.failing))
+                : (s.failing + s.meeting) / 2;
+        return null;
+    }
+
+    /** "TTFT p99 1.84 s over 1 s". */
+    static String describe(SloCriterion.Check c) {
+        return c.name() + " " + Double.toString(Math.round(c.value() * 1000) / 1000.0) + (c.atLeast() ? " under "
+                : " over ") + c.target();
+    }
+
+    /** Meeting shapes by cost, then p99 TTFT, then the rest by outcome in declaration order. */
+    static final Comparator<Option> RANKING = Comparator
+            .comparing((Option o) -> o.outcome().ordinal())
+            .thenComparingDouble(o -> o.outcome() == Outcome.MEETS ? o.usdPerHour() : 0)
+            .thenComparingDouble(o -> o.outcome() == Outcome.MEETS ? o.chosen().mean("ttft_s.p99") : 0);
+
+    private static List<String> with(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,27 @@
+/**
+ * Capacity planning: sweeps over scenario fields, the highest load a deployment sustains within its SLOs, and the
+ * cheapest deployment that meets them at a target rate. Everything here builds scenario variants the way a user
+ * would, as {@code --set PATH=VALUE} assignments on top of the file ({@link org.llmsim.planning.ScenarioSource}), so
+ * every variant is validated like any scenario and can be written back as a ready-to-run file.
+ *
+ * <p>Read first:
+ * <ul>
+ *   <li>{@link org.llmsim.planning.Sweep} over a {@link org.llmsim.planning.Grid} of
+ *       {@link org.llmsim.planning.Axis} values: every combination, invalid points reported, valid ones simulated in
+ *       one batch.</li>
+ *   <li>{@link org.llmsim.planning.SloCriterion} - when a deployment meets its SLOs at a load (a latency statistic,
+ *       p99 by default, within every class's targets, and/or an attainment share), with 95% intervals over
+ *       replications.</li>
+ *   <li>{@link org.llmsim.planning.CapacitySearch} - bracket by doubling, Brent's method on the margin of the binding
+ *       check, an interval from the replications, the latency curve and its {@link org.llmsim.planning.Knee}; the
+ *       traffic is scaled by {@link org.llmsim.planning.LoadScaling}.</li>
+ *   <li>{@link org.llmsim.planning.DeploymentSearch} - shapes of a {@link org.llmsim.planning.PlanSpace} pruned by the
+ *       memory plan and the {@link org.llmsim.planning.RooflineBound}, then the fewest replicas per shape by a
+ *       monotone search, ranked by dollars per hour; {@link org.llmsim.planning.Pareto} gives the cost/latency
+ *       frontier.</li>
+ * </ul>
+ * Simulations go through a {@link org.llmsim.planning.PointRunner} (in the end {@link
+ * org.llmsim.kernel.ExperimentRunner}), always in batches, so independent points run in parallel; results are
+ * collected by index and do not depend on thread scheduling.
+ */
+package org.llmsim.planning;

@@ -1,0 +1,155 @@
+package org.llmsim.planning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.llmsim.hardware.Dtype;
+import org.llmsim.kernel.Simulation;
+import org.llmsim.metrics.RunResult;
+import org.llmsim.scenario.Scenario;
+import org.llmsim.scenario.ScenarioLoader;
+import org.llmsim.testing.TestScenarios;
+
+class DeploymentSearchTest {
+    private static ExecutorService executor;
+
+    @BeforeAll
+    static void start() {
+        executor = Executors.newFixedThreadPool(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        executor.shutdownNow();
+    }
+
+    private static ScenarioSource chat(String model, double durationS) {
+        String yaml = TestScenarios.scenario("""
+                arrival: {process: poisson, rate_rps: 1}
+                input_tokens: {dist: lognormal, mean: 1000, stddev: 400, max: 4000}
+                output_tokens: {dist: lognormal, mean: 200, stddev: 100, max: 1000}
+                slo: {ttft_s: 0.5, tpot_s: 0.05}
+                """, """
+                gpu: h100-sxm
+                model: %s
+                """.formatted(model), durationS, 30);
+        return ScenarioSource.text(new ScenarioLoader(TestScenarios.catalog()), yaml, "plan.yaml",
+                TestScenarios.home(), List.of());
+    }
+
+    private static PlanSpace space(List<String> gpus, List<Dtype> dtypes, int maxReplicas) {
+        return new PlanSpace(gpus, dtypes, List.of(1), List.of(256), maxReplicas);
+    }
+
+    /** A runner that counts the runs it is asked for and remembers the scenarios. */
+    private static final class Counting implements PointRunner {
+        final AtomicInteger runs = new AtomicInteger();
+        final List<Scenario> seen = new ArrayList<>();
+
+        @Override
+        public List<List<RunResult>> run(List<Scenario> scenarios, int replications) {
+            runs.addAndGet(scenarios.size() * replications);
+            seen.addAll(scenarios);
+            return PointRunner.on(executor).run(scenarios, replications);
+        }
+    }
+
+    @Test
+    void plan_whenTwoGpusBothMeetTheSlo_picksTheCheaperOne() {
+        // given light traffic that one H100 ($3.99/h) and one L40S ($1.09/h) both serve within the SLOs
+        DeploymentSearch.Result r = new DeploymentSearch(chat("llama-3.1-8b", 180), SloCriterion.P99, 1,
+                PointRunner.on(executor), e -> { }).run(2, space(List.of("h100-sxm", "l40s"), List.of(Dtype.BF16), 4),
+                0);
+        // then both meet with one replica, and the L40S wins on price
+        assertEquals(2, r.options().size());
+        r.options().forEach(o -> assertEquals(DeploymentSearch.Outcome.MEETS, o.outcome(), o.toString()));
+        assertEquals("l40s", r.winner().candidate().gpu());
+        assertEquals(1, r.winner().replicas());
+        assertTrue(r.options().get(0).usdPerHour() < r.options().get(1).usdPerHour());
+    }
+
+    @Test
+    void plan_skipsShapesThatCannotFit_withoutSimulatingThem() {
+        // given Llama-3.1-70B on one H200: 141 GB of BF16 weights cannot fit in 141 GB x 0.9; FP8 (70 GB) can
+        Counting runner = new Counting();
+        DeploymentSearch.Result r = new DeploymentSearch(chat("llama-3.1-70b", 120), SloCriterion.P99, 1, runner,
+                e -> { }).run(0.5, space(List.of("h200"), List.of(Dtype.BF16, Dtype.FP8), 2), 0);
+        // then BF16 is skipped as not fitting and never simulated; every run went to FP8
+        DeploymentSearch.Option bf16 = r.options().stream().filter(o -> o.candidate().weightDtype() == Dtype.BF16)
+                .findFirst().orElseThrow();
+        assertEquals(DeploymentSearch.Outcome.DOES_NOT_FIT, bf16.outcome());
+        assertTrue(bf16.reason().contains("does not fit"), bf16.reason());
+        assertTrue(bf16.evaluations().isEmpty());
+        assertTrue(runner.runs.get() > 0);
+        assertEquals(runner.runs.get(), r.runs());
+        runner.seen.forEach(s -> assertEquals(Dtype.FP8, s.pools().get(0).spec().weightDtype()));
+        assertEquals(runner.seen.size(), r.evaluations().size());
+    }
+
+    @Test
+    void plan_skipsShapesWhoseRooflineBoundExceedsMaxReplicas_withoutSimulatingThem() {
+        // given 40 req/s of 1k/200-token chat, far more than one L40S could compute, and at most one replica
+        Counting runner = new Counting();
+        DeploymentSearch.Result r = new DeploymentSearch(chat("llama-3.1-8b", 60), SloCriterion.P99, 1, runner,
+                e -> { }).run(40, space(List.of("l40s"), List.of(Dtype.BF16), 1), 0);
+        // then the shape is skipped on the bound alone
+        DeploymentSearch.Option o = r.options().get(0);
+        assertEquals(DeploymentSearch.Outcome.TOO_SLOW, o.outcome(), o.toString());
+        assertTrue(o.bound().replicas() > 1);
+        assertEquals(0, runner.runs.get());
+        assertEquals(null, r.winner());
+    }
+
+    @Test
+    void plan_findsTheCheapestDeployment_asBruteForceDoes_andTheWinnerMeetsTheSloOnItsOwn() {
+        // given three GPUs and up to four replicas at 12 req/s
+        ScenarioSource source = chat("llama-3.1-8b", 240);
+        double rate = 12;
+        PlanSpace space = space(List.of("a100-80gb", "l40s", "h100-sxm"), List.of(Dtype.BF16), 4);
+        DeploymentSearch.Result r = new DeploymentSearch(source, SloCriterion.P99, 1, PointRunner.on(executor),
+                e -> { }).run(rate, space, 0);
+        DeploymentSearch.Option winner = r.winner();
+        assertNotNull(winner);
+
+        // when every deployment of the space is simulated (brute force)
+        LoadScaling scaling = LoadScaling.of(source.base());
+        List<String> scale = scaling.assignments(scaling.factorFor(rate));
+        List<Scenario> all = new ArrayList<>();
+        for (Candidate c : space.candidates()) {
+            for (int n = 1; n <= space.maxReplicas(); n++) {
+                List<String> a = new ArrayList<>(scale);
+                a.addAll(c.assignments(0, n));
+                all.add(source.load(a));
+            }
+        }
+        List<List<RunResult>> runs = PointRunner.on(executor).run(all, 1);
+        double cheapest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < all.size(); i++) {
+            if (SloCriterion.P99.judge(runs.get(i)).meets()) {
+                cheapest = Math.min(cheapest, all.get(i).fleetUsdPerHour());
+            }
+        }
+        // then no deployment in the space that meets the SLOs is cheaper than the plan's
+        assertEquals(cheapest, winner.usdPerHour(), 1e-9, r.options().toString());
+        // and the plan simulated fewer deployments than brute force did
+        assertTrue(r.evaluations().size() < all.size(), r.evaluations().size() + " of " + all.size());
+        // and the winner, loaded from its assignments and run on its own, meets the SLOs
+        Scenario alone = source.load(r.winnerAssignments());
+        assertEquals(winner.replicas(), alone.totalReplicas());
+        assertEquals(rate, alone.spec().workload().arrival().meanRateRps(), 1e-9);
+        assertTrue(SloCriterion.P99.judge(List.of(new Simulation(alone).run())).meets());
+        // and the roofline bound never asked for more replicas than were needed
+        r.options().stream().filter(o -> o.outcome() == DeploymentSearch.Outcome.MEETS)
+                .forEach(o -> assertTrue(o.bound().replicas() <= o.replicas(), o.toString()));
+    }
+}
