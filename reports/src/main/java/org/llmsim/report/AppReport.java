@@ -177,6 +177,32 @@ final class AppReport {
         }
     }
 
+    /** Whether any run spends on anything but GPU time (API calls, classifier, embeddings). */
+    static boolean spendsPerCall(List<RunResult> runs) {
+        return runs.stream().anyMatch(r -> r.cost().apiUsd() > 0 || r.cost().gatewayUsd() > 0);
+    }
+
+    /**
+     * Each run's steady-state spend per hour, stacked by kind in the proportions of the run's ledger: how a
+     * deployment's dollars shift between GPU time, API tokens and the gateway.
+     */
+    static JFreeChart spendByKind(String title, List<String> names, List<RunResult> runs) {
+        List<String> kinds = KINDS.stream().filter(k -> runs.stream().anyMatch(
+                r -> r.app().breakdown().by(AppResult.CostEntry::kind).containsKey(k))).toList();
+        List<Charts.Bars> series = new ArrayList<>();
+        for (int k = 0; k < kinds.size(); k++) {
+            double[] perHour = new double[runs.size()];
+            for (int i = 0; i < runs.size(); i++) {
+                AppResult.CostBreakdown b = runs.get(i).app().breakdown();
+                double total = b.totalUsd();
+                double usd = b.by(AppResult.CostEntry::kind).getOrDefault(kinds.get(k), 0.0);
+                perHour[i] = total > 0 ? runs.get(i).cost().usdPerHour() * usd / total : 0;
+            }
+            series.add(new Charts.Bars(kinds.get(k).replace('_', ' '), perHour, Charts.color(k)));
+        }
+        return Charts.bars(title, null, "$ per hour", names, series, true, true);
+    }
+
     private static double sum(AppResult.CostBreakdown b, java.util.function.Predicate<AppResult.CostEntry> which) {
         return b.entries().stream().filter(which).mapToDouble(AppResult.CostEntry::usd).sum();
     }

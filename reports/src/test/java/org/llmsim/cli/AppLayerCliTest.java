@@ -97,4 +97,22 @@ class AppLayerCliTest {
             }
         }
     }
+
+    @Test
+    void compare_ofDeploymentsThatPayPerCall_chartsTheirSpendByKind(@TempDir Path tmp) throws IOException {
+        Path hybrid = tmp.resolve("hybrid.yaml");
+        Files.writeString(hybrid, HYBRID.replace("duration_s: 240", "duration_s: 120"));
+        Path allApi = tmp.resolve("all-api.yaml");
+        Files.writeString(allApi, HYBRID.replace("name: hybrid-cli", "name: all-api").replace("duration_s: 240",
+                "duration_s: 120").replace("rules: [{difficulty_below: 0.7, tier: cheap}]", "rules: []"));
+        Path out = tmp.resolve("cmp");
+        CliTest.Outcome o = CliTest.llmsim("compare", hybrid.toString(), allApi.toString(), "--out", out.toString());
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("$/month"), o.out());
+        try (PDDocument pdf = Loader.loadPDF(out.resolve("comparison.pdf").toFile())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("Spend per hour by kind"), "spend split by kind");
+            assertTrue(text.contains("cache hit rate"), "the cache's headline metric");
+        }
+    }
 }
