@@ -31,8 +31,11 @@ public final class CostLedger {
 
     private final List<String> classNames;
     private final Map<Cell, Double> cells = new LinkedHashMap<>();
-    /** Tokens each GPU pool completed, by tier and class; and of those, tokens of escalation calls, by tier. */
-    private final List<Map<Cell, Long>> gpuTokens = new ArrayList<>();
+    /**
+     * Tokens each GPU pool completed, by tier then class index (arrays: no allocation per call on the hot path); and
+     * of those, tokens of escalation calls, by tier.
+     */
+    private final List<Map<String, long[]>> gpuTokens = new ArrayList<>();
     private final List<Map<String, Long>> gpuEscalatedTokens = new ArrayList<>();
     private final Map<String, Double> escalationUsdByTier = new LinkedHashMap<>();
     private double apiUsd;
@@ -82,8 +85,7 @@ public final class CostLedger {
     /** GPU pool {@code gpuPool} (position in {@link Scenario#pools()}) completed a call of {@code tokens} tokens. */
     public void gpuTokens(int gpuPool, String tier, int classIndex, long tokens, boolean escalation) {
         String t = tier == null ? NONE : tier;
-        gpuTokens.get(gpuPool).merge(new Cell(SELF_HOSTED, "", t, classNames.get(classIndex), AppResult.GPU_TIME),
-                tokens, Long::sum);
+        gpuTokens.get(gpuPool).computeIfAbsent(t, k -> new long[classNames.size()])[classIndex] += tokens;
         if (escalation) {
             gpuEscalatedTokens.get(gpuPool).merge(t, tokens, Long::sum);
         }
@@ -100,15 +102,25 @@ public final class CostLedger {
         for (int p = 0; p < pools.size(); p++) {
             PoolPlan pool = pools.get(p);
             double usd = pool.gpus() * provisionedS / 3600.0 * pool.hardware().gpu().priceUsdPerHour();
-            Map<Cell, Long> tokens = gpuTokens.get(p);
-            long total = tokens.values().stream().mapToLong(Long::longValue).sum();
+            Map<String, long[]> tokens = gpuTokens.get(p);
+            long total = 0;
+            for (long[] byClass : tokens.values()) {
+                for (long n : byClass) {
+                    total += n;
+                }
+            }
             if (total == 0) {
                 gpuEntries.add(new AppResult.CostEntry(SELF_HOSTED, pool.name(), NONE, NONE, AppResult.GPU_TIME, usd));
                 continue;
             }
-            for (Map.Entry<Cell, Long> e : tokens.entrySet()) {
-                gpuEntries.add(new AppResult.CostEntry(SELF_HOSTED, pool.name(), e.getKey().tier(), e.getKey().cls(),
-                        AppResult.GPU_TIME, usd * e.getValue() / total));
+            for (Map.Entry<String, long[]> e : tokens.entrySet()) {
+                long[] byClass = e.getValue();
+                for (int c = 0; c < byClass.length; c++) {
+                    if (byClass[c] > 0) {
+                        gpuEntries.add(new AppResult.CostEntry(SELF_HOSTED, pool.name(), e.getKey(),
+                                classNames.get(c), AppResult.GPU_TIME, usd * byClass[c] / total));
+                    }
+                }
             }
             for (Map.Entry<String, Long> e : gpuEscalatedTokens.get(p).entrySet()) {
                 escalationUsdByTier.merge(e.getKey(), usd * e.getValue() / total, Double::sum);
