@@ -12,6 +12,7 @@ import org.llmsim.hardware.MemoryPlan;
 import org.llmsim.hardware.ModelProfile;
 import org.llmsim.hardware.ReplicaHardware;
 import org.llmsim.hardware.RooflineCostModel;
+import org.llmsim.provider.ProviderProfile;
 import org.llmsim.report.Format;
 import org.llmsim.scenario.ProfileCatalog;
 import org.llmsim.scenario.ScenarioLoader;
@@ -70,6 +71,27 @@ final class CatalogCommand implements Callable<Integer> {
                     Format.number(hw.weightBytes() / 1e9, 1), Format.count(Math.round(hw.kvBytesPerToken()))});
         }
         printTable(out, rows);
+
+        List<ProviderProfile> providers = catalog.allProviders();
+        if (!providers.isEmpty()) {
+            out.println();
+            out.println("API providers: USD per 1M tokens");
+            rows = new ArrayList<>();
+            rows.add(new String[] {"id", "input", "cached input", "output", "cache write", "cache TTL s", "batch",
+                    "TTFT s (mean)", "output tok/s (mean)", "price as of"});
+            for (ProviderProfile p : providers) {
+                String asOf = p.priceAsOf() == null ? "" : p.priceAsOf();
+                rows.add(new String[] {p.id(), Format.plain(p.inputUsdPerMtok()),
+                        p.cachedInputUsdPerMtok() == null ? "-" : Format.plain(p.cachedInputUsdPerMtok()),
+                        Format.plain(p.outputUsdPerMtok()), p.hasPromptCache() ? "x" + Format.plain(
+                                p.cacheWriteMultiplier()) : "-", p.cacheTtlS() == null ? "-"
+                                : Format.plain(p.cacheTtlS()), p.hasBatch() ? Format.percent(p.batchDiscount()) + " off"
+                                : "-", Format.number(p.latency().networkRttS().meanS() + p.latency().ttftS().meanS(),
+                                2), Format.number(p.latency().outputTokensPerS().meanS(), 0),
+                        asOf.length() > 40 ? asOf.substring(0, 40) + "..." : asOf});
+            }
+            printTable(out, rows);
+        }
 
         out.println();
         out.println("Model on GPU: smallest tensor-parallel group that fits, KV capacity, batch-1 decode at "

@@ -8,6 +8,8 @@ import org.llmsim.hardware.ServingEngine;
 import org.llmsim.report.Format;
 import org.llmsim.scenario.ClassSpec;
 import org.llmsim.scenario.PoolPlan;
+import org.llmsim.scenario.ProviderPlan;
+import org.llmsim.scenario.RateLimitSpec;
 import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.WorkloadPlan;
 import org.llmsim.workload.trace.TraceSummary;
@@ -94,8 +96,35 @@ final class ValidateCommand implements Callable<Integer> {
                         Format.number(1000 * p.hardware().kvBytesPerTokenPerGpu() / linkBytesPerS * 1e3, 2));
             }
         }
+        for (ProviderPlan p : s.providers()) {
+            var pr = p.profile();
+            out.printf(Locale.ROOT, "  pool %s: API %s (%s), $%s in / $%s out per 1M tokens%s%s%s%n", p.name(), pr.id(),
+                    pr.name(), Format.plain(pr.inputUsdPerMtok()), Format.plain(pr.outputUsdPerMtok()),
+                    p.promptCaching() ? String.format(Locale.ROOT, ", prompt cache %s s (reads $%s, writes x%s)",
+                            Format.plain(p.cacheTtlS()), Format.plain(pr.cachedInputUsdPerMtok()),
+                            Format.plain(p.cacheWriteMultiplier())) : "",
+                    p.batch() ? ", batch API (" + Format.percent(pr.batchDiscount()) + " off)" : "",
+                    p.rateLimit() == null ? "" : ", limits " + limits(p.rateLimit()));
+        }
+        var app = s.spec().cluster();
+        if (app.routing() != null) {
+            out.printf(Locale.ROOT, "  tiers: %s%s%n", String.join(", ", app.routing().tiers().stream()
+                    .map(t -> t.name() + " -> " + t.pool()).toList()), app.routing().classifier() == null ? ""
+                    : ", classifier " + Format.usd(app.routing().classifier().usdPerRequest()) + " a request");
+        }
+        for (var c : app.caches()) {
+            out.printf(Locale.ROOT, "  cache %s (%s)%s%s%n", c.name(), c.kind(), c.capacityEntries() == null ? ""
+                    : ", " + Format.count(c.capacityEntries()) + " entries", c.ttlS() == null ? ""
+                    : ", TTL " + Format.duration(c.ttlS()));
+        }
         out.flush();
         return Main.EXIT_OK;
+    }
+
+    private static String limits(RateLimitSpec l) {
+        String r = l.requestsPerMin() == null ? "" : Format.number(l.requestsPerMin(), 0) + " requests/min";
+        String t = l.tokensPerMin() == null ? "" : Format.number(l.tokensPerMin(), 0) + " tokens/min";
+        return r.isEmpty() ? t : t.isEmpty() ? r : r + ", " + t;
     }
 
     private static String traceLine(TraceSummary t) {

@@ -122,6 +122,10 @@ public final class ComparisonReport {
 
     private static JFreeChart spend(Comparison c) {
         List<RunResult> runs = c.entries().stream().map(e -> e.reps().first()).toList();
+        if (AppReport.spendsPerCall(runs)) {
+            return AppReport.spendByKind("Spend per hour by kind (each run's mix)",
+                    c.entries().stream().map(Comparison.Entry::title).toList(), runs);
+        }
         return RunCharts.spend("Fleet spend per hour", c.entries().stream().map(Comparison.Entry::title).toList(),
                 runs.stream().map(r -> r.cost().usdPerHour()).toList(),
                 runs.stream().map(RunResult::utilization).toList());

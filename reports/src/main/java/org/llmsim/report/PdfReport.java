@@ -41,8 +41,13 @@ public final class PdfReport {
             distributions(pdf, r, reps.size() > 1);
             overTime(pdf, r, reps.size() > 1);
             cost(pdf, r);
-            replicas(pdf, r);
-            deployment(pdf, reps);
+            AppReport.layers(pdf, r);
+            if (!r.replicas().isEmpty()) {
+                replicas(pdf, r);
+            }
+            if (!r.pools().isEmpty()) {
+                deployment(pdf, reps);
+            }
             appendix(pdf, scenario);
             pdf.save(file);
         }
@@ -152,10 +157,17 @@ public final class PdfReport {
         for (RunResult.PoolResult p : r.pools()) {
             gpus += p.replicas() * p.layout().gpusPerReplica();
         }
-        b.append("The fleet of ").append(gpus).append(gpus == 1 ? " GPU costs " : " GPUs costs ")
-                .append(Format.usd(r.cost().usdPerHour())).append("/hour (").append(Format.usd(r.cost().usdPerMonth()))
-                .append("/month) and spends ").append(Format.percent(r.utilization().busyFraction()))
-                .append(" of its time in forward passes.");
+        if (r.cost().apiUsd() > 0 || r.cost().gatewayUsd() > 0) {
+            b.append(gpus > 0 ? "The fleet of " + gpus + (gpus == 1 ? " GPU" : " GPUs") + " and the API calls cost "
+                    : "The API calls cost ").append(Format.usd(r.cost().usdPerHour())).append("/hour (")
+                    .append(Format.usd(r.cost().usdPerMonth())).append("/month), ")
+                    .append(Format.usd(r.cost().usdPerRequest())).append(" a request.");
+        } else {
+            b.append("The fleet of ").append(gpus).append(gpus == 1 ? " GPU costs " : " GPUs costs ")
+                    .append(Format.usd(r.cost().usdPerHour())).append("/hour (")
+                    .append(Format.usd(r.cost().usdPerMonth())).append("/month) and spends ")
+                    .append(Format.percent(r.utilization().busyFraction())).append(" of its time in forward passes.");
+        }
         if (r.requests().rejected() > 0 || r.requests().unfinished() > 0) {
             b.append(" ").append(Format.count(r.requests().rejected())).append(" requests were rejected and ")
                     .append(Format.count(r.requests().unfinished())).append(" were unfinished when the run stopped.");
@@ -209,10 +221,17 @@ public final class PdfReport {
         facts.add(new String[] {"Throughput", Format.number(r.throughput().requestsPerS(), 2) + " requests/s"});
         facts.add(new String[] {"Tokens", Format.number(r.throughput().inputTokensPerS(), 0) + " input/s, "
                 + Format.number(r.throughput().outputTokensPerS(), 0) + " output/s"});
-        facts.add(new String[] {"KV cache in use (time-weighted mean)", Format.percent(r.utilization().kvCacheMean())});
-        facts.add(new String[] {"Sequences per forward pass (mean)", Format.number(r.utilization().batchSizeMean(), 1)});
-        facts.add(new String[] {"Replica time in forward passes", Format.percent(r.utilization().busyFraction())});
-        facts.add(new String[] {"Preemptions", Format.count(r.preemptions())});
+        if (!r.replicas().isEmpty()) {
+            facts.add(new String[] {"KV cache in use (time-weighted mean)",
+                    Format.percent(r.utilization().kvCacheMean())});
+            facts.add(new String[] {"Sequences per forward pass (mean)",
+                    Format.number(r.utilization().batchSizeMean(), 1)});
+            facts.add(new String[] {"Replica time in forward passes", Format.percent(r.utilization().busyFraction())});
+            facts.add(new String[] {"Preemptions", Format.count(r.preemptions())});
+        }
+        if (!r.app().cache().isNone()) {
+            facts.add(new String[] {"Response cache hit rate", Format.percent(r.app().cache().hitRate())});
+        }
         facts.add(new String[] {"Cost per request", Format.usd(r.cost().usdPerRequest())});
         return facts;
     }
@@ -261,6 +280,33 @@ public final class PdfReport {
     private static void cost(PdfDocumentBuilder pdf, RunResult r) {
         pdf.newPage();
         pdf.heading("Cost");
+        if (!r.pools().isEmpty()) {
+            gpuCost(pdf, r);
+        }
+        RunResult.Cost c = r.cost();
+        List<String[]> unit = new ArrayList<>();
+        unit.add(new String[] {"steady state, measurement window", "value"});
+        unit.add(new String[] {"Cost per request", Format.usd(c.usdPerRequest())});
+        unit.add(new String[] {"Cost per 1M output tokens", Format.usd(c.usdPer1mOutputTokens())});
+        unit.add(new String[] {"Cost per 1M tokens (input + output)", Format.usd(c.usdPer1mTokens())});
+        unit.add(new String[] {"Cost per day / per month", Format.usd(c.usdPerDay()) + " / "
+                + Format.usd(c.usdPerMonth())});
+        unit.add(new String[] {"GPU spend of this run (" + Format.duration(r.sim().simulatedS()) + ", drain included)",
+                Format.usd(c.gpuUsd()) + " for " + Format.number(c.gpuHours(), 2) + " GPU-hours"});
+        unit.add(new String[] {"API spend of this run", Format.usd(c.apiUsd())});
+        if (c.gatewayUsd() > 0) {
+            unit.add(new String[] {"Gateway spend of this run (classifier, embeddings)", Format.usd(c.gatewayUsd())});
+        }
+        pdf.table(unit, new float[] {0.6f, 0.4f});
+        pdf.subtle("Self-hosted cost is provisioned GPU time, idle included, times the price per GPU-hour; API and "
+                + "gateway cost is per call. Per-request and per-token figures divide the steady-state spend rate "
+                + "(the fleet, plus the per-call spend of requests that arrived in the measurement window) by the "
+                + "completion rate in the window.");
+        AppReport.costBreakdown(pdf, r);
+    }
+
+    /** Each GPU pool's spend rate, busy and idle. */
+    private static void gpuCost(PdfDocumentBuilder pdf, RunResult r) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"pool", "GPUs", "$/GPU-hour", "$/hour", "$/month", "busy", "idle $/hour"});
         double totalIdle = 0;
@@ -282,20 +328,6 @@ public final class PdfReport {
         }
         pdf.table(rows, new float[] {0.28f, 0.08f, 0.13f, 0.12f, 0.13f, 0.12f, 0.14f});
         pdf.chart(RunCharts.costBreakdown(r), Math.max(120, 70 + 30 * r.pools().size()));
-
-        RunResult.Cost c = r.cost();
-        List<String[]> unit = new ArrayList<>();
-        unit.add(new String[] {"steady state, measurement window", "value"});
-        unit.add(new String[] {"Cost per request", Format.usd(c.usdPerRequest())});
-        unit.add(new String[] {"Cost per 1M output tokens", Format.usd(c.usdPer1mOutputTokens())});
-        unit.add(new String[] {"Cost per 1M tokens (input + output)", Format.usd(c.usdPer1mTokens())});
-        unit.add(new String[] {"GPU spend of this run (" + Format.duration(r.sim().simulatedS()) + ", drain included)",
-                Format.usd(c.gpuUsd()) + " for " + Format.number(c.gpuHours(), 2) + " GPU-hours"});
-        unit.add(new String[] {"API spend of this run", Format.usd(c.apiUsd())});
-        pdf.table(unit, new float[] {0.6f, 0.4f});
-        pdf.subtle("Self-hosted cost is provisioned GPU time, idle included, times the price per GPU-hour. Per-request "
-                + "and per-token figures divide the fleet's spend rate by the completion rate in the measurement "
-                + "window.");
     }
 
     private static void replicas(PdfDocumentBuilder pdf, RunResult r) {

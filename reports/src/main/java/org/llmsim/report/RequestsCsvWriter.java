@@ -27,7 +27,7 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
     /** Column names, documented in the README. */
     public static final String HEADER = "id,pool,replica,status,arrival_s,scheduled_s,first_token_s,finish_s,"
             + "input_tokens,output_tokens,queue_s,ttft_s,tpot_s,e2e_s,preemptions,measured,slo_met,reject_reason,"
-            + "class,session_id,cached_tokens,swaps";
+            + "class,session_id,cached_tokens,swaps,tier,backend,cache_hit,calls,cost_usd";
 
     private final BufferedWriter out;
     private final String[] poolOfReplica;
@@ -59,7 +59,8 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
         b.setLength(0);
         b.append(r.id()).append(',');
         int replica = r.replica();
-        b.append(replica >= 0 ? poolOfReplica[replica] : "").append(',');
+        String pool = replica >= 0 ? poolOfReplica[replica] : r.cacheHit() == null ? r.backend() : null;
+        b.append(pool == null ? "" : pool).append(',');
         if (replica >= 0) {
             b.append(replica);
         }
@@ -84,7 +85,20 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
         if (r.contextId() >= 0) {
             b.append(r.contextId()); // a session (generated ids are small, trace ids hashed)
         }
-        b.append(',').append(r.cachedTokens()).append(',').append(r.swaps());
+        b.append(',').append(r.cachedTokens()).append(',').append(r.swaps()).append(',');
+        if (r.tier() != null) {
+            b.append(r.tier());
+        }
+        b.append(',');
+        if (r.backend() != null) {
+            b.append(r.backend());
+        }
+        b.append(',');
+        if (r.cacheHit() != null) {
+            b.append(r.cacheHit());
+        }
+        b.append(',').append(r.calls()).append(',');
+        usd(b, r.costUsd());
         b.append('\n');
         try {
             out.append(b);
@@ -106,6 +120,21 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
         b.append(micros / 1_000_000).append('.');
         long frac = micros % 1_000_000;
         for (long div = 100_000; div > 0; div /= 10) {
+            b.append((char) ('0' + (frac / div) % 10));
+        }
+        return b;
+    }
+
+    /** Appends dollars with nine decimals (nano-dollars): exact for per-token prices, locale-independent. */
+    static StringBuilder usd(StringBuilder b, double usd) {
+        long nanos = Math.round(usd * 1e9);
+        if (nanos < 0) {
+            b.append('-');
+            nanos = -nanos;
+        }
+        b.append(nanos / 1_000_000_000L).append('.');
+        long frac = nanos % 1_000_000_000L;
+        for (long div = 100_000_000L; div > 0; div /= 10) {
             b.append((char) ('0' + (frac / div) % 10));
         }
         return b;

@@ -55,6 +55,9 @@ public final class SummaryJson {
         number(cost, "usd_per_1m_tokens", c.usdPer1mTokens());
         number(cost, "usd_per_hour", c.usdPerHour());
         number(cost, "usd_per_month", c.usdPerMonth());
+        number(cost, "gateway_usd", c.gatewayUsd());
+        number(cost, "usd_per_day", c.usdPerDay());
+        cost.set("breakdown", AppJson.breakdown(r.app().breakdown()));
 
         root.set("utilization", utilization(r.utilization()));
         root.put("preemptions", r.preemptions());
@@ -149,6 +152,7 @@ public final class SummaryJson {
             number(ts, "sample_interval_s", r.timeSeries().intervalS());
             ts.put("samples", r.timeSeries().samples().size());
         }
+        AppJson.addTo(root, r.app());
         return root;
     }
 
@@ -246,7 +250,7 @@ public final class SummaryJson {
         return node;
     }
 
-    private static ObjectNode latency(LatencyStats s) {
+    static ObjectNode latency(LatencyStats s) {
         ObjectNode node = JSON.createObjectNode();
         node.put("count", s.count());
         number(node, "mean", s.mean());

@@ -18,7 +18,8 @@ public final class TerminalSummary {
     /** The metrics the terminal shows for replications and comparisons (the files have all of them). */
     public static final List<String> KEY_METRICS = List.of("ttft_s.p50", "ttft_s.p99", "tpot_s.p50", "tpot_s.p99",
             "e2e_s.p50", "e2e_s.p99", "queue_s.p99", "throughput.requests_per_s", "slo.attainment",
-            "slo.goodput_rps", "cost.usd_per_hour", "cost.usd_per_1m_output_tokens", "cost.usd_per_request",
+            "slo.goodput_rps", "cost.usd_per_hour", "cost.usd_per_month", "cost.usd_per_1m_output_tokens",
+            "cost.usd_per_request",
             "utilization.kv_cache_mean", "utilization.busy_fraction", "preemptions", "requests.rejected");
 
     public static String render(RunResult r, String description, Style st) {
@@ -99,15 +100,17 @@ public final class TerminalSummary {
                     : slo.attainment() >= 0.9 ? st.yellow(attained) : st.red(attained))
                     .append(", goodput ").append(Format.number(slo.goodputRps(), 2)).append(" req/s\n");
         }
-        RunResult.Utilization u = r.utilization();
-        b.append(label("utilization")).append("KV cache ").append(Format.percent(u.kvCacheMean()))
-                .append("   batch ").append(Format.number(u.batchSizeMean(), 1)).append(" seq/pass")
-                .append("   busy ").append(Format.percent(u.busyFraction()))
-                .append("   preemptions ").append(Format.count(r.preemptions()));
-        if (r.preemption().swap() > 0) {
-            b.append(" (").append(Format.count(r.preemption().swap())).append(" by swap)");
+        if (!r.replicas().isEmpty()) {
+            RunResult.Utilization u = r.utilization();
+            b.append(label("utilization")).append("KV cache ").append(Format.percent(u.kvCacheMean()))
+                    .append("   batch ").append(Format.number(u.batchSizeMean(), 1)).append(" seq/pass")
+                    .append("   busy ").append(Format.percent(u.busyFraction()))
+                    .append("   preemptions ").append(Format.count(r.preemptions()));
+            if (r.preemption().swap() > 0) {
+                b.append(" (").append(Format.count(r.preemption().swap())).append(" by swap)");
+            }
+            b.append('\n');
         }
-        b.append('\n');
         if (!Double.isNaN(r.prefixCache().hitRate())) {
             b.append(label("prefix cache")).append(Format.percent(r.prefixCache().hitRate())).append(" of prompt tokens")
                     .append("   ").append(Format.percent(r.prefixCache().requestHitRate())).append(" of requests hit")
@@ -131,8 +134,7 @@ public final class TerminalSummary {
                 .append(Format.usd(c.usdPerMonth())).append("/month)   ")
                 .append(Format.usd(c.usdPerRequest())).append("/request   ")
                 .append(Format.usd(c.usdPer1mOutputTokens())).append(" per 1M output tokens   ")
-                .append(st.dim("this run: " + Format.usd(c.totalUsd()) + " for " + Format.number(c.gpuHours(), 2)
-                        + " GPU-h"))
+                .append(st.dim("this run: " + Format.usd(c.totalUsd()) + thisRun(c)))
                 .append('\n');
         for (RunResult.PoolResult p : r.pools()) {
             RunResult.PoolLayout l = p.layout();
@@ -157,10 +159,27 @@ public final class TerminalSummary {
                         + Format.usd(p.usdPerHour()) + "/h")).append('\n');
             }
         }
+        AppSummary.append(b, r, st);
         if (reps.size() > 1) {
             b.append('\n').append(replications(reps, st));
         }
         return b.toString();
+    }
+
+    /** What the run's bill is made of: GPU time, and API and gateway spend where there is any. */
+    private static String thisRun(RunResult.Cost c) {
+        if (c.apiUsd() == 0 && c.gatewayUsd() == 0) {
+            return " for " + Format.number(c.gpuHours(), 2) + " GPU-h";
+        }
+        List<String> parts = new ArrayList<>();
+        if (c.gpuHours() > 0) {
+            parts.add("GPU " + Format.usd(c.gpuUsd()) + " for " + Format.number(c.gpuHours(), 2) + " GPU-h");
+        }
+        parts.add("API " + Format.usd(c.apiUsd()));
+        if (c.gatewayUsd() > 0) {
+            parts.add("gateway " + Format.usd(c.gatewayUsd()));
+        }
+        return " (" + String.join(", ", parts) + ")";
     }
 
     /** Means and 95% confidence intervals of the key metrics over the replications. */
@@ -182,7 +201,7 @@ public final class TerminalSummary {
         return b.toString();
     }
 
-    private static String label(String s) {
+    static String label(String s) {
         return s.length() >= 13 ? s + " " : Format.right(s, 13);
     }
 
@@ -235,7 +254,7 @@ public final class TerminalSummary {
                 Format.ms(s.p99()), Format.ms(s.max())};
     }
 
-    private static void appendTable(StringBuilder b, List<String[]> rows, Style st) {
+    static void appendTable(StringBuilder b, List<String[]> rows, Style st) {
         appendTable(b, rows, st, (row, col) -> s -> s);
     }
 

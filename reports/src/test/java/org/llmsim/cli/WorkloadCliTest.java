@@ -50,7 +50,7 @@ class WorkloadCliTest {
         assertEquals(1.0, classes.get("chat").get("slo").get("ttft_s").asDouble());
 
         List<String> rows = Files.readAllLines(out.resolve("requests.csv"));
-        assertTrue(rows.get(0).endsWith(",reject_reason,class,session_id,cached_tokens,swaps"));
+        assertTrue(rows.get(0).contains(",reject_reason,class,session_id,cached_tokens,swaps,"));
         assertTrue(rows.stream().skip(1).anyMatch(r -> r.contains(",rate_limit_requests,rag,")));
     }
 

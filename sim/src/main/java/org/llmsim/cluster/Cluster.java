@@ -18,27 +18,28 @@ import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.SpeculativeSpec;
 
 /**
- * The replicas of every pool of a scenario and the router in front of them. The router sees the replicas a request can
- * enter: all of them, except the decode replicas of disaggregated pools, which receive requests from their pool's
- * prefill replicas ({@link DisaggregatedHandoff}).
+ * The replicas of every GPU pool of a scenario and the router in front of them. The router sees the replicas a
+ * request can enter: all of them, except the decode replicas of disaggregated pools, which receive requests from
+ * their pool's prefill replicas ({@link DisaggregatedHandoff}). Without an application layer every request goes
+ * through {@link #submit}; with one, each pool's entry replicas ({@link #replicasOf}) form a backend with its own
+ * router. A scenario of API providers only has no replicas.
  */
 public final class Cluster {
     private final List<Replica> replicas;
     private final List<Replica> entries;
+    private final List<List<Replica>> entriesByPool;
     private final Router router;
     private final List<DisaggregatedHandoff> handoffs;
 
     public Cluster(List<Replica> replicas, Router router) {
-        this(replicas, replicas, router, List.of());
+        this(replicas, replicas, List.of(replicas), router, List.of());
     }
 
-    private Cluster(List<Replica> replicas, List<Replica> entries, Router router,
+    private Cluster(List<Replica> replicas, List<Replica> entries, List<List<Replica>> entriesByPool, Router router,
             List<DisaggregatedHandoff> handoffs) {
-        if (replicas.isEmpty()) {
-            throw new IllegalArgumentException("a cluster needs at least one replica");
-        }
         this.replicas = List.copyOf(replicas);
         this.entries = List.copyOf(entries);
+        this.entriesByPool = List.copyOf(entriesByPool);
         this.router = router;
         this.handoffs = List.copyOf(handoffs);
     }
@@ -51,6 +52,7 @@ public final class Cluster {
             EngineListener listener) {
         List<Replica> replicas = new ArrayList<>();
         List<Replica> entries = new ArrayList<>();
+        List<List<Replica>> entriesByPool = new ArrayList<>();
         List<DisaggregatedHandoff> handoffs = new ArrayList<>();
         for (PoolPlan pool : scenario.pools()) {
             RooflineCostModel cost = new RooflineCostModel(pool.hardware());
@@ -69,6 +71,7 @@ public final class Cluster {
             DisaggregationSpec split = pool.spec().disaggregated();
             if (split == null) {
                 entries.addAll(replicas.subList(first, replicas.size()));
+                entriesByPool.add(List.copyOf(replicas.subList(first, replicas.size())));
                 continue;
             }
             int prefill = split.prefillReplicas();
@@ -79,14 +82,18 @@ public final class Cluster {
                 r.handOffPrefillsTo(handoff);
             }
             entries.addAll(prefillReplicas);
+            entriesByPool.add(List.copyOf(prefillReplicas));
             handoffs.add(handoff);
         }
-        return new Cluster(replicas, entries, Routers.create(scenario.spec().cluster().router().policy(), streams),
-                handoffs);
+        return new Cluster(replicas, entries, entriesByPool,
+                Routers.create(scenario.spec().cluster().router(), streams, "router"), handoffs);
     }
 
-    /** Routes a request to a replica it can enter, which queues or rejects it. */
+    /** Routes a request to a replica it can enter, of any pool, which queues or rejects it. */
     public void submit(Request request) {
+        if (entries.isEmpty()) {
+            throw new IllegalStateException("a cluster of API providers has no replicas to route to");
+        }
         router.choose(request, entries).submit(request);
     }
 
@@ -113,5 +120,15 @@ public final class Cluster {
 
     public List<Replica> replicas() {
         return Collections.unmodifiableList(replicas);
+    }
+
+    /** Every replica a request can enter (all but the decode replicas of disaggregated pools). */
+    public List<Replica> entries() {
+        return Collections.unmodifiableList(entries);
+    }
+
+    /** The replicas a request can enter of the GPU pool at position {@code gpuPool} of {@link Scenario#pools()}. */
+    public List<Replica> replicasOf(int gpuPool) {
+        return entriesByPool.get(gpuPool);
     }
 }

@@ -1,73 +1,59 @@
 package org.llmsim.cluster;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.math3.random.RandomGenerator;
-import org.llmsim.engine.Replica;
 import org.llmsim.kernel.RandomStreams;
-import org.llmsim.request.Request;
+import org.llmsim.scenario.RouterSpec;
 
-/** The built-in routing policies. */
+/**
+ * The routing policies, by their {@code policy:} name in scenario files. A new policy is one class implementing
+ * {@link Router} and one {@link #register} line below.
+ */
 public final class Routers {
+    /** Builds a router from its settings and the random stream it may draw from. */
+    @FunctionalInterface
+    public interface Factory {
+        Router create(RouterSpec spec, RandomGenerator rng);
+    }
+
+    private static final Map<String, Factory> REGISTRY = new LinkedHashMap<>();
+
+    static {
+        register("round_robin", (spec, rng) -> new RoundRobinRouter());
+        register("random", (spec, rng) -> new RandomRouter(rng));
+        register("least_outstanding", (spec, rng) -> new LeastOutstandingRouter());
+        register("least_kv_load", (spec, rng) -> new LeastKvLoadRouter());
+        register("power_of_two", (spec, rng) -> new PowerOfTwoRouter(rng));
+        register("affinity", (spec, rng) -> new AffinityRouter(AffinityRouter.Key.of(spec.affinityKey()),
+                spec.loadFactor()));
+    }
+
     private Routers() {
     }
 
-    public static Router create(RouterPolicy policy, RandomStreams streams) {
-        return switch (policy) {
-            case ROUND_ROBIN -> new RoundRobin();
-            case RANDOM -> new Uniform(streams.stream("router"));
-            case LEAST_OUTSTANDING -> new LeastOutstanding();
-        };
+    /** Adds a policy under {@code name} (the {@code policy:} value that selects it). */
+    public static synchronized void register(String name, Factory factory) {
+        REGISTRY.put(name, factory);
     }
 
-    /** Replicas in turn. */
-    static final class RoundRobin implements Router {
-        private int next;
-
-        @Override
-        public Replica choose(Request request, List<Replica> replicas) {
-            Replica r = replicas.get(next % replicas.size());
-            next = (next + 1) % replicas.size();
-            return r;
-        }
-    }
-
-    /** A uniformly random replica. */
-    static final class Uniform implements Router {
-        private final RandomGenerator rng;
-
-        Uniform(RandomGenerator rng) {
-            this.rng = rng;
-        }
-
-        @Override
-        public Replica choose(Request request, List<Replica> replicas) {
-            return replicas.get(rng.nextInt(replicas.size()));
-        }
+    /** The registered policy names, in registration order. */
+    public static synchronized List<String> names() {
+        return new ArrayList<>(REGISTRY.keySet());
     }
 
     /**
-     * The replica with the fewest requests waiting or running. The scan starts one past the previous choice, so ties
-     * rotate over replicas instead of piling onto the first.
+     * A router for {@code spec}; a policy that draws at random uses the stream named {@code streamName}, so that
+     * each pool's router has its own.
      */
-    static final class LeastOutstanding implements Router {
-        private int start;
-
-        @Override
-        public Replica choose(Request request, List<Replica> replicas) {
-            int n = replicas.size();
-            int best = start % n;
-            int bestLoad = replicas.get(best).outstanding();
-            for (int k = 1; k < n && bestLoad > 0; k++) {
-                int i = (start + k) % n;
-                int load = replicas.get(i).outstanding();
-                if (load < bestLoad) {
-                    best = i;
-                    bestLoad = load;
-                }
-            }
-            start = best + 1;
-            return replicas.get(best);
+    public static synchronized Router create(RouterSpec spec, RandomStreams streams, String streamName) {
+        Factory f = REGISTRY.get(spec.policy());
+        if (f == null) {
+            throw new IllegalArgumentException("unknown router policy '" + spec.policy() + "'; known: " + names());
         }
+        return f.create(spec, streams.stream(streamName));
     }
 }

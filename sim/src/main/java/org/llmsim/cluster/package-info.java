@@ -1,9 +1,12 @@
 /**
- * The cluster above the replicas: pools of replicas and the router that picks one for each request.
+ * The cluster above the replicas: pools of replicas and the routers that pick one for each request.
  *
- * <p>Read first: {@link org.llmsim.cluster.Cluster} (builds replicas from pool plans, routes each request),
+ * <p>Read first: {@link org.llmsim.cluster.Cluster} (builds replicas from pool plans; routes each request over all of
+ * them when there is no application layer, and gives each pool's replicas to its backend when there is one),
  * {@link org.llmsim.cluster.Router} (one method; a new policy is one class plus a line in
- * {@link org.llmsim.cluster.Routers}). {@link org.llmsim.cluster.DisaggregatedHandoff} carries each prompt's KV from a
- * disaggregated pool's prefill replicas to its least loaded decode replica.
+ * {@link org.llmsim.cluster.Routers}, the registry keyed by the {@code policy:} name). Policies: round robin, random,
+ * least outstanding, least projected KV load, power of two choices, and prefix or session affinity by consistent
+ * hashing with bounded loads ({@link org.llmsim.cluster.AffinityRouter}). {@link org.llmsim.cluster.DisaggregatedHandoff}
+ * carries each prompt's KV from a disaggregated pool's prefill replicas to its least loaded decode replica.
  */
 package org.llmsim.cluster;

@@ -244,6 +244,11 @@ public final class Replica {
         return kv.totalBlocks();
     }
 
+    /** Tokens per KV-cache block. */
+    public int kvBlockSize() {
+        return kv.blockSize();
+    }
+
     public RooflineCostModel costModel() {
         return costModel;
     }

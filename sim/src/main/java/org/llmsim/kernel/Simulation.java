@@ -3,14 +3,20 @@ package org.llmsim.kernel;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.llmsim.app.AppResults;
+import org.llmsim.app.CallListener;
+import org.llmsim.app.Gateway;
+import org.llmsim.app.Gateways;
 import org.llmsim.cluster.Cluster;
 import org.llmsim.cluster.ReplicaPoolGauges;
 import org.llmsim.engine.Replica;
+import org.llmsim.metrics.CostLedger;
 import org.llmsim.metrics.MetricsCollector;
 import org.llmsim.metrics.PoolGauges;
 import org.llmsim.metrics.RequestSink;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.metrics.TimeSeriesSampler;
+import org.llmsim.request.RequestStatus;
 import org.llmsim.scenario.PoolPlan;
 import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.ScenarioSpec;
@@ -48,10 +54,18 @@ public final class Simulation {
         RandomStreams streams = new RandomStreams(spec.seed());
         RunResult.Window window = new RunResult.Window(spec.warmupS(), spec.durationS());
         RequestGenerator generator = new RequestGenerator(workload, spec.durationS(), streams, kernel);
+        List<String> classNames = workload.classes().stream().map(c -> c.name()).toList();
+        CostLedger ledger = new CostLedger(classNames, scenario.pools().size());
+        boolean appLayer = spec.cluster().hasApplicationLayer();
+        int[] gpuPoolOfReplica = poolOfReplica();
         // Every request whose fate is final goes to the output, then back to the generator, whose closed-loop users
         // and sessions send their next request after it (inside the same event, so the run stays deterministic).
         RequestSink finals = request -> {
             sink.accept(request);
+            if (!appLayer && request.status() == RequestStatus.COMPLETED && request.replica() >= 0) {
+                ledger.gpuTokens(gpuPoolOfReplica[request.replica()], Gateways.DEFAULT_TIER, request.classIndex(),
+                        (long) request.inputTokens() + request.outputTokens(), false);
+            }
             generator.onFinal(request);
         };
         List<MetricsCollector.ClassDef> classes = workload.classes().stream()
@@ -59,10 +73,18 @@ public final class Simulation {
         MetricsCollector metrics = new MetricsCollector(window, spec.workload().slo(), classes,
                 scenario.totalReplicas(), finals);
         metrics.trackPools(poolOfReplica(), scenario.pools().size());
-        Cluster cluster = Cluster.build(scenario, kernel, streams, metrics);
+        // With an application layer the replicas serve backend calls, which the gateway turns into user outcomes.
+        CallListener calls = appLayer ? new CallListener(metrics) : null;
+        Cluster cluster = Cluster.build(scenario, kernel, streams, appLayer ? calls : metrics);
         TimeSeriesSampler sampler = sampler(cluster);
-        Ingress ingress = new Ingress(workload.classes(), spec.workload().rateLimit(), kernel, cluster::submit,
-                cluster::abortWaiting, metrics::onRejected);
+        Gateway gateway = appLayer ? Gateways.build(scenario, cluster, kernel, streams, metrics, ledger, window,
+                sampler::onArrival) : null;
+        if (gateway != null) {
+            calls.connect(gateway);
+        }
+        Ingress ingress = new Ingress(workload.classes(), spec.workload().rateLimit(), kernel,
+                gateway != null ? gateway::submit : cluster::submit,
+                gateway != null ? gateway::cancelWaiting : cluster::abortWaiting, metrics::onRejected);
         try {
             kernel.run(spec.horizonS(), () -> {
                 generator.start(request -> {
@@ -75,13 +97,18 @@ public final class Simulation {
         } finally {
             generator.close();
         }
-        cluster.forEachInFlight(metrics::onUnfinished);
+        if (gateway != null) {
+            gateway.forEachUnfinished(metrics::onUnfinished);
+        } else {
+            cluster.forEachInFlight(metrics::onUnfinished);
+        }
         // The fleet is provisioned for the whole arrival window, and longer while requests drain.
         double simulatedS = Math.max(spec.durationS(), kernel.lastEventTimeS());
         double wallS = (System.nanoTime() - startNs) / 1e9;
         finished = true;
-        return metrics.result(scenario, new RunResult.SimStats(wallS, kernel.executedEvents(), simulatedS))
+        RunResult result = metrics.result(scenario, new RunResult.SimStats(wallS, kernel.executedEvents(), simulatedS))
                 .withTimeSeries(sampler.result());
+        return AppResults.complete(result, scenario, ledger, gateway, simulatedS);
     }
 
     /** The pool index of every replica (replicas are numbered globally in pool order). */

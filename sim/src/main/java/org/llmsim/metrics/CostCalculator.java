@@ -4,9 +4,10 @@ import org.llmsim.scenario.PoolPlan;
 import org.llmsim.scenario.Scenario;
 
 /**
- * Turns provisioned time into dollars. Self-hosted cost is GPU-hours actually provisioned (every GPU of every
- * replica, idle time included) times the price per GPU-hour. Per-request and per-token figures are steady-state: the
- * fleet's spend rate divided by the completion rate measured inside the window.
+ * Turns provisioned time and per-call spend into dollars. Self-hosted cost is GPU-hours actually provisioned (every
+ * GPU of every replica, idle time included) times the price per GPU-hour. API and gateway spend is per call. The
+ * steady-state spend rate is the fleet's plus the per-call spend of the requests that arrived inside the window, per
+ * second of window; per-request and per-token figures divide it by the completion rate measured inside the window.
  */
 public final class CostCalculator {
     /** Hours in an average month (365 * 24 / 12). */
@@ -17,6 +18,17 @@ public final class CostCalculator {
 
     public static RunResult.Cost compute(Scenario scenario, double provisionedS, RunResult.Throughput throughput,
             double apiUsd) {
+        return compute(scenario, provisionedS, throughput, apiUsd, 0.0, 0.0);
+    }
+
+    /**
+     * @param apiUsd           API spend of the whole run
+     * @param gatewayUsd       classifier and embedding spend of the whole run
+     * @param perCallUsdPerS   API and gateway spend of the requests that arrived inside the window, per second of
+     *                         window
+     */
+    public static RunResult.Cost compute(Scenario scenario, double provisionedS, RunResult.Throughput throughput,
+            double apiUsd, double gatewayUsd, double perCallUsdPerS) {
         double gpuHours = 0;
         double gpuUsd = 0;
         for (PoolPlan pool : scenario.pools()) {
@@ -24,17 +36,18 @@ public final class CostCalculator {
             gpuHours += hours;
             gpuUsd += hours * pool.hardware().gpu().priceUsdPerHour();
         }
-        double usdPerHour = scenario.fleetUsdPerHour();
+        double usdPerHour = scenario.fleetUsdPerHour() + perCallUsdPerS * 3600.0;
         double usdPerS = usdPerHour / 3600.0;
-        return new RunResult.Cost(gpuUsd + apiUsd, gpuUsd, apiUsd, gpuHours, usdPerHour,
+        return new RunResult.Cost(gpuUsd + apiUsd + gatewayUsd, gpuUsd, apiUsd, gpuHours, usdPerHour,
                 usdPerHour * HOURS_PER_MONTH,
                 ratio(usdPerS, throughput.requestsPerS()),
                 ratio(usdPerS, throughput.outputTokensPerS()) * 1e6,
-                ratio(usdPerS, throughput.inputTokensPerS() + throughput.outputTokensPerS()) * 1e6);
+                ratio(usdPerS, throughput.inputTokensPerS() + throughput.outputTokensPerS()) * 1e6, gatewayUsd,
+                usdPerHour * 24);
     }
 
     /** {@code a / b}, or NaN when {@code b} is not positive. */
-    static double ratio(double a, double b) {
+    public static double ratio(double a, double b) {
         return b > 0 ? a / b : Double.NaN;
     }
 }

@@ -71,7 +71,7 @@ public record HeadlineMetric(String key, String label, Kind kind, Better better,
                 r -> r.slo().attainment()));
         all.add(new HeadlineMetric("slo.goodput_rps", "goodput (req/s)", Kind.RATE, Better.HIGHER,
                 r -> r.slo().goodputRps()));
-        all.add(new HeadlineMetric("cost.usd_per_hour", "fleet $/hour", Kind.USD, Better.LOWER,
+        all.add(new HeadlineMetric("cost.usd_per_hour", "$/hour", Kind.USD, Better.LOWER,
                 r -> r.cost().usdPerHour()));
         all.add(new HeadlineMetric("cost.usd_per_request", "$/request", Kind.USD, Better.LOWER,
                 r -> r.cost().usdPerRequest()));
@@ -90,6 +90,12 @@ public record HeadlineMetric(String key, String label, Kind kind, Better better,
                 r -> r.requests().rejected()));
         all.add(new HeadlineMetric("requests.unfinished", "unfinished", Kind.COUNT, Better.LOWER,
                 r -> r.requests().unfinished()));
+        all.add(new HeadlineMetric("cost.usd_per_month", "$/month", Kind.USD, Better.LOWER,
+                r -> r.cost().usdPerMonth()));
+        all.add(new HeadlineMetric("cost.api_usd", "API $ this run", Kind.USD, Better.LOWER,
+                r -> r.cost().apiUsd()));
+        all.add(new HeadlineMetric("cache.hit_rate", "cache hit rate", Kind.FRACTION, Better.HIGHER,
+                r -> r.app().cache().hitRate()));
         return Collections.unmodifiableList(all);
     }
 

@@ -31,6 +31,7 @@ import java.util.List;
  * @param measured    measured requests that completed, counted as {@code vllm bench serve} counts its requests
  * @param speculative speculative decoding's measured behaviour ({@link SpeculativeResult#NONE} when no pool uses it)
  * @param kvTransfer  KV handed from prefill to decode replicas ({@link KvTransferResult#NONE} without disaggregation)
+ * @param app         the application layer: cost ledger, response caches, tiers, backends, break-even
  */
 public record RunResult(
         String scenario,
@@ -56,9 +57,22 @@ public record RunResult(
         PrefixCacheResult prefixCache,
         MeasuredRequests measured,
         SpeculativeResult speculative,
-        KvTransferResult kvTransfer) {
+        KvTransferResult kvTransfer,
+        AppResult app) {
 
-    /** A result without speculative decoding or disaggregation. */
+    /** A result without application-layer figures. */
+    public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
+            LatencyStats tpot, LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo, Cost cost,
+            Utilization utilization, long preemptions, List<PoolResult> pools, List<ReplicaResult> replicas,
+            SimStats sim, TimeSeries timeSeries, List<ClassResult> classes, LatencyStats itl,
+            PreemptionResult preemption, PrefixCacheResult prefixCache, MeasuredRequests measured,
+            SpeculativeResult speculative, KvTransferResult kvTransfer) {
+        this(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost, utilization, preemptions,
+                pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache, measured, speculative,
+                kvTransfer, AppResult.NONE);
+    }
+
+    /** A result without speculative decoding, disaggregation or application-layer figures. */
     public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
             LatencyStats tpot, LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo, Cost cost,
             Utilization utilization, long preemptions, List<PoolResult> pools, List<ReplicaResult> replicas,
@@ -66,7 +80,7 @@ public record RunResult(
             PreemptionResult preemption, PrefixCacheResult prefixCache, MeasuredRequests measured) {
         this(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost, utilization, preemptions,
                 pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache, measured,
-                SpeculativeResult.NONE, KvTransferResult.NONE);
+                SpeculativeResult.NONE, KvTransferResult.NONE, AppResult.NONE);
     }
 
     /** A result without per-class figures. */
@@ -101,14 +115,21 @@ public record RunResult(
     public RunResult withTimeSeries(TimeSeries series) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
                 utilization, preemptions, pools, replicas, sim, series, classes, itl, preemption, prefixCache, measured,
-                speculative, kvTransfer);
+                speculative, kvTransfer, app);
+    }
+
+    /** This result with the application layer's figures and the cost they complete (API and gateway spend). */
+    public RunResult withApp(AppResult value, Cost withApiCost) {
+        return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, withApiCost,
+                utilization, preemptions, pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache,
+                measured, speculative, kvTransfer, value);
     }
 
     /** The same result with other simulation statistics (tests compare runs without their wall time). */
     public RunResult withSim(SimStats value) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
                 utilization, preemptions, pools, replicas, value, timeSeries, classes, itl, preemption, prefixCache,
-                measured, speculative, kvTransfer);
+                measured, speculative, kvTransfer, app);
     }
 
     /**
@@ -255,18 +276,29 @@ public record RunResult(
     }
 
     /**
-     * @param totalUsd             GPU plus API spend over the simulated span (drain included)
+     * @param totalUsd             GPU, API and gateway spend over the simulated span (drain included)
      * @param gpuUsd               provisioned GPU-hours times their price
-     * @param apiUsd               spend at API providers
+     * @param apiUsd               spend at API providers (tokens of every call)
      * @param gpuHours             provisioned GPU-hours over the simulated span
-     * @param usdPerHour           spend rate of the provisioned fleet
+     * @param usdPerHour           steady-state spend rate: the provisioned fleet plus the API and gateway spend of the
+     *                             requests that arrived inside the window, per hour of window
      * @param usdPerMonth          {@code usdPerHour} times 730 hours
      * @param usdPerRequest        steady state: spend rate over completion rate inside the window
      * @param usdPer1mOutputTokens steady state, per million output tokens
      * @param usdPer1mTokens       steady state, per million input plus output tokens
+     * @param gatewayUsd           spend of the application layer itself: the classifier and embeddings
+     * @param usdPerDay            {@code usdPerHour} times 24
      */
     public record Cost(double totalUsd, double gpuUsd, double apiUsd, double gpuHours, double usdPerHour,
-            double usdPerMonth, double usdPerRequest, double usdPer1mOutputTokens, double usdPer1mTokens) {
+            double usdPerMonth, double usdPerRequest, double usdPer1mOutputTokens, double usdPer1mTokens,
+            double gatewayUsd, double usdPerDay) {
+
+        /** A self-hosted bill without gateway spend. */
+        public Cost(double totalUsd, double gpuUsd, double apiUsd, double gpuHours, double usdPerHour,
+                double usdPerMonth, double usdPerRequest, double usdPer1mOutputTokens, double usdPer1mTokens) {
+            this(totalUsd, gpuUsd, apiUsd, gpuHours, usdPerHour, usdPerMonth, usdPerRequest, usdPer1mOutputTokens,
+                    usdPer1mTokens, 0.0, usdPerHour * 24);
+        }
     }
 
     /**

@@ -9,7 +9,11 @@
  *       E2E, queueing) are kept apart from time-weighted measures (KV occupancy, busy time).</li>
  *   <li>{@link org.llmsim.metrics.LatencyHistogram} - streaming percentiles in bounded memory (HdrHistogram,
  *       three significant digits) with exact mean, standard deviation, minimum and maximum.</li>
- *   <li>{@link org.llmsim.metrics.CostCalculator} - combines provisioned GPU time with the price table.</li>
+ *   <li>{@link org.llmsim.metrics.CostCalculator} - combines provisioned GPU time with the price table, and the
+ *       per-call spend of API providers and the gateway into the bill and the steady-state rates.</li>
+ *   <li>{@link org.llmsim.metrics.CostLedger} - every dollar by backend, pool, tier, class and kind; GPU time shared
+ *       among tiers and classes by the tokens each served. {@link org.llmsim.metrics.AppResult} holds the ledger's
+ *       breakdown with the caches, tiers, backends and break-even of a run.</li>
  *   <li>{@link org.llmsim.metrics.TimeSeriesSampler} - per-pool state (arrivals, queue, running batch, KV, replicas,
  *       cost rate) sampled by one observation event per interval; read through {@link
  *       org.llmsim.metrics.PoolGauges}.</li>

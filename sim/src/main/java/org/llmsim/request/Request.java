@@ -16,6 +16,12 @@ package org.llmsim.request;
  * <p>Sizes and identity are fixed at creation. The engine stamps {@link #markScheduled}, {@link #markFirstToken} and
  * {@link #markFinished} as the request progresses; each timestamp is set once (a preempted and re-scheduled request
  * keeps its first scheduling time and first-token time, as {@code vllm bench serve} measures them).
+ *
+ * <p><b>User requests and backend calls.</b> With an application layer (response caches, tiers, cascades, API
+ * providers), what the user sent is one request and every model call made for it is another, created by
+ * {@link #callFor}: a <em>call</em> with a link to its {@link #parent()}, the same identity and sizes, arriving when
+ * it is sent. Engines and providers serve calls; the metrics measure user requests, stamped from the call that
+ * answered. Without an application layer the user request itself goes to a replica and has no calls.
  */
 public final class Request {
     private final long id;
@@ -40,6 +46,14 @@ public final class Request {
     private int replica = -1;
     private String rejectReason;
     private RequestStatus status = RequestStatus.IN_FLIGHT;
+
+    // application layer: the user request a call serves, and where a user request went
+    private Request parent;
+    private String tier;
+    private String backend;
+    private String cacheHit;
+    private int calls;
+    private double costUsd;
 
     public Request(long id, double arrivalS, int inputTokens, int outputTokens) {
         if (inputTokens < 1 || outputTokens < 1) {
@@ -224,6 +238,86 @@ public final class Request {
 
     public void markUnfinished() {
         status = RequestStatus.UNFINISHED;
+    }
+
+    /**
+     * A backend call made at {@code nowS} for the user request {@code user}: the same id, class, priority, prompt
+     * identity and sizes, arriving now, linked to {@code user} as its parent.
+     */
+    public static Request callFor(Request user, double nowS) {
+        Request call = new Request(user.id, nowS, user.inputTokens, user.outputTokens).inClass(user.classIndex)
+                .withPriority(user.priority).inContext(user.contextId).withContent(user.contentKey,
+                        user.paraphraseGroup);
+        if (user.prefixId >= 0 || user.prefixTokens > 0) {
+            call.withSharedPrefix(user.prefixId, user.prefixTokens);
+        }
+        call.parent = user;
+        return call;
+    }
+
+    /** For a backend call, the user request it serves; null for a user request. */
+    public Request parent() {
+        return parent;
+    }
+
+    /** Tier the user request was last sent to (the one that answered, once complete), or null. */
+    public String tier() {
+        return tier;
+    }
+
+    /** Backend (pool) the user request was last sent to, or the response cache that answered it; null if none. */
+    public String backend() {
+        return backend;
+    }
+
+    /** Name of the response cache that answered the user request, or null. */
+    public String cacheHit() {
+        return cacheHit;
+    }
+
+    /** Backend calls made for the user request. */
+    public int calls() {
+        return calls;
+    }
+
+    /** What the user request cost per use: API tokens, classifier and embeddings (not provisioned GPU time), USD. */
+    public double costUsd() {
+        return costUsd;
+    }
+
+    /** Notes that a call for this user request goes to {@code tierName} on {@code backendName}. */
+    public void markSent(String tierName, String backendName) {
+        tier = tierName;
+        backend = backendName;
+        calls++;
+    }
+
+    /** Notes that the call answering this user request ran at {@code tierName} on {@code backendName}. */
+    public void markAnswered(String tierName, String backendName) {
+        tier = tierName;
+        backend = backendName;
+    }
+
+    /** Notes that the response cache {@code name} answered this user request. */
+    public void markCacheHit(String name) {
+        cacheHit = name;
+        backend = name;
+    }
+
+    /** Adds spend attributed to this user request, USD. */
+    public void addCost(double usd) {
+        costUsd += usd;
+    }
+
+    /**
+     * Takes over what a finished call of this user request went through: its preemptions and swaps add up, the
+     * cached prompt tokens and the replica are those of the latest call.
+     */
+    public void absorbCall(Request call) {
+        preemptions += call.preemptions;
+        swaps += call.swaps;
+        cachedTokens = call.cachedTokens;
+        replica = call.replica;
     }
 
     /** Time to first token: first token minus arrival, queueing included. */

@@ -4,16 +4,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The serving cluster ({@code cluster}): a router over one or more pools of replicas. */
-public record ClusterSpec(RouterSpec router, List<PoolSpec> pools) {
+/**
+ * The serving system ({@code cluster}): a router over one or more pools (GPU replicas or API providers), and the
+ * application layer in front of them: response caches ({@code caches}) and model tiers ({@code routing}).
+ */
+public record ClusterSpec(RouterSpec router, List<PoolSpec> pools, RoutingSpec routing, List<CacheSpec> caches) {
 
     public ClusterSpec {
         if (router == null) {
-            router = new RouterSpec(null);
+            router = new RouterSpec(null, null, null, null);
+        }
+        if (caches == null) {
+            caches = List.of();
         }
     }
 
+    /** A cluster of pools behind one router, without caches or tiers. */
+    public ClusterSpec(RouterSpec router, List<PoolSpec> pools) {
+        this(router, pools, null, null);
+    }
+
     public void validate(String path, Problems p) {
+        router.validate(path + ".router", p);
         if (!p.required(path + ".pools", pools)) {
             return;
         }
@@ -33,5 +45,26 @@ public record ClusterSpec(RouterSpec router, List<PoolSpec> pools) {
                 p.add(poolPath + ".name", "duplicate pool name '" + pool.name() + "'");
             }
         }
+        if (routing != null) {
+            routing.validate(path + ".routing", p);
+        }
+        Set<String> cacheNames = new HashSet<>();
+        for (int i = 0; i < caches.size(); i++) {
+            CacheSpec c = caches.get(i);
+            if (c == null) {
+                p.add(path + ".caches[" + i + "]", "is empty");
+                continue;
+            }
+            c.validate(path + ".caches[" + i + "]", p);
+            if (c.name() != null && !cacheNames.add(c.name())) {
+                p.add(path + ".caches[" + i + "].name", "duplicate cache name '" + c.name() + "'");
+            }
+        }
+    }
+
+    /** Whether the scenario has an application layer: caches, tiers, provider pools or a router that takes time. */
+    public boolean hasApplicationLayer() {
+        return routing != null || !caches.isEmpty() || router.decisionLatencyS() > 0
+                || (pools != null && pools.stream().anyMatch(pool -> pool != null && pool.servedByProvider()));
     }
 }

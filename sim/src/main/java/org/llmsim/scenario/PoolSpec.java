@@ -23,12 +23,23 @@ import org.llmsim.hardware.ServingEngine;
  * <p>{@code pipeline_parallel} (default 1) splits the model's layers over that many stages of
  * {@code tensor_parallel} GPUs each; {@code speculative} adds a draft model ({@link SpeculativeSpec});
  * {@code disaggregated} splits the replicas into prefill and decode replicas ({@link DisaggregationSpec}), and then
- * {@code replicas} defaults to their sum.
+ * {@code replicas} defaults to their sum. {@code router} overrides {@code cluster.router} for this pool's replicas
+ * when the pool serves a tier of {@code cluster.routing}.
+ *
+ * <p><b>Provider pools.</b> A pool that names {@code provider} (a profile id in {@code gpu-profiles/providers/} or a
+ * path) instead of {@code gpu} and {@code model} is an external API: it has no replicas or GPU settings. Its own
+ * fields: {@code batch} (send through the provider's batch API: its discount, completion within its window;
+ * default false), {@code prompt_caching} (mark the shared prefix and the conversation so far as cacheable; default
+ * true where the provider has a cached-input price), {@code cache_ttl_s} and {@code cache_write_multiplier}
+ * (another of the provider's cache options, e.g. 3600 s at 2x), and {@code rate_limit} (the account's limits, in
+ * place of the profile's).
  */
 public record PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
         Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
         Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb, Integer pipelineParallel,
-        SpeculativeSpec speculative, DisaggregationSpec disaggregated) {
+        SpeculativeSpec speculative, DisaggregationSpec disaggregated, String provider, Boolean batch,
+        Boolean promptCaching, Double cacheTtlS, Double cacheWriteMultiplier, RateLimitSpec rateLimit,
+        RouterSpec router) {
 
     /** A pool with the default engine, the computed KV capacity and the default caching and preemption. */
     public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
@@ -44,42 +55,83 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
                 prefixCaching, preemption, swapSpaceGb, null, null, null);
     }
 
+    /** A GPU pool without application-layer settings. */
+    public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
+            Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
+            Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb, Integer pipelineParallel,
+            SpeculativeSpec speculative, DisaggregationSpec disaggregated) {
+        this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine, kvBlocksOverride,
+                prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated, null, null, null,
+                null, null, null, null);
+    }
+
     public PoolSpec {
-        if (replicas == null) {
-            replicas = disaggregated != null && disaggregated.replicas() != null ? disaggregated.replicas() : 1;
-        }
-        if (pipelineParallel == null) {
-            pipelineParallel = 1;
-        }
-        if (tensorParallel == null) {
-            tensorParallel = 1;
-        }
-        if (weightDtype == null) {
-            weightDtype = Dtype.BF16;
-        }
-        if (kvDtype == null) {
-            kvDtype = Dtype.BF16;
-        }
-        if (scheduler == null) {
-            scheduler = SchedulerSpec.defaults();
-        }
-        if (engine == null) {
-            engine = ServingEngine.VLLM;
-        }
-        if (prefixCaching == null) {
-            prefixCaching = false;
-        }
-        if (preemption == null) {
-            preemption = PreemptionMode.RECOMPUTE;
-        }
-        if (swapSpaceGb == null) {
-            swapSpaceGb = SchedulerConfig.DEFAULT_SWAP_SPACE_BYTES / 1e9;
+        if (provider != null) {
+            // A provider pool keeps what the file says, so that validation can point at GPU fields set on it.
+            if (batch == null) {
+                batch = false;
+            }
+        } else {
+            if (replicas == null) {
+                replicas = disaggregated != null && disaggregated.replicas() != null ? disaggregated.replicas() : 1;
+            }
+            if (pipelineParallel == null) {
+                pipelineParallel = 1;
+            }
+            if (tensorParallel == null) {
+                tensorParallel = 1;
+            }
+            if (weightDtype == null) {
+                weightDtype = Dtype.BF16;
+            }
+            if (kvDtype == null) {
+                kvDtype = Dtype.BF16;
+            }
+            if (scheduler == null) {
+                scheduler = SchedulerSpec.defaults();
+            }
+            if (engine == null) {
+                engine = ServingEngine.VLLM;
+            }
+            if (prefixCaching == null) {
+                prefixCaching = false;
+            }
+            if (preemption == null) {
+                preemption = PreemptionMode.RECOMPUTE;
+            }
+            if (swapSpaceGb == null) {
+                swapSpaceGb = SchedulerConfig.DEFAULT_SWAP_SPACE_BYTES / 1e9;
+            }
         }
     }
 
+    /** Whether this pool is an external API provider rather than GPU replicas. */
+    public boolean servedByProvider() {
+        return provider != null;
+    }
+
     public void validate(String path, Problems p) {
-        p.required(path + ".gpu", gpu);
-        p.required(path + ".model", model);
+        if (servedByProvider()) {
+            validateProvider(path, p);
+            return;
+        }
+        if (gpu == null && model == null) {
+            p.add(path, "needs gpu and model (self-hosted replicas) or provider (an external API)");
+        } else {
+            p.required(path + ".gpu", gpu);
+            p.required(path + ".model", model);
+        }
+        String[] apiOnly = {"batch", "prompt_caching", "cache_ttl_s", "cache_write_multiplier", "rate_limit"};
+        Object[] apiValues = {batch, promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit};
+        for (int i = 0; i < apiOnly.length; i++) {
+            if (apiValues[i] != null) {
+                p.add(path + "." + apiOnly[i], "applies to provider pools only (this pool runs on gpu "
+                        + (gpu == null ? "?" : gpu) + "); use prefix_caching for the replicas' own KV cache");
+            }
+        }
+        if (router != null) {
+            router.validate(path + ".router", p);
+        }
         p.atLeast(path + ".replicas", replicas, 1);
         p.atLeast(path + ".tensor_parallel", tensorParallel, 1);
         if (kvDtype == Dtype.INT4 || kvDtype == Dtype.INT8) {
@@ -113,6 +165,37 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
                 p.add(path + ".disaggregated", "needs iteration-level batching (scheduler.policy continuous or "
                         + "chunked_prefill), got " + scheduler.policy().yamlName());
             }
+        }
+    }
+
+    /** A provider pool: no replica or GPU field may be set; its own fields must make sense. */
+    private void validateProvider(String path, Problems p) {
+        String[] gpuOnly = {"gpu", "model", "replicas", "tensor_parallel", "weight_dtype", "kv_dtype", "scheduler",
+                "engine", "kv_blocks_override", "prefix_caching", "preemption", "swap_space_gb", "pipeline_parallel",
+                "speculative", "disaggregated", "router"};
+        Object[] gpuValues = {gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine,
+                kvBlocksOverride, prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated,
+                router};
+        for (int i = 0; i < gpuOnly.length; i++) {
+            if (gpuValues[i] != null) {
+                p.add(path + "." + gpuOnly[i], "does not apply to a provider pool (provider: " + provider
+                        + "): the provider runs the model; remove it, or describe self-hosted replicas with gpu and "
+                        + "model instead of provider");
+            }
+        }
+        if (provider.isBlank()) {
+            p.add(path + ".provider", "must name a provider profile (gpu-profiles/providers/) or a path to one");
+        }
+        p.positive(path + ".cache_ttl_s", cacheTtlS);
+        if (cacheWriteMultiplier != null && !(cacheWriteMultiplier >= 1 && cacheWriteMultiplier <= 10)) {
+            p.add(path + ".cache_write_multiplier", "must be in [1, 10] (a multiple of the input price; 1.25 for a "
+                    + "5-minute cache, 2 for a 1-hour cache), got " + Problems.format(cacheWriteMultiplier));
+        }
+        if (Boolean.FALSE.equals(promptCaching) && (cacheTtlS != null || cacheWriteMultiplier != null)) {
+            p.add(path + ".prompt_caching", "is false, so cache_ttl_s and cache_write_multiplier have no effect");
+        }
+        if (rateLimit != null) {
+            rateLimit.validate(path + ".rate_limit", p);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.llmsim.hardware.EngineCalibration;
 import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.ModelProfile;
 import org.llmsim.hardware.ServingEngine;
+import org.llmsim.provider.ProviderProfile;
 
 /**
  * Finds and loads GPU and model profiles. A scenario names a profile by id ({@code h100-sxm}, looked up as
@@ -32,6 +33,7 @@ public final class ProfileCatalog {
     private final List<Path> directories;
     private final Map<Path, GpuProfile> gpuCache = new HashMap<>();
     private final Map<Path, ModelProfile> modelCache = new HashMap<>();
+    private final Map<Path, ProviderProfile> providerCache = new HashMap<>();
     private final Map<String, GpuProfile> gpusInMemory;
 
     public ProfileCatalog(List<Path> directories) {
@@ -96,6 +98,21 @@ public final class ProfileCatalog {
         return modelCache.computeIfAbsent(file, f -> loadModel(f, idFor(reference)));
     }
 
+    /** Loads an API provider profile by id ({@code providers/<id>.yaml}) or path; errors name {@code field}. */
+    public ProviderProfile provider(String reference, Path scenarioDir, String scenarioFile, String field) {
+        Path file = locate(reference, "providers", scenarioDir, scenarioFile, field);
+        return providerCache.computeIfAbsent(file, f -> ProviderProfiles.load(f, idFor(reference)));
+    }
+
+    /** Every provider profile in the catalog directories, by id (the first directory wins). */
+    public List<ProviderProfile> allProviders() {
+        List<ProviderProfile> all = new ArrayList<>();
+        for (String id : ids("providers")) {
+            all.add(provider(id, null, null, null));
+        }
+        return all;
+    }
+
     /** Every GPU profile in the catalog directories, by id (the first directory wins). */
     public List<GpuProfile> allGpus() {
         List<GpuProfile> all = new ArrayList<>();
@@ -144,7 +161,7 @@ public final class ProfileCatalog {
     }
 
     private Path locate(String reference, String kind, Path scenarioDir, String scenarioFile, String field) {
-        String what = kind.equals("gpus") ? "GPU" : "model";
+        String what = kind.equals("gpus") ? "GPU" : kind.equals("models") ? "model" : "provider";
         if (isPath(reference)) {
             Path p = Paths.get(reference);
             Path resolved = p.isAbsolute() || scenarioDir == null ? p : scenarioDir.resolve(p);
@@ -264,22 +281,22 @@ public final class ProfileCatalog {
         return m.id() == null ? withModelId(m, stem(file)) : m;
     }
 
-    private static void checkId(Problems p, String id, String expectedId) {
+    static void checkId(Problems p, String id, String expectedId) {
         if (id != null && expectedId != null && !id.equals(expectedId)) {
             p.add("id", "must match the file name '" + expectedId + "', got '" + id + "'");
         }
     }
 
-    private static void checkSources(Problems p, List<String> sources) {
+    static void checkSources(Problems p, List<String> sources) {
         if (sources == null || sources.isEmpty()) {
             p.add("sources", "must cite where the figures come from (a list of text entries)");
         }
     }
 
-    private record Document(String name, JsonNode tree, SourceLines lines) {
+    record Document(String name, JsonNode tree, SourceLines lines) {
     }
 
-    private static Document read(Path file) {
+    static Document read(Path file) {
         String name = file.toString();
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -291,7 +308,7 @@ public final class ProfileCatalog {
         }
     }
 
-    private static String stem(Path file) {
+    static String stem(Path file) {
         String n = file.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;

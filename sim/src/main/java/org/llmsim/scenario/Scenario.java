@@ -2,6 +2,8 @@ package org.llmsim.scenario;
 
 import java.util.List;
 
+import org.llmsim.provider.ProviderProfile;
+
 /**
  * A validated scenario, ready to simulate: the spec with defaults, its resolved pools, and where it came from.
  *
@@ -11,9 +13,28 @@ import java.util.List;
  * @param sourceText the file's text as written (reports reproduce it)
  * @param overrides  the {@code --set} assignments applied on top of the file
  * @param workload   the workload resolved: classes with defaults, scanned traces, size bounds
+ * @param providers  resolved provider pools (external APIs), in file order; {@code pools} holds the GPU pools
+ * @param compareProviders the APIs the GPU pools are compared with for the break-even figure
+ *                         ({@code economics.compare_providers}, else the profiles of the provider pools)
  */
 public record Scenario(ScenarioSpec spec, List<PoolPlan> pools, String sourceFile, String sourceText,
-        List<String> overrides, WorkloadPlan workload) {
+        List<String> overrides, WorkloadPlan workload, List<ProviderPlan> providers,
+        List<ProviderProfile> compareProviders) {
+
+    public Scenario {
+        if (providers == null) {
+            providers = List.of();
+        }
+        if (compareProviders == null) {
+            compareProviders = List.of();
+        }
+    }
+
+    /** A scenario of GPU pools only. */
+    public Scenario(ScenarioSpec spec, List<PoolPlan> pools, String sourceFile, String sourceText,
+            List<String> overrides, WorkloadPlan workload) {
+        this(spec, pools, sourceFile, sourceText, overrides, workload, List.of(), List.of());
+    }
 
     public String name() {
         return spec.name();
@@ -28,7 +49,8 @@ public record Scenario(ScenarioSpec spec, List<PoolPlan> pools, String sourceFil
      * use it; the file text and overrides stay those the user wrote.
      */
     public Scenario withSeed(long newSeed) {
-        return new Scenario(spec.withSeed(newSeed), pools, sourceFile, sourceText, overrides, workload);
+        return new Scenario(spec.withSeed(newSeed), pools, sourceFile, sourceText, overrides, workload, providers,
+                compareProviders);
     }
 
     /** Replicas across all pools. */

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +21,7 @@ import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.MemoryPlan;
 import org.llmsim.hardware.ModelProfile;
 import org.llmsim.hardware.ReplicaHardware;
+import org.llmsim.provider.ProviderProfile;
 
 /**
  * Reads a scenario file into a validated {@link Scenario}: parse, apply {@code --set} overrides, bind strictly,
@@ -75,7 +78,8 @@ public final class ScenarioLoader {
         ScenarioSpec spec = StrictYaml.bind(tree, ScenarioSpec.class, fileName, lines);
         if (spec.name() == null) {
             spec = new ScenarioSpec(stem(fileName), spec.description(), spec.seed(), spec.durationS(), spec.warmupS(),
-                    spec.drainTimeoutS(), spec.workload(), spec.cluster(), spec.output(), spec.plan());
+                    spec.drainTimeoutS(), spec.workload(), spec.cluster(), spec.output(), spec.plan(),
+                    spec.economics());
         }
         return new Bound(spec, lines);
     }
@@ -109,15 +113,53 @@ public final class ScenarioLoader {
         }
 
         List<PoolPlan> pools = new ArrayList<>();
+        List<ProviderPlan> providers = new ArrayList<>();
         List<PoolSpec> poolSpecs = spec.cluster().pools();
         for (int i = 0; i < poolSpecs.size(); i++) {
-            PoolPlan plan = resolvePool(i, poolSpecs.get(i), workload, baseDir, fileName, problems);
+            PoolSpec pool = poolSpecs.get(i);
+            if (pool.servedByProvider()) {
+                providers.add(resolveProvider(i, pool, baseDir, fileName));
+                continue;
+            }
+            PoolPlan plan = resolvePool(i, pool, workload, baseDir, fileName, problems);
             if (plan != null) {
                 pools.add(plan);
             }
         }
         problems.throwIfAny();
-        return new Scenario(spec, List.copyOf(pools), fileName, text, List.copyOf(overrides), workload);
+        ApplicationLayerCheck.check(spec, workload, pools, providers, problems);
+        problems.throwIfAny();
+        return new Scenario(spec, List.copyOf(pools), fileName, text, List.copyOf(overrides), workload,
+                List.copyOf(providers), compareProviders(spec, providers, baseDir, fileName));
+    }
+
+    /** The APIs named in {@code economics.compare_providers}, else those the provider pools use, each once. */
+    private List<ProviderProfile> compareProviders(ScenarioSpec spec, List<ProviderPlan> providers, Path baseDir,
+            String fileName) {
+        Map<String, ProviderProfile> byId = new LinkedHashMap<>();
+        List<String> named = spec.economics().compareProviders();
+        for (int i = 0; i < named.size(); i++) {
+            ProviderProfile p = catalog.provider(named.get(i), baseDir, fileName, "economics.compare_providers[" + i
+                    + "]");
+            byId.putIfAbsent(p.id(), p);
+        }
+        if (named.isEmpty()) {
+            providers.forEach(pr -> byId.putIfAbsent(pr.profile().id(), pr.profile()));
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private ProviderPlan resolveProvider(int index, PoolSpec pool, Path baseDir, String fileName) {
+        String path = "cluster.pools[" + index + "]";
+        var profile = catalog.provider(pool.provider(), baseDir, fileName, path + ".provider");
+        boolean caching = profile.hasPromptCache() && !Boolean.FALSE.equals(pool.promptCaching());
+        double ttlS = pool.cacheTtlS() != null ? pool.cacheTtlS() : profile.cacheTtlS() != null ? profile.cacheTtlS()
+                : 0;
+        double multiplier = pool.cacheWriteMultiplier() != null ? pool.cacheWriteMultiplier()
+                : profile.cacheWriteMultiplier();
+        RateLimitSpec limit = pool.rateLimit() != null ? pool.rateLimit() : profile.rateLimit();
+        String name = pool.name() != null ? pool.name() : "pool-" + index;
+        return new ProviderPlan(index, name, pool, profile, caching, ttlS, multiplier, limit);
     }
 
     private PoolPlan resolvePool(int index, PoolSpec pool, WorkloadPlan workload, Path baseDir, String fileName,

@@ -15,9 +15,11 @@ package org.llmsim.scenario;
  * @param cluster       the deployment
  * @param output        what the run records besides the summary (time-series sampling)
  * @param plan          the search space of {@code llmsim plan} (optional; runs ignore it)
+ * @param economics     what the self-hosted fleet is compared with for the break-even figure (optional)
  */
 public record ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
-        Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster, OutputSpec output, PlanSpec plan) {
+        Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster, OutputSpec output, PlanSpec plan,
+        EconomicsSpec economics) {
 
     public ScenarioSpec {
         if (seed == null) {
@@ -35,12 +37,21 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
         if (output.sampleIntervalS() == null && durationS != null && durationS > 0) {
             output = new OutputSpec(OutputSpec.defaultSampleIntervalS(durationS));
         }
+        if (economics == null) {
+            economics = new EconomicsSpec(null, null);
+        }
     }
 
-    /** A scenario without a plan block. */
+    /** A scenario without an economics block. */
+    public ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
+            Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster, OutputSpec output, PlanSpec plan) {
+        this(name, description, seed, durationS, warmupS, drainTimeoutS, workload, cluster, output, plan, null);
+    }
+
+    /** A scenario without a plan or economics block. */
     public ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
             Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster, OutputSpec output) {
-        this(name, description, seed, durationS, warmupS, drainTimeoutS, workload, cluster, output, null);
+        this(name, description, seed, durationS, warmupS, drainTimeoutS, workload, cluster, output, null, null);
     }
 
     /** A scenario with the default output settings (code that builds scenarios without a file). */
@@ -71,18 +82,19 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
         if (plan != null) {
             plan.validate("plan", p);
         }
+        economics.validate("economics", p);
     }
 
     /** The same scenario under another seed (replications run one per seed). */
     public ScenarioSpec withSeed(long newSeed) {
         return new ScenarioSpec(name, description, newSeed, durationS, warmupS, drainTimeoutS, workload, cluster,
-                output, plan);
+                output, plan, economics);
     }
 
     /** This scenario with {@code duration_s} set (and the drain timeout derived from it when it was left out). */
     public ScenarioSpec withDuration(double seconds) {
         return new ScenarioSpec(name, description, seed, seconds, warmupS, drainTimeoutS, workload, cluster, output,
-                plan);
+                plan, economics);
     }
 
     /** Simulated seconds after which the run stops: arrivals plus the drain allowance. */

@@ -13,16 +13,11 @@ import org.llmsim.request.Request;
 import org.llmsim.testing.TestScenarios;
 
 class DeterminismTest {
-    /** A result with the wall-clock time zeroed, the only field allowed to differ between identical runs. */
-    private static RunResult withoutWallTime(RunResult r) {
-        return r.withSim(new RunResult.SimStats(0, r.sim().events(), r.sim().simulatedS()));
-    }
-
     @Test
     void sameScenarioAndSeed_giveIdenticalResults() {
         RunResult a = TestScenarios.run(TestScenarios.loadFile("scenarios/quickstart.yaml", "duration_s=200"));
         RunResult b = TestScenarios.run(TestScenarios.loadFile("scenarios/quickstart.yaml", "duration_s=200"));
-        assertEquals(withoutWallTime(a).toString(), withoutWallTime(b).toString());
+        assertEquals(TestScenarios.withoutWallTime(a).toString(), TestScenarios.withoutWallTime(b).toString());
         assertEquals(a.ttft().mean(), b.ttft().mean(), 0.0);
         assertEquals(a.sim().events(), b.sim().events());
     }

@@ -73,6 +73,11 @@ public final class TestScenarios {
     public record Recorded(RunResult result, List<Request> requests) {
     }
 
+    /** A result with the wall-clock time zeroed, the only field allowed to differ between identical runs. */
+    public static RunResult withoutWallTime(RunResult r) {
+        return r.withSim(new RunResult.SimStats(0, r.sim().events(), r.sim().simulatedS()));
+    }
+
     /**
      * A one-pool scenario in YAML with the given pieces; the rest is filler that does not matter to the tests that
      * use it.

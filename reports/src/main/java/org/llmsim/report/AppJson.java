@@ -1,0 +1,137 @@
+package org.llmsim.report;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.llmsim.metrics.AppResult;
+
+/**
+ * The application layer's part of {@code summary.json}: {@code cost.breakdown}, {@code cache}, {@code tiers},
+ * {@code backends} and {@code break_even} (USD, seconds; null where a value cannot be computed).
+ */
+final class AppJson {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private AppJson() {
+    }
+
+    /** {@code cost.breakdown}: dollars by backend, pool, tier, class and kind, and the ledger's cells. */
+    static ObjectNode breakdown(AppResult.CostBreakdown b) {
+        ObjectNode node = NODES.objectNode();
+        node.set("by_backend", sums(b, AppResult.CostEntry::backend));
+        node.set("by_pool", sums(b, AppResult.CostEntry::pool));
+        node.set("by_tier", sums(b, AppResult.CostEntry::tier));
+        node.set("by_class", sums(b, AppResult.CostEntry::cls));
+        node.set("by_kind", sums(b, AppResult.CostEntry::kind));
+        ArrayNode entries = node.putArray("entries");
+        for (AppResult.CostEntry e : b.entries()) {
+            ObjectNode n = entries.addObject();
+            n.put("backend", e.backend());
+            n.put("pool", e.pool());
+            n.put("tier", e.tier());
+            n.put("class", e.cls());
+            n.put("kind", e.kind());
+            SummaryJson.number(n, "usd", e.usd());
+        }
+        return node;
+    }
+
+    private static ObjectNode sums(AppResult.CostBreakdown b, Function<AppResult.CostEntry, String> dimension) {
+        ObjectNode node = NODES.objectNode();
+        for (Map.Entry<String, Double> e : b.by(dimension).entrySet()) {
+            SummaryJson.number(node, e.getKey(), e.getValue());
+        }
+        return node;
+    }
+
+    /** Adds {@code cache}, {@code tiers}, {@code backends} and {@code break_even} to the summary. */
+    static void addTo(ObjectNode root, AppResult app) {
+        root.set("cache", cache(app.cache()));
+        ObjectNode tiers = root.putObject("tiers");
+        for (AppResult.TierResult t : app.tiers()) {
+            ObjectNode n = tiers.putObject(t.name());
+            n.put("pool", t.pool());
+            n.put("routed", t.routed());
+            SummaryJson.number(n, "share", t.share());
+            n.put("answered", t.answered());
+            n.put("escalated_out", t.escalatedOut());
+            n.put("escalated_in", t.escalatedIn());
+            n.put("overflow_out", t.overflowOut());
+            n.put("overflow_in", t.overflowIn());
+            SummaryJson.number(n, "cost_usd", t.costUsd());
+            SummaryJson.number(n, "escalation_usd", t.escalationUsd());
+        }
+        ArrayNode backends = root.putArray("backends");
+        for (AppResult.BackendResult b : app.backends()) {
+            ObjectNode n = backends.addObject();
+            n.put("name", b.name());
+            n.put("kind", b.kind());
+            if (b.provider() != null) {
+                n.put("provider", b.provider());
+                n.put("batch", b.batch());
+            }
+            n.put("calls", b.calls());
+            n.put("completed", b.completed());
+            n.put("rejected", b.rejected());
+            n.put("rate_limited", b.rateLimited());
+            n.put("input_tokens", b.inputTokens());
+            n.put("cached_input_tokens", b.cachedInputTokens());
+            n.put("cache_write_tokens", b.cacheWriteTokens());
+            n.put("output_tokens", b.outputTokens());
+            SummaryJson.number(n, "cost_usd", b.costUsd());
+            SummaryJson.number(n, "usd_per_call", b.completed() == 0 ? Double.NaN : b.costUsd() / b.completed());
+            n.set("call_ttft_s", SummaryJson.latency(b.callTtft()));
+            n.set("call_e2e_s", SummaryJson.latency(b.callE2e()));
+        }
+        root.set("break_even", breakEven(app.breakEven()));
+    }
+
+    private static ObjectNode cache(AppResult.CacheSummary c) {
+        ObjectNode node = NODES.objectNode();
+        SummaryJson.number(node, "hit_rate", c.hitRate());
+        node.put("lookups", c.lookups());
+        node.put("hits", c.hits());
+        node.put("false_positives", c.falsePositives());
+        SummaryJson.number(node, "saved_usd", c.savedUsd());
+        SummaryJson.number(node, "cost_usd", c.costUsd());
+        ArrayNode caches = node.putArray("caches");
+        for (AppResult.CacheResult r : c.caches()) {
+            ObjectNode n = caches.addObject();
+            n.put("name", r.name());
+            n.put("kind", r.kind());
+            n.put("lookups", r.lookups());
+            n.put("hits", r.hits());
+            SummaryJson.number(n, "hit_rate", r.hitRate());
+            n.put("false_positives", r.falsePositives());
+            SummaryJson.number(n, "saved_usd", r.savedUsd());
+            SummaryJson.number(n, "cost_usd", r.costUsd());
+            n.put("entries", r.entries());
+        }
+        return node;
+    }
+
+    private static ObjectNode breakEven(AppResult.BreakEven b) {
+        if (b == null) {
+            return null;
+        }
+        ObjectNode node = NODES.objectNode();
+        SummaryJson.number(node, "ops_usd_per_month", b.opsUsdPerMonth());
+        SummaryJson.number(node, "self_hosted_usd_per_day", b.selfHostedUsdPerDay());
+        SummaryJson.number(node, "requests_per_day", b.requestsPerDay());
+        SummaryJson.number(node, "self_hosted_usd_per_request", b.selfHostedUsdPerRequest());
+        SummaryJson.number(node, "mean_input_tokens", b.meanInputTokens());
+        SummaryJson.number(node, "mean_output_tokens", b.meanOutputTokens());
+        ObjectNode apis = node.putObject("apis");
+        for (AppResult.BreakEvenApi a : b.apis()) {
+            ObjectNode n = apis.putObject(a.provider());
+            SummaryJson.number(n, "api_usd_per_request", a.apiUsdPerRequest());
+            SummaryJson.number(n, "api_usd_per_day", a.apiUsdPerDay());
+            SummaryJson.number(n, "break_even_requests_per_day", a.breakEvenRequestsPerDay());
+            n.put("cheaper", a.cheaper());
+        }
+        return node;
+    }
+}

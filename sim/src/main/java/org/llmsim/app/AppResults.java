@@ -1,0 +1,113 @@
+package org.llmsim.app;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.llmsim.metrics.AppResult;
+import org.llmsim.metrics.CostCalculator;
+import org.llmsim.metrics.CostLedger;
+import org.llmsim.metrics.RunResult;
+import org.llmsim.provider.ProviderProfile;
+import org.llmsim.provider.TokenPrices;
+import org.llmsim.scenario.EconomicsSpec;
+import org.llmsim.scenario.PoolPlan;
+import org.llmsim.scenario.Scenario;
+
+/**
+ * Completes a run's result with the application layer: the ledger's breakdown, the bill with API and gateway
+ * spend, caches, tiers, backends and the break-even.
+ */
+public final class AppResults {
+    private AppResults() {
+    }
+
+    /**
+     * @param gateway      the run's gateway, or null when the scenario has no application layer
+     * @param provisionedS simulated seconds the fleet was provisioned for
+     */
+    public static RunResult complete(RunResult r, Scenario scenario, CostLedger ledger, Gateway gateway,
+            double provisionedS) {
+        AppResult.CostBreakdown breakdown = ledger.finish(scenario, provisionedS);
+        RunResult.Cost cost = CostCalculator.compute(scenario, provisionedS, r.throughput(), ledger.apiUsd(),
+                ledger.gatewayUsd(), ledger.perCallUsdOfMeasured() / r.window().lengthS());
+        if (gateway == null) {
+            return r.withApp(new AppResult(breakdown, AppResult.CacheSummary.NONE, List.of(), List.of(),
+                    breakEven(r, scenario)), cost);
+        }
+        double[] gpuUsd = new double[scenario.pools().size()];
+        for (int p = 0; p < gpuUsd.length; p++) {
+            PoolPlan pool = scenario.pools().get(p);
+            gpuUsd[p] = pool.gpus() * provisionedS / 3600.0 * pool.hardware().gpu().priceUsdPerHour();
+        }
+        List<AppResult.BackendResult> backends = gateway.poolCalls().results(gpuUsd);
+        AppResult app = new AppResult(breakdown, caches(gateway, ledger), tiers(gateway, breakdown, ledger),
+                backends, breakEven(r, scenario));
+        return r.withApp(app, cost);
+    }
+
+    /**
+     * Hits and their worth. Saved dollars: each hit (over the whole run) avoided a request's API spend, taken as the
+     * mean API spend of the requests the models answered.
+     */
+    private static AppResult.CacheSummary caches(Gateway g, CostLedger ledger) {
+        if (g.caches().isEmpty()) {
+            return AppResult.CacheSummary.NONE;
+        }
+        double apiPerAnswer = g.modelAnswers() == 0 ? 0 : ledger.apiUsd() / g.modelAnswers();
+        List<AppResult.CacheResult> each = new ArrayList<>();
+        double saved = 0;
+        double cost = 0;
+        for (int i = 0; i < g.caches().size(); i++) {
+            ResponseCache c = g.caches().get(i);
+            Gateway.CacheCounts n = g.cacheCounts(i);
+            double s = n.hitsInRun * apiPerAnswer;
+            saved += s;
+            cost += n.usd;
+            each.add(new AppResult.CacheResult(c.name(), c.kind(), n.lookups, n.hits,
+                    CostCalculator.ratio(n.hits, n.lookups), n.falsePositives, s, n.usd, c.entries()));
+        }
+        Gateway.CacheCounts all = g.anyCache();
+        return new AppResult.CacheSummary(all.lookups, all.hits, CostCalculator.ratio(all.hits, all.lookups),
+                all.falsePositives, saved, cost, List.copyOf(each));
+    }
+
+    private static List<AppResult.TierResult> tiers(Gateway g, AppResult.CostBreakdown breakdown,
+            CostLedger ledger) {
+        long routed = 0;
+        for (Tier t : g.tiers()) {
+            routed += t.routed;
+        }
+        var usdByTier = breakdown.by(AppResult.CostEntry::tier);
+        List<AppResult.TierResult> out = new ArrayList<>();
+        for (Tier t : g.tiers()) {
+            out.add(new AppResult.TierResult(t.name, t.pool, t.routed, CostCalculator.ratio(t.routed, routed),
+                    t.answered, t.escalatedOut, t.escalatedIn, t.overflowOut, t.overflowIn,
+                    usdByTier.getOrDefault(t.name, 0.0), ledger.escalationUsd(t.name)));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The GPU fleet against each API: the fleet's daily cost (provisioned around the clock, plus operations) and the
+     * run's mean request at each API's list price. Null without GPU pools, API prices or completed requests.
+     */
+    static AppResult.BreakEven breakEven(RunResult r, Scenario scenario) {
+        if (scenario.pools().isEmpty() || scenario.compareProviders().isEmpty() || r.measured().completed() == 0) {
+            return null;
+        }
+        EconomicsSpec economics = scenario.spec().economics();
+        double perDay = scenario.fleetUsdPerHour() * 24 + economics.opsUsdPerMonth() * 12 / 365;
+        double requestsPerDay = r.throughput().requestsPerS() * 86_400;
+        double meanIn = (double) r.measured().inputTokens() / r.measured().completed();
+        double meanOut = (double) r.measured().outputTokens() / r.measured().completed();
+        List<AppResult.BreakEvenApi> apis = new ArrayList<>();
+        for (ProviderProfile p : scenario.compareProviders()) {
+            double perRequest = TokenPrices.of(p, p.cacheWriteMultiplier()).listUsd(meanIn, meanOut);
+            double apiPerDay = perRequest * requestsPerDay;
+            apis.add(new AppResult.BreakEvenApi(p.id(), perRequest, apiPerDay,
+                    CostCalculator.ratio(perDay, perRequest), perDay <= apiPerDay ? "self_hosted" : "api"));
+        }
+        return new AppResult.BreakEven(economics.opsUsdPerMonth(), perDay, requestsPerDay,
+                CostCalculator.ratio(perDay, requestsPerDay), meanIn, meanOut, List.copyOf(apis));
+    }
+}

@@ -1,0 +1,91 @@
+package org.llmsim.app;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.llmsim.cluster.Router;
+import org.llmsim.engine.Replica;
+import org.llmsim.kernel.EventPriority;
+import org.llmsim.kernel.EventScheduler;
+import org.llmsim.request.Request;
+
+/**
+ * Self-hosted replicas behind a router: a call reaches the replica the router picks, after the router's decision
+ * latency (one event per call when it is not zero). The replicas report the outcome through their engine listener
+ * ({@link CallListener}).
+ */
+public final class GpuPoolBackend implements Backend {
+    private final String name;
+    private final List<Replica> replicas;
+    private final Router router;
+    private final double decisionLatencyS;
+    private final EventScheduler clock;
+    private final Consumer<Request> routed;
+    private int deciding;
+
+    /**
+     * @param name             the pool's name (or {@code cluster} for the replicas of every pool)
+     * @param replicas         the replicas, never empty
+     * @param router           picks a replica per call
+     * @param decisionLatencyS time the router takes per call, seconds
+     * @param routed           told of every call once it has a replica (the time-series sampler)
+     */
+    public GpuPoolBackend(String name, List<Replica> replicas, Router router, double decisionLatencyS,
+            EventScheduler clock, Consumer<Request> routed) {
+        if (replicas.isEmpty()) {
+            throw new IllegalArgumentException("pool " + name + " has no replicas");
+        }
+        this.name = name;
+        this.replicas = List.copyOf(replicas);
+        this.router = router;
+        this.decisionLatencyS = decisionLatencyS;
+        this.clock = clock;
+        this.routed = routed;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void submit(Request call) {
+        if (decisionLatencyS > 0) {
+            deciding++;
+            clock.after(decisionLatencyS, EventPriority.ARRIVAL, () -> {
+                deciding--;
+                route(call);
+            });
+        } else {
+            route(call);
+        }
+    }
+
+    private void route(Request call) {
+        Replica replica = router.choose(call, replicas);
+        replica.submit(call);
+        routed.accept(call);
+    }
+
+    @Override
+    public int waiting() {
+        int n = deciding;
+        for (Replica r : replicas) {
+            n += r.waitingCount();
+        }
+        return n;
+    }
+
+    @Override
+    public boolean abortWaiting(Request call, String reason) {
+        if (call.replica() < 0) {
+            return false; // still with the router: it reaches its replica within the decision latency
+        }
+        for (Replica r : replicas) {
+            if (r.index() == call.replica()) {
+                return r.abortWaiting(call, reason);
+            }
+        }
+        return false;
+    }
+}
