@@ -44,8 +44,12 @@ public final class Autoscaler {
         this.signal = new ScalingSignal(spec.target().metric());
     }
 
-    /** Schedules the first evaluation, one interval from now. */
+    /**
+     * Schedules the first evaluation, one interval from now; the replicas warm at the start count as a
+     * recommendation, so that the first evaluations do not scale below them before the stabilization window passes.
+     */
     public void start() {
+        recent.addLast(new double[] {clock.now(), fleet.wanted()});
         scheduleNext();
     }
 
@@ -81,7 +85,8 @@ public final class Autoscaler {
             wanted = within ? current : (int) Math.ceil(reading.load() / target - 1e-9);
         }
         boolean idle = spec.scaleToZero() && now - lastBusyS >= spec.scaleDownDelayS() && outstanding == 0;
-        int floor = idle ? 0 : spec.minReplicas();
+        // below one replica only by scaling to zero, which waits for the pool to be idle
+        int floor = idle ? 0 : Math.max(1, spec.minReplicas());
         wanted = Math.max(floor, Math.min(spec.maxReplicas(), wanted));
         recent.addLast(new double[] {now, wanted});
         while (recent.peekFirst()[0] < now - spec.scaleDownDelayS()) {

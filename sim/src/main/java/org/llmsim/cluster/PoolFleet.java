@@ -367,7 +367,7 @@ public final class PoolFleet implements ReplicaSet {
                 a != null ? a.target().value() : Double.NaN, plan.coldStartS(), scaleUps, scaleDowns, coldStarts,
                 endS > 0 ? replicaS / endS : slotsCount, provisioned.min(), provisioned.max(), gpuHours,
                 gpuHours * plan.hardware().gpu().priceUsdPerHour(), faulted, crashes, retried, failed,
-                degradedReplicas());
+                degradedReplicas(), plan.autoscales() ? plan.initialReplicas() : slotsCount);
     }
 
     private int degradedReplicas() {

@@ -45,11 +45,12 @@ public record ElasticResult(List<PoolElastic> pools, List<ReplicaEvent> events) 
      * @param requestsRetried requests a crash sent again through the router
      * @param requestsFailed  requests a crash lost
      * @param degraded        replicas with a degraded GPU at some time
+     * @param initialReplicas replicas provisioned and warm at t = 0
      */
     public record PoolElastic(String name, boolean autoscaled, int minReplicas, int maxReplicas, String metric,
             double target, double coldStartS, long scaleUps, long scaleDowns, long coldStarts, double replicasMean,
             int replicasMin, int replicasMax, double gpuHours, double gpuUsd, boolean faulted, long crashes,
-            long requestsRetried, long requestsFailed, int degraded) {
+            long requestsRetried, long requestsFailed, int degraded, int initialReplicas) {
     }
 
     /**
