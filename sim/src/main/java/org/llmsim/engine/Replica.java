@@ -1,7 +1,10 @@
 package org.llmsim.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.llmsim.hardware.MemoryPlan;
@@ -46,6 +49,8 @@ public final class Replica {
     /** Counts crashes: a pass that ends after its replica crashed finds the epoch changed and does nothing. */
     private int epoch;
     private PassSlowdown slowdown = PassSlowdown.NONE;
+    /** The pass under way, or null: a crash must also lose the prompts only the pass holds. */
+    private BatchPlan passPlan;
     /** Told when a draining replica has emptied and stopped. */
     private Runnable onDrained;
     /** A pending wake-up for a scheduler that waits on its own (dynamic batching), or null. */
@@ -219,6 +224,17 @@ public final class Replica {
     public void crash(Consumer<Request> lost) {
         List<Request> held = new ArrayList<>(outstanding());
         scheduler.forEachInFlight(held::add);
+        if (passPlan != null) {
+            // a prompt computed whole in the pass under way is held by the pass alone until it ends
+            Set<Request> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            seen.addAll(held);
+            for (Sequence s : passPlan.prefills()) {
+                if (seen.add(s.request)) {
+                    held.add(s.request);
+                }
+            }
+            passPlan = null;
+        }
         epoch++;
         busy = false;
         if (wakeUp != null) {
@@ -323,6 +339,7 @@ public final class Replica {
             durationS *= slowdown.factorAt(startS);
         }
         int passEpoch = epoch;
+        passPlan = plan;
         clock.after(durationS, EventPriority.ITERATION, () -> finishPass(plan, startS, passEpoch));
     }
 
@@ -369,6 +386,7 @@ public final class Replica {
         if (passEpoch != epoch) {
             return; // the replica crashed during the pass: its batch is gone
         }
+        passPlan = null;
         double endS = clock.now();
         scheduler.complete(plan, endS);
         listener.onIteration(index, startS, endS, plan.sequences(), plan.newTokens(), plan.outputTokens(),

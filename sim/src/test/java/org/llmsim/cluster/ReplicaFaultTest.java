@@ -85,6 +85,44 @@ class ReplicaFaultTest {
         assertEquals(crash("retry").result().requests().arrived(), r.requests().arrived());
     }
 
+    @Test
+    void randomCrashesOnAnAutoscaledPool_areDeterministic_andLoseNothing() {
+        // given an autoscaled pool whose replicas crash at random (a mean of one crash per replica every 2 minutes)
+        String yaml = """
+                name: chaos
+                seed: 9
+                duration_s: 300
+                warmup_s: 0
+                workload:
+                  arrival: {process: poisson, rate_rps: 15}
+                  input_tokens: {dist: lognormal, mean: 800, stddev: 300, max: 4096}
+                  output_tokens: {dist: lognormal, mean: 150, stddev: 60, max: 1024}
+                cluster:
+                  pools:
+                    - name: main
+                      gpu: h100-sxm
+                      model: llama-3.1-8b
+                      replicas: 2
+                      autoscale: {min_replicas: 1, max_replicas: 4, target: {metric: queue_length, value: 2},
+                                  interval_s: 10, cold_start_s: 20, scale_down_delay_s: 30}
+                faults:
+                  - {kind: replica_crash, pool: main, rate_per_hour: 30, restart_s: 15}
+                """;
+        TestScenarios.Recorded a = TestScenarios.runRecording(TestScenarios.load(yaml));
+        TestScenarios.Recorded b = TestScenarios.runRecording(TestScenarios.load(yaml));
+
+        // then the same seed gives the same run, crashes and scale events included
+        assertEquals(TestScenarios.withoutWallTime(a.result()).toString(),
+                TestScenarios.withoutWallTime(b.result()).toString());
+        RunResult r = a.result();
+        assertTrue(r.elastic().pools().get(0).crashes() >= 2, "crashes " + r.elastic().pools().get(0).crashes());
+        // and every request retried after a crash completes
+        assertEquals(0, r.requests().failed());
+        assertEquals(r.requests().arrived(), r.requests().completed() + r.requests().rejected()
+                + r.requests().unfinished());
+        assertEquals(r.requests().arrived(), a.requests().size());
+    }
+
     /** One H100 serving one user at a time, so that every pass has the same shape with and without the fault. */
     private static RunResult oneUser(String faults) {
         String yaml = """
