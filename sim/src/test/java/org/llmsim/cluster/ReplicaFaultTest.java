@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.llmsim.metrics.ElasticResult;
 import org.llmsim.metrics.ElasticResult.ReplicaEvent;
 import org.llmsim.metrics.RunResult;
@@ -121,6 +123,47 @@ class ReplicaFaultTest {
         assertEquals(r.requests().arrived(), r.requests().completed() + r.requests().rejected()
                 + r.requests().unfinished());
         assertEquals(r.requests().arrived(), a.requests().size());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"continuous, recompute", "chunked_prefill, swap", "static, recompute", "continuous, swap"})
+    void frequentCrashes_underEveryBatchingPolicyAndPreemption_accountForEveryRequest(String policy,
+            String preemption) {
+        // given a small KV cache (preemptions happen) and crashes every few seconds, half of them losing requests
+        String yaml = """
+                name: crash-stress
+                seed: 21
+                duration_s: 120
+                warmup_s: 0
+                workload:
+                  arrival: {process: poisson, rate_rps: 12}
+                  input_tokens: {dist: lognormal, mean: 1500, stddev: 800, max: 6000}
+                  output_tokens: {dist: lognormal, mean: 200, stddev: 100, max: 800}
+                cluster:
+                  pools:
+                    - name: main
+                      gpu: h100-sxm
+                      model: llama-3.1-8b
+                      replicas: 3
+                      kv_blocks_override: 1500
+                      preemption: %s
+                      scheduler: {policy: %s, max_batch_size: 32, max_batched_tokens: 8192}
+                faults:
+                  - {kind: replica_crash, pool: main, rate_per_hour: 300, restart_s: 5, in_flight: retry}
+                  - {kind: replica_crash, pool: main, rate_per_hour: 300, restart_s: 5, in_flight: lose}
+                """.formatted(preemption, policy);
+        TestScenarios.Recorded rec = TestScenarios.runRecording(TestScenarios.load(yaml));
+        RunResult r = rec.result();
+        ElasticResult.PoolElastic pool = r.elastic().pools().get(0);
+
+        // then crashes happened, and every arrival ends in exactly one final state, reported once
+        assertTrue(pool.crashes() >= 10, "crashes " + pool.crashes());
+        assertTrue(pool.requestsRetried() > 0 && pool.requestsFailed() > 0, pool.toString());
+        assertEquals(r.requests().arrived(), r.requests().completed() + r.requests().failed()
+                + r.requests().rejected() + r.requests().unfinished(), r.requests().toString());
+        assertEquals(r.requests().arrived(), rec.requests().size());
+        assertEquals(r.requests().arrived(), rec.requests().stream().map(Request::id).distinct().count());
+        assertEquals(pool.requestsFailed(), r.requests().failed());
     }
 
     /** One H100 serving one user at a time, so that every pass has the same shape with and without the fault. */
