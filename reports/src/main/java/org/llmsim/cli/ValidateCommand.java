@@ -95,6 +95,16 @@ final class ValidateCommand implements Callable<Integer> {
                         split.kvLink().yamlName(),
                         Format.number(1000 * p.hardware().kvBytesPerTokenPerGpu() / linkBytesPerS * 1e3, 2));
             }
+            var autoscale = p.spec().autoscale();
+            if (autoscale != null) {
+                out.printf(Locale.ROOT, "    autoscale: %d-%d replicas (%d warm at the start) on %s %s per replica, "
+                                + "every %s s; cold start %s s, scale-down delay %s s%s; %s/h per replica%n",
+                        autoscale.minReplicas(), autoscale.maxReplicas(), p.initialReplicas(),
+                        autoscale.target().metric().yamlName(), Format.plain(autoscale.target().value()),
+                        Format.plain(autoscale.intervalS()), Format.number(p.coldStartS(), 1),
+                        Format.plain(autoscale.scaleDownDelayS()), autoscale.scaleToZero() ? ", scales to zero" : "",
+                        Format.usd(p.usdPerReplicaHour()));
+            }
         }
         for (ProviderPlan p : s.providers()) {
             var pr = p.profile();
@@ -116,6 +126,9 @@ final class ValidateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  cache %s (%s)%s%s%n", c.name(), c.kind(), c.capacityEntries() == null ? ""
                     : ", " + Format.count(c.capacityEntries()) + " entries", c.ttlS() == null ? ""
                     : ", TTL " + Format.duration(c.ttlS()));
+        }
+        for (var f : s.spec().faults()) {
+            out.printf(Locale.ROOT, "  fault: %s%n", f.describe());
         }
         out.flush();
         return Main.EXIT_OK;

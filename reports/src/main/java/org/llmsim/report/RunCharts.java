@@ -141,6 +141,7 @@ public final class RunCharts {
             int running = 0;
             double kv = 0;
             int replicas = 0;
+            int serving = 0;
             double usd = 0;
             for (int p = 0; p < pools.size(); p++) {
                 RunResult.Sample s = all.get(i + p);
@@ -149,10 +150,11 @@ public final class RunCharts {
                 running += s.runningSequences();
                 kv += s.kvUtilization() * blocks[p];
                 replicas += s.replicas();
+                serving += s.servingReplicas();
                 usd += s.usdPerHour();
             }
             fleet.add(new RunResult.Sample(all.get(i).timeS(), "fleet", arrivals, queue, running,
-                    totalBlocks > 0 ? kv / totalBlocks : 0, replicas, usd));
+                    totalBlocks > 0 ? kv / totalBlocks : 0, replicas, usd, serving));
         }
         return fleet;
     }

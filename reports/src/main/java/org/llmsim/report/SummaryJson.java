@@ -153,6 +153,7 @@ public final class SummaryJson {
             ts.put("samples", r.timeSeries().samples().size());
         }
         AppJson.addTo(root, r.app());
+        ElasticJson.addTo(root, r.elastic());
         return root;
     }
 
@@ -227,6 +228,9 @@ public final class SummaryJson {
         node.put("measured", n.measured());
         ObjectNode reasons = node.putObject("rejected_by_reason");
         n.rejectedByReason().forEach(reasons::put);
+        node.put("failed", n.failed());
+        ObjectNode failedReasons = node.putObject("failed_by_reason");
+        n.failedByReason().forEach(failedReasons::put);
         return node;
     }
 

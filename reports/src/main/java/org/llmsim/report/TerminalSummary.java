@@ -58,11 +58,15 @@ public final class TerminalSummary {
                 .append("   completed ").append(Format.count(n.completed()))
                 .append("   rejected ").append(warnIfPositive(n.rejected(), st))
                 .append("   unfinished ").append(warnIfPositive(n.unfinished(), st))
+                .append(n.failed() > 0 || r.elastic().faulted() ? "   failed " + warnIfPositive(n.failed(), st) : "")
                 .append(st.dim("   (" + Format.count(n.measured()) + " measured, arrivals in "
                         + Format.plain(r.window().startS()) + "-" + Format.plain(r.window().endS()) + " s)"))
                 .append('\n');
         if (!n.rejectedByReason().isEmpty()) {
             b.append(label("")).append(st.dim("rejected: " + reasons(n.rejectedByReason()))).append('\n');
+        }
+        if (!n.failedByReason().isEmpty()) {
+            b.append(label("")).append(st.dim("failed: " + reasons(n.failedByReason()))).append('\n');
         }
         b.append('\n');
 
@@ -140,7 +144,8 @@ public final class TerminalSummary {
             RunResult.PoolLayout l = p.layout();
             String gpus = l.pipelineParallel() > 1 ? l.pipelineParallel() + "x" + p.tensorParallel() + " (pp x tp) "
                     : p.tensorParallel() + "x ";
-            b.append(label("pool " + p.name())).append(p.replicas()).append(" x ").append(p.model()).append(' ')
+            b.append(label("pool " + p.name())).append(ElasticSummary.replicas(r, p)).append(" x ").append(p.model())
+                    .append(' ')
                     .append(p.weightDtype()).append(" on ").append(gpus).append(p.gpu());
             if (l.draftModel() != null) {
                 b.append(", draft ").append(l.draftModel()).append(" k=").append(l.speculativeK()).append(" a=")
@@ -159,6 +164,7 @@ public final class TerminalSummary {
                         + Format.usd(p.usdPerHour()) + "/h")).append('\n');
             }
         }
+        ElasticSummary.append(b, r, st);
         AppSummary.append(b, r, st);
         if (reps.size() > 1) {
             b.append('\n').append(replications(reps, st));

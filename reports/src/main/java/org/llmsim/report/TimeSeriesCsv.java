@@ -10,12 +10,13 @@ import org.llmsim.metrics.RunResult;
 
 /**
  * {@code timeseries.csv}: one row per pool per sampling instant, in time order (long format, ready for a pivot).
- * Rates cover the interval ending at {@code time_s}; the other columns are the state at {@code time_s}.
+ * Rates cover the interval ending at {@code time_s}; the other columns are the state at {@code time_s}:
+ * {@code replicas} are provisioned (paid, cold starts included), {@code serving_replicas} run forward passes.
  */
 public final class TimeSeriesCsv {
     /** Column names, documented in the README; append new columns at the end. */
     public static final String HEADER = "time_s,pool,arrivals_per_s,queue_length,running_sequences,kv_utilization,"
-            + "replicas,usd_per_hour";
+            + "replicas,usd_per_hour,serving_replicas";
 
     private TimeSeriesCsv() {
     }
@@ -34,7 +35,8 @@ public final class TimeSeriesCsv {
                 b.append(s.runningSequences()).append(',');
                 b.append(Csv.number(s.kvUtilization())).append(',');
                 b.append(s.replicas()).append(',');
-                b.append(Csv.number(s.usdPerHour())).append('\n');
+                b.append(Csv.number(s.usdPerHour())).append(',');
+                b.append(s.servingReplicas()).append('\n');
                 out.append(b);
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.llmsim.metrics.AppResult;
 import org.llmsim.metrics.CostCalculator;
 import org.llmsim.metrics.CostLedger;
+import org.llmsim.metrics.ProvisionedTime;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.provider.ProviderProfile;
 import org.llmsim.provider.TokenPrices;
@@ -27,21 +28,27 @@ public final class AppResults {
      */
     public static RunResult complete(RunResult r, Scenario scenario, CostLedger ledger, Gateway gateway,
             double provisionedS) {
-        AppResult.CostBreakdown breakdown = ledger.finish(scenario, provisionedS);
-        RunResult.Cost cost = CostCalculator.compute(scenario, provisionedS, r.throughput(), ledger.apiUsd(),
+        return complete(r, scenario, ledger, gateway, ProvisionedTime.fixed(provisionedS));
+    }
+
+    /** @param provisioned how long each GPU pool was paid for (autoscaled pools: their provisioned replica-time) */
+    public static RunResult complete(RunResult r, Scenario scenario, CostLedger ledger, Gateway gateway,
+            ProvisionedTime provisioned) {
+        AppResult.CostBreakdown breakdown = ledger.finish(scenario, provisioned);
+        RunResult.Cost cost = CostCalculator.compute(scenario, provisioned, r.throughput(), ledger.apiUsd(),
                 ledger.gatewayUsd(), ledger.perCallUsdOfMeasured() / r.window().lengthS());
         if (gateway == null) {
             return r.withApp(new AppResult(breakdown, AppResult.CacheSummary.NONE, List.of(), List.of(),
-                    breakEven(r, scenario)), cost);
+                    breakEven(r, scenario, provisioned)), cost);
         }
         double[] gpuUsd = new double[scenario.pools().size()];
         for (int p = 0; p < gpuUsd.length; p++) {
             PoolPlan pool = scenario.pools().get(p);
-            gpuUsd[p] = pool.gpus() * provisionedS / 3600.0 * pool.hardware().gpu().priceUsdPerHour();
+            gpuUsd[p] = provisioned.gpuUsd(p, pool);
         }
         List<AppResult.BackendResult> backends = gateway.poolCalls().results(gpuUsd);
         AppResult app = new AppResult(breakdown, caches(gateway, ledger), tiers(gateway, breakdown, ledger),
-                backends, breakEven(r, scenario));
+                backends, breakEven(r, scenario, provisioned));
         return r.withApp(app, cost);
     }
 
@@ -89,14 +96,15 @@ public final class AppResults {
 
     /**
      * The GPU fleet against each API: the fleet's daily cost (provisioned around the clock, plus operations) and the
-     * run's mean request at each API's list price. Null without GPU pools, API prices or completed requests.
+     * run's mean request at each API's list price. Null without GPU pools, API prices or completed requests. An
+     * autoscaled pool counts at its mean provisioned replicas inside the window.
      */
-    static AppResult.BreakEven breakEven(RunResult r, Scenario scenario) {
+    static AppResult.BreakEven breakEven(RunResult r, Scenario scenario, ProvisionedTime provisioned) {
         if (scenario.pools().isEmpty() || scenario.compareProviders().isEmpty() || r.measured().completed() == 0) {
             return null;
         }
         EconomicsSpec economics = scenario.spec().economics();
-        double perDay = scenario.fleetUsdPerHour() * 24 + economics.opsUsdPerMonth() * 12 / 365;
+        double perDay = provisioned.fleetUsdPerHour(scenario) * 24 + economics.opsUsdPerMonth() * 12 / 365;
         double requestsPerDay = r.throughput().requestsPerS() * 86_400;
         double meanIn = (double) r.measured().inputTokens() / r.measured().completed();
         double meanOut = (double) r.measured().outputTokens() / r.measured().completed();

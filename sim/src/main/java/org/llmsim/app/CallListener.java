@@ -42,6 +42,15 @@ public final class CallListener implements EngineListener {
     }
 
     @Override
+    public void onFailed(Request request, double timeS) {
+        if (request.parent() != null) {
+            gateway.callFailed(request, timeS);
+        } else {
+            metrics.onFailed(request, timeS);
+        }
+    }
+
+    @Override
     public void onPreempted(Request request, double timeS, PreemptionMode mode, boolean swapSpaceFull) {
         metrics.onPreempted(request, timeS, mode, swapSpaceFull);
     }

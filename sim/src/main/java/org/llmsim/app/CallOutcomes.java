@@ -19,4 +19,7 @@ public interface CallOutcomes {
 
     /** The call was refused at {@code timeS}; its reason is set. */
     void callRejected(Request call, double timeS);
+
+    /** The call was lost while being served (its replica crashed) at {@code timeS}; its reason is set. */
+    void callFailed(Request call, double timeS);
 }

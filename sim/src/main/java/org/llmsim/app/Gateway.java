@@ -287,6 +287,16 @@ public final class Gateway implements CallOutcomes {
         metrics.onRejected(user, timeS);
     }
 
+    /** A call was lost in a replica crash: its user request fails with it (no fallback is tried). */
+    @Override
+    public void callFailed(Request call, double timeS) {
+        Journey j = inFlight.remove(call.id());
+        Request user = j.user;
+        user.absorbCall(call);
+        user.markFailed(call.failReason());
+        metrics.onFailed(user, timeS);
+    }
+
     /**
      * Drops a user request whose call still waits for its first forward pass (the admission timeout); returns
      * whether it did. A request in a cache lookup, the classifier or a running call is left alone.

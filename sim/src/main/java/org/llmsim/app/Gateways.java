@@ -56,7 +56,7 @@ public final class Gateways {
         for (int p = 0; p < scenario.pools().size(); p++) {
             PoolPlan pool = scenario.pools().get(p);
             RouterSpec router = pool.spec().router() != null ? pool.spec().router() : spec.router();
-            byPool.put(pool.name(), new GpuPoolBackend(pool.name(), cluster.replicasOf(p),
+            byPool.put(pool.name(), new GpuPoolBackend(pool.name(), cluster.fleet(p),
                     Routers.create(router, streams, "router/" + pool.name()), router.decisionLatencyS(), clock,
                     routed));
         }
@@ -120,7 +120,7 @@ public final class Gateways {
         }
         RouterSpec router = scenario.spec().cluster().router();
         String name = scenario.pools().size() == 1 ? scenario.pools().get(0).name() : "cluster";
-        Backend all = new GpuPoolBackend(name, cluster.replicas(), Routers.create(router, streams, "router"),
+        Backend all = new GpuPoolBackend(name, cluster, Routers.create(router, streams, "router"),
                 router.decisionLatencyS(), clock, routed);
         return new Tier(DEFAULT_TIER, all, name);
     }
@@ -143,6 +143,11 @@ public final class Gateways {
         @Override
         public void callRejected(Request call, double timeS) {
             target.callRejected(call, timeS);
+        }
+
+        @Override
+        public void callFailed(Request call, double timeS) {
+            target.callFailed(call, timeS);
         }
     }
 }

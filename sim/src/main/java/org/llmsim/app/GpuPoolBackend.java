@@ -1,8 +1,8 @@
 package org.llmsim.app;
 
-import java.util.List;
 import java.util.function.Consumer;
 
+import org.llmsim.cluster.ReplicaSet;
 import org.llmsim.cluster.Router;
 import org.llmsim.engine.Replica;
 import org.llmsim.kernel.EventPriority;
@@ -10,13 +10,14 @@ import org.llmsim.kernel.EventScheduler;
 import org.llmsim.request.Request;
 
 /**
- * Self-hosted replicas behind a router: a call reaches the replica the router picks, after the router's decision
- * latency (one event per call when it is not zero). The replicas report the outcome through their engine listener
- * ({@link CallListener}).
+ * Self-hosted replicas behind a router: a call reaches the replica the router picks among those that take requests
+ * now ({@link ReplicaSet#routable()}), after the router's decision latency (one event per call when it is not zero).
+ * The replicas report the outcome through their engine listener ({@link CallListener}); calls a crash sends again
+ * come back through {@link #submit}.
  */
 public final class GpuPoolBackend implements Backend {
     private final String name;
-    private final List<Replica> replicas;
+    private final ReplicaSet replicas;
     private final Router router;
     private final double decisionLatencyS;
     private final EventScheduler clock;
@@ -25,18 +26,19 @@ public final class GpuPoolBackend implements Backend {
 
     /**
      * @param name             the pool's name (or {@code cluster} for the replicas of every pool)
-     * @param replicas         the replicas, never empty
+     * @param replicas         the pool's replicas (or every pool's)
      * @param router           picks a replica per call
      * @param decisionLatencyS time the router takes per call, seconds
      * @param routed           told of every call once it has a replica (the time-series sampler)
      */
-    public GpuPoolBackend(String name, List<Replica> replicas, Router router, double decisionLatencyS,
+    public GpuPoolBackend(String name, ReplicaSet replicas, Router router, double decisionLatencyS,
             EventScheduler clock, Consumer<Request> routed) {
-        if (replicas.isEmpty()) {
+        if (replicas.all().isEmpty()) {
             throw new IllegalArgumentException("pool " + name + " has no replicas");
         }
         this.name = name;
-        this.replicas = List.copyOf(replicas);
+        this.replicas = replicas;
+        replicas.retryThrough(this::submit);
         this.router = router;
         this.decisionLatencyS = decisionLatencyS;
         this.clock = clock;
@@ -62,7 +64,7 @@ public final class GpuPoolBackend implements Backend {
     }
 
     private void route(Request call) {
-        Replica replica = router.choose(call, replicas);
+        Replica replica = router.choose(call, replicas.routable());
         replica.submit(call);
         routed.accept(call);
     }
@@ -70,7 +72,7 @@ public final class GpuPoolBackend implements Backend {
     @Override
     public int waiting() {
         int n = deciding;
-        for (Replica r : replicas) {
+        for (Replica r : replicas.all()) {
             n += r.waitingCount();
         }
         return n;
@@ -81,7 +83,7 @@ public final class GpuPoolBackend implements Backend {
         if (call.replica() < 0) {
             return false; // still with the router: it reaches its replica within the decision latency
         }
-        for (Replica r : replicas) {
+        for (Replica r : replicas.all()) {
             if (r.index() == call.replica()) {
                 return r.abortWaiting(call, reason);
             }

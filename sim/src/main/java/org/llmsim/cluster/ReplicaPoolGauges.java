@@ -6,8 +6,8 @@ import org.llmsim.engine.Replica;
 import org.llmsim.metrics.PoolGauges;
 
 /**
- * The gauges of a fixed set of replicas (one pool), summed on demand: O(replicas) per read, which happens once per
- * sampling interval.
+ * The gauges of one pool's replicas, summed on demand over those provisioned: O(replicas) per read, which happens
+ * once per sampling interval.
  */
 public final class ReplicaPoolGauges implements PoolGauges {
     private final List<Replica> replicas;
@@ -24,7 +24,20 @@ public final class ReplicaPoolGauges implements PoolGauges {
 
     @Override
     public int provisionedReplicas() {
-        return replicas.size();
+        int n = 0;
+        for (Replica r : replicas) {
+            n += r.state().provisioned() ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Override
+    public int servingReplicas() {
+        int n = 0;
+        for (Replica r : replicas) {
+            n += r.state().runsPasses() ? 1 : 0;
+        }
+        return n;
     }
 
     @Override
@@ -50,14 +63,16 @@ public final class ReplicaPoolGauges implements PoolGauges {
         double usedBlocks = 0;
         long totalBlocks = 0;
         for (Replica r : replicas) {
-            usedBlocks += r.kvUtilization() * r.kvBlocks();
-            totalBlocks += r.kvBlocks();
+            if (r.state().provisioned()) {
+                usedBlocks += r.kvUtilization() * r.kvBlocks();
+                totalBlocks += r.kvBlocks();
+            }
         }
         return totalBlocks == 0 ? 0 : usedBlocks / totalBlocks;
     }
 
     @Override
     public double usdPerHour() {
-        return replicas.size() * usdPerReplicaHour;
+        return provisionedReplicas() * usdPerReplicaHour;
     }
 }

@@ -8,5 +8,11 @@
  * least outstanding, least projected KV load, power of two choices, and prefix or session affinity by consistent
  * hashing with bounded loads ({@link org.llmsim.cluster.AffinityRouter}). {@link org.llmsim.cluster.DisaggregatedHandoff}
  * carries each prompt's KV from a disaggregated pool's prefill replicas to its least loaded decode replica.
+ *
+ * <p>{@link org.llmsim.cluster.PoolFleet} keeps each pool's replicas through their lives (cold start, serving,
+ * draining, crashed and restarting; {@link org.llmsim.engine.ReplicaState}), tells routers which replicas take new
+ * requests ({@link org.llmsim.cluster.ReplicaSet}), records every change and integrates the provisioned replicas
+ * over time for the bill. {@link org.llmsim.cluster.ReplicaFaultInjector} crashes replicas and degrades their GPUs as
+ * the scenario's {@code faults:} say.
  */
 package org.llmsim.cluster;

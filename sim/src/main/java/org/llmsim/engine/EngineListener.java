@@ -82,6 +82,13 @@ public interface EngineListener {
     default void onKvTransfer(Request request, double bytes, double transferS) {
     }
 
+    /**
+     * The request was lost while being served (its replica crashed and the fault says to lose what it held); its
+     * reason is set ({@link Request#failReason()}).
+     */
+    default void onFailed(Request request, double timeS) {
+    }
+
     /** A listener that ignores everything. */
     EngineListener NONE = new EngineListener() {
         @Override

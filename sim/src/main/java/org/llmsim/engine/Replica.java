@@ -1,5 +1,10 @@
 package org.llmsim.engine;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.llmsim.hardware.MemoryPlan;
@@ -16,20 +21,38 @@ import org.llmsim.request.Request;
  * </pre>
  *
  * A request that arrives while a pass runs waits for the next pass boundary, as in real engines.
+ *
+ * <p>A replica has a life ({@link ReplicaState}): a fixed pool's replicas serve throughout; an autoscaled pool starts
+ * them cold ({@link #provision}, {@link #ready}) and drains them ({@link #drain}); a crash ({@link #crash}) drops its
+ * KV cache and every request it holds, and it restarts cold. The engine (scheduler, KV cache, swap space) is rebuilt
+ * whenever the replica starts, as a new process would be.
  */
 public final class Replica {
     private final int index;
     private final String poolName;
     private final EventScheduler clock;
     private final RooflineCostModel costModel;
-    private final KvCacheManager kv;
-    private final BatchScheduler scheduler;
+    private final MemoryPlan memory;
+    private final SchedulerConfig config;
     private final EngineListener listener;
-    private final SwapSpace swapSpace;
     private final SpeculativeDecoding speculative;
     private final int maxContextTokens;
+    private KvCacheManager kv;
+    private BatchScheduler scheduler;
+    private SwapSpace swapSpace;
+    private PrefillHandoff handoff;
     private long admissions;
     private boolean busy;
+    private ReplicaState state = ReplicaState.SERVING;
+    /** {@code state.runsPasses()}, kept as a field for the hot path. */
+    private boolean runsPasses = true;
+    /** Counts crashes: a pass that ends after its replica crashed finds the epoch changed and does nothing. */
+    private int epoch;
+    private PassSlowdown slowdown = PassSlowdown.NONE;
+    /** The pass under way, or null: a crash must also lose the prompts only the pass holds. */
+    private BatchPlan passPlan;
+    /** Told when a draining replica has emptied and stopped. */
+    private Runnable onDrained;
     /** A pending wake-up for a scheduler that waits on its own (dynamic batching), or null. */
     private EventScheduler.ScheduledEvent wakeUp;
     private double wakeUpAtS = Double.NaN;
@@ -59,9 +82,16 @@ public final class Replica {
         this.poolName = poolName;
         this.clock = clock;
         this.costModel = costModel;
-        this.kv = new KvCacheManager(memory.kvBlocks(), config.blockSize(), config.prefixCaching());
+        this.memory = memory;
+        this.config = config;
         this.listener = listener;
         this.maxContextTokens = costModel.hardware().model().maxContext();
+        freshEngine();
+    }
+
+    /** A new scheduler with an empty KV cache and swap space, as when the engine process starts. */
+    private void freshEngine() {
+        this.kv = new KvCacheManager(memory.kvBlocks(), config.blockSize(), config.prefixCaching());
         this.swapSpace = config.preemption() == PreemptionMode.SWAP
                 ? SwapSpace.of(costModel.hardware(), config.blockSize(), config.swapSpaceBytesPerGpu())
                 : SwapSpace.NONE;
@@ -71,6 +101,9 @@ public final class Replica {
             case STATIC -> new StaticBatchScheduler(config, kv, listener);
             case DYNAMIC -> new DynamicBatchScheduler(config, kv, listener);
         };
+        if (handoff != null) {
+            scheduler.handOffPrefillsTo(handoff);
+        }
     }
 
     /**
@@ -78,6 +111,10 @@ public final class Replica {
      * window, or more KV than the whole cache holds); otherwise it waits for a pass.
      */
     public void submit(Request request) {
+        if (state == ReplicaState.STOPPED) {
+            throw new IllegalStateException("replica " + index + " of " + poolName + " is stopped and takes no "
+                    + "requests");
+        }
         request.assignReplica(index);
         long totalTokens = (long) request.inputTokens() + request.outputTokens();
         if (totalTokens > maxContextTokens) {
@@ -89,7 +126,7 @@ public final class Replica {
             return;
         }
         scheduler.enqueue(new Sequence(request, admissions++, listener.measures(request)));
-        if (!busy) {
+        if (!busy && runsPasses) {
             runNextPass(true);
         }
     }
@@ -99,7 +136,141 @@ public final class Replica {
      * one token) goes to {@code handoff} with its KV instead of decoding here.
      */
     public void handOffPrefillsTo(PrefillHandoff handoff) {
+        this.handoff = handoff;
         scheduler.handOffPrefillsTo(handoff);
+    }
+
+    /** Where the replica is in its life. */
+    public ReplicaState state() {
+        return state;
+    }
+
+    /** Stretches the passes that start inside the slowdown's windows (a degraded GPU); {@link PassSlowdown#NONE}. */
+    public void slowDown(PassSlowdown value) {
+        this.slowdown = value;
+    }
+
+    /** Marks a replica built but not provisioned at t = 0 (an autoscaled pool's spare slot). */
+    public void startStopped() {
+        if (state != ReplicaState.SERVING || busy || outstanding() > 0) {
+            throw new IllegalStateException("replica " + index + " has already started");
+        }
+        setState(ReplicaState.STOPPED);
+    }
+
+    /**
+     * A stopped replica is requested: it is paid from now and loads the model, holding any request routed to it
+     * until {@link #ready}.
+     */
+    public void provision() {
+        requireState(ReplicaState.STOPPED, "provision");
+        freshEngine();
+        setState(ReplicaState.COLD);
+    }
+
+    /** A cold or restarting replica has loaded the model: it serves, starting with the requests it holds. */
+    public void ready() {
+        if (state != ReplicaState.COLD && state != ReplicaState.CRASHED) {
+            throw new IllegalStateException("replica " + index + " of " + poolName + " cannot become ready when "
+                    + state);
+        }
+        setState(ReplicaState.SERVING);
+        if (!busy) {
+            runNextPass(true);
+        }
+    }
+
+    /**
+     * The replica takes no new requests (its pool no longer routes to it) and stops, telling {@code onStopped}, once
+     * the requests it holds have finished; at once if it holds none. A cold replica holding nothing stops at once.
+     */
+    public void drain(Runnable onStopped) {
+        if (state == ReplicaState.COLD && outstanding() == 0) {
+            setState(ReplicaState.STOPPED);
+            onStopped.run();
+            return;
+        }
+        requireState(ReplicaState.SERVING, "drain");
+        this.onDrained = onStopped;
+        setState(ReplicaState.DRAINING);
+        if (!busy && outstanding() == 0) {
+            stopDrained();
+        }
+    }
+
+    /** A draining replica is wanted again (its pool scales back up): it takes new requests and keeps serving. */
+    public void undrain() {
+        requireState(ReplicaState.DRAINING, "undrain");
+        onDrained = null;
+        setState(ReplicaState.SERVING);
+    }
+
+    /** The slowdown of this replica's passes ({@link PassSlowdown#NONE} when healthy). */
+    public PassSlowdown slowdown() {
+        return slowdown;
+    }
+
+    /** Requests this replica has accepted into its queue over the run (a cheap count of its traffic). */
+    public long accepted() {
+        return admissions;
+    }
+
+    /**
+     * The replica crashes: its KV cache (prefix cache included) and every request it holds, running, swapped or
+     * waiting, are lost; each goes to {@code lost} (oldest running first, then the waiting in queue order). The pass
+     * under way never ends. The replica stays provisioned, restarting, until {@link #ready}; a draining replica is
+     * then simply stopped by its pool.
+     */
+    public void crash(Consumer<Request> lost) {
+        List<Request> held = new ArrayList<>(outstanding());
+        scheduler.forEachInFlight(held::add);
+        if (passPlan != null) {
+            // a prompt computed whole in the pass under way is held by the pass alone until it ends
+            Set<Request> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            seen.addAll(held);
+            for (Sequence s : passPlan.prefills()) {
+                if (seen.add(s.request)) {
+                    held.add(s.request);
+                }
+            }
+            passPlan = null;
+        }
+        epoch++;
+        busy = false;
+        if (wakeUp != null) {
+            wakeUp.cancel();
+            wakeUp = null;
+            wakeUpAtS = Double.NaN;
+        }
+        onDrained = null;
+        freshEngine();
+        setState(ReplicaState.CRASHED);
+        held.forEach(lost);
+    }
+
+    /** Stops a crashed replica that its pool no longer wants (it was draining when it crashed). */
+    public void stopCrashed() {
+        requireState(ReplicaState.CRASHED, "stop");
+        setState(ReplicaState.STOPPED);
+    }
+
+    private void stopDrained() {
+        setState(ReplicaState.STOPPED);
+        Runnable done = onDrained;
+        onDrained = null;
+        done.run();
+    }
+
+    private void setState(ReplicaState value) {
+        state = value;
+        runsPasses = value.runsPasses();
+    }
+
+    private void requireState(ReplicaState expected, String action) {
+        if (state != expected) {
+            throw new IllegalStateException("cannot " + action + " replica " + index + " of " + poolName + ": it is "
+                    + state + ", not " + expected);
+        }
     }
 
     /**
@@ -113,7 +284,7 @@ public final class Replica {
         s.generated = 1;
         s.lastTokenS = clock.now();
         scheduler.acceptPrefilled(s);
-        if (!busy) {
+        if (!busy && runsPasses) {
             runNextPass(true);
         }
     }
@@ -146,6 +317,9 @@ public final class Replica {
         if (plan == null) {
             busy = false;
             armWakeUp(scheduler.wakeUpS());
+            if (state == ReplicaState.DRAINING && outstanding() == 0) {
+                stopDrained();
+            }
             return;
         }
         busy = true;
@@ -161,7 +335,12 @@ public final class Replica {
             listener.onSpeculativePass(index, startS, plan.decodeTokens(), plan.acceptedTokens(), speculative.k(),
                     draftS, durationS);
         }
-        clock.after(durationS, EventPriority.ITERATION, () -> finishPass(plan, startS));
+        if (slowdown != PassSlowdown.NONE) {
+            durationS *= slowdown.factorAt(startS);
+        }
+        int passEpoch = epoch;
+        passPlan = plan;
+        clock.after(durationS, EventPriority.ITERATION, () -> finishPass(plan, startS, passEpoch));
     }
 
     /**
@@ -197,13 +376,17 @@ public final class Replica {
         wakeUp = clock.at(atS, EventPriority.ITERATION, () -> {
             wakeUp = null;
             wakeUpAtS = Double.NaN;
-            if (!busy) {
+            if (!busy && runsPasses) {
                 runNextPass(true);
             }
         });
     }
 
-    private void finishPass(BatchPlan plan, double startS) {
+    private void finishPass(BatchPlan plan, double startS, int passEpoch) {
+        if (passEpoch != epoch) {
+            return; // the replica crashed during the pass: its batch is gone
+        }
+        passPlan = null;
         double endS = clock.now();
         scheduler.complete(plan, endS);
         listener.onIteration(index, startS, endS, plan.sequences(), plan.newTokens(), plan.outputTokens(),

@@ -4,19 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.llmsim.app.AppResults;
+import org.llmsim.autoscale.Autoscaler;
 import org.llmsim.app.CallListener;
 import org.llmsim.app.Gateway;
 import org.llmsim.app.Gateways;
 import org.llmsim.cluster.Cluster;
+import org.llmsim.cluster.PoolFleet;
+import org.llmsim.cluster.ReplicaFaultInjector;
 import org.llmsim.cluster.ReplicaPoolGauges;
 import org.llmsim.engine.Replica;
 import org.llmsim.metrics.CostLedger;
 import org.llmsim.metrics.MetricsCollector;
 import org.llmsim.metrics.PoolGauges;
+import org.llmsim.metrics.ProvisionedTime;
 import org.llmsim.metrics.RequestSink;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.metrics.TimeSeriesSampler;
 import org.llmsim.request.RequestStatus;
+import org.llmsim.scenario.AutoscaleSpec;
 import org.llmsim.scenario.PoolPlan;
 import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.ScenarioSpec;
@@ -58,6 +63,10 @@ public final class Simulation {
         CostLedger ledger = new CostLedger(classNames, scenario.pools().size());
         boolean appLayer = spec.cluster().hasApplicationLayer();
         int[] gpuPoolOfReplica = poolOfReplica();
+        // Autoscalers on p95 TTFT watch the requests their pool completes.
+        Autoscaler[] ttftWatchers = new Autoscaler[scenario.pools().size()];
+        boolean watchTtft = scenario.pools().stream().anyMatch(p -> p.autoscales()
+                && p.spec().autoscale().target().metric() == AutoscaleSpec.Metric.TTFT_P95);
         // Every request whose fate is final goes to the output, then back to the generator, whose closed-loop users
         // and sessions send their next request after it (inside the same event, so the run stays deterministic).
         RequestSink finals = request -> {
@@ -65,6 +74,12 @@ public final class Simulation {
             if (!appLayer && request.status() == RequestStatus.COMPLETED && request.replica() >= 0) {
                 ledger.gpuTokens(gpuPoolOfReplica[request.replica()], Gateways.DEFAULT_TIER, request.classIndex(),
                         (long) request.inputTokens() + request.outputTokens(), false);
+            }
+            if (watchTtft && request.status() == RequestStatus.COMPLETED && request.replica() >= 0) {
+                Autoscaler a = ttftWatchers[gpuPoolOfReplica[request.replica()]];
+                if (a != null) {
+                    a.onCompleted(request);
+                }
             }
             generator.onFinal(request);
         };
@@ -76,6 +91,16 @@ public final class Simulation {
         // With an application layer the replicas serve backend calls, which the gateway turns into user outcomes.
         CallListener calls = appLayer ? new CallListener(metrics) : null;
         Cluster cluster = Cluster.build(scenario, kernel, streams, appLayer ? calls : metrics);
+        List<Autoscaler> autoscalers = new ArrayList<>();
+        for (int p = 0; p < cluster.fleets().size(); p++) {
+            PoolFleet fleet = cluster.fleet(p);
+            if (fleet.plan().autoscales()) {
+                Autoscaler a = new Autoscaler(fleet, kernel, spec.durationS());
+                autoscalers.add(a);
+                ttftWatchers[p] = a.watchesCompletions() ? a : null;
+            }
+        }
+        ReplicaFaultInjector faults = new ReplicaFaultInjector(scenario, cluster, kernel, streams);
         TimeSeriesSampler sampler = sampler(cluster);
         Gateway gateway = appLayer ? Gateways.build(scenario, cluster, kernel, streams, metrics, ledger, window,
                 sampler::onArrival) : null;
@@ -93,6 +118,8 @@ public final class Simulation {
                     sampler.onArrival(request); // counts routed requests only
                 });
                 sampler.start();
+                autoscalers.forEach(Autoscaler::start);
+                faults.start();
             });
         } finally {
             generator.close();
@@ -102,13 +129,15 @@ public final class Simulation {
         } else {
             cluster.forEachInFlight(metrics::onUnfinished);
         }
-        // The fleet is provisioned for the whole arrival window, and longer while requests drain.
+        // A fixed fleet is provisioned for the whole arrival window, and longer while requests drain; an autoscaled
+        // pool while each of its replicas is provisioned.
         double simulatedS = Math.max(spec.durationS(), kernel.lastEventTimeS());
         double wallS = (System.nanoTime() - startNs) / 1e9;
         finished = true;
-        RunResult result = metrics.result(scenario, new RunResult.SimStats(wallS, kernel.executedEvents(), simulatedS))
-                .withTimeSeries(sampler.result());
-        return AppResults.complete(result, scenario, ledger, gateway, simulatedS);
+        ProvisionedTime provisioned = cluster.provisionedTime(simulatedS, window);
+        RunResult result = metrics.result(scenario, new RunResult.SimStats(wallS, kernel.executedEvents(), simulatedS),
+                provisioned).withTimeSeries(sampler.result()).withElastic(cluster.elasticResult(simulatedS));
+        return AppResults.complete(result, scenario, ledger, gateway, provisioned);
     }
 
     /** The pool index of every replica (replicas are numbered globally in pool order). */

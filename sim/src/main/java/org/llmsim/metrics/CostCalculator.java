@@ -1,11 +1,14 @@
 package org.llmsim.metrics;
 
+import java.util.List;
+
 import org.llmsim.scenario.PoolPlan;
 import org.llmsim.scenario.Scenario;
 
 /**
  * Turns provisioned time and per-call spend into dollars. Self-hosted cost is GPU-hours actually provisioned (every
- * GPU of every replica, idle time included) times the price per GPU-hour. API and gateway spend is per call. The
+ * GPU of every replica, idle time included; an autoscaled pool's replicas while provisioned, cold starts and drains
+ * included: {@link ProvisionedTime}) times the price per GPU-hour. API and gateway spend is per call. The
  * steady-state spend rate is the fleet's plus the per-call spend of the requests that arrived inside the window, per
  * second of window; per-request and per-token figures divide it by the completion rate measured inside the window.
  */
@@ -29,14 +32,28 @@ public final class CostCalculator {
      */
     public static RunResult.Cost compute(Scenario scenario, double provisionedS, RunResult.Throughput throughput,
             double apiUsd, double gatewayUsd, double perCallUsdPerS) {
+        return compute(scenario, ProvisionedTime.fixed(provisionedS), throughput, apiUsd, gatewayUsd, perCallUsdPerS);
+    }
+
+    /**
+     * @param provisioned how long each GPU pool was paid for (autoscaled pools: their provisioned replica-time)
+     * @param apiUsd      API spend of the whole run
+     * @param gatewayUsd  classifier and embedding spend of the whole run
+     * @param perCallUsdPerS API and gateway spend of the requests that arrived inside the window, per second of
+     *                    window
+     */
+    public static RunResult.Cost compute(Scenario scenario, ProvisionedTime provisioned,
+            RunResult.Throughput throughput, double apiUsd, double gatewayUsd, double perCallUsdPerS) {
         double gpuHours = 0;
         double gpuUsd = 0;
-        for (PoolPlan pool : scenario.pools()) {
-            double hours = pool.gpus() * provisionedS / 3600.0;
+        List<PoolPlan> pools = scenario.pools();
+        for (int p = 0; p < pools.size(); p++) {
+            PoolPlan pool = pools.get(p);
+            double hours = provisioned.gpuHours(p, pool);
             gpuHours += hours;
             gpuUsd += hours * pool.hardware().gpu().priceUsdPerHour();
         }
-        double usdPerHour = scenario.fleetUsdPerHour() + perCallUsdPerS * 3600.0;
+        double usdPerHour = provisioned.fleetUsdPerHour(scenario) + perCallUsdPerS * 3600.0;
         double usdPerS = usdPerHour / 3600.0;
         return new RunResult.Cost(gpuUsd + apiUsd + gatewayUsd, gpuUsd, apiUsd, gpuHours, usdPerHour,
                 usdPerHour * HOURS_PER_MONTH,

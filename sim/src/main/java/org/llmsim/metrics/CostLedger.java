@@ -14,7 +14,7 @@ import org.llmsim.scenario.Scenario;
  * spend ({@link AppResult#GPU_TIME}, {@link AppResult#INPUT}, ...).
  *
  * <p>Per-call spend (API tokens, the classifier, embeddings) is exact and booked when it happens. GPU time is
- * provisioned, so it is booked at the end: each pool's cost (GPUs x provisioned hours x price, idle time included) is
+ * provisioned, so it is booked at the end: each pool's cost (provisioned GPU-hours x price, idle time included) is
  * shared among the tiers and classes it served in proportion to the tokens (prompt plus output) of the calls it
  * completed for each; a pool that completed nothing books its whole cost to tier and class {@code none}.
  */
@@ -93,6 +93,11 @@ public final class CostLedger {
 
     /** Books every GPU pool's provisioned time and returns the complete breakdown; call once, at the end. */
     public AppResult.CostBreakdown finish(Scenario scenario, double provisionedS) {
+        return finish(scenario, ProvisionedTime.fixed(provisionedS));
+    }
+
+    /** Books every GPU pool's provisioned time and returns the complete breakdown; call once, at the end. */
+    public AppResult.CostBreakdown finish(Scenario scenario, ProvisionedTime provisioned) {
         if (finished) {
             throw new IllegalStateException("the ledger is already closed");
         }
@@ -101,7 +106,7 @@ public final class CostLedger {
         List<AppResult.CostEntry> gpuEntries = new ArrayList<>();
         for (int p = 0; p < pools.size(); p++) {
             PoolPlan pool = pools.get(p);
-            double usd = pool.gpus() * provisionedS / 3600.0 * pool.hardware().gpu().priceUsdPerHour();
+            double usd = provisioned.gpuUsd(p, pool);
             Map<String, long[]> tokens = gpuTokens.get(p);
             long total = 0;
             for (long[] byClass : tokens.values()) {

@@ -72,6 +72,9 @@ public final class MetricsCollector implements EngineListener {
     private int[] poolOfReplica;
     private PoolTally[] byPool;
 
+    /** How long each pool was paid for; set when the result is built. */
+    private ProvisionedTime provisioned = ProvisionedTime.fixed(0);
+
     // per replica, inside the window
     private final double[] busyS;
     private final double[] kvBlockFractionS;
@@ -258,6 +261,17 @@ public final class MetricsCollector implements EngineListener {
         }
     }
 
+    /** The request was lost while being served (a crash whose fault loses what the replica held). */
+    @Override
+    public void onFailed(Request r, double timeS) {
+        ClassTally tally = byClass[r.classIndex()];
+        tally.failed(r.failReason());
+        if (total != tally) {
+            total.failed(r.failReason());
+        }
+        sink.accept(r);
+    }
+
     /** A request was still queued or running when the run stopped. */
     public void onUnfinished(Request r) {
         r.markUnfinished();
@@ -269,12 +283,21 @@ public final class MetricsCollector implements EngineListener {
         sink.accept(r);
     }
 
-    /** Builds the result of the run. */
+    /** Builds the result of the run, every pool provisioned for the whole simulated span. */
     public RunResult result(Scenario scenario, RunResult.SimStats sim) {
+        return result(scenario, sim, ProvisionedTime.fixed(sim.simulatedS()));
+    }
+
+    /**
+     * Builds the result of the run; {@code provisioned} says how long each pool was paid for (an autoscaled pool's
+     * utilization is over its replicas' provisioned time).
+     */
+    public RunResult result(Scenario scenario, RunResult.SimStats sim, ProvisionedTime provisioned) {
+        this.provisioned = provisioned;
         double windowS = window.lengthS();
         RunResult.Throughput throughput = total.throughput(windowS);
         RunResult.SloResult sloResult = total.slo(slo, windowS);
-        RunResult.Cost cost = CostCalculator.compute(scenario, sim.simulatedS(), throughput, 0.0);
+        RunResult.Cost cost = CostCalculator.compute(scenario, provisioned, throughput, 0.0, 0.0, 0.0);
 
         List<RunResult.ReplicaResult> replicas = new ArrayList<>();
         List<RunResult.PoolResult> pools = new ArrayList<>();
@@ -292,7 +315,8 @@ public final class MetricsCollector implements EngineListener {
             pools.add(new RunResult.PoolResult(pool.name(), pool.hardware().gpu().id(), pool.hardware().model().id(),
                     pool.replicas(), pool.hardware().tp(), pool.hardware().weightDtype().yamlName(),
                     pool.hardware().kvDtype().yamlName(), pool.scheduler().policy().yamlName(),
-                    pool.memory().kvBlocks(), pool.memory().kvTokens(), pool.usdPerHour(), poolCompleted,
+                    pool.memory().kvBlocks(), pool.memory().kvTokens(),
+                    provisioned.poolUsdPerHour(pools.size(), pool), poolCompleted,
                     utilization(first, last, windowS), pool.scheduler().order().yamlName(),
                     pool.scheduler().prefixCaching(), pool.scheduler().preemption().yamlName(), layout(pool), latency));
             first = last;
@@ -342,21 +366,29 @@ public final class MetricsCollector implements EngineListener {
                 split == null ? null : split.kvLink().yamlName());
     }
 
-    /** Utilization averaged over replicas {@code [from, to)}. */
+    /**
+     * Utilization averaged over replicas {@code [from, to)}: over the whole window for fixed pools, over the time
+     * each replica was provisioned when some pool autoscales.
+     */
     private RunResult.Utilization utilization(int from, int to, double windowS) {
         double busy = 0;
         double kv = 0;
         long passCount = 0;
         long sequenceCount = 0;
+        double provisionedS = 0;
         for (int i = from; i < to; i++) {
             busy += busyS[i];
             kv += kvBlockFractionS[i];
             passCount += passes[i];
             sequenceCount += sequencesInPasses[i];
+            provisionedS += provisioned.dynamic() ? provisioned.replicaWindowS(i) : 0;
         }
-        int n = to - from;
-        return new RunResult.Utilization(kv / (n * windowS), passCount == 0 ? 0 : (double) sequenceCount / passCount,
-                busy / (n * windowS));
+        double replicaS = provisioned.dynamic() ? provisionedS : (to - from) * windowS;
+        double batch = passCount == 0 ? 0 : (double) sequenceCount / passCount;
+        if (!(replicaS > 0)) {
+            return new RunResult.Utilization(0, batch, 0);
+        }
+        return new RunResult.Utilization(kv / replicaS, batch, busy / replicaS);
     }
 
     public long arrived() {

@@ -9,6 +9,11 @@ public interface PoolGauges {
     /** Replicas provisioned now (serving or starting). */
     int provisionedReplicas();
 
+    /** Replicas running forward passes now (provisioned ones minus those starting or restarting). */
+    default int servingReplicas() {
+        return provisionedReplicas();
+    }
+
     /** Requests waiting for a forward pass (new or preempted). */
     int waiting();
 

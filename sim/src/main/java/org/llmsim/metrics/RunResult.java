@@ -32,6 +32,8 @@ import java.util.List;
  * @param speculative speculative decoding's measured behaviour ({@link SpeculativeResult#NONE} when no pool uses it)
  * @param kvTransfer  KV handed from prefill to decode replicas ({@link KvTransferResult#NONE} without disaggregation)
  * @param app         the application layer: cost ledger, response caches, tiers, backends, break-even
+ * @param elastic     autoscaling and replica faults: scale events, cold starts, crashes ({@link ElasticResult#NONE}
+ *                    for a fixed, healthy fleet)
  */
 public record RunResult(
         String scenario,
@@ -58,7 +60,20 @@ public record RunResult(
         MeasuredRequests measured,
         SpeculativeResult speculative,
         KvTransferResult kvTransfer,
-        AppResult app) {
+        AppResult app,
+        ElasticResult elastic) {
+
+    /** A result of a fixed, healthy fleet. */
+    public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
+            LatencyStats tpot, LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo, Cost cost,
+            Utilization utilization, long preemptions, List<PoolResult> pools, List<ReplicaResult> replicas,
+            SimStats sim, TimeSeries timeSeries, List<ClassResult> classes, LatencyStats itl,
+            PreemptionResult preemption, PrefixCacheResult prefixCache, MeasuredRequests measured,
+            SpeculativeResult speculative, KvTransferResult kvTransfer, AppResult app) {
+        this(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost, utilization, preemptions,
+                pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache, measured, speculative,
+                kvTransfer, app, ElasticResult.NONE);
+    }
 
     /** A result without application-layer figures. */
     public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
@@ -115,21 +130,28 @@ public record RunResult(
     public RunResult withTimeSeries(TimeSeries series) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
                 utilization, preemptions, pools, replicas, sim, series, classes, itl, preemption, prefixCache, measured,
-                speculative, kvTransfer, app);
+                speculative, kvTransfer, app, elastic);
+    }
+
+    /** This result with the fleet's autoscaling and fault figures. */
+    public RunResult withElastic(ElasticResult value) {
+        return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
+                utilization, preemptions, pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache,
+                measured, speculative, kvTransfer, app, value);
     }
 
     /** This result with the application layer's figures and the cost they complete (API and gateway spend). */
     public RunResult withApp(AppResult value, Cost withApiCost) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, withApiCost,
                 utilization, preemptions, pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache,
-                measured, speculative, kvTransfer, value);
+                measured, speculative, kvTransfer, value, elastic);
     }
 
     /** The same result with other simulation statistics (tests compare runs without their wall time). */
     public RunResult withSim(SimStats value) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
                 utilization, preemptions, pools, replicas, value, timeSeries, classes, itl, preemption, prefixCache,
-                measured, speculative, kvTransfer, app);
+                measured, speculative, kvTransfer, app, elastic);
     }
 
     /**
@@ -228,9 +250,16 @@ public record RunResult(
      * @param unfinished       requests still queued or running when the run stopped
      * @param measured         requests that arrived inside the measurement window
      * @param rejectedByReason rejected requests by reason, sorted by reason
+     * @param failed           requests lost while being served (a crashed replica's, when its fault loses them)
+     * @param failedByReason   failed requests by reason, sorted by reason
      */
     public record RequestCounts(long arrived, long completed, long rejected, long unfinished, long measured,
-            java.util.Map<String, Long> rejectedByReason) {
+            java.util.Map<String, Long> rejectedByReason, long failed, java.util.Map<String, Long> failedByReason) {
+
+        public RequestCounts(long arrived, long completed, long rejected, long unfinished, long measured,
+                java.util.Map<String, Long> rejectedByReason) {
+            this(arrived, completed, rejected, unfinished, measured, rejectedByReason, 0, java.util.Map.of());
+        }
 
         public RequestCounts(long arrived, long completed, long rejected, long unfinished, long measured) {
             this(arrived, completed, rejected, unfinished, measured, java.util.Map.of());
@@ -393,8 +422,17 @@ public record RunResult(
      * @param kvUtilization fraction of the pool's KV-cache blocks in use
      * @param replicas     replicas provisioned
      * @param usdPerHour   spend rate of the provisioned replicas
+     * @param servingReplicas replicas running forward passes (provisioned ones minus those in a cold start or a
+     *                        restart after a crash)
      */
     public record Sample(double timeS, String pool, double arrivalsPerS, int queueLength, int runningSequences,
-            double kvUtilization, int replicas, double usdPerHour) {
+            double kvUtilization, int replicas, double usdPerHour, int servingReplicas) {
+
+        /** A sample of a pool whose provisioned replicas all serve. */
+        public Sample(double timeS, String pool, double arrivalsPerS, int queueLength, int runningSequences,
+                double kvUtilization, int replicas, double usdPerHour) {
+            this(timeS, pool, arrivalsPerS, queueLength, runningSequences, kvUtilization, replicas, usdPerHour,
+                    replicas);
+        }
     }
 }

@@ -78,7 +78,7 @@ public final class TimeSeriesSampler {
             int running = g.running();
             idle &= waiting == 0 && running == 0;
             samples.add(new RunResult.Sample(t, poolNames.get(p), arrivalsInInterval[p] / intervalS, waiting, running,
-                    g.kvUtilization(), g.provisionedReplicas(), g.usdPerHour()));
+                    g.kvUtilization(), g.provisionedReplicas(), g.usdPerHour(), g.servingReplicas()));
             arrivalsInInterval[p] = 0;
         }
         nextIndex++;

@@ -45,6 +45,8 @@ public final class Request {
     private int cachedTokens;
     private int replica = -1;
     private String rejectReason;
+    private String failReason;
+    private int crashRetries;
     private RequestStatus status = RequestStatus.IN_FLIGHT;
 
     // application layer: the user request a call serves, and where a user request went
@@ -240,6 +242,33 @@ public final class Request {
         status = RequestStatus.UNFINISHED;
     }
 
+    /** The request was lost while being served, for {@code reason} (e.g. {@code replica_crash}). */
+    public void markFailed(String reason) {
+        failReason = reason;
+        status = RequestStatus.FAILED;
+    }
+
+    /** Why the request failed, or null. */
+    public String failReason() {
+        return failReason;
+    }
+
+    /**
+     * The replica serving the request crashed and the request is sent again from scratch: its schedule and first
+     * token are forgotten (the client saw its stream break and starts over), its arrival stays, so its TTFT and
+     * E2E include the time lost.
+     */
+    public void markRetriedAfterCrash() {
+        scheduledS = Double.NaN;
+        firstTokenS = Double.NaN;
+        crashRetries++;
+    }
+
+    /** Times the request was sent again because its replica crashed. */
+    public int crashRetries() {
+        return crashRetries;
+    }
+
     /**
      * A backend call made at {@code nowS} for the user request {@code user}: the same id, class, priority, prompt
      * identity and sizes, arriving now, linked to {@code user} as its parent.
@@ -316,6 +345,7 @@ public final class Request {
     public void absorbCall(Request call) {
         preemptions += call.preemptions;
         swaps += call.swaps;
+        crashRetries += call.crashRetries;
         cachedTokens = call.cachedTokens;
         replica = call.replica;
     }

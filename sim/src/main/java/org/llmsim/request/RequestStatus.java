@@ -9,7 +9,9 @@ public enum RequestStatus {
     /** Refused without being served (it can never fit the replica's KV cache or the model's context window). */
     REJECTED,
     /** Still queued or running when the simulation stopped at its horizon. */
-    UNFINISHED;
+    UNFINISHED,
+    /** Lost while being served (its replica crashed and the fault says to lose, not retry, what it held). */
+    FAILED;
 
     private final String csvName = name().toLowerCase(java.util.Locale.ROOT);
 

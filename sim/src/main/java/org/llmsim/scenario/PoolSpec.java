@@ -33,13 +33,28 @@ import org.llmsim.hardware.ServingEngine;
  * true where the provider has a cached-input price), {@code cache_ttl_s} and {@code cache_write_multiplier}
  * (another of the provider's cache options, e.g. 3600 s at 2x), and {@code rate_limit} (the account's limits, in
  * place of the profile's).
+ *
+ * <p><b>Autoscaling.</b> {@code autoscale} ({@link AutoscaleSpec}) lets the number of replicas follow the load
+ * between its bounds; {@code replicas} is then the number warm at t = 0 (default {@code min_replicas}).
  */
 public record PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
         Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
         Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb, Integer pipelineParallel,
         SpeculativeSpec speculative, DisaggregationSpec disaggregated, String provider, Boolean batch,
         Boolean promptCaching, Double cacheTtlS, Double cacheWriteMultiplier, RateLimitSpec rateLimit,
-        RouterSpec router) {
+        RouterSpec router, AutoscaleSpec autoscale) {
+
+    /** A pool that does not autoscale. */
+    public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
+            Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
+            Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb, Integer pipelineParallel,
+            SpeculativeSpec speculative, DisaggregationSpec disaggregated, String provider, Boolean batch,
+            Boolean promptCaching, Double cacheTtlS, Double cacheWriteMultiplier, RateLimitSpec rateLimit,
+            RouterSpec router) {
+        this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine, kvBlocksOverride,
+                prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated, provider, batch,
+                promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit, router, null);
+    }
 
     /** A pool with the default engine, the computed KV capacity and the default caching and preemption. */
     public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
@@ -73,7 +88,8 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
             }
         } else {
             if (replicas == null) {
-                replicas = disaggregated != null && disaggregated.replicas() != null ? disaggregated.replicas() : 1;
+                replicas = disaggregated != null && disaggregated.replicas() != null ? disaggregated.replicas()
+                        : autoscale != null ? autoscale.minReplicas() : 1;
             }
             if (pipelineParallel == null) {
                 pipelineParallel = 1;
@@ -132,7 +148,11 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         if (router != null) {
             router.validate(path + ".router", p);
         }
-        p.atLeast(path + ".replicas", replicas, 1);
+        if (autoscale != null) {
+            validateAutoscale(path, p);
+        } else {
+            p.atLeast(path + ".replicas", replicas, 1);
+        }
         p.atLeast(path + ".tensor_parallel", tensorParallel, 1);
         if (kvDtype == Dtype.INT4 || kvDtype == Dtype.INT8) {
             p.add(path + ".kv_dtype", "must be one of bf16, fp16, fp8, got " + kvDtype.yamlName());
@@ -168,14 +188,34 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         }
     }
 
+    private void validateAutoscale(String path, Problems p) {
+        int before = p.count();
+        autoscale.validate(path + ".autoscale", p);
+        if (disaggregated != null) {
+            p.add(path + ".autoscale", "cannot be combined with disaggregated (prefill and decode replicas are sized "
+                    + "apart); autoscale a co-located pool");
+        }
+        if (p.count() == before && replicas != null && autoscale.maxReplicas() != null
+                && (replicas < autoscale.minReplicas() || replicas > autoscale.maxReplicas())) {
+            p.add(path + ".replicas", "with autoscale is the number of replicas warm at t = 0 and must be within "
+                    + "min_replicas " + autoscale.minReplicas() + " and max_replicas " + autoscale.maxReplicas()
+                    + ", got " + replicas);
+        }
+    }
+
+    /** Replica slots the pool is built with: {@code max_replicas} when it autoscales, else {@code replicas}. */
+    public int replicaSlots() {
+        return autoscale != null && autoscale.maxReplicas() != null ? autoscale.maxReplicas() : replicas;
+    }
+
     /** A provider pool: no replica or GPU field may be set; its own fields must make sense. */
     private void validateProvider(String path, Problems p) {
         String[] gpuOnly = {"gpu", "model", "replicas", "tensor_parallel", "weight_dtype", "kv_dtype", "scheduler",
                 "engine", "kv_blocks_override", "prefix_caching", "preemption", "swap_space_gb", "pipeline_parallel",
-                "speculative", "disaggregated", "router"};
+                "speculative", "disaggregated", "router", "autoscale"};
         Object[] gpuValues = {gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine,
                 kvBlocksOverride, prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated,
-                router};
+                router, autoscale};
         for (int i = 0; i < gpuOnly.length; i++) {
             if (gpuValues[i] != null) {
                 p.add(path + "." + gpuOnly[i], "does not apply to a provider pool (provider: " + provider

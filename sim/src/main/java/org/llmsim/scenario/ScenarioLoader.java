@@ -79,7 +79,7 @@ public final class ScenarioLoader {
         if (spec.name() == null) {
             spec = new ScenarioSpec(stem(fileName), spec.description(), spec.seed(), spec.durationS(), spec.warmupS(),
                     spec.drainTimeoutS(), spec.workload(), spec.cluster(), spec.output(), spec.plan(),
-                    spec.economics());
+                    spec.economics(), spec.faults());
         }
         return new Bound(spec, lines);
     }
@@ -128,6 +128,7 @@ public final class ScenarioLoader {
         }
         problems.throwIfAny();
         ApplicationLayerCheck.check(spec, workload, pools, providers, problems);
+        FaultCheck.check(spec, pools, providers, problems);
         problems.throwIfAny();
         return new Scenario(spec, List.copyOf(pools), fileName, text, List.copyOf(overrides), workload,
                 List.copyOf(providers), compareProviders(spec, providers, baseDir, fileName));

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.llmsim.kernel.ExperimentRunner;
 import org.llmsim.metrics.AppResult;
+import org.llmsim.metrics.ElasticResult;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.metrics.RunResult.ClassResult;
 import org.llmsim.metrics.RunResult.PoolResult;
@@ -106,6 +107,10 @@ class ScenarioLibraryTest {
     static final Run HYBRID_NO_OVERFLOW = Run.of("hybrid-selfhost-api.yaml",
             "cluster.routing.tiers[0].overflow.max_queue=100000");
     static final Run DIURNAL = Run.of("diurnal-day.yaml");
+    static final Run AUTOSCALED = Run.of("diurnal-autoscale.yaml");
+    static final Run FIXED_FLEET = Run.of("diurnal-fixed-fleet.yaml");
+    static final Run CRASH = Run.of("replica-crash.yaml");
+    static final Run CRASH_LOSE = Run.of("replica-crash.yaml", "faults[0].in_flight=lose");
     static final Run MULTI_TENANT = Run.of("multi-tenant.yaml");
     static final Run MULTI_TENANT_PRIORITY = Run.of("multi-tenant.yaml", "cluster.pools[0].scheduler.order=priority");
     static final Run FLASH_CROWD = Run.of("flash-crowd.yaml");
@@ -131,7 +136,8 @@ class ScenarioLibraryTest {
                 UNCHUNKED, PREFIX, NO_PREFIX, SPEC_LOW, SPEC_LOW_OFF, SPEC_HIGH, SPEC_HIGH_OFF, DISAGGREGATED,
                 COLOCATED, PIPELINE, PIPELINE_AS_TP, MIXED, MIXED_RR, AFFINITY, NO_AFFINITY, BOT_API, BOT_STACK,
                 BREAK_EVEN, BREAK_EVEN_OPS, BREAK_EVEN_1M, HYBRID, HYBRID_NO_OVERFLOW, DIURNAL, MULTI_TENANT,
-                FLASH_CROWD, SESSIONS, AGENTS, TRACE, MULTI_TENANT_PRIORITY, AGENTS_8));
+                FLASH_CROWD, SESSIONS, AGENTS, TRACE, MULTI_TENANT_PRIORITY, AGENTS_8, AUTOSCALED, FIXED_FLEET, CRASH,
+                CRASH_LOSE));
         ROUTERS.forEach(p -> runs.add(router(p)));
         List<Run> list = new ArrayList<>(runs);
         List<Scenario> scenarios = list.stream()
@@ -340,6 +346,30 @@ class ScenarioLibraryTest {
                             + "`--set cluster.pools[0].replicas=2` to see two fall behind.", time(d.ttft().p99()),
                             pct(d.slo().attainment()), usd(d.cost().usdPerMonth()));
                 }));
+        rows.add(new Row("`diurnal-autoscale.yaml`, `diurnal-fixed-fleet.yaml`", "A day of 2-20 req/s of chat on "
+                + "L40S: how much cheaper than the 4 L40S that carry the peak is a pool autoscaled between 1 and 8 on "
+                + "48 requests per replica, and what do its 82 s cold starts do to p99 TTFT?", t -> {
+                    RunResult a = t.r(AUTOSCALED);
+                    RunResult x = t.r(FIXED_FLEET);
+                    ElasticResult.PoolElastic p = a.elastic().pools().get(0);
+                    return f("Autoscaled: %s for the day (%s GPU-hours, %s replicas on average, %s to %s), p99 TTFT "
+                            + "%s, worst %s, %s meet the SLO. Fixed: %s (%s GPU-hours), p99 TTFT %s, worst %s, %s "
+                            + "meet it. `llmsim compare scenarios/diurnal-fixed-fleet.yaml "
+                            + "scenarios/diurnal-autoscale.yaml`", usd(a.cost().totalUsd()),
+                            f("%.1f", a.cost().gpuHours()), f("%.2f", p.replicasMean()), p.replicasMin(),
+                            p.replicasMax(), time(a.ttft().p99()), time(a.ttft().max()), pct(a.slo().attainment()),
+                            usd(x.cost().totalUsd()), f("%.1f", x.cost().gpuHours()), time(x.ttft().p99()),
+                            time(x.ttft().max()), pct(x.slo().attainment()));
+                }));
+        rows.add(new Row("`replica-crash.yaml`", "One of three H100s serving 30 req/s crashes at 300 s and restarts "
+                + "after a cold start: does any request go missing, and what happens to TTFT?", t -> {
+                    RunResult c = t.r(CRASH);
+                    RunResult l = t.r(CRASH_LOSE);
+                    return f("None: the %s requests it held are sent again and complete; p99 TTFT %s, the worst %s. "
+                            + "Losing them instead counts %s failed. `--set faults[0].in_flight=lose`",
+                            count(c.elastic().pools().get(0).requestsRetried()), time(c.ttft().p99()),
+                            time(c.ttft().max()), count(l.requests().failed()));
+                }));
         rows.add(new Row("`multi-tenant.yaml`", "Does interactive chat keep its TTFT target when a batch job lands "
                 + "beside a rate-limited RAG API on the same three H100s?", t -> {
                     RunResult m = t.r(MULTI_TENANT);
@@ -483,7 +513,7 @@ class ScenarioLibraryTest {
         results.forEach((run, r) -> {
             var n = r.requests();
             assertTrue(n.arrived() > 0, run.toString());
-            assertEquals(n.arrived(), n.completed() + n.rejected() + n.unfinished(), run + ": " + n);
+            assertEquals(n.arrived(), n.completed() + n.failed() + n.rejected() + n.unfinished(), run + ": " + n);
         });
     }
 
@@ -592,6 +622,24 @@ class ScenarioLibraryTest {
     @Test
     void agentLoop_fewerAgentsWaitLess() {
         assertTrue(r(AGENTS_8).ttft().p99() < r(AGENTS).ttft().p99());
+    }
+
+    @Test
+    void diurnalAutoscaling_costsLessThanTheFixedFleet_atNoWorseP99Ttft() {
+        RunResult a = r(AUTOSCALED);
+        RunResult x = r(FIXED_FLEET);
+        assertTrue(a.cost().totalUsd() < 0.85 * x.cost().totalUsd());
+        assertTrue(a.ttft().p99() < 1.05 * x.ttft().p99());
+        assertTrue(meets(a) && meets(x));
+        // the cold starts show in the tail
+        assertTrue(a.ttft().max() > x.ttft().max());
+    }
+
+    @Test
+    void replicaCrash_retriesLoseNothing_andLoseCountsFailed() {
+        assertEquals(0, r(CRASH).requests().failed());
+        assertTrue(r(CRASH).elastic().pools().get(0).requestsRetried() > 0);
+        assertEquals(r(CRASH).elastic().pools().get(0).requestsRetried(), r(CRASH_LOSE).requests().failed());
     }
 
     @Test
