@@ -17,12 +17,14 @@ final class ClassTally {
     final LatencyHistogram e2e = new LatencyHistogram();
     final LatencyHistogram queue = new LatencyHistogram();
     private final Map<String, Long> rejectedByReason = new TreeMap<>();
+    private final Map<String, Long> failedByReason = new TreeMap<>();
 
     long arrived;
     long measured;
     long completed;
     long rejected;
     long unfinished;
+    long failed;
     long measuredMeetingSlo;
     long measuredWithDeadline;
     long measuredInDeadline;
@@ -80,9 +82,15 @@ final class ClassTally {
         unfinished++;
     }
 
+    void failed(String reason) {
+        failed++;
+        failedByReason.merge(reason == null ? "unknown" : reason, 1L, Long::sum);
+    }
+
     RunResult.RequestCounts counts() {
         return new RunResult.RequestCounts(arrived, completed, rejected, unfinished, measured,
-                Collections.unmodifiableMap(new TreeMap<>(rejectedByReason)));
+                Collections.unmodifiableMap(new TreeMap<>(rejectedByReason)), failed,
+                Collections.unmodifiableMap(new TreeMap<>(failedByReason)));
     }
 
     RunResult.Throughput throughput(double windowS) {

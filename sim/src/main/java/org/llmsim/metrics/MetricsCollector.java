@@ -179,6 +179,19 @@ public final class MetricsCollector implements EngineListener {
         sink.accept(r);
     }
 
+    /**
+     * The request's model calls failed after every retry and fallback (its reason set); it counts against the SLO
+     * like a rejection.
+     */
+    public void onFailed(Request r, double timeS) {
+        ClassTally tally = byClass[r.classIndex()];
+        tally.failed(r.rejectReason());
+        if (total != tally) {
+            total.failed(r.rejectReason());
+        }
+        sink.accept(r);
+    }
+
     @Override
     public void onPreempted(Request r, double timeS, PreemptionMode mode, boolean swapSpaceWasFull) {
         preemptions++;

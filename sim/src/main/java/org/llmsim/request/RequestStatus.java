@@ -8,6 +8,11 @@ public enum RequestStatus {
     COMPLETED,
     /** Refused without being served (it can never fit the replica's KV cache or the model's context window). */
     REJECTED,
+    /**
+     * Sent to a model but never answered: its calls failed (a provider's error, a timeout, an open circuit breaker,
+     * malformed output) after every retry and fallback configured for them.
+     */
+    FAILED,
     /** Still queued or running when the simulation stopped at its horizon. */
     UNFINISHED;
 

@@ -33,13 +33,19 @@ import org.llmsim.hardware.ServingEngine;
  * true where the provider has a cached-input price), {@code cache_ttl_s} and {@code cache_write_multiplier}
  * (another of the provider's cache options, e.g. 3600 s at 2x), and {@code rate_limit} (the account's limits, in
  * place of the profile's).
+ *
+ * <p><b>Resilience</b> (any pool): {@code retry} ({@link RetrySpec}: attempts, exponential backoff with jitter),
+ * {@code timeout_s} (a call without its first token this long after it was sent is given up: an API call is cut, a
+ * GPU call still waiting for its first pass is dropped from the queue), {@code fallback} (the pool a call goes to once
+ * its attempts here are used up, or at once while the breaker is open) and {@code circuit_breaker}
+ * ({@link CircuitBreakerSpec}).
  */
 public record PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
         Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
         Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb, Integer pipelineParallel,
         SpeculativeSpec speculative, DisaggregationSpec disaggregated, String provider, Boolean batch,
         Boolean promptCaching, Double cacheTtlS, Double cacheWriteMultiplier, RateLimitSpec rateLimit,
-        RouterSpec router) {
+        RouterSpec router, RetrySpec retry, Double timeoutS, String fallback, CircuitBreakerSpec circuitBreaker) {
 
     /** A pool with the default engine, the computed KV capacity and the default caching and preemption. */
     public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
@@ -63,6 +69,18 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine, kvBlocksOverride,
                 prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated, null, null, null,
                 null, null, null, null);
+    }
+
+    /** A pool (GPU or provider) without retries, timeout, fallback or circuit breaker. */
+    public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
+            Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
+            Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb, Integer pipelineParallel,
+            SpeculativeSpec speculative, DisaggregationSpec disaggregated, String provider, Boolean batch,
+            Boolean promptCaching, Double cacheTtlS, Double cacheWriteMultiplier, RateLimitSpec rateLimit,
+            RouterSpec router) {
+        this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine, kvBlocksOverride,
+                prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated, provider, batch,
+                promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit, router, null, null, null, null);
     }
 
     public PoolSpec {
@@ -111,6 +129,7 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
     }
 
     public void validate(String path, Problems p) {
+        validateResilience(path, p);
         if (servedByProvider()) {
             validateProvider(path, p);
             return;
@@ -165,6 +184,29 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
                 p.add(path + ".disaggregated", "needs iteration-level batching (scheduler.policy continuous or "
                         + "chunked_prefill), got " + scheduler.policy().yamlName());
             }
+        }
+    }
+
+    /** Whether the pool retries, times out, falls back or has a circuit breaker (any of which needs the gateway). */
+    public boolean hasResilience() {
+        return retry != null || timeoutS != null || fallback != null || circuitBreaker != null;
+    }
+
+    /** Retries, timeout, fallback and circuit breaker; the fallback's name is checked against the other pools later. */
+    private void validateResilience(String path, Problems p) {
+        if (retry != null) {
+            retry.validate(path + ".retry", p);
+        }
+        p.positive(path + ".timeout_s", timeoutS);
+        if (timeoutS != null && Boolean.TRUE.equals(batch)) {
+            p.add(path + ".timeout_s", "does not apply to batch calls, which answer within the provider's batch "
+                    + "window; remove it or set batch: false");
+        }
+        if (fallback != null && (fallback.isBlank() || fallback.equals(name))) {
+            p.add(path + ".fallback", "must name another pool, got '" + fallback + "'");
+        }
+        if (circuitBreaker != null) {
+            circuitBreaker.validate(path + ".circuit_breaker", p);
         }
     }
 

@@ -79,7 +79,7 @@ public final class ScenarioLoader {
         if (spec.name() == null) {
             spec = new ScenarioSpec(stem(fileName), spec.description(), spec.seed(), spec.durationS(), spec.warmupS(),
                     spec.drainTimeoutS(), spec.workload(), spec.cluster(), spec.output(), spec.plan(),
-                    spec.economics());
+                    spec.economics(), spec.faults());
         }
         return new Bound(spec, lines);
     }

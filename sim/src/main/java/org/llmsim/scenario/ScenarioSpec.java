@@ -1,5 +1,7 @@
 package org.llmsim.scenario;
 
+import java.util.List;
+
 /**
  * A scenario file as written by the user (after {@code --set} overrides), with defaults filled in.
  *
@@ -16,10 +18,11 @@ package org.llmsim.scenario;
  * @param output        what the run records besides the summary (time-series sampling)
  * @param plan          the search space of {@code llmsim plan} (optional; runs ignore it)
  * @param economics     what the self-hosted fleet is compared with for the break-even figure (optional)
+ * @param faults        failures injected into the run ({@link FaultSpec}, chosen by {@code kind:}); none by default
  */
 public record ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
         Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster, OutputSpec output, PlanSpec plan,
-        EconomicsSpec economics) {
+        EconomicsSpec economics, List<FaultSpec> faults) {
 
     public ScenarioSpec {
         if (seed == null) {
@@ -40,6 +43,17 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
         if (economics == null) {
             economics = new EconomicsSpec(null, null);
         }
+        if (faults == null) {
+            faults = List.of();
+        }
+    }
+
+    /** A scenario without injected faults. */
+    public ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
+            Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster, OutputSpec output, PlanSpec plan,
+            EconomicsSpec economics) {
+        this(name, description, seed, durationS, warmupS, drainTimeoutS, workload, cluster, output, plan, economics,
+                null);
     }
 
     /** A scenario without an economics block. */
@@ -83,18 +97,33 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
             plan.validate("plan", p);
         }
         economics.validate("economics", p);
+        for (int i = 0; i < faults.size(); i++) {
+            if (faults.get(i) == null) {
+                p.add("faults[" + i + "]", "is empty");
+            } else {
+                faults.get(i).validate("faults[" + i + "]", p);
+            }
+        }
+    }
+
+    /**
+     * Whether the run needs the application layer (the gateway between users and backends): caches, tiers,
+     * providers, a router that takes time, pools that retry or fall back, pipelines, or injected faults.
+     */
+    public boolean hasApplicationLayer() {
+        return cluster.hasApplicationLayer() || !faults.isEmpty() || (workload != null && workload.hasPipelines());
     }
 
     /** The same scenario under another seed (replications run one per seed). */
     public ScenarioSpec withSeed(long newSeed) {
         return new ScenarioSpec(name, description, newSeed, durationS, warmupS, drainTimeoutS, workload, cluster,
-                output, plan, economics);
+                output, plan, economics, faults);
     }
 
     /** This scenario with {@code duration_s} set (and the drain timeout derived from it when it was left out). */
     public ScenarioSpec withDuration(double seconds) {
         return new ScenarioSpec(name, description, seed, seconds, warmupS, drainTimeoutS, workload, cluster, output,
-                plan, economics);
+                plan, economics, faults);
     }
 
     /** Simulated seconds after which the run stops: arrivals plus the drain allowance. */

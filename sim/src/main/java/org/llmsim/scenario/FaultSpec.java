@@ -1,0 +1,21 @@
+package org.llmsim.scenario;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A failure injected into a run ({@code faults[i]}), chosen by {@code kind:}. Each kind lives in its own file;
+ * pools named by a fault are checked against the scenario's pools when it loads.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ProviderOutageSpec.class, name = "provider_outage"),
+        @JsonSubTypes.Type(value = LatencySpikeSpec.class, name = "latency_spike")})
+public sealed interface FaultSpec permits ProviderOutageSpec, LatencySpikeSpec {
+
+    /** Checks the fault on its own (not the pools it names). */
+    void validate(String path, Problems problems);
+
+    /** One line for {@code llmsim validate}. */
+    String describe();
+}
