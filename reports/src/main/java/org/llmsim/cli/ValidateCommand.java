@@ -117,6 +117,9 @@ final class ValidateCommand implements Callable<Integer> {
                     : ", " + Format.count(c.capacityEntries()) + " entries", c.ttlS() == null ? ""
                     : ", TTL " + Format.duration(c.ttlS()));
         }
+        for (var f : s.spec().faults()) {
+            out.printf(Locale.ROOT, "  fault: %s%n", f.describe());
+        }
         out.flush();
         return Main.EXIT_OK;
     }

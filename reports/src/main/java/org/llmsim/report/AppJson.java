@@ -85,8 +85,35 @@ final class AppJson {
             SummaryJson.number(n, "usd_per_call", b.completed() == 0 ? Double.NaN : b.costUsd() / b.completed());
             n.set("call_ttft_s", SummaryJson.latency(b.callTtft()));
             n.set("call_e2e_s", SummaryJson.latency(b.callE2e()));
+            n.set("failures", failures(b.failures()));
         }
         root.set("break_even", breakEven(app.breakEven()));
+    }
+
+    /** A pool's failed calls, retries, fallbacks and circuit breaker. */
+    private static ObjectNode failures(AppResult.CallFailures f) {
+        ObjectNode node = NODES.objectNode();
+        node.put("errors", f.errors());
+        node.put("timeouts", f.timeouts());
+        node.put("retries", f.retries());
+        node.put("fallback_out", f.fallbackOut());
+        node.put("fallback_in", f.fallbackIn());
+        node.put("short_circuited", f.shortCircuited());
+        SummaryJson.number(node, "failed_usd", f.failedUsd());
+        if (f.breaker() != null) {
+            ObjectNode br = node.putObject("circuit_breaker");
+            br.put("failures", f.breaker().failures());
+            SummaryJson.number(br, "cooldown_s", f.breaker().cooldownS());
+            br.put("opened", f.breaker().opened());
+            SummaryJson.number(br, "open_s", f.breaker().openS());
+            ArrayNode transitions = br.putArray("transitions");
+            for (AppResult.BreakerTransition t : f.breaker().transitions()) {
+                ObjectNode tn = transitions.addObject();
+                SummaryJson.number(tn, "at_s", t.atS());
+                tn.put("state", t.state());
+            }
+        }
+        return node;
     }
 
     private static ObjectNode cache(AppResult.CacheSummary c) {

@@ -27,7 +27,7 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
     /** Column names, documented in the README. */
     public static final String HEADER = "id,pool,replica,status,arrival_s,scheduled_s,first_token_s,finish_s,"
             + "input_tokens,output_tokens,queue_s,ttft_s,tpot_s,e2e_s,preemptions,measured,slo_met,reject_reason,"
-            + "class,session_id,cached_tokens,swaps,tier,backend,cache_hit,calls,cost_usd";
+            + "class,session_id,cached_tokens,swaps,tier,backend,cache_hit,calls,cost_usd,retries,fallbacks";
 
     private final BufferedWriter out;
     private final String[] poolOfReplica;
@@ -99,6 +99,7 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
         }
         b.append(',').append(r.calls()).append(',');
         usd(b, r.costUsd());
+        b.append(',').append(r.retries()).append(',').append(r.fallbacks());
         b.append('\n');
         try {
             out.append(b);

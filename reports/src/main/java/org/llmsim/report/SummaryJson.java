@@ -227,6 +227,9 @@ public final class SummaryJson {
         node.put("measured", n.measured());
         ObjectNode reasons = node.putObject("rejected_by_reason");
         n.rejectedByReason().forEach(reasons::put);
+        node.put("failed", n.failed());
+        ObjectNode failedReasons = node.putObject("failed_by_reason");
+        n.failedByReason().forEach(failedReasons::put);
         return node;
     }
 

@@ -57,12 +57,16 @@ public final class TerminalSummary {
         b.append(label("requests")).append("arrived ").append(Format.count(n.arrived()))
                 .append("   completed ").append(Format.count(n.completed()))
                 .append("   rejected ").append(warnIfPositive(n.rejected(), st))
+                .append(n.failed() > 0 ? "   failed " + warnIfPositive(n.failed(), st) : "")
                 .append("   unfinished ").append(warnIfPositive(n.unfinished(), st))
                 .append(st.dim("   (" + Format.count(n.measured()) + " measured, arrivals in "
                         + Format.plain(r.window().startS()) + "-" + Format.plain(r.window().endS()) + " s)"))
                 .append('\n');
         if (!n.rejectedByReason().isEmpty()) {
             b.append(label("")).append(st.dim("rejected: " + reasons(n.rejectedByReason()))).append('\n');
+        }
+        if (!n.failedByReason().isEmpty()) {
+            b.append(label("")).append(st.dim("failed: " + reasons(n.failedByReason()))).append('\n');
         }
         b.append('\n');
 

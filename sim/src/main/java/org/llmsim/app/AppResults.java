@@ -39,9 +39,15 @@ public final class AppResults {
             PoolPlan pool = scenario.pools().get(p);
             gpuUsd[p] = pool.gpus() * provisionedS / 3600.0 * pool.hardware().gpu().priceUsdPerHour();
         }
-        List<AppResult.BackendResult> backends = gateway.poolCalls().results(gpuUsd);
+        List<AppResult.BackendResult> backends = gateway.poolCalls().results(gpuUsd, gateway.guards(), provisionedS);
+        List<AppResult.PipelineResult> pipelines = new java.util.ArrayList<>();
+        for (Pipeline p : gateway.pipelines()) {
+            if (p != null) {
+                pipelines.add(p.result());
+            }
+        }
         AppResult app = new AppResult(breakdown, caches(gateway, ledger), tiers(gateway, breakdown, ledger),
-                backends, breakEven(r, scenario));
+                backends, breakEven(r, scenario), List.copyOf(pipelines));
         return r.withApp(app, cost);
     }
 

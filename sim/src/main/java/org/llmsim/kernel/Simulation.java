@@ -1,7 +1,9 @@
 package org.llmsim.kernel;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.llmsim.app.AppResults;
 import org.llmsim.app.CallListener;
@@ -10,6 +12,7 @@ import org.llmsim.app.Gateways;
 import org.llmsim.cluster.Cluster;
 import org.llmsim.cluster.ReplicaPoolGauges;
 import org.llmsim.engine.Replica;
+import org.llmsim.metrics.CallGauges;
 import org.llmsim.metrics.CostLedger;
 import org.llmsim.metrics.MetricsCollector;
 import org.llmsim.metrics.PoolGauges;
@@ -18,6 +21,7 @@ import org.llmsim.metrics.RunResult;
 import org.llmsim.metrics.TimeSeriesSampler;
 import org.llmsim.request.RequestStatus;
 import org.llmsim.scenario.PoolPlan;
+import org.llmsim.scenario.ProviderPlan;
 import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.ScenarioSpec;
 import org.llmsim.scenario.WorkloadPlan;
@@ -56,7 +60,7 @@ public final class Simulation {
         RequestGenerator generator = new RequestGenerator(workload, spec.durationS(), streams, kernel);
         List<String> classNames = workload.classes().stream().map(c -> c.name()).toList();
         CostLedger ledger = new CostLedger(classNames, scenario.pools().size());
-        boolean appLayer = spec.cluster().hasApplicationLayer();
+        boolean appLayer = spec.hasApplicationLayer();
         int[] gpuPoolOfReplica = poolOfReplica();
         // Every request whose fate is final goes to the output, then back to the generator, whose closed-loop users
         // and sessions send their next request after it (inside the same event, so the run stays deterministic).
@@ -76,9 +80,10 @@ public final class Simulation {
         // With an application layer the replicas serve backend calls, which the gateway turns into user outcomes.
         CallListener calls = appLayer ? new CallListener(metrics) : null;
         Cluster cluster = Cluster.build(scenario, kernel, streams, appLayer ? calls : metrics);
-        TimeSeriesSampler sampler = sampler(cluster);
+        Map<String, CallGauges> providerGauges = new LinkedHashMap<>();
+        TimeSeriesSampler sampler = sampler(cluster, providerGauges);
         Gateway gateway = appLayer ? Gateways.build(scenario, cluster, kernel, streams, metrics, ledger, window,
-                sampler::onArrival) : null;
+                sampler::onArrival, providerGauges) : null;
         if (gateway != null) {
             calls.connect(gateway);
         }
@@ -124,7 +129,7 @@ public final class Simulation {
     }
 
     /** A sampler over each pool's replicas (replicas are numbered globally in pool order). */
-    private TimeSeriesSampler sampler(Cluster cluster) {
+    private TimeSeriesSampler sampler(Cluster cluster, Map<String, CallGauges> providerGauges) {
         List<String> names = new ArrayList<>();
         List<PoolGauges> gauges = new ArrayList<>();
         int[] poolOfReplica = new int[scenario.totalReplicas()];
@@ -138,9 +143,18 @@ public final class Simulation {
             gauges.add(new ReplicaPoolGauges(replicas, pool.usdPerHour() / pool.replicas()));
             first += pool.replicas();
         }
+        // provider pools follow the GPU pools: calls in flight, and calls sent as their arrivals
+        for (ProviderPlan pr : scenario.providers()) {
+            CallGauges g = new CallGauges(names.size());
+            providerGauges.put(pr.name(), g);
+            names.add(pr.name());
+            gauges.add(g);
+        }
         ScenarioSpec spec = scenario.spec();
-        return new TimeSeriesSampler(kernel, spec.output().sampleIntervalS(), spec.durationS(), names, gauges,
-                poolOfReplica);
+        TimeSeriesSampler sampler = new TimeSeriesSampler(kernel, spec.output().sampleIntervalS(), spec.durationS(),
+                names, gauges, poolOfReplica);
+        providerGauges.values().forEach(g -> g.connect(sampler));
+        return sampler;
     }
 
     /** Fraction of the arrival window simulated so far, in [0, 1] (drain time shows as 1; a finished run is 1). */

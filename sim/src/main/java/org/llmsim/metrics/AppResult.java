@@ -224,7 +224,6 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      * @param kind           its {@code stage:} kind
      * @param count          measured requests that ran it (to its end)
      * @param latency        time from its start to its end, seconds
-     * @param firstToken     model stages: time from its start to its answer's first token (the rest streams)
      * @param shareOfE2e     its mean latency over the mean end-to-end latency of completed requests
      * @param overBudgetMeanS its mean latency over the requests that missed the budget (NaN without budget or misses)
      * @param usd            what it cost over the whole run (its model calls, tools, embeddings, ...)
@@ -232,7 +231,7 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      *                       {@code malformed_retries}, {@code steps}, {@code step_cap}, {@code spend_cap},
      *                       {@code judged}, ... (only those that apply)
      */
-    public record StageResult(String name, String kind, long count, LatencyStats latency, LatencyStats firstToken,
+    public record StageResult(String name, String kind, long count, LatencyStats latency,
             double shareOfE2e, double overBudgetMeanS, double usd, java.util.Map<String, Long> counters) {
     }
 

@@ -4,16 +4,22 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * A failure injected into a run ({@code faults[i]}), chosen by {@code kind:}. Each kind lives in its own file;
- * pools named by a fault are checked against the scenario's pools when it loads.
+ * A failure injected into a run ({@code faults[i]}), chosen by {@code kind:}. Each kind lives in its own file and is
+ * registered below; the pool a fault names is checked against the scenario's pools when it loads.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ProviderOutageSpec.class, name = "provider_outage"),
         @JsonSubTypes.Type(value = LatencySpikeSpec.class, name = "latency_spike")})
-public sealed interface FaultSpec permits ProviderOutageSpec, LatencySpikeSpec {
+public interface FaultSpec {
 
-    /** Checks the fault on its own (not the pools it names). */
+    /** The {@code kind:} value. */
+    String kind();
+
+    /** The pool (GPU pool or API provider) the fault strikes. */
+    String pool();
+
+    /** Checks the fault on its own (not the pool it names). */
     void validate(String path, Problems problems);
 
     /** One line for {@code llmsim validate}. */

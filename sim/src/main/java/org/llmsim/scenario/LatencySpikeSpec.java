@@ -32,6 +32,11 @@ public record LatencySpikeSpec(String pool, Double startS, Double durationS, Dou
     }
 
     @Override
+    public String kind() {
+        return "latency_spike";
+    }
+
+    @Override
     public void validate(String path, Problems p) {
         p.required(path + ".pool", pool);
         if (p.required(path + ".start_s", startS)) {

@@ -39,6 +39,11 @@ public record ProviderOutageSpec(String pool, Double startS, Double durationS, S
     }
 
     @Override
+    public String kind() {
+        return "provider_outage";
+    }
+
+    @Override
     public void validate(String path, Problems p) {
         p.required(path + ".pool", pool);
         if (p.required(path + ".start_s", startS)) {

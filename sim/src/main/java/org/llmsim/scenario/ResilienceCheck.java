@@ -108,13 +108,8 @@ final class ResilienceCheck {
         return false;
     }
 
+    /** The pool an API-side fault names, or null for kinds that strike GPU pools (checked by their owners). */
     private static String poolOf(FaultSpec fault) {
-        if (fault instanceof ProviderOutageSpec o) {
-            return o.pool();
-        }
-        if (fault instanceof LatencySpikeSpec l) {
-            return l.pool();
-        }
-        return null;
+        return fault instanceof ProviderOutageSpec || fault instanceof LatencySpikeSpec ? fault.pool() : null;
     }
 }
