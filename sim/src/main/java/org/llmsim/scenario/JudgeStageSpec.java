@@ -3,25 +3,17 @@ package org.llmsim.scenario;
 /**
  * A judge model grading a sampled share of the answers ({@code stage: judge}): for a share {@code sample} of the
  * requests it makes one model call whose prompt is the request's prompt, what earlier stages added and the answer,
- * and whose output is {@code output_tokens} (a score, a verdict). With {@code blocking: false} (the default: online
- * evaluation) the user gets the answer without waiting and only the bill grows; with {@code blocking: true} the
- * answer waits for the verdict.
+ * and whose output is {@code output_tokens} (a score, a verdict). The answer waits for the verdict (a gate on what
+ * the user sees); requests not sampled skip the stage.
  *
  * @param name         its name in outputs (default {@code judge})
  * @param tier         the tier its calls go to
  * @param pool         the pool its calls go to (instead of a tier)
  * @param sample       share of requests judged, in (0, 1]
  * @param outputTokens tokens of the verdict
- * @param blocking     whether the answer waits for the judge
  */
-public record JudgeStageSpec(String name, String tier, String pool, Double sample, LengthSpec outputTokens,
-        Boolean blocking) implements StageSpec {
-
-    public JudgeStageSpec {
-        if (blocking == null) {
-            blocking = false;
-        }
-    }
+public record JudgeStageSpec(String name, String tier, String pool, Double sample, LengthSpec outputTokens)
+        implements StageSpec {
 
     @Override
     public String kind() {
