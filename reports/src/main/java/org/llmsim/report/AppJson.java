@@ -1,5 +1,6 @@
 package org.llmsim.report;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -88,6 +89,40 @@ final class AppJson {
             n.set("failures", failures(b.failures()));
         }
         root.set("break_even", breakEven(app.breakEven()));
+        if (!app.pipelines().isEmpty()) {
+            root.set("pipelines", pipelines(app.pipelines()));
+        }
+    }
+
+    /** {@code pipelines}: per class with a pipeline, its budget, end-to-end latency and each stage's share of it. */
+    private static ObjectNode pipelines(List<AppResult.PipelineResult> pipelines) {
+        ObjectNode node = NODES.objectNode();
+        for (AppResult.PipelineResult p : pipelines) {
+            ObjectNode n = node.putObject(p.cls());
+            n.put("requests", p.requests());
+            n.put("completed", p.completed());
+            if (p.budgetS() != null) {
+                SummaryJson.number(n, "budget_s", p.budgetS());
+                n.put("budget_metric", p.budgetMetric());
+                SummaryJson.number(n, "budget_attainment", p.budgetAttainment());
+            }
+            n.set("e2e_s", SummaryJson.latency(p.e2e()));
+            n.set("ttft_s", SummaryJson.latency(p.ttft()));
+            ArrayNode stages = n.putArray("stages");
+            for (AppResult.StageResult s : p.stages()) {
+                ObjectNode sn = stages.addObject();
+                sn.put("name", s.name());
+                sn.put("stage", s.kind());
+                sn.put("count", s.count());
+                sn.set("latency_s", SummaryJson.latency(s.latency()));
+                SummaryJson.number(sn, "share_of_e2e", s.shareOfE2e());
+                SummaryJson.number(sn, "over_budget_mean_s", s.overBudgetMeanS());
+                SummaryJson.number(sn, "cost_usd", s.usd());
+                ObjectNode counters = sn.putObject("counters");
+                new java.util.TreeMap<>(s.counters()).forEach(counters::put);
+            }
+        }
+        return node;
     }
 
     /** A pool's failed calls, retries, fallbacks and circuit breaker. */
