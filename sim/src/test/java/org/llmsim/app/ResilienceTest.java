@@ -136,6 +136,20 @@ class ResilienceTest {
     }
 
     @Test
+    void withoutBreaker_everyFailedAttemptIsCountedAndRetried() {
+        // given a full outage, retries and a fallback but no breaker
+        RunResult r = TestScenarios.run(TestScenarios.load(scenario("", """
+                  - {kind: provider_outage, pool: main, start_s: 100, duration_s: 100}
+                """), "cluster.pools[0].circuit_breaker=null"));
+        AppResult.BackendResult main = r.app().backends().get(0);
+        AppResult.CallFailures f = main.failures();
+        // then every attempt in the outage failed, was counted, and led to a retry or the fallback
+        assertEquals(main.calls(), main.completed() + f.errors(), f.toString());
+        assertEquals(f.errors(), f.retries() + f.fallbackOut(), f.toString());
+        assertEquals(r.requests().arrived(), r.requests().completed());
+    }
+
+    @Test
     void withoutFallback_failuresAreCountedAsFailed() {
         // given a full outage and no fallback
         RunResult r = TestScenarios.run(TestScenarios.load(scenario("", """
