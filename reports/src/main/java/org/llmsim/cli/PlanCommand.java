@@ -166,7 +166,7 @@ final class PlanCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** The planned pool: by name, or by index, or the first. */
+    /** The planned pool: by name, or by index, or the first GPU pool. */
     private int poolIndex(ScenarioSpec spec) {
         List<PoolSpec> pools = spec.cluster() == null || spec.cluster().pools() == null ? List.of()
                 : spec.cluster().pools();
@@ -174,10 +174,19 @@ final class PlanCommand implements Callable<Integer> {
             throw new InputException(spec.name(), "cluster.pools: the scenario has no pool to plan");
         }
         if (pool == null) {
-            return 0;
+            for (int i = 0; i < pools.size(); i++) {
+                if (pools.get(i).provider() == null) {
+                    return i; // the first GPU pool
+                }
+            }
+            throw new InputException(spec.name(), "cluster.pools: every pool is an API provider; plan sizes GPU pools");
         }
         for (int i = 0; i < pools.size(); i++) {
             if (pool.equals(pools.get(i).name()) || pool.equals(Integer.toString(i))) {
+                if (pools.get(i).provider() != null) {
+                    throw new InputException("--pool " + pool, "cluster.pools[" + i + "] is an API provider pool; "
+                            + "plan sizes GPU pools");
+                }
                 return i;
             }
         }

@@ -170,4 +170,13 @@ class PlanningCliTest {
         assertEquals(SCENARIO, Files.readString(file));
         assertFalse(Files.exists(tmp.resolve("winner.yaml")));
     }
+
+    @Test
+    void plan_ofAnApiProviderPool_isABadInputWithAClearMessage(@TempDir Path tmp) {
+        // cluster.pools[1] of the hybrid scenario is an API provider, which has no GPUs to plan
+        CliTest.Outcome o = CliTest.llmsim("plan", CliTest.HOME.resolve("scenarios/hybrid-selfhost-api.yaml").toString(),
+                "--target-rps", "2", "--pool", "sonnet", "--out", tmp.resolve("p").toString(), "--no-pdf");
+        assertEquals(2, o.exitCode(), o.err());
+        assertTrue(o.err().contains("cluster.pools[1] is an API provider pool; plan sizes GPU pools"), o.err());
+    }
 }

@@ -9,6 +9,7 @@ import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.scenario.InputException;
+import org.llmsim.scenario.PoolPlan;
 import org.llmsim.scenario.Scenario;
 
 /**
@@ -63,7 +64,7 @@ public final class DeploymentSearch {
      * @param usdPerHour the fleet's spend rate
      */
     public record Evaluation(Candidate candidate, int replicas, ReplicationSummary reps,
-            SloCriterion.Judgement judgement, double usdPerHour) {
+            SloCriterion.Judgement judgement, double usdPerHour, int gpusPerReplica) {
         public double mean(String metricKey) {
             return reps.mean(HeadlineMetric.byKey(metricKey));
         }
@@ -88,9 +89,9 @@ public final class DeploymentSearch {
             return chosen == null ? Double.NaN : chosen.usdPerHour();
         }
 
-        /** GPUs of the planned pool at the chosen count. */
+        /** GPUs of the planned pool at the chosen count (replicas x pipeline stages x tensor parallelism). */
         public int gpus() {
-            return chosen == null ? 0 : chosen.replicas() * candidate.tensorParallel();
+            return chosen == null ? 0 : chosen.replicas() * chosen.gpusPerReplica();
         }
     }
 
@@ -216,7 +217,7 @@ public final class DeploymentSearch {
                 Search s = active.get(i);
                 List<RunResult> r = results.get(i);
                 Evaluation e = new Evaluation(s.candidate, s.next, ReplicationSummary.of(r), criterion.judge(r),
-                        batch.get(i).fleetUsdPerHour());
+                        batch.get(i).fleetUsdPerHour(), plannedPool(batch.get(i), pool).hardware().gpus());
                 s.evaluations.add(e);
                 listener.accept(e);
                 if (e.judgement().meets()) {
@@ -259,11 +260,20 @@ public final class DeploymentSearch {
     }
 
     private Scenario checkPool(Scenario s, int pool) {
-        if (pool < 0 || pool >= s.pools().size()) {
-            throw new InputException(source.fileName(), "--pool: the scenario has " + s.pools().size()
-                    + " pools, no pool " + pool);
+        int all = s.spec().cluster().pools().size();
+        if (pool < 0 || pool >= all) {
+            throw new InputException(source.fileName(), "--pool: the scenario has " + all + " pools, no pool " + pool);
+        }
+        if (s.pools().stream().noneMatch(p -> p.index() == pool)) {
+            throw new InputException(source.fileName(), "--pool: cluster.pools[" + pool + "] is an API provider "
+                    + "pool; plan sizes GPU pools");
         }
         return s;
+    }
+
+    /** The GPU pool written at {@code cluster.pools[pool]} (provider pools are kept apart in the scenario). */
+    private static PoolPlan plannedPool(Scenario s, int pool) {
+        return s.pools().stream().filter(p -> p.index() == pool).findFirst().orElseThrow();
     }
 
     /** Advances a search by one count; returns its option when it is decided. */

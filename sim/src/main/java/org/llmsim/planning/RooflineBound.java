@@ -31,8 +31,9 @@ import org.llmsim.workload.Samplers;
  * the cheapest possible pass (one sequence, one token: the weights are read once, the host overheads are paid).
  * Prompt tokens count only for classes whose prompts no prefix cache could share (no shared prefix, sessions or
  * popularity), and KV limits {@code B} only for those. Traced classes, other pools beside the planned one (the
- * router splits traffic between them) and speculative decoding (several tokens per pass) are beyond the bound; it
- * then falls back to one replica.
+ * router splits traffic between them), speculative decoding (several tokens per pass), pipeline stages (several passes
+ * in flight) and disaggregated pools (prefill and decode on different replicas) are beyond the bound; it then falls
+ * back to one replica, so the planner simulates instead of pruning.
  *
  * @param replicas  the fewest replicas that could carry the traffic (at least 1)
  * @param computeS  {@code C}: seconds of compute per second of traffic
@@ -48,12 +49,15 @@ public record RooflineBound(int replicas, double computeS, double passesS, int m
     /** No bound: one replica. */
     static final RooflineBound NONE = new RooflineBound(1, Double.NaN, Double.NaN, 0, false);
 
-    /** The bound for pool {@code pool} of {@code scenario} (at the scenario's traffic). */
+    /** The bound for the GPU pool at {@code cluster.pools[pool]} of {@code scenario} (at the scenario's traffic). */
     public static RooflineBound of(Scenario scenario, int pool) {
-        if (scenario.pools().size() != 1) {
+        if (scenario.pools().size() != 1 || scenario.pools().get(0).index() != pool) {
             return NONE;
         }
-        PoolPlan p = scenario.pools().get(pool);
+        PoolPlan p = scenario.pools().get(0);
+        if (p.spec().speculative() != null || p.spec().pipelineParallel() > 1 || p.spec().disaggregated() != null) {
+            return NONE;
+        }
         WorkloadPlan w = scenario.workload();
         double outputPerS = 0;
         double promptPerS = 0;

@@ -1,5 +1,6 @@
 package org.llmsim.calibration;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -29,13 +30,14 @@ class ValidationSuiteTest {
 
     private static List<ValidationCase> cases;
     private static List<ValidationTable.Row> rows;
+    private static String table;
 
     @BeforeAll
     static void simulateAllCases() throws IOException {
         Path home = TestScenarios.home();
         cases = ValidationCase.loadAll(home.resolve("gpu-profiles/validation"));
         rows = ValidationTable.run(cases, new BenchmarkRun(TestScenarios.catalog(), home));
-        String table = ValidationTable.markdown(rows);
+        table = ValidationTable.markdown(rows);
         System.out.println("Validation against published measurements:\n" + table);
         Path target = home.resolve("sim/target");
         Files.createDirectories(target);
@@ -74,14 +76,24 @@ class ValidationSuiteTest {
         assertTrue(rows.stream().anyMatch(r -> !r.metric().isLatency()), "no throughput figure");
     }
 
+    @Test
+    void readmeTable_isTheOneTheSimulatorProduces() throws IOException {
+        String readme = Files.readString(TestScenarios.home().resolve("README.md"), StandardCharsets.UTF_8);
+        assertEquals(withTable(readme, table), readme, "README.md's validation table is stale: regenerate it with "
+                + "mvn -B -q -pl sim test -Dtest=ValidationSuiteTest -Dllmsim.updateReadme=true");
+    }
+
     private static void updateReadme(Path readme, String table) throws IOException {
         String text = Files.readString(readme, StandardCharsets.UTF_8);
+        Files.writeString(readme, withTable(text, table), StandardCharsets.UTF_8);
+    }
+
+    private static String withTable(String text, String table) {
         int begin = text.indexOf(BEGIN);
         int end = text.indexOf(END);
         if (begin < 0 || end < begin) {
             throw new IllegalStateException("README.md has no validation-table markers");
         }
-        String updated = text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end);
-        Files.writeString(readme, updated, StandardCharsets.UTF_8);
+        return text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end);
     }
 }

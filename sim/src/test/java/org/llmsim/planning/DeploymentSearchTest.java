@@ -152,4 +152,57 @@ class DeploymentSearchTest {
         r.options().stream().filter(o -> o.outcome() == DeploymentSearch.Outcome.MEETS)
                 .forEach(o -> assertTrue(o.bound().replicas() <= o.replicas(), o.toString()));
     }
+
+    @Test
+    void plan_withPipelineStages_countsEveryGpuOfAReplica_andDoesNotPruneByTheSingleStageRoofline() {
+        // given a pool of 2 pipeline stages x 2 GPUs per replica
+        String yaml = TestScenarios.scenario("""
+                arrival: {process: poisson, rate_rps: 1}
+                input_tokens: {dist: fixed, value: 500}
+                output_tokens: {dist: fixed, value: 100}
+                slo: {ttft_s: 2, tpot_s: 0.2}
+                """, """
+                gpu: h100-sxm
+                model: llama-3.1-8b
+                pipeline_parallel: 2
+                """, 120, 20);
+        ScenarioSource source = ScenarioSource.text(new ScenarioLoader(TestScenarios.catalog()), yaml, "pp.yaml",
+                TestScenarios.home(), List.of());
+        // when it is planned with tensor parallelism 2
+        DeploymentSearch.Result r = new DeploymentSearch(source, SloCriterion.P99, 1, PointRunner.on(executor),
+                e -> { }).run(1, new PlanSpace(List.of("h100-sxm"), List.of(Dtype.BF16), List.of(2), List.of(64), 4),
+                0);
+        // then the winner's GPUs are replicas x stages x tensor parallelism, and the bound did not claim to apply
+        DeploymentSearch.Option w = r.winner();
+        assertNotNull(w);
+        assertEquals(w.replicas() * 2 * 2, w.gpus());
+        assertEquals(false, w.bound().exact());
+    }
+
+    @Test
+    void rooflineBound_fallsBackToOneReplica_forSpeculativeDecoding() {
+        Scenario speculative = TestScenarios.load(TestScenarios.scenario("""
+                arrival: {process: poisson, rate_rps: 50}
+                input_tokens: {dist: fixed, value: 500}
+                output_tokens: {dist: fixed, value: 300}
+                """, """
+                gpu: h100-sxm
+                model: llama-3.1-70b
+                tensor_parallel: 4
+                speculative: {draft_model: llama-3.2-1b, k: 4, acceptance: 0.8}
+                """, 60, 0));
+        RooflineBound bound = RooflineBound.of(speculative, 0);
+        assertEquals(1, bound.replicas());
+        assertEquals(false, bound.exact());
+        Scenario plain = TestScenarios.load(TestScenarios.scenario("""
+                arrival: {process: poisson, rate_rps: 50}
+                input_tokens: {dist: fixed, value: 500}
+                output_tokens: {dist: fixed, value: 300}
+                """, """
+                gpu: h100-sxm
+                model: llama-3.1-70b
+                tensor_parallel: 4
+                """, 60, 0));
+        assertTrue(RooflineBound.of(plain, 0).exact());
+    }
 }
