@@ -143,8 +143,11 @@ public final class ProviderBackend implements Backend {
             lastS = firstS;
         } else {
             double prefillS = (call.inputTokens() - cached) / prefillTokensPerS;
-            double providerS = (ttft.sampleS() + prefillS) * faults.ttftFactor(now);
-            firstS = now + rtt.sampleS() + providerS;
+            // draws in the order of a run without faults, so that adding a fault elsewhere shifts nothing
+            double rttS = rtt.sampleS();
+            double ttftS = ttft.sampleS();
+            double factor = faults.ttftFactor(now);
+            firstS = factor == 1 ? now + rttS + ttftS + prefillS : now + rttS + (ttftS + prefillS) * factor;
             double tokensPerS = Math.max(MIN_OUTPUT_TOKENS_PER_S, speed.sampleS() * faults.throughputFactor(now));
             lastS = firstS + (call.outputTokens() - 1) / tokensPerS;
         }
