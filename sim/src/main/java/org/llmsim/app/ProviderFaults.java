@@ -69,21 +69,20 @@ final class ProviderFaults {
 
     /** Multiplier of the provider's time to first token for a call sent at {@code nowS}. */
     double ttftFactor(double nowS) {
-        double f = 1;
-        for (LatencySpikeSpec s : spikes) {
-            if (nowS >= s.startS() && nowS < s.endS()) {
-                f *= s.ttftFactor();
-            }
-        }
-        return f;
+        return factor(nowS, LatencySpikeSpec::ttftFactor);
     }
 
     /** Multiplier of the output speed for a call sent at {@code nowS}. */
     double throughputFactor(double nowS) {
+        return factor(nowS, LatencySpikeSpec::throughputFactor);
+    }
+
+    /** The product of {@code which} over the spikes whose window holds {@code nowS} (overlapping spikes compound). */
+    private double factor(double nowS, java.util.function.ToDoubleFunction<LatencySpikeSpec> which) {
         double f = 1;
         for (LatencySpikeSpec s : spikes) {
             if (nowS >= s.startS() && nowS < s.endS()) {
-                f *= s.throughputFactor();
+                f *= which.applyAsDouble(s);
             }
         }
         return f;

@@ -24,4 +24,15 @@ public interface FaultSpec {
 
     /** One line for {@code llmsim validate}. */
     String describe();
+
+    /** Checks what every fault over a time window has: the pool it strikes, its start and its length. */
+    static void validateWindow(String path, String pool, Double startS, Double durationS, Problems p) {
+        p.required(path + ".pool", pool);
+        if (p.required(path + ".start_s", startS)) {
+            p.nonNegative(path + ".start_s", startS);
+        }
+        if (p.required(path + ".duration_s", durationS)) {
+            p.positive(path + ".duration_s", durationS);
+        }
+    }
 }

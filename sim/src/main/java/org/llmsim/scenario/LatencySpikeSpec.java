@@ -38,13 +38,7 @@ public record LatencySpikeSpec(String pool, Double startS, Double durationS, Dou
 
     @Override
     public void validate(String path, Problems p) {
-        p.required(path + ".pool", pool);
-        if (p.required(path + ".start_s", startS)) {
-            p.nonNegative(path + ".start_s", startS);
-        }
-        if (p.required(path + ".duration_s", durationS)) {
-            p.positive(path + ".duration_s", durationS);
-        }
+        FaultSpec.validateWindow(path, pool, startS, durationS, p);
         p.positive(path + ".ttft_factor", ttftFactor);
         p.positive(path + ".throughput_factor", throughputFactor);
         if (ttftFactor == 1.0 && throughputFactor == 1.0) {

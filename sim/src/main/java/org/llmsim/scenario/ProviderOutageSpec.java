@@ -45,13 +45,7 @@ public record ProviderOutageSpec(String pool, Double startS, Double durationS, S
 
     @Override
     public void validate(String path, Problems p) {
-        p.required(path + ".pool", pool);
-        if (p.required(path + ".start_s", startS)) {
-            p.nonNegative(path + ".start_s", startS);
-        }
-        if (p.required(path + ".duration_s", durationS)) {
-            p.positive(path + ".duration_s", durationS);
-        }
+        FaultSpec.validateWindow(path, pool, startS, durationS, p);
         if (!ERROR.equals(mode) && !TIMEOUT.equals(mode)) {
             p.add(path + ".mode", "must be one of error, timeout, got '" + mode + "'");
         }

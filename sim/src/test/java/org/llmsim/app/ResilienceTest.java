@@ -150,6 +150,38 @@ class ResilienceTest {
     }
 
     @Test
+    void gpuPoolTimeout_dropsQueuedCalls_andTheFallbackAnswersThem() {
+        // given one L40S far past its capacity, whose queued calls are given up after 2 s and sent to an API
+        String api = AppFixtures.provider(dir, "spillover", 1, 5);
+        var run = TestScenarios.runRecording(TestScenarios.load("""
+                name: gpu-timeout
+                duration_s: 60
+                workload:
+                  arrival: {process: poisson, rate_rps: 40}
+                  input_tokens: 2000
+                  output_tokens: 300
+                cluster:
+                  pools:
+                    - {name: gpu, gpu: l40s, model: llama-3.1-8b, replicas: 1, timeout_s: 2, fallback: api}
+                    - {name: api, provider: %s, prompt_caching: false}
+                """.formatted(api)));
+        RunResult r = run.result();
+        AppResult.CallFailures gpu = r.app().backends().get(0).failures();
+        // then calls time out on the GPU pool and every one of them is answered by the API instead
+        assertTrue(gpu.timeouts() > 100, gpu.toString());
+        assertEquals(gpu.timeouts(), gpu.fallbackOut());
+        assertEquals(gpu.fallbackOut(), r.app().backends().get(1).completed());
+        RunResult.RequestCounts n = r.requests();
+        assertEquals(n.arrived(), n.completed() + n.unfinished());
+        for (Request q : run.requests()) {
+            if (q.fallbacks() > 0 && q.status() == RequestStatus.COMPLETED) {
+                assertEquals("api", q.backend());
+                assertTrue(q.queueS() >= 2 - 1e-9 || Double.isNaN(q.queueS()), "waited its timeout: " + q.id());
+            }
+        }
+    }
+
+    @Test
     void withoutFallback_failuresAreCountedAsFailed() {
         // given a full outage and no fallback
         RunResult r = TestScenarios.run(TestScenarios.load(scenario("", """
