@@ -60,8 +60,8 @@ public record ProviderOutageSpec(String pool, Double startS, Double durationS, S
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "provider_outage of %s in %s-%s s: %s of calls %s", pool,
-                Problems.format(startS), Problems.format(endS()), errorRate >= 1 ? "all" : Problems.format(errorRate),
+        return String.format(Locale.ROOT, "provider_outage of %s in %s-%s s: %s calls %s", pool,
+                Problems.format(startS), Problems.format(endS()), errorRate >= 1 ? "all" : Problems.format(errorRate) + " of the",
                 ERROR.equals(mode) ? "fail fast" : "hang until the timeout");
     }
 }
