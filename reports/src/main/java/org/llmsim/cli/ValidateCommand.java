@@ -127,11 +127,45 @@ final class ValidateCommand implements Callable<Integer> {
                     : ", " + Format.count(c.capacityEntries()) + " entries", c.ttlS() == null ? ""
                     : ", TTL " + Format.duration(c.ttlS()));
         }
+        for (var pool : app.pools()) {
+            if (pool.hasResilience()) {
+                out.printf(Locale.ROOT, "  pool %s client: %s%n", pool.name(), resilience(pool));
+            }
+        }
+        for (var c : w.classes()) {
+            if (c.pipeline() != null) {
+                out.printf(Locale.ROOT, "  pipeline of %s: %s%s%n", c.name(), String.join(" -> ", c.pipeline().stream()
+                        .map(st -> st.label() + (st.label().equals(st.kind()) ? "" : " (" + st.kind() + ")")).toList()),
+                        c.budgetS() == null ? "" : ", budget " + Format.duration(c.budgetS()) + " ("
+                                + c.budgetMetricOrDefault() + ")");
+            }
+        }
         for (var f : s.spec().faults()) {
             out.printf(Locale.ROOT, "  fault: %s%n", f.describe());
         }
         out.flush();
         return Main.EXIT_OK;
+    }
+
+    /** "3 attempts (backoff 1 s doubling to 60 s, jitter 50%), timeout 30 s, fallback b, breaker 5 failures / 30 s". */
+    private static String resilience(org.llmsim.scenario.PoolSpec pool) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (pool.retry() != null) {
+            var r = pool.retry();
+            parts.add(r.maxAttempts() + " attempts (backoff " + Format.duration(r.backoffS()) + " doubling to "
+                    + Format.duration(r.maxBackoffS()) + ", jitter " + Format.percent(r.jitter()) + ")");
+        }
+        if (pool.timeoutS() != null) {
+            parts.add("timeout " + Format.duration(pool.timeoutS()));
+        }
+        if (pool.fallback() != null) {
+            parts.add("fallback " + pool.fallback());
+        }
+        if (pool.circuitBreaker() != null) {
+            parts.add("breaker " + pool.circuitBreaker().failures() + " failures / "
+                    + Format.duration(pool.circuitBreaker().cooldownS()));
+        }
+        return String.join(", ", parts);
     }
 
     private static String limits(RateLimitSpec l) {

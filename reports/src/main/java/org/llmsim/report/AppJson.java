@@ -1,5 +1,6 @@
 package org.llmsim.report;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -85,8 +86,69 @@ final class AppJson {
             SummaryJson.number(n, "usd_per_call", b.completed() == 0 ? Double.NaN : b.costUsd() / b.completed());
             n.set("call_ttft_s", SummaryJson.latency(b.callTtft()));
             n.set("call_e2e_s", SummaryJson.latency(b.callE2e()));
+            n.set("failures", failures(b.failures()));
         }
         root.set("break_even", breakEven(app.breakEven()));
+        if (!app.pipelines().isEmpty()) {
+            root.set("pipelines", pipelines(app.pipelines()));
+        }
+    }
+
+    /** {@code pipelines}: per class with a pipeline, its budget, end-to-end latency and each stage's share of it. */
+    private static ObjectNode pipelines(List<AppResult.PipelineResult> pipelines) {
+        ObjectNode node = NODES.objectNode();
+        for (AppResult.PipelineResult p : pipelines) {
+            ObjectNode n = node.putObject(p.cls());
+            n.put("requests", p.requests());
+            n.put("completed", p.completed());
+            if (p.budgetS() != null) {
+                SummaryJson.number(n, "budget_s", p.budgetS());
+                n.put("budget_metric", p.budgetMetric());
+                SummaryJson.number(n, "budget_attainment", p.budgetAttainment());
+            }
+            n.set("e2e_s", SummaryJson.latency(p.e2e()));
+            n.set("ttft_s", SummaryJson.latency(p.ttft()));
+            ArrayNode stages = n.putArray("stages");
+            for (AppResult.StageResult s : p.stages()) {
+                ObjectNode sn = stages.addObject();
+                sn.put("name", s.name());
+                sn.put("stage", s.kind());
+                sn.put("count", s.count());
+                sn.set("latency_s", SummaryJson.latency(s.latency()));
+                SummaryJson.number(sn, "share_of_e2e", s.shareOfE2e());
+                SummaryJson.number(sn, "over_budget_mean_s", s.overBudgetMeanS());
+                SummaryJson.number(sn, "cost_usd", s.usd());
+                ObjectNode counters = sn.putObject("counters");
+                new java.util.TreeMap<>(s.counters()).forEach(counters::put);
+            }
+        }
+        return node;
+    }
+
+    /** A pool's failed calls, retries, fallbacks and circuit breaker. */
+    private static ObjectNode failures(AppResult.CallFailures f) {
+        ObjectNode node = NODES.objectNode();
+        node.put("errors", f.errors());
+        node.put("timeouts", f.timeouts());
+        node.put("retries", f.retries());
+        node.put("fallback_out", f.fallbackOut());
+        node.put("fallback_in", f.fallbackIn());
+        node.put("short_circuited", f.shortCircuited());
+        SummaryJson.number(node, "failed_usd", f.failedUsd());
+        if (f.breaker() != null) {
+            ObjectNode br = node.putObject("circuit_breaker");
+            br.put("failures", f.breaker().failures());
+            SummaryJson.number(br, "cooldown_s", f.breaker().cooldownS());
+            br.put("opened", f.breaker().opened());
+            SummaryJson.number(br, "open_s", f.breaker().openS());
+            ArrayNode transitions = br.putArray("transitions");
+            for (AppResult.BreakerTransition t : f.breaker().transitions()) {
+                ObjectNode tn = transitions.addObject();
+                SummaryJson.number(tn, "at_s", t.atS());
+                tn.put("state", t.state());
+            }
+        }
+        return node;
     }
 
     private static ObjectNode cache(AppResult.CacheSummary c) {

@@ -101,7 +101,8 @@ final class AppReport {
         boolean tiers = app.tiers().size() > 1 || app.tiers().stream().anyMatch(
                 t -> t.escalatedOut() > 0 || t.overflowOut() > 0);
         List<AppResult.BackendResult> apis = app.backends().stream().filter(x -> x.kind().equals("api")).toList();
-        if (app.cache().isNone() && !tiers && apis.isEmpty() && app.breakEven() == null) {
+        if (app.cache().isNone() && !tiers && apis.isEmpty() && app.breakEven() == null
+                && app.pipelines().isEmpty()) {
             return;
         }
         pdf.newPage();
@@ -156,6 +157,9 @@ final class AppReport {
             }
             pdf.table(rows, new float[] {0.11f, 0.31f, 0.08f, 0.05f, 0.1f, 0.11f, 0.08f, 0.09f, 0.07f});
         }
+        for (AppResult.PipelineResult p : app.pipelines()) {
+            pipeline(pdf, p);
+        }
         AppResult.BreakEven be = app.breakEven();
         if (be != null) {
             pdf.subheading("Self-hosting against the APIs");
@@ -175,6 +179,29 @@ final class AppReport {
             }
             pdf.table(rows, new float[] {0.32f, 0.14f, 0.18f, 0.2f, 0.16f});
         }
+    }
+
+    /** A pipeline's stages: which one dominates the tail, and the budget's attainment. */
+    private static void pipeline(PdfDocumentBuilder pdf, AppResult.PipelineResult p) {
+        pdf.subheading("Pipeline of " + p.cls());
+        pdf.paragraph(Format.count(p.completed()) + " of " + Format.count(p.requests()) + " measured requests completed"
+                + (p.budgetS() == null ? "" : "; " + Format.percent(p.budgetAttainment()) + " within the budget of "
+                        + Format.duration(p.budgetS()) + (p.budgetMetric().equals("ttft") ? " to the first output"
+                                : " end to end"))
+                + ". Stage latencies in ms; share: of the mean end-to-end latency; over budget: the stage's mean over "
+                + "the requests that missed the budget.");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"stage", "kind", "mean", "p50", "p95", "p99", "share", "over budget", "cost"});
+        for (AppResult.StageResult x : p.stages()) {
+            rows.add(new String[] {x.name(), x.kind(), Format.ms(x.latency().mean()), Format.ms(x.latency().p50()),
+                    Format.ms(x.latency().p95()), Format.ms(x.latency().p99()), Format.percent(x.shareOfE2e()),
+                    Double.isNaN(x.overBudgetMeanS()) ? "-" : Format.ms(x.overBudgetMeanS()), Format.usd(x.usd())});
+        }
+        rows.add(new String[] {"end to end", "", Format.ms(p.e2e().mean()), Format.ms(p.e2e().p50()),
+                Format.ms(p.e2e().p95()), Format.ms(p.e2e().p99()), "", "", ""});
+        rows.add(new String[] {"first output", "", Format.ms(p.ttft().mean()), Format.ms(p.ttft().p50()),
+                Format.ms(p.ttft().p95()), Format.ms(p.ttft().p99()), "", "", ""});
+        pdf.table(rows, widths(9, 0.16f, 0.12f));
     }
 
     /** Whether any run spends on anything but GPU time (API calls, classifier, embeddings). */

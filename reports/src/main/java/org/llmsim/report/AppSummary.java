@@ -70,6 +70,10 @@ final class AppSummary {
             }
             TerminalSummary.appendTable(b, rows, st);
         }
+        appendResilience(b, app, st);
+        for (AppResult.PipelineResult p : app.pipelines()) {
+            appendPipeline(b, p, st);
+        }
         AppResult.BreakEven be = app.breakEven();
         if (be != null) {
             b.append('\n').append(TerminalSummary.label("break-even")).append("self-hosted ")
@@ -87,6 +91,55 @@ final class AppSummary {
                         .append(verdict).append('\n');
             }
         }
+    }
+
+    /** One line per pool that retried, failed, fell back or broke its circuit. */
+    private static void appendResilience(StringBuilder b, AppResult app, Style st) {
+        for (AppResult.BackendResult x : app.backends()) {
+            AppResult.CallFailures f = x.failures();
+            if (f.errors() + f.timeouts() + f.retries() + f.fallbackOut() + f.fallbackIn() + f.shortCircuited() == 0
+                    && (f.breaker() == null || f.breaker().opened() == 0)) {
+                continue;
+            }
+            b.append(TerminalSummary.label("pool " + x.name())).append(Format.count(f.errors())).append(" errors   ")
+                    .append(Format.count(f.timeouts())).append(" timeouts   ").append(Format.count(f.retries()))
+                    .append(" retries   fallback ").append(Format.count(f.fallbackOut())).append(" out / ")
+                    .append(Format.count(f.fallbackIn())).append(" in");
+            if (f.breaker() != null) {
+                b.append("   breaker opened ").append(Format.count(f.breaker().opened())).append("x, open ")
+                        .append(Format.duration(f.breaker().openS())).append(", ")
+                        .append(Format.count(f.shortCircuited())).append(" calls refused");
+            }
+            if (f.failedUsd() > 0) {
+                b.append("   failed calls billed ").append(Format.usd(f.failedUsd()));
+            }
+            b.append('\n');
+        }
+    }
+
+    /** The per-stage latency table of a pipeline: which stage dominates p95, and the budget's attainment. */
+    private static void appendPipeline(StringBuilder b, AppResult.PipelineResult p, Style st) {
+        b.append('\n').append(TerminalSummary.label("pipeline")).append(st.bold(p.cls())).append("   ")
+                .append(Format.count(p.completed())).append(" of ").append(Format.count(p.requests()))
+                .append(" measured completed");
+        if (p.budgetS() != null) {
+            b.append("   ").append(p.budgetMetric().equals("ttft") ? "first output" : "end to end").append(" <= ")
+                    .append(Format.duration(p.budgetS())).append(": ")
+                    .append(st.bold(Format.percent(p.budgetAttainment()))).append(" within budget");
+        }
+        b.append('\n');
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"stage (ms)", "kind", "mean", "p50", "p95", "p99", "share", "over budget", "cost"});
+        for (AppResult.StageResult s : p.stages()) {
+            rows.add(new String[] {s.name(), s.kind(), Format.ms(s.latency().mean()), Format.ms(s.latency().p50()),
+                    Format.ms(s.latency().p95()), Format.ms(s.latency().p99()), Format.percent(s.shareOfE2e()),
+                    Double.isNaN(s.overBudgetMeanS()) ? "-" : Format.ms(s.overBudgetMeanS()), Format.usd(s.usd())});
+        }
+        rows.add(new String[] {"end to end", "", Format.ms(p.e2e().mean()), Format.ms(p.e2e().p50()),
+                Format.ms(p.e2e().p95()), Format.ms(p.e2e().p99()), "", "", ""});
+        rows.add(new String[] {"first output", "", Format.ms(p.ttft().mean()), Format.ms(p.ttft().p50()),
+                Format.ms(p.ttft().p95()), Format.ms(p.ttft().p99()), "", "", ""});
+        TerminalSummary.appendTable(b, rows, st);
     }
 
     /** "a $1.23 (45.0%), b $1.50 (55.0%)". */

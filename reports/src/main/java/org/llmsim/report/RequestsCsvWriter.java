@@ -28,7 +28,7 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
     public static final String HEADER = "id,pool,replica,status,arrival_s,scheduled_s,first_token_s,finish_s,"
             + "input_tokens,output_tokens,queue_s,ttft_s,tpot_s,e2e_s,preemptions,measured,slo_met,reject_reason,"
             + "class,session_id,cached_tokens,swaps,tier,backend,cache_hit,calls,cost_usd,"
-            + "crash_retries,fail_reason";
+            + "crash_retries,fail_reason,retries,fallbacks,stage_latencies_s";
 
     private final BufferedWriter out;
     private final String[] poolOfReplica;
@@ -104,11 +104,34 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
         if (r.failReason() != null) {
             b.append(r.failReason());
         }
+        b.append(',').append(r.retries()).append(',').append(r.fallbacks()).append(',');
+        stages(b, r);
         b.append('\n');
         try {
             out.append(b);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A pipeline request's stage latencies, {@code name=seconds} joined by {@code ;} (stages not reached left out). */
+    private static void stages(StringBuilder b, Request r) {
+        String[] names = r.stageNames();
+        if (names == null) {
+            return;
+        }
+        double[] latency = r.stageLatencyS();
+        boolean first = true;
+        for (int i = 0; i < names.length; i++) {
+            if (Double.isNaN(latency[i])) {
+                continue;
+            }
+            if (!first) {
+                b.append(';');
+            }
+            first = false;
+            b.append(names[i]).append('=');
+            seconds(b, latency[i]);
         }
     }
 

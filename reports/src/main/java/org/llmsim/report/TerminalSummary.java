@@ -57,6 +57,7 @@ public final class TerminalSummary {
         b.append(label("requests")).append("arrived ").append(Format.count(n.arrived()))
                 .append("   completed ").append(Format.count(n.completed()))
                 .append("   rejected ").append(warnIfPositive(n.rejected(), st))
+                .append(n.failed() > 0 ? "   failed " + warnIfPositive(n.failed(), st) : "")
                 .append("   unfinished ").append(warnIfPositive(n.unfinished(), st))
                 .append(n.failed() > 0 || r.elastic().faulted() ? "   failed " + warnIfPositive(n.failed(), st) : "")
                 .append(st.dim("   (" + Format.count(n.measured()) + " measured, arrivals in "

@@ -84,7 +84,8 @@ class AppLayerCliTest {
 
         List<String> rows = Files.readAllLines(out.resolve("requests.csv"));
         assertEquals(RequestsCsvWriter.HEADER, rows.get(0));
-        assertTrue(rows.get(0).endsWith(",tier,backend,cache_hit,calls,cost_usd,crash_retries,fail_reason"));
+        assertTrue(rows.get(0).endsWith(",tier,backend,cache_hit,calls,cost_usd,crash_retries,fail_reason,retries,"
+                + "fallbacks,stage_latencies_s"));
         assertTrue(rows.stream().anyMatch(r -> r.contains(",exact,exact,0,")), "a row answered by the exact cache");
         assertTrue(rows.stream().anyMatch(r -> r.contains(",frontier,api,,2,")), "an escalated row");
 

@@ -190,9 +190,9 @@ class CliTest {
         assertTrue(summary.get("itl_s").get("p99").isNumber());
         List<String> rows = Files.readAllLines(out.resolve("requests.csv"));
         assertTrue(rows.get(0).contains(",reject_reason,class,session_id,cached_tokens,swaps,"), "columns appended");
-        assertTrue(rows.get(0).endsWith(",swaps,tier,backend,cache_hit,calls,cost_usd,crash_retries,fail_reason"),
-                "new columns at the end");
-        assertTrue(rows.get(1).endsWith(",0,0,,,,0,0.000000000,0,"), rows.get(1));
+        assertTrue(rows.get(0).endsWith(",swaps,tier,backend,cache_hit,calls,cost_usd,crash_retries,fail_reason,"
+                + "retries,fallbacks,stage_latencies_s"), "new columns at the end");
+        assertTrue(rows.get(1).endsWith(",0,0,,,,0,0.000000000,0,,0,0,"), rows.get(1));
     }
 
     @Test

@@ -70,7 +70,8 @@ class ElasticCliTest {
         assertTrue(o.out().contains("failed " + failed), o.out());
         assertTrue(o.out().contains("faults       main: 1 crash"), o.out());
         List<String> rows = Files.readAllLines(out.resolve("requests.csv"));
-        assertEquals(failed, rows.stream().filter(r -> r.contains(",failed,") && r.endsWith(",replica_crash"))
+        // fail_reason, then retries, fallbacks and stage latencies (none here)
+        assertEquals(failed, rows.stream().filter(r -> r.contains(",failed,") && r.endsWith(",replica_crash,0,0,"))
                 .count());
     }
 

@@ -46,9 +46,16 @@ public final class AppResults {
             PoolPlan pool = scenario.pools().get(p);
             gpuUsd[p] = provisioned.gpuUsd(p, pool);
         }
-        List<AppResult.BackendResult> backends = gateway.poolCalls().results(gpuUsd);
+        List<AppResult.BackendResult> backends = gateway.poolCalls().results(gpuUsd, gateway.guards(),
+                provisioned.spanS());
+        List<AppResult.PipelineResult> pipelines = new java.util.ArrayList<>();
+        for (Pipeline p : gateway.pipelines()) {
+            if (p != null) {
+                pipelines.add(p.result());
+            }
+        }
         AppResult app = new AppResult(breakdown, caches(gateway, ledger), tiers(gateway, breakdown, ledger),
-                backends, breakEven(r, scenario, provisioned));
+                backends, breakEven(r, scenario, provisioned), List.copyOf(pipelines));
         return r.withApp(app, cost);
     }
 

@@ -17,6 +17,12 @@ public interface CallOutcomes {
      */
     void apiCallFinished(Request call, double timeS, ProviderBackend pool, CallTokens tokens, CallCost cost);
 
+    /**
+     * An API call failed at {@code timeS} (a server error, or given up at its timeout; the reason is set), billed as
+     * {@code tokens} for {@code cost} (often nothing).
+     */
+    void callFailed(Request call, double timeS, ProviderBackend pool, CallTokens tokens, CallCost cost);
+
     /** The call was refused at {@code timeS}; its reason is set. */
     void callRejected(Request call, double timeS);
 

@@ -38,6 +38,9 @@ import org.llmsim.workload.TimeSampler;
  * that takes time (none when it takes none); draws come from named streams per cache and step.
  */
 public final class Gateway implements CallOutcomes {
+    /** Failure reason of a call refused by its pool's open circuit breaker. */
+    public static final String CIRCUIT_OPEN = "circuit_open";
+
     private final EventScheduler clock;
     private final MetricsCollector metrics;
     private final CostLedger ledger;
@@ -50,6 +53,10 @@ public final class Gateway implements CallOutcomes {
     private final Classifier classifier;
     private final RandomGenerator escalation;
     private final PoolCalls poolCalls;
+    private final Map<String, Backend> backends;
+    private final Map<String, PoolGuard> guards;
+    private final Pipeline[] pipelineOfClass;
+    private final PipelineRunner runner = new PipelineRunner(this);
     private final Map<Long, Journey> inFlight = new LinkedHashMap<>();
     private long modelAnswers;
 
@@ -67,22 +74,36 @@ public final class Gateway implements CallOutcomes {
     }
 
     /** A user request between its admission and its final outcome. */
-    private static final class Journey {
+    static final class Journey {
         final Request user;
         final boolean measured;
+        /** Sizes of the next model call: the request's own, or what a pipeline stage asks. */
+        int callInput;
+        int callOutput;
+        /** The class's pipeline and where the request is in it, or null for a single model call. */
+        Pipeline pipeline;
+        Pipeline.Run run;
         Request call;
         Tier tier;
         boolean escalation;
+        /** The pool of the current (or last) attempt, its guard, the attempt's number there and whether it probes. */
+        Backend backend;
+        PoolGuard guard;
+        int attempt;
+        boolean probe;
 
         Journey(Request user, boolean measured) {
             this.user = user;
             this.measured = measured;
+            this.callInput = user.inputTokens();
+            this.callOutput = user.outputTokens();
         }
     }
 
     Gateway(EventScheduler clock, MetricsCollector metrics, CostLedger ledger, RunResult.Window window,
             List<ResponseCache> caches, List<Tier> tiers, TierSelector selector, Classifier classifier,
-            RandomGenerator escalation, PoolCalls poolCalls) {
+            RandomGenerator escalation, PoolCalls poolCalls, Map<String, Backend> backends,
+            Map<String, PoolGuard> guards, Pipeline[] pipelineOfClass) {
         this.clock = clock;
         this.metrics = metrics;
         this.ledger = ledger;
@@ -97,12 +118,23 @@ public final class Gateway implements CallOutcomes {
         this.classifier = classifier;
         this.escalation = escalation;
         this.poolCalls = poolCalls;
+        this.backends = Map.copyOf(backends);
+        this.guards = Map.copyOf(guards);
+        this.pipelineOfClass = pipelineOfClass.clone();
     }
 
     /** A user request the ingress admitted. */
     public void submit(Request user) {
         Journey j = new Journey(user, window.contains(user.arrivalS()));
         inFlight.put(user.id(), j);
+        Pipeline pipeline = pipelineOfClass[user.classIndex()];
+        if (pipeline != null) {
+            // a pipeline's stages make their own model calls; response caches do not apply to it
+            j.pipeline = pipeline;
+            j.run = new Pipeline.Run(pipeline.stages.size());
+            runner.start(j);
+            return;
+        }
         int first = nextCache(user, 0);
         if (first < caches.size() && j.measured) {
             anyCache.lookups++;
@@ -193,12 +225,45 @@ public final class Gateway implements CallOutcomes {
             overflow(j, t);
             t = t.overflowTo;
         }
-        Request call = Request.callFor(j.user, clock.now());
-        j.call = call;
         j.tier = t;
-        j.user.markSent(t.name, t.pool);
-        poolCalls.sent(t);
-        t.backend.submit(call);
+        attempt(j, t.backend, 1);
+    }
+
+    /**
+     * Attempt number {@code n} of the journey's call on {@code backend}: refused at once while the pool's breaker is
+     * open, otherwise sent (a GPU call with a timeout gets one event that gives it up if it is still queued then).
+     */
+    private void attempt(Journey j, Backend backend, int n) {
+        PoolGuard g = guard(backend);
+        j.backend = backend;
+        j.guard = g;
+        j.attempt = n;
+        CircuitBreaker.Permit permit = g.admit();
+        if (permit == CircuitBreaker.Permit.REFUSE) {
+            g.shortCircuited++;
+            j.call = null;
+            j.probe = false;
+            moveOn(j, CIRCUIT_OPEN, false);
+            return;
+        }
+        j.probe = permit == CircuitBreaker.Permit.PROBE;
+        Request call = Request.callFor(j.user, clock.now(), j.callInput, j.callOutput);
+        j.call = call;
+        j.user.markSent(j.tier.name, backend.name());
+        poolCalls.sent(backend);
+        if (Double.isFinite(g.timeoutS) && backend instanceof GpuPoolBackend) {
+            clock.after(g.timeoutS, EventPriority.ARRIVAL, () -> {
+                if (j.call == call && Double.isNaN(call.scheduledS())) {
+                    backend.abortWaiting(call, ProviderBackend.TIMEOUT);
+                }
+            });
+        }
+        backend.submit(call);
+    }
+
+    private PoolGuard guard(Backend backend) {
+        PoolGuard g = guards.get(backend.name());
+        return g != null ? g : PoolGuard.none(backend.name());
     }
 
     private void overflow(Journey j, Tier from) {
@@ -211,6 +276,7 @@ public final class Gateway implements CallOutcomes {
     @Override
     public void gpuCallFinished(Request call, double timeS) {
         Journey j = inFlight.get(call.id());
+        j.guard.onSuccess(j.probe);
         int pool = poolCalls.gpuPoolOf(call);
         ledger.gpuTokens(pool, j.tier.name, call.classIndex(), (long) call.inputTokens() + call.outputTokens(),
                 j.escalation);
@@ -221,9 +287,28 @@ public final class Gateway implements CallOutcomes {
     @Override
     public void apiCallFinished(Request call, double timeS, ProviderBackend pool, CallTokens tokens, CallCost cost) {
         Journey j = inFlight.get(call.id());
+        j.guard.onSuccess(j.probe);
+        chargeApi(j, pool, cost);
+        poolCalls.apiCompleted(pool, call, tokens, cost);
+        answered(j, call, pool.name());
+    }
+
+    @Override
+    public void callFailed(Request call, double timeS, ProviderBackend pool, CallTokens tokens, CallCost cost) {
+        Journey j = inFlight.get(call.id());
+        chargeApi(j, pool, cost);
+        poolCalls.apiFailed(pool, tokens, cost);
+        PoolGuard g = j.guard;
+        g.failedUsd += cost.totalUsd();
+        j.user.absorbCall(call);
+        failed(j, call.rejectReason());
+    }
+
+    /** Books an API call's bill (answered or not) to the ledger and the user request. */
+    private void chargeApi(Journey j, ProviderBackend pool, CallCost cost) {
         String provider = pool.plan().profile().id();
         String name = pool.name();
-        int cls = call.classIndex();
+        int cls = j.user.classIndex();
         ledger.charge(provider, name, j.tier.name, cls, AppResult.INPUT, cost.inputUsd(), j.measured, j.escalation);
         ledger.charge(provider, name, j.tier.name, cls, AppResult.CACHED_INPUT, cost.cachedInputUsd(), j.measured,
                 j.escalation);
@@ -232,8 +317,6 @@ public final class Gateway implements CallOutcomes {
         ledger.charge(provider, name, j.tier.name, cls, AppResult.OUTPUT, cost.outputUsd(), j.measured,
                 j.escalation);
         j.user.addCost(cost.totalUsd());
-        poolCalls.apiCompleted(pool, call, tokens, cost);
-        answered(j, call, name);
     }
 
     /** A call answered: the answer fails the tier's check (escalate) or is the user's. */
@@ -250,6 +333,11 @@ public final class Gateway implements CallOutcomes {
             j.escalation = true;
             j.call = null;
             after(tier.checkLatency.sampleS(), () -> send(j, tier.escalateTo));
+            return;
+        }
+        if (j.pipeline != null) {
+            user.markAnswered(tier.name, pool);
+            runner.callAnswered(j, call);
             return;
         }
         user.markFirstToken(call.firstTokenS());
@@ -272,19 +360,97 @@ public final class Gateway implements CallOutcomes {
     @Override
     public void callRejected(Request call, double timeS) {
         Journey j = inFlight.get(call.id());
-        poolCalls.rejected(j.tier, call);
+        poolCalls.rejected(j.backend, call);
         j.user.markScheduled(call.scheduledS());
         j.user.absorbCall(call);
+        String reason = call.rejectReason();
+        if (Ingress.ADMISSION_TIMEOUT.equals(reason)) {
+            j.guard.onNeutral(j.probe);
+            end(j, reason, true);
+        } else if (ProviderBackend.TIMEOUT.equals(reason)) {
+            failed(j, reason); // a GPU call given up in the queue
+        } else {
+            // the pool is healthy but will not take the call now (429) or ever (context window, KV capacity)
+            j.guard.onNeutral(j.probe);
+            if (ProviderBackend.RATE_LIMITED.equals(reason)) {
+                retryOrMoveOn(j, reason, true);
+            } else {
+                moveOn(j, reason, true);
+            }
+        }
+    }
+
+    /** A call failed (a server error or a timeout): the breaker hears of it, then retry or move on. */
+    private void failed(Journey j, String reason) {
+        PoolGuard g = j.guard;
+        if (ProviderBackend.TIMEOUT.equals(reason)) {
+            g.timeouts++;
+        } else {
+            g.errors++;
+        }
+        g.onFailure(j.probe);
+        retryOrMoveOn(j, reason, false);
+    }
+
+    /** Tries the same pool again after a backoff while attempts are left and its breaker is closed. */
+    private void retryOrMoveOn(Journey j, String reason, boolean refusal) {
+        PoolGuard g = j.guard;
+        if (j.attempt < g.retry.maxAttempts && !g.open()) {
+            g.retries++;
+            j.user.markRetry();
+            j.call = null;
+            Backend backend = j.backend;
+            int next = j.attempt + 1;
+            after(g.retry.delayS(j.attempt), () -> attempt(j, backend, next));
+            return;
+        }
+        moveOn(j, reason, refusal);
+    }
+
+    /**
+     * The pool gave up on the call: on to its fallback pool, else (a refusal) to the tier's overflow tier, else the
+     * user request ends rejected (a refusal) or failed.
+     */
+    private void moveOn(Journey j, String reason, boolean refusal) {
+        PoolGuard g = j.guard;
+        if (g.fallback != null) {
+            g.fallbackOut++;
+            Backend next = backends.get(g.fallback);
+            guard(next).fallbackIn++;
+            j.user.markFallback();
+            attempt(j, next, 1);
+            return;
+        }
         Tier tier = j.tier;
-        if (!Ingress.ADMISSION_TIMEOUT.equals(call.rejectReason()) && tier.overflowTo != null) {
+        if (refusal && tier.overflowTo != null && j.backend == tier.backend) {
             overflow(j, tier);
             send(j, tier.overflowTo);
             return;
         }
+        end(j, reason, refusal);
+    }
+
+    /** Ends the journey's user request rejected (a refusal) or failed, at once. */
+    void endJourney(Journey j, String reason, boolean refusal) {
+        end(j, reason, refusal);
+    }
+
+    private void end(Journey j, String reason, boolean refusal) {
         Request user = j.user;
-        user.markRejected(call.rejectReason());
         inFlight.remove(user.id());
-        metrics.onRejected(user, timeS);
+        if (j.pipeline != null) {
+            user.markStages(j.pipeline.names, j.run.latencyS);
+            if (j.measured) {
+                j.pipeline.record(user, j.run, false);
+            }
+        }
+        if (refusal) {
+            user.markRejected(reason);
+            metrics.onRejected(user, clock.now());
+        } else {
+            user.markFailed(reason);
+            metrics.onFailed(user, clock.now());
+        }
     }
 
     /** A call was lost in a replica crash: its user request fails with it (no fallback is tried). */
@@ -306,7 +472,7 @@ public final class Gateway implements CallOutcomes {
         if (j == null || j.call == null || !Double.isNaN(j.call.scheduledS())) {
             return false;
         }
-        return j.tier.backend.abortWaiting(j.call, reason);
+        return j.backend.abortWaiting(j.call, reason);
     }
 
     /** Visits every user request still in the layer (at the end of a run), in order of admission. */
@@ -316,7 +482,49 @@ public final class Gateway implements CallOutcomes {
         left.forEach(visitor);
     }
 
-    private void after(double delayS, Runnable action) {
+    /** A pipeline stage's model call of {@code input} prompt and {@code output} tokens to {@code tier} (null: routed). */
+    void modelCall(Journey j, Tier tier, int input, int output) {
+        j.callInput = input;
+        j.callOutput = output;
+        j.escalation = false;
+        firstCall(j, tier != null ? tier : selector.select(j.user, Double.NaN));
+    }
+
+    /** Books the price of a pipeline stage without a model (a tool, a guardrail, retrieval, speech). */
+    void charge(Journey j, Pipeline.Stage stage, Double usd) {
+        if (usd == null || usd == 0) {
+            return;
+        }
+        ledger.charge(CostLedger.GATEWAY, stage.name, null, j.user.classIndex(), stage.kind, usd, j.measured, false);
+        j.user.addCost(usd);
+    }
+
+    /** The last stage of the journey's pipeline ended now: the user request is complete. */
+    void finishPipeline(Journey j) {
+        double now = clock.now();
+        Request user = j.user;
+        Pipeline.Run run = j.run;
+        user.markFirstToken(Double.isNaN(run.firstOutS) ? now : run.firstOutS);
+        user.markFinished(now);
+        user.markStages(j.pipeline.names, run.latencyS);
+        modelAnswers++;
+        if (j.measured) {
+            j.pipeline.record(user, run, true);
+        }
+        inFlight.remove(user.id());
+        metrics.onFinished(user, now);
+    }
+
+    double now() {
+        return clock.now();
+    }
+
+    /** The pipelines by request class (null entries: a single model call). */
+    Pipeline[] pipelines() {
+        return pipelineOfClass;
+    }
+
+    void after(double delayS, Runnable action) {
         if (delayS > 0) {
             clock.after(delayS, EventPriority.ARRIVAL, action);
         } else {
@@ -347,5 +555,10 @@ public final class Gateway implements CallOutcomes {
 
     PoolCalls poolCalls() {
         return poolCalls;
+    }
+
+    /** Each pool's retries, fallbacks and breaker, by pool name (pools without any are left out). */
+    Map<String, PoolGuard> guards() {
+        return guards;
     }
 }

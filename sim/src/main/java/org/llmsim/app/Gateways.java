@@ -10,6 +10,7 @@ import org.llmsim.cluster.Cluster;
 import org.llmsim.cluster.Routers;
 import org.llmsim.kernel.EventScheduler;
 import org.llmsim.kernel.RandomStreams;
+import org.llmsim.metrics.CallGauges;
 import org.llmsim.metrics.CostLedger;
 import org.llmsim.metrics.MetricsCollector;
 import org.llmsim.metrics.RunResult;
@@ -17,8 +18,10 @@ import org.llmsim.provider.CallCost;
 import org.llmsim.provider.CallTokens;
 import org.llmsim.request.Request;
 import org.llmsim.scenario.CacheSpec;
+import org.llmsim.scenario.ClassSpec;
 import org.llmsim.scenario.ClusterSpec;
 import org.llmsim.scenario.PoolPlan;
+import org.llmsim.scenario.PoolSpec;
 import org.llmsim.scenario.ProviderPlan;
 import org.llmsim.scenario.RouterSpec;
 import org.llmsim.scenario.RoutingSpec;
@@ -39,10 +42,11 @@ public final class Gateways {
 
     /**
      * @param routedToReplica told of every call once a router has placed it on a replica (the time-series sampler)
+     * @param providerGauges  the time-series gauges of the provider pools, by name (absent: not sampled)
      */
     public static Gateway build(Scenario scenario, Cluster cluster, EventScheduler clock, RandomStreams streams,
             MetricsCollector metrics, CostLedger ledger, RunResult.Window window,
-            Consumer<Request> routedToReplica) {
+            Consumer<Request> routedToReplica, Map<String, CallGauges> providerGauges) {
         ClusterSpec spec = scenario.spec().cluster();
         List<String> classNames = scenario.workload().classes().stream().map(c -> c.name()).toList();
         PoolCalls poolCalls = new PoolCalls(scenario, cluster.replicas());
@@ -61,10 +65,12 @@ public final class Gateways {
                     routed));
         }
         for (ProviderPlan pr : scenario.providers()) {
-            byPool.put(pr.name(), new ProviderBackend(pr, clock, streams, relay));
+            byPool.put(pr.name(), new ProviderBackend(pr, clock, streams, relay, scenario.spec().faults(),
+                    providerGauges.get(pr.name())));
         }
 
         List<Tier> tiers = new ArrayList<>();
+        Map<String, Tier> byName = new LinkedHashMap<>();
         TierSelector selector;
         Gateway.Classifier classifier = null;
         RoutingSpec routing = spec.routing();
@@ -72,7 +78,6 @@ public final class Gateways {
             tiers.add(defaultTier(scenario, cluster, clock, streams, byPool, routed));
             selector = new TierSelector(tiers.get(0));
         } else {
-            Map<String, Tier> byName = new LinkedHashMap<>();
             for (RoutingSpec.TierSpec t : routing.tiers()) {
                 Tier tier = new Tier(t.name(), byPool.get(t.pool()), t.pool());
                 byName.put(t.name(), tier);
@@ -105,8 +110,31 @@ public final class Gateways {
         for (CacheSpec c : spec.caches()) {
             caches.add(ResponseCaches.create(c, streams, classNames));
         }
+        Map<String, PoolGuard> guards = new LinkedHashMap<>();
+        for (PoolSpec pool : spec.pools()) {
+            // every pool keeps a record: a pool without settings of its own still counts the fallbacks it takes
+            guards.put(pool.name(), new PoolGuard(pool.name(),
+                    RetryPolicy.of(pool.retry(), streams.stream("retry/" + pool.name())),
+                    pool.timeoutS() == null ? Double.POSITIVE_INFINITY : pool.timeoutS(), pool.fallback(),
+                    CircuitBreaker.of(pool.circuitBreaker(), clock)));
+        }
+        List<ClassSpec> classes = scenario.workload().classes();
+        Pipeline[] pipelines = new Pipeline[classes.size()];
+        for (int c = 0; c < pipelines.length; c++) {
+            if (classes.get(c).pipeline() != null) {
+                pipelines[c] = new Pipeline(classes.get(c), streams);
+                for (Pipeline.Stage stage : pipelines[c].stages) {
+                    // a stage naming a pool calls it directly, as a tier of its own that no rule picks
+                    if (stage.spec.tier() != null) {
+                        stage.tier = byName.get(stage.spec.tier());
+                    } else if (stage.spec.pool() != null) {
+                        stage.tier = new Tier(stage.spec.pool(), byPool.get(stage.spec.pool()), stage.spec.pool());
+                    }
+                }
+            }
+        }
         Gateway gateway = new Gateway(clock, metrics, ledger, window, caches, tiers, selector, classifier,
-                streams.stream("routing/escalation"), poolCalls);
+                streams.stream("routing/escalation"), poolCalls, byPool, guards, pipelines);
         relay.target = gateway;
         return gateway;
     }
@@ -138,6 +166,11 @@ public final class Gateways {
         public void apiCallFinished(Request call, double timeS, ProviderBackend pool, CallTokens tokens,
                 CallCost cost) {
             target.apiCallFinished(call, timeS, pool, tokens, cost);
+        }
+
+        @Override
+        public void callFailed(Request call, double timeS, ProviderBackend pool, CallTokens tokens, CallCost cost) {
+            target.callFailed(call, timeS, pool, tokens, cost);
         }
 
         @Override

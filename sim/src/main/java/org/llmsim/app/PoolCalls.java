@@ -77,9 +77,9 @@ final class PoolCalls {
         return gpuPools.get(gpuPool).name();
     }
 
-    /** A call is on its way to {@code tier}'s backend (GPU calls are counted once routed to a replica). */
-    void sent(Tier tier) {
-        if (tier.backend instanceof ProviderBackend p) {
+    /** A call is on its way to {@code backend} (GPU calls are counted once routed to a replica). */
+    void sent(Backend backend) {
+        if (backend instanceof ProviderBackend p) {
             byFileIndex[p.plan().index()].calls++;
         }
     }
@@ -109,10 +109,18 @@ final class PoolCalls {
         latencies(t, call);
     }
 
-    /** A call was refused by the replica it reached, or by the provider of {@code tier}. */
-    void rejected(Tier tier, Request call) {
+    /** An API call failed (error or timeout), billed {@code tokens} for {@code cost}. */
+    void apiFailed(ProviderBackend pool, CallTokens tokens, CallCost cost) {
+        Tally t = byFileIndex[pool.plan().index()];
+        t.inputTokens += tokens.input();
+        t.outputTokens += tokens.output();
+        t.apiUsd += cost.totalUsd();
+    }
+
+    /** A call was refused by the replica it reached, or by the provider {@code backend}. */
+    void rejected(Backend backend, Request call) {
         Tally t = call.replica() >= 0 ? gpu(gpuPoolOf(call))
-                : tier.backend instanceof ProviderBackend p ? byFileIndex[p.plan().index()] : null;
+                : backend instanceof ProviderBackend p ? byFileIndex[p.plan().index()] : null;
         if (t != null) {
             t.rejected++;
             if (ProviderBackend.RATE_LIMITED.equals(call.rejectReason())) {
@@ -135,7 +143,7 @@ final class PoolCalls {
      *
      * @param gpuUsd each GPU pool's provisioned cost, by position in {@link Scenario#pools()}
      */
-    List<AppResult.BackendResult> results(double[] gpuUsd) {
+    List<AppResult.BackendResult> results(double[] gpuUsd, java.util.Map<String, PoolGuard> guards, double endS) {
         double[] costByFileIndex = new double[byFileIndex.length];
         for (int p = 0; p < fileIndexOfGpuPool.length; p++) {
             costByFileIndex[fileIndexOfGpuPool[p]] = gpuUsd[p];
@@ -146,7 +154,8 @@ final class PoolCalls {
             double usd = t.kind.equals("gpu") ? costByFileIndex[i] : t.apiUsd;
             out.add(new AppResult.BackendResult(t.name, t.kind, t.provider, t.batch, t.calls, t.completed, t.rejected,
                     t.rateLimited, t.inputTokens, t.cachedInputTokens, t.cacheWriteTokens, t.outputTokens, usd,
-                    t.ttft.summary(), t.e2e.summary()));
+                    t.ttft.summary(), t.e2e.summary(),
+                    guards.containsKey(t.name) ? guards.get(t.name).result(endS) : AppResult.CallFailures.NONE));
         }
         return List.copyOf(out);
     }

@@ -4,6 +4,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.llmsim.kernel.EventPriority;
 import org.llmsim.kernel.EventScheduler;
 import org.llmsim.kernel.RandomStreams;
+import org.llmsim.metrics.CallGauges;
 import org.llmsim.provider.CallCost;
 import org.llmsim.provider.CallTokens;
 import org.llmsim.provider.PromptCache;
@@ -36,6 +37,10 @@ public final class ProviderBackend implements Backend {
     public static final String RATE_LIMITED = "provider_rate_limit";
     /** Reject reason of a prompt plus output longer than the model's context window. */
     public static final String CONTEXT_WINDOW = "context_window";
+    /** Failure reason of a call that got a server error (an injected outage). */
+    public static final String PROVIDER_ERROR = "provider_error";
+    /** Failure reason of a call given up at the pool's {@code timeout_s} before its first token. */
+    public static final String TIMEOUT = "timeout";
     /** Output speed floor, tokens per second: a draw near zero would hold a call open for ever. */
     static final double MIN_OUTPUT_TOKENS_PER_S = 1.0;
 
@@ -51,9 +56,16 @@ public final class ProviderBackend implements Backend {
     private final TimeSampler speed;
     private final TimeSampler batchCompletion;
     private final double prefillTokensPerS;
+    private final double timeoutS;
+    private final ProviderFaults faults;
+    private final CallGauges gauges;
     private long rateLimited;
 
-    public ProviderBackend(ProviderPlan plan, EventScheduler clock, RandomStreams streams, CallOutcomes outcomes) {
+    /**
+     * @param faults the outages and latency spikes injected into this pool ({@link ProviderFaults#NONE}: none)
+     */
+    public ProviderBackend(ProviderPlan plan, EventScheduler clock, RandomStreams streams, CallOutcomes outcomes,
+            java.util.List<org.llmsim.scenario.FaultSpec> faults, CallGauges gauges) {
         this.plan = plan;
         this.clock = clock;
         this.outcomes = outcomes;
@@ -73,6 +85,11 @@ public final class ProviderBackend implements Backend {
         this.batchCompletion = p.batchCompletionS() == null ? null : Samplers.times(p.batchCompletionS(), rng);
         Double prefill = p.latency().prefillTokensPerS();
         this.prefillTokensPerS = prefill == null ? Double.POSITIVE_INFINITY : prefill;
+        this.gauges = gauges;
+        this.timeoutS = plan.spec().timeoutS() == null ? Double.POSITIVE_INFINITY : plan.spec().timeoutS();
+        // faults draw from a stream of their own, so the latency draws stay those of the run without faults
+        this.faults = ProviderFaults.of(plan.name(), faults, p.latency().networkRttS(),
+                streams.stream("provider-faults/" + plan.name()));
     }
 
     @Override
@@ -104,6 +121,20 @@ public final class ProviderBackend implements Backend {
         if (tokenBucket != null) {
             tokenBucket.take(tokens);
         }
+        call.markScheduled(now);
+        if (gauges != null) {
+            gauges.sent();
+        }
+        ProviderFaults.Outage outage = faults.failing(now);
+        if (outage != null) {
+            if (outage.hangs()) {
+                // no answer comes: the client gives up at its timeout, or the connection drops when the outage ends
+                fail(call, TIMEOUT, Math.min(now + timeoutS, outage.endS()), CallTokens.NONE);
+            } else {
+                fail(call, PROVIDER_ERROR, now + outage.errorLatency().sampleS(), CallTokens.NONE);
+            }
+            return;
+        }
         int cached = promptCache == null ? 0 : promptCache.cachedTokens(call, now);
         double firstS;
         double lastS;
@@ -112,21 +143,55 @@ public final class ProviderBackend implements Backend {
             lastS = firstS;
         } else {
             double prefillS = (call.inputTokens() - cached) / prefillTokensPerS;
-            firstS = now + rtt.sampleS() + ttft.sampleS() + prefillS;
-            double tokensPerS = Math.max(MIN_OUTPUT_TOKENS_PER_S, speed.sampleS());
+            // draws in the order of a run without faults, so that adding a fault elsewhere shifts nothing
+            double rttS = rtt.sampleS();
+            double ttftS = ttft.sampleS();
+            double factor = faults.ttftFactor(now);
+            firstS = factor == 1 ? now + rttS + ttftS + prefillS : now + rttS + (ttftS + prefillS) * factor;
+            double tokensPerS = Math.max(MIN_OUTPUT_TOKENS_PER_S, speed.sampleS() * faults.throughputFactor(now));
             lastS = firstS + (call.outputTokens() - 1) / tokensPerS;
+        }
+        if (firstS - now > timeoutS) {
+            fail(call, TIMEOUT, now + timeoutS, timedOutTokens(call));
+            return;
         }
         CallTokens billed = promptCache == null
                 ? new CallTokens(call.inputTokens(), 0, 0, call.outputTokens(), plan.batch())
                 : promptCache.bill(call, now, firstS, plan.batch());
         CallCost cost = prices.cost(billed);
-        call.markScheduled(now);
         call.markCachedTokens((int) billed.cachedInput());
         clock.at(lastS, EventPriority.ITERATION, () -> {
             call.markFirstToken(firstS);
             call.markFinished(lastS);
+            done();
             outcomes.apiCallFinished(call, lastS, this, billed, cost);
         });
+    }
+
+    /** What a call given up before its first token is billed, by the profile's {@code timeout_billing}. */
+    private CallTokens timedOutTokens(Request call) {
+        return switch (plan.profile().timeoutBilling()) {
+            case ProviderProfile.BILL_FULL -> new CallTokens(call.inputTokens(), 0, 0, call.outputTokens(),
+                    plan.batch());
+            case ProviderProfile.BILL_NONE -> CallTokens.NONE;
+            default -> new CallTokens(call.inputTokens(), 0, 0, 0, plan.batch());
+        };
+    }
+
+    /** The call fails at {@code atS} for {@code reason}, billed {@code billed}: one event. */
+    private void fail(Request call, String reason, double atS, CallTokens billed) {
+        CallCost cost = prices.cost(billed);
+        clock.at(atS, EventPriority.ITERATION, () -> {
+            call.markRejected(reason);
+            done();
+            outcomes.callFailed(call, atS, this, billed, cost);
+        });
+    }
+
+    private void done() {
+        if (gauges != null) {
+            gauges.done();
+        }
     }
 
     private void refuse(Request call, String reason, double now) {

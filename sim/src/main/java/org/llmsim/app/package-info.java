@@ -17,11 +17,20 @@
  *       {@link org.llmsim.app.ResponseCaches}: {@code exact} (content key, LRU, TTL) and {@code semantic}
  *       (paraphrase groups, similarity threshold mapped to hit and false-positive rates, embedding latency and
  *       price).</li>
+ *   <li>{@link org.llmsim.app.PoolGuard} - what a client does around one pool's calls: {@link
+ *       org.llmsim.app.RetryPolicy} (exponential backoff with jitter), the timeout, the fallback pool and the
+ *       {@link org.llmsim.app.CircuitBreaker}; {@link org.llmsim.app.ProviderFaults} injects outages and latency
+ *       spikes into a provider pool.</li>
+ *   <li>{@link org.llmsim.app.PipelineRunner} - a request class as a chain of stages (guardrail, retrieval, tools,
+ *       model calls, agent loops, judges, speech); {@link org.llmsim.app.Pipeline} holds each class's stages, their
+ *       draws and per-stage statistics.</li>
  *   <li>{@link org.llmsim.app.Gateways} builds the layer from a scenario; {@link org.llmsim.app.AppResults} turns
  *       it, with the {@link org.llmsim.metrics.CostLedger}, into the run's {@link org.llmsim.metrics.AppResult}.</li>
  * </ul>
- * Without caches, tiers, providers or a router latency a scenario has no application layer: requests go straight to
+ * Without caches, tiers, providers, a router latency, resilience settings, faults or pipelines a scenario has no
+ * application layer: requests go straight to
  * the replicas as they always did. Random draws come from named streams ({@code cache/<name>/...},
- * {@code routing/...}, {@code provider/<pool>}, {@code router/<pool>}), so adding a cache does not shift the workload.
+ * {@code routing/...}, {@code provider/<pool>}, {@code router/<pool>}, {@code retry/<pool>},
+ * {@code provider-faults/<pool>}, {@code pipeline/<class>/<stage>}), so adding a cache does not shift the workload.
  */
 package org.llmsim.app;

@@ -1,7 +1,9 @@
 package org.llmsim.kernel;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.llmsim.app.AppResults;
 import org.llmsim.autoscale.Autoscaler;
@@ -13,6 +15,7 @@ import org.llmsim.cluster.PoolFleet;
 import org.llmsim.cluster.ReplicaFaultInjector;
 import org.llmsim.cluster.ReplicaPoolGauges;
 import org.llmsim.engine.Replica;
+import org.llmsim.metrics.CallGauges;
 import org.llmsim.metrics.CostLedger;
 import org.llmsim.metrics.MetricsCollector;
 import org.llmsim.metrics.PoolGauges;
@@ -23,6 +26,7 @@ import org.llmsim.metrics.TimeSeriesSampler;
 import org.llmsim.request.RequestStatus;
 import org.llmsim.scenario.AutoscaleSpec;
 import org.llmsim.scenario.PoolPlan;
+import org.llmsim.scenario.ProviderPlan;
 import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.ScenarioSpec;
 import org.llmsim.scenario.WorkloadPlan;
@@ -61,7 +65,7 @@ public final class Simulation {
         RequestGenerator generator = new RequestGenerator(workload, spec.durationS(), streams, kernel);
         List<String> classNames = workload.classes().stream().map(c -> c.name()).toList();
         CostLedger ledger = new CostLedger(classNames, scenario.pools().size());
-        boolean appLayer = spec.cluster().hasApplicationLayer();
+        boolean appLayer = spec.hasApplicationLayer();
         int[] gpuPoolOfReplica = poolOfReplica();
         // Autoscalers on p95 TTFT watch the requests their pool completes.
         Autoscaler[] ttftWatchers = new Autoscaler[scenario.pools().size()];
@@ -101,9 +105,10 @@ public final class Simulation {
             }
         }
         ReplicaFaultInjector faults = new ReplicaFaultInjector(scenario, cluster, kernel, streams);
-        TimeSeriesSampler sampler = sampler(cluster);
+        Map<String, CallGauges> providerGauges = new LinkedHashMap<>();
+        TimeSeriesSampler sampler = sampler(cluster, providerGauges);
         Gateway gateway = appLayer ? Gateways.build(scenario, cluster, kernel, streams, metrics, ledger, window,
-                sampler::onArrival) : null;
+                sampler::onArrival, providerGauges) : null;
         if (gateway != null) {
             calls.connect(gateway);
         }
@@ -153,7 +158,7 @@ public final class Simulation {
     }
 
     /** A sampler over each pool's replicas (replicas are numbered globally in pool order). */
-    private TimeSeriesSampler sampler(Cluster cluster) {
+    private TimeSeriesSampler sampler(Cluster cluster, Map<String, CallGauges> providerGauges) {
         List<String> names = new ArrayList<>();
         List<PoolGauges> gauges = new ArrayList<>();
         int[] poolOfReplica = new int[scenario.totalReplicas()];
@@ -167,9 +172,18 @@ public final class Simulation {
             gauges.add(new ReplicaPoolGauges(replicas, pool.usdPerHour() / pool.replicas()));
             first += pool.replicas();
         }
+        // provider pools follow the GPU pools: calls in flight, and calls sent as their arrivals
+        for (ProviderPlan pr : scenario.providers()) {
+            CallGauges g = new CallGauges(names.size());
+            providerGauges.put(pr.name(), g);
+            names.add(pr.name());
+            gauges.add(g);
+        }
         ScenarioSpec spec = scenario.spec();
-        return new TimeSeriesSampler(kernel, spec.output().sampleIntervalS(), spec.durationS(), names, gauges,
-                poolOfReplica);
+        TimeSeriesSampler sampler = new TimeSeriesSampler(kernel, spec.output().sampleIntervalS(), spec.durationS(),
+                names, gauges, poolOfReplica);
+        providerGauges.values().forEach(g -> g.connect(sampler));
+        return sampler;
     }
 
     /** Fraction of the arrival window simulated so far, in [0, 1] (drain time shows as 1; a finished run is 1). */

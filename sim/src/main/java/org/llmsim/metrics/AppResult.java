@@ -17,12 +17,19 @@ import java.util.function.Function;
  * @param backends  per pool, in {@code cluster.pools} order: the calls it served (empty without an application
  *                  layer, where the per-pool results say it all)
  * @param breakEven the self-host versus API comparison, or null when the run has no GPU pool or no API price
+ * @param pipelines per request class with a pipeline: its stages' latencies and costs, its budget's attainment
  */
 public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierResult> tiers,
-        List<BackendResult> backends, BreakEven breakEven) {
+        List<BackendResult> backends, BreakEven breakEven, List<PipelineResult> pipelines) {
 
     public static final AppResult NONE = new AppResult(CostBreakdown.EMPTY, CacheSummary.NONE, List.of(), List.of(),
             null);
+
+    /** A result without pipelines. */
+    public AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierResult> tiers,
+            List<BackendResult> backends, BreakEven breakEven) {
+        this(breakdown, cache, tiers, backends, breakEven, List.of());
+    }
 
     /** Kinds of spend in the ledger. */
     public static final String GPU_TIME = "gpu_time";
@@ -142,10 +149,90 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      * @param costUsd           its spend over the whole run (GPU pools: provisioned time)
      * @param callTtft          time from sending a call to its first token, answered calls
      * @param callE2e           time from sending a call to its last token, answered calls
+     * @param failures          calls that failed, retries, fallbacks and the circuit breaker
      */
     public record BackendResult(String name, String kind, String provider, boolean batch, long calls, long completed,
             long rejected, long rateLimited, long inputTokens, long cachedInputTokens, long cacheWriteTokens,
-            long outputTokens, double costUsd, LatencyStats callTtft, LatencyStats callE2e) {
+            long outputTokens, double costUsd, LatencyStats callTtft, LatencyStats callE2e, CallFailures failures) {
+
+        /** A pool without failure figures. */
+        public BackendResult(String name, String kind, String provider, boolean batch, long calls, long completed,
+                long rejected, long rateLimited, long inputTokens, long cachedInputTokens, long cacheWriteTokens,
+                long outputTokens, double costUsd, LatencyStats callTtft, LatencyStats callE2e) {
+            this(name, kind, provider, batch, calls, completed, rejected, rateLimited, inputTokens, cachedInputTokens,
+                    cacheWriteTokens, outputTokens, costUsd, callTtft, callE2e, CallFailures.NONE);
+        }
+    }
+
+    /**
+     * What went wrong with one pool's calls over the whole run, and what the client did about it.
+     *
+     * @param errors         calls that got a server error (an injected outage)
+     * @param timeouts       calls given up at the pool's {@code timeout_s}
+     * @param retries        attempts on the pool that were retries of a failed one
+     * @param fallbackOut    calls that moved on to the pool's fallback after their attempts here failed (or the
+     *                       breaker was open)
+     * @param fallbackIn     calls that came here as another pool's fallback
+     * @param shortCircuited calls the open circuit breaker refused without sending them
+     * @param failedUsd      what failed calls were billed (timed-out calls, by the provider's timeout_billing)
+     * @param breaker        the circuit breaker's record, or null without one
+     */
+    public record CallFailures(long errors, long timeouts, long retries, long fallbackOut, long fallbackIn,
+            long shortCircuited, double failedUsd, BreakerResult breaker) {
+        public static final CallFailures NONE = new CallFailures(0, 0, 0, 0, 0, 0, 0, null);
+    }
+
+    /**
+     * A pool's circuit breaker over the run.
+     *
+     * @param failures    consecutive failures that open it
+     * @param cooldownS   its cooldown, seconds
+     * @param opened      times it opened from closed
+     * @param openS       seconds it was not closed (open or half-open), until the end of the run
+     * @param transitions its changes of state in time order (the first {@value #MAX_TRANSITIONS})
+     */
+    public record BreakerResult(int failures, double cooldownS, long opened, double openS,
+            List<BreakerTransition> transitions) {
+        public static final int MAX_TRANSITIONS = 1000;
+    }
+
+    /** A breaker's change of state: {@code open}, {@code half_open} or {@code closed}, at {@code atS} seconds. */
+    public record BreakerTransition(double atS, String state) {
+    }
+
+    /**
+     * The pipeline of one request class, over its measured requests (dollars over the whole run).
+     *
+     * @param cls              the request class
+     * @param budgetS          its latency budget, seconds, or null
+     * @param budgetMetric     what the budget bounds: {@code e2e} or {@code ttft}
+     * @param requests         measured requests of the class
+     * @param completed        of those, completed
+     * @param budgetAttainment share of measured requests that completed within the budget (NaN without budget)
+     * @param e2e              end-to-end latency of its measured completed requests
+     * @param ttft             time to first token (or first audio chunk) of the same
+     * @param stages           each stage, in pipeline order
+     */
+    public record PipelineResult(String cls, Double budgetS, String budgetMetric, long requests, long completed,
+            double budgetAttainment, LatencyStats e2e, LatencyStats ttft, List<StageResult> stages) {
+    }
+
+    /**
+     * One stage of a pipeline over the measured requests that reached it.
+     *
+     * @param name           stage name
+     * @param kind           its {@code stage:} kind
+     * @param count          measured requests that ran it (to its end)
+     * @param latency        time from its start to its end, seconds
+     * @param shareOfE2e     its mean latency over the mean end-to-end latency of completed requests
+     * @param overBudgetMeanS its mean latency over the requests that missed the budget (NaN without budget or misses)
+     * @param usd            what it cost over the whole run (its model calls, tools, embeddings, ...)
+     * @param counters       what else happened in it: {@code calls}, {@code blocked}, {@code tool_timeouts},
+     *                       {@code malformed_retries}, {@code steps}, {@code step_cap}, {@code spend_cap},
+     *                       {@code judged}, ... (only those that apply)
+     */
+    public record StageResult(String name, String kind, long count, LatencyStats latency,
+            double shareOfE2e, double overBudgetMeanS, double usd, java.util.Map<String, Long> counters) {
     }
 
     /**

@@ -261,7 +261,10 @@ public final class MetricsCollector implements EngineListener {
         }
     }
 
-    /** The request was lost while being served (a crash whose fault loses what the replica held). */
+    /**
+     * The request failed (its reason set): lost while being served (a crash whose fault loses what the replica held)
+     * or its model calls failed after every retry and fallback. It counts against the SLO like a rejection.
+     */
     @Override
     public void onFailed(Request r, double timeS) {
         ClassTally tally = byClass[r.classIndex()];

@@ -9,7 +9,7 @@ import java.util.List;
  * @param scenario    scenario name
  * @param seed        seed of the run
  * @param window      the measurement window
- * @param requests    request counts; every arrived request is completed, rejected or unfinished
+ * @param requests    request counts; every arrived request is completed, rejected, failed or unfinished
  * @param ttft        time to first token of measured completed requests
  * @param tpot        time per output token after the first (requests with more than one output token)
  * @param e2e         end-to-end latency
@@ -250,7 +250,9 @@ public record RunResult(
      * @param unfinished       requests still queued or running when the run stopped
      * @param measured         requests that arrived inside the measurement window
      * @param rejectedByReason rejected requests by reason, sorted by reason
-     * @param failed           requests lost while being served (a crashed replica's, when its fault loses them)
+     * @param failed           requests that failed: lost while being served (a crashed replica's, when its fault
+     *                         loses them) or whose model calls failed after every retry and fallback (server errors,
+     *                         timeouts, open breakers, malformed output)
      * @param failedByReason   failed requests by reason, sorted by reason
      */
     public record RequestCounts(long arrived, long completed, long rejected, long unfinished, long measured,

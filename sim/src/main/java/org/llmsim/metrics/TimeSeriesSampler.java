@@ -63,6 +63,11 @@ public final class TimeSeriesSampler {
         }
     }
 
+    /** Counts a call sent to pool {@code pool} (an API provider, which has no replicas to route to). */
+    public void onCall(int pool) {
+        arrivalsInInterval[pool]++;
+    }
+
     private void scheduleNext() {
         // k * interval rather than a running sum, so sample times do not drift
         double t = nextIndex * intervalS;

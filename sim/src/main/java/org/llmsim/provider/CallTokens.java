@@ -11,6 +11,9 @@ package org.llmsim.provider;
  * @param batch         sent through the batch API (every price discounted)
  */
 public record CallTokens(long uncachedInput, long cachedInput, long cacheWrite, long output, boolean batch) {
+    /** Nothing billed. */
+    public static final CallTokens NONE = new CallTokens(0, 0, 0, 0, false);
+
 
     public CallTokens {
         if (uncachedInput < 0 || cachedInput < 0 || cacheWrite < 0 || output < 0) {

@@ -33,12 +33,22 @@ import org.llmsim.scenario.TimeSpec;
  * @param latency                what a streaming client sees
  * @param priceAsOf              date and origin of the prices
  * @param sources                where each figure comes from
+ * @param timeoutBilling         what a call the client gives up on before its first token is billed:
+ *                               {@value #BILL_INPUT} (default: the prompt was processed, nothing streamed yet),
+ *                               {@value #BILL_FULL} (the provider finishes the answer anyway and bills it) or
+ *                               {@value #BILL_NONE}
  */
 public record ProviderProfile(String id, String name, String vendor, String model, Double inputUsdPerMtok,
         Double cachedInputUsdPerMtok, Double outputUsdPerMtok, Double cacheWriteMultiplier, Double cacheTtlS,
         Integer minCacheableTokens, Double batchDiscount, TimeSpec batchCompletionS, Double batchWindowS,
         Integer contextWindowTokens, RateLimitSpec rateLimit, ProviderLatency latency, String priceAsOf,
-        List<String> sources) {
+        List<String> sources, String timeoutBilling) {
+    /** A timed-out call pays for its prompt. */
+    public static final String BILL_INPUT = "input";
+    /** A timed-out call pays for its prompt and its whole answer. */
+    public static final String BILL_FULL = "full";
+    /** A timed-out call pays nothing. */
+    public static final String BILL_NONE = "none";
 
     public ProviderProfile {
         if (cacheWriteMultiplier == null) {
@@ -49,6 +59,9 @@ public record ProviderProfile(String id, String name, String vendor, String mode
         }
         if (batchWindowS == null) {
             batchWindowS = 86_400.0;
+        }
+        if (timeoutBilling == null) {
+            timeoutBilling = BILL_INPUT;
         }
     }
 
@@ -66,7 +79,7 @@ public record ProviderProfile(String id, String name, String vendor, String mode
     public ProviderProfile withId(String newId) {
         return new ProviderProfile(newId, name, vendor, model, inputUsdPerMtok, cachedInputUsdPerMtok,
                 outputUsdPerMtok, cacheWriteMultiplier, cacheTtlS, minCacheableTokens, batchDiscount, batchCompletionS,
-                batchWindowS, contextWindowTokens, rateLimit, latency, priceAsOf, sources);
+                batchWindowS, contextWindowTokens, rateLimit, latency, priceAsOf, sources, timeoutBilling);
     }
 
     /**

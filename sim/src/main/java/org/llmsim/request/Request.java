@@ -56,6 +56,11 @@ public final class Request {
     private String cacheHit;
     private int calls;
     private double costUsd;
+    private int retries;
+    private int fallbacks;
+    // pipelines: the stages' names (shared by the requests of a class) and each stage's latency, seconds
+    private String[] stageNames;
+    private double[] stageLatencyS;
 
     public Request(long id, double arrivalS, int inputTokens, int outputTokens) {
         if (inputTokens < 1 || outputTokens < 1) {
@@ -193,7 +198,7 @@ public final class Request {
         return status;
     }
 
-    /** Why the request was rejected, or null. */
+    /** Why the request was rejected or failed, or null. */
     public String rejectReason() {
         return rejectReason;
     }
@@ -274,11 +279,20 @@ public final class Request {
      * identity and sizes, arriving now, linked to {@code user} as its parent.
      */
     public static Request callFor(Request user, double nowS) {
-        Request call = new Request(user.id, nowS, user.inputTokens, user.outputTokens).inClass(user.classIndex)
+        return callFor(user, nowS, user.inputTokens, user.outputTokens);
+    }
+
+    /**
+     * A backend call made at {@code nowS} for {@code user} with its own sizes: a pipeline's call carries what earlier
+     * stages added to the prompt and may generate something else than the answer. Same identity as {@code user}
+     * otherwise, so prompt caches see the conversation.
+     */
+    public static Request callFor(Request user, double nowS, int inputTokens, int outputTokens) {
+        Request call = new Request(user.id, nowS, inputTokens, outputTokens).inClass(user.classIndex)
                 .withPriority(user.priority).inContext(user.contextId).withContent(user.contentKey,
                         user.paraphraseGroup);
         if (user.prefixId >= 0 || user.prefixTokens > 0) {
-            call.withSharedPrefix(user.prefixId, user.prefixTokens);
+            call.withSharedPrefix(user.prefixId, Math.min(user.prefixTokens, inputTokens));
         }
         call.parent = user;
         return call;
@@ -331,6 +345,45 @@ public final class Request {
     public void markCacheHit(String name) {
         cacheHit = name;
         backend = name;
+    }
+
+    /** Retries of its model calls on the same pool (after a 429, a timeout or a server error). */
+    public int retries() {
+        return retries;
+    }
+
+    /** Times one of its model calls moved on to a pool's fallback. */
+    public int fallbacks() {
+        return fallbacks;
+    }
+
+    /** Counts a retry of one of its model calls. */
+    public void markRetry() {
+        retries++;
+    }
+
+    /** Counts a move of one of its model calls to a fallback pool. */
+    public void markFallback() {
+        fallbacks++;
+    }
+
+    /**
+     * Records the latency of each stage of the request's pipeline; {@code names} is shared by the requests of a
+     * class and {@code latencyS} is this request's own (seconds, same order).
+     */
+    public void markStages(String[] names, double[] latencyS) {
+        stageNames = names;
+        stageLatencyS = latencyS;
+    }
+
+    /** Names of the pipeline stages whose latencies {@link #stageLatencyS()} holds, or null without a pipeline. */
+    public String[] stageNames() {
+        return stageNames;
+    }
+
+    /** The latency of each pipeline stage, seconds (NaN for a stage not reached), or null without a pipeline. */
+    public double[] stageLatencyS() {
+        return stageLatencyS;
     }
 
     /** Adds spend attributed to this user request, USD. */

@@ -8,10 +8,14 @@ public enum RequestStatus {
     COMPLETED,
     /** Refused without being served (it can never fit the replica's KV cache or the model's context window). */
     REJECTED,
+    /**
+     * Failed: lost while being served (its replica crashed and the fault says to lose, not retry, what it held), or
+     * sent to a model and never answered (a provider's error, a timeout, an open circuit breaker, malformed output)
+     * after every retry and fallback configured for it.
+     */
+    FAILED,
     /** Still queued or running when the simulation stopped at its horizon. */
-    UNFINISHED,
-    /** Lost while being served (its replica crashed and the fault says to lose, not retry, what it held). */
-    FAILED;
+    UNFINISHED;
 
     private final String csvName = name().toLowerCase(java.util.Locale.ROOT);
 

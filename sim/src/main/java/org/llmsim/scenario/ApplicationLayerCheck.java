@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Checks of the application layer that need the whole scenario: tiers name pools, rules and caches name classes,
- * caches have content to match, provider settings fit their profiles, and every backend gets traffic from somewhere.
+ * caches have content to match, provider settings fit their profiles, and every backend gets traffic from somewhere
+ * (a tier, a fallback or a pipeline stage; fallbacks, faults and stages are checked by {@link ResilienceCheck}).
  */
 final class ApplicationLayerCheck {
     private ApplicationLayerCheck() {
@@ -33,16 +34,30 @@ final class ApplicationLayerCheck {
         }
 
         RoutingSpec routing = cluster.routing();
+        Set<String> secondary = ResilienceCheck.check(spec, workload, poolNames, providers, p);
         if (routing == null) {
-            if (!providers.isEmpty() && (!pools.isEmpty() || providers.size() > 1)) {
-                p.add("cluster.pools", "has " + (pools.size() + providers.size()) + " pools, "
-                        + providers.size() + " of them API providers: add cluster.routing with tiers that say which "
-                        + "requests each pool serves (one pool of GPU replicas, or one provider, needs no routing)");
+            List<PoolPlan> entryPools = pools.stream().filter(pool -> !secondary.contains(pool.name())).toList();
+            List<ProviderPlan> entryProviders = providers.stream().filter(pr -> !secondary.contains(pr.name()))
+                    .toList();
+            if (!entryProviders.isEmpty() && (!entryPools.isEmpty() || entryProviders.size() > 1)) {
+                p.add("cluster.pools", "has " + (entryPools.size() + entryProviders.size()) + " pools, "
+                        + entryProviders.size() + " of them API providers: add cluster.routing with tiers that say "
+                        + "which requests each pool serves (one pool of GPU replicas, or one provider, needs no "
+                        + "routing; pools that are only fallbacks or named by pipeline stages do not count)");
             }
-            for (PoolPlan pool : pools) {
+            if (entryPools.isEmpty() && entryProviders.isEmpty() && ResilienceCheck.usesDefaultTier(workload)) {
+                p.add("cluster.pools", "every pool is a fallback or named by a pipeline stage, so requests without a "
+                        + "pipeline (or model stages without tier or pool) have nowhere to go");
+            }
+            for (PoolPlan pool : entryPools) {
                 if (pool.spec().router() != null) {
                     p.add("cluster.pools[" + pool.index() + "].router", "applies to a pool that serves a tier of "
                             + "cluster.routing; without routing, cluster.router spreads requests over every replica");
+                }
+                if (entryPools.size() > 1 && pool.spec().hasResilience()) {
+                    p.add("cluster.pools[" + pool.index() + "]", "retry, timeout_s, fallback and circuit_breaker "
+                            + "apply per pool, but without routing cluster.router spreads requests over the replicas "
+                            + "of all " + entryPools.size() + " GPU pools: add cluster.routing with a tier per pool");
                 }
             }
         } else {
@@ -58,9 +73,9 @@ final class ApplicationLayerCheck {
                 served.add(t.pool());
             }
             for (String pool : poolNames) {
-                if (allKnown && !served.contains(pool)) {
-                    p.add("cluster.routing.tiers", "give pool '" + pool + "' a tier: a pool no tier names gets no "
-                            + "traffic (remove it from cluster.pools if it is not wanted)");
+                if (allKnown && !served.contains(pool) && !secondary.contains(pool)) {
+                    p.add("cluster.routing.tiers", "give pool '" + pool + "' a tier: a pool no tier, fallback or "
+                            + "pipeline stage names gets no traffic (remove it from cluster.pools if it is not wanted)");
                 }
             }
             for (int i = 0; i < routing.rules().size(); i++) {

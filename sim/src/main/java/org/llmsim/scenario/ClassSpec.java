@@ -1,5 +1,6 @@
 package org.llmsim.scenario;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
  * objectives and limits. A class either takes a {@code share} of the workload's arrivals or has its own
  * {@code arrival} process. Fields left out are taken from the workload ({@code input_tokens}, {@code output_tokens},
  * {@code max_tokens}, {@code slo}, {@code sessions}, {@code shared_prefix}, {@code popularity},
- * {@code admission_timeout_s}), each block as a whole; {@code rate_limit} is never inherited (the workload's is a
+ * {@code admission_timeout_s}, {@code pipeline}, {@code budget_s}, {@code budget_metric}), each block as a whole; {@code rate_limit} is never inherited (the workload's is a
  * limit on all traffic together).
  *
  * @param name              the class name in outputs (letters, digits, {@code _ . -})
@@ -26,10 +27,15 @@ import java.util.regex.Pattern;
  * @param rateLimit         ingress limits of this class
  * @param admissionTimeoutS a request not admitted to a batch this long after its arrival is dropped
  *                          ({@code admission_timeout})
+ * @param pipeline          the stages a request goes through instead of a single model call ({@link StageSpec})
+ * @param budgetS           the latency budget of a pipeline request, seconds: its attainment is reported
+ * @param budgetMetric      what the budget bounds: {@code e2e} (default) or {@code ttft} (the first token or audio
+ *                          chunk, as voice agents count)
  */
 public record ClassSpec(String name, Double share, Integer priority, ArrivalSpec arrival, TraceSpec trace,
         LengthSpec inputTokens, LengthSpec outputTokens, Integer maxTokens, SloSpec slo, SessionSpec sessions,
-        SharedPrefixSpec sharedPrefix, PopularitySpec popularity, RateLimitSpec rateLimit, Double admissionTimeoutS) {
+        SharedPrefixSpec sharedPrefix, PopularitySpec popularity, RateLimitSpec rateLimit, Double admissionTimeoutS,
+        List<StageSpec> pipeline, Double budgetS, String budgetMetric) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
@@ -37,6 +43,20 @@ public record ClassSpec(String name, Double share, Integer priority, ArrivalSpec
         if (priority == null) {
             priority = 0;
         }
+    }
+
+    /** A class without a pipeline. */
+    public ClassSpec(String name, Double share, Integer priority, ArrivalSpec arrival, TraceSpec trace,
+            LengthSpec inputTokens, LengthSpec outputTokens, Integer maxTokens, SloSpec slo, SessionSpec sessions,
+            SharedPrefixSpec sharedPrefix, PopularitySpec popularity, RateLimitSpec rateLimit,
+            Double admissionTimeoutS) {
+        this(name, share, priority, arrival, trace, inputTokens, outputTokens, maxTokens, slo, sessions, sharedPrefix,
+                popularity, rateLimit, admissionTimeoutS, null, null, null);
+    }
+
+    /** The budget's metric with its default: {@code e2e}. */
+    public String budgetMetricOrDefault() {
+        return budgetMetric != null ? budgetMetric : "e2e";
     }
 
     /** Whether the class takes a share of the workload's arrivals rather than having its own. */
@@ -55,7 +75,10 @@ public record ClassSpec(String name, Double share, Integer priority, ArrivalSpec
                 sharedPrefix != null ? sharedPrefix : w.sharedPrefix(),
                 popularity != null ? popularity : w.popularity(),
                 rateLimit,
-                admissionTimeoutS != null ? admissionTimeoutS : w.admissionTimeoutS());
+                admissionTimeoutS != null ? admissionTimeoutS : w.admissionTimeoutS(),
+                pipeline != null ? pipeline : w.pipeline(),
+                budgetS != null ? budgetS : w.budgetS(),
+                budgetMetric != null ? budgetMetric : w.budgetMetric());
     }
 
     /**
@@ -92,6 +115,10 @@ public record ClassSpec(String name, Double share, Integer priority, ArrivalSpec
             lengths(path + ".output_tokens", outputTokens, asWritten.outputTokens(), p);
         }
         validateCommon(path, p, traced, p.count() == before);
+        // a pipeline (and its budget) is checked where it is written: here, or once for the workload
+        if (asWritten.pipeline() != null || asWritten.budgetS() != null || asWritten.budgetMetric() != null) {
+            PipelineCheck.validate(path, pipeline, budgetS, budgetMetric, p);
+        }
     }
 
     /** A length distribution is checked where it is written: here, or in the workload it was inherited from. */

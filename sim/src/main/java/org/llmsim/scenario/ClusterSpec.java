@@ -62,9 +62,13 @@ public record ClusterSpec(RouterSpec router, List<PoolSpec> pools, RoutingSpec r
         }
     }
 
-    /** Whether the scenario has an application layer: caches, tiers, provider pools or a router that takes time. */
+    /**
+     * Whether the cluster needs an application layer: caches, tiers, provider pools, a router that takes time, or pools
+     * that retry, time out, fall back or break circuits.
+     */
     public boolean hasApplicationLayer() {
         return routing != null || !caches.isEmpty() || router.decisionLatencyS() > 0
-                || (pools != null && pools.stream().anyMatch(pool -> pool != null && pool.servedByProvider()));
+                || (pools != null && pools.stream().anyMatch(pool -> pool != null
+                        && (pool.servedByProvider() || pool.hasResilience())));
     }
 }

@@ -36,25 +36,20 @@ import org.llmsim.hardware.ServingEngine;
  *
  * <p><b>Autoscaling.</b> {@code autoscale} ({@link AutoscaleSpec}) lets the number of replicas follow the load
  * between its bounds; {@code replicas} is then the number warm at t = 0 (default {@code min_replicas}).
+ *
+ * <p><b>Resilience</b> (any pool): {@code retry} ({@link RetrySpec}: attempts, exponential backoff with jitter),
+ * {@code timeout_s} (a call without its first token this long after it was sent is given up: an API call is cut, a
+ * GPU call still waiting for its first pass is dropped from the queue), {@code fallback} (the pool a call goes to once
+ * its attempts here are used up, or at once while the breaker is open) and {@code circuit_breaker}
+ * ({@link CircuitBreakerSpec}).
  */
 public record PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
         Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
         Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb, Integer pipelineParallel,
         SpeculativeSpec speculative, DisaggregationSpec disaggregated, String provider, Boolean batch,
         Boolean promptCaching, Double cacheTtlS, Double cacheWriteMultiplier, RateLimitSpec rateLimit,
-        RouterSpec router, AutoscaleSpec autoscale) {
-
-    /** A pool that does not autoscale. */
-    public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
-            Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
-            Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb, Integer pipelineParallel,
-            SpeculativeSpec speculative, DisaggregationSpec disaggregated, String provider, Boolean batch,
-            Boolean promptCaching, Double cacheTtlS, Double cacheWriteMultiplier, RateLimitSpec rateLimit,
-            RouterSpec router) {
-        this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine, kvBlocksOverride,
-                prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated, provider, batch,
-                promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit, router, null);
-    }
+        RouterSpec router, AutoscaleSpec autoscale, RetrySpec retry, Double timeoutS, String fallback,
+        CircuitBreakerSpec circuitBreaker) {
 
     /** A pool with the default engine, the computed KV capacity and the default caching and preemption. */
     public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
@@ -78,6 +73,18 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine, kvBlocksOverride,
                 prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated, null, null, null,
                 null, null, null, null);
+    }
+
+    /** A pool (GPU or provider) without autoscaling, retries, timeout, fallback or circuit breaker. */
+    public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
+            Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
+            Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb, Integer pipelineParallel,
+            SpeculativeSpec speculative, DisaggregationSpec disaggregated, String provider, Boolean batch,
+            Boolean promptCaching, Double cacheTtlS, Double cacheWriteMultiplier, RateLimitSpec rateLimit,
+            RouterSpec router) {
+        this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine, kvBlocksOverride,
+                prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated, provider, batch,
+                promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit, router, null, null, null, null, null);
     }
 
     public PoolSpec {
@@ -127,6 +134,7 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
     }
 
     public void validate(String path, Problems p) {
+        validateResilience(path, p);
         if (servedByProvider()) {
             validateProvider(path, p);
             return;
@@ -206,6 +214,29 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
     /** Replica slots the pool is built with: {@code max_replicas} when it autoscales, else {@code replicas}. */
     public int replicaSlots() {
         return autoscale != null && autoscale.maxReplicas() != null ? autoscale.maxReplicas() : replicas;
+    }
+
+    /** Whether the pool retries, times out, falls back or has a circuit breaker (any of which needs the gateway). */
+    public boolean hasResilience() {
+        return retry != null || timeoutS != null || fallback != null || circuitBreaker != null;
+    }
+
+    /** Retries, timeout, fallback and circuit breaker; the fallback's name is checked against the other pools later. */
+    private void validateResilience(String path, Problems p) {
+        if (retry != null) {
+            retry.validate(path + ".retry", p);
+        }
+        p.positive(path + ".timeout_s", timeoutS);
+        if (timeoutS != null && Boolean.TRUE.equals(batch)) {
+            p.add(path + ".timeout_s", "does not apply to batch calls, which answer within the provider's batch "
+                    + "window; remove it or set batch: false");
+        }
+        if (fallback != null && (fallback.isBlank() || fallback.equals(name))) {
+            p.add(path + ".fallback", "must name another pool, got '" + fallback + "'");
+        }
+        if (circuitBreaker != null) {
+            circuitBreaker.validate(path + ".circuit_breaker", p);
+        }
     }
 
     /** A provider pool: no replica or GPU field may be set; its own fields must make sense. */

@@ -74,6 +74,10 @@ final class ProviderProfiles {
             }
             p.positive("latency.prefill_tokens_per_s", l.prefillTokensPerS());
         }
+        if (!java.util.List.of(ProviderProfile.BILL_INPUT, ProviderProfile.BILL_FULL, ProviderProfile.BILL_NONE)
+                .contains(pr.timeoutBilling())) {
+            p.add("timeout_billing", "must be one of input, full, none, got '" + pr.timeoutBilling() + "'");
+        }
         p.required("price_as_of", pr.priceAsOf());
         ProfileCatalog.checkSources(p, pr.sources());
         p.throwIfAny();

@@ -98,13 +98,22 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
         }
         economics.validate("economics", p);
         for (int i = 0; i < faults.size(); i++) {
-            FaultSpec f = faults.get(i);
-            if (f == null) {
+            if (faults.get(i) == null) {
                 p.add("faults[" + i + "]", "is empty");
             } else {
-                f.validate("faults[" + i + "]", p);
+                faults.get(i).validate("faults[" + i + "]", p);
             }
         }
+    }
+
+    /**
+     * Whether the run needs the application layer (the gateway between users and backends): caches, tiers,
+     * providers, a router that takes time, pools that retry or fall back, pipelines, or faults that strike a
+     * provider (faults of GPU replicas act inside the cluster and need no gateway).
+     */
+    public boolean hasApplicationLayer() {
+        return cluster.hasApplicationLayer() || faults.stream().anyMatch(f -> f != null && f.strikesProvider())
+                || (workload != null && workload.hasPipelines());
     }
 
     /** The same scenario under another seed (replications run one per seed). */

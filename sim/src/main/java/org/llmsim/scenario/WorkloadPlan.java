@@ -21,7 +21,8 @@ import org.llmsim.workload.trace.TraceSummary;
  * @param sharedArrival    the arrival process the sharing classes split, or null when every class has its own
  * @param sharedTrace      the workload's trace, shared by the classes that take a share of it, or null
  * @param classTraces      each class's own trace, or null entries
- * @param maxInputTokens   longest possible prompt (shared prefix and session context included)
+ * @param maxInputTokens   longest possible prompt (shared prefix and session context included; for a pipeline, what
+ *                         its stages can add to a model call's prompt)
  * @param maxOutputTokens  longest possible output (after {@code max_tokens})
  */
 public record WorkloadPlan(List<ClassSpec> classes, boolean explicitClasses, ArrivalSpec sharedArrival,
@@ -58,16 +59,26 @@ public record WorkloadPlan(List<ClassSpec> classes, boolean explicitClasses, Arr
             }
             own.add(trace);
             TraceSummary source = trace != null ? trace : c.sharesWorkloadArrival() ? shared : null;
+            long classInput = 1;
+            int classOutput = 1;
             if (c.isTraced(w)) {
                 if (source != null) {
-                    maxInput = Math.max(maxInput, source.maxInputTokens());
+                    classInput = source.maxInputTokens();
                     int out = source.maxOutputTokens();
-                    maxOutput = Math.max(maxOutput, c.maxTokens() != null ? Math.min(out, c.maxTokens()) : out);
+                    classOutput = c.maxTokens() != null ? Math.min(out, c.maxTokens()) : out;
                 }
             } else {
-                maxInput = Math.max(maxInput, c.maxGeneratedInputTokens());
-                maxOutput = Math.max(maxOutput, c.maxGeneratedOutputTokens());
+                classInput = c.maxGeneratedInputTokens();
+                classOutput = c.maxGeneratedOutputTokens();
             }
+            if (c.pipeline() != null) {
+                // the calls of a pipeline carry what earlier stages added (chunks, tool results, outputs)
+                long pipelineInput = PipelineCheck.maxCallInputTokens(c.pipeline(), classInput, classOutput);
+                classOutput = PipelineCheck.maxCallOutputTokens(c.pipeline(), classOutput);
+                classInput = pipelineInput;
+            }
+            maxInput = Math.max(maxInput, classInput);
+            maxOutput = Math.max(maxOutput, classOutput);
         }
         if (!ok) {
             return null;

@@ -24,10 +24,14 @@ import java.util.Set;
  * @param rateLimit         ingress limits on all traffic together
  * @param admissionTimeoutS drop requests not admitted this long after arrival
  * @param classes           request classes (tenants)
+ * @param pipeline          the stages every request goes through instead of a single model call
+ * @param budgetS           latency budget of a pipeline request, seconds
+ * @param budgetMetric      what the budget bounds: {@code e2e} (default) or {@code ttft}
  */
 public record WorkloadSpec(ArrivalSpec arrival, LengthSpec inputTokens, LengthSpec outputTokens, SloSpec slo,
         TraceSpec trace, Integer maxTokens, SessionSpec sessions, SharedPrefixSpec sharedPrefix,
-        PopularitySpec popularity, RateLimitSpec rateLimit, Double admissionTimeoutS, List<ClassSpec> classes) {
+        PopularitySpec popularity, RateLimitSpec rateLimit, Double admissionTimeoutS, List<ClassSpec> classes,
+        List<StageSpec> pipeline, Double budgetS, String budgetMetric) {
 
     /** Name of the single class of a workload without {@code classes}. */
     public static final String DEFAULT_CLASS = "default";
@@ -45,6 +49,22 @@ public record WorkloadSpec(ArrivalSpec arrival, LengthSpec inputTokens, LengthSp
         this(arrival, inputTokens, outputTokens, slo, null, null, null, null, null, null, null, null);
     }
 
+    /** A workload without pipelines. */
+    public WorkloadSpec(ArrivalSpec arrival, LengthSpec inputTokens, LengthSpec outputTokens, SloSpec slo,
+            TraceSpec trace, Integer maxTokens, SessionSpec sessions, SharedPrefixSpec sharedPrefix,
+            PopularitySpec popularity, RateLimitSpec rateLimit, Double admissionTimeoutS, List<ClassSpec> classes) {
+        this(arrival, inputTokens, outputTokens, slo, trace, maxTokens, sessions, sharedPrefix, popularity, rateLimit,
+                admissionTimeoutS, classes, null, null, null);
+    }
+
+    /** Whether some class (or the workload as a whole) sends its requests through a pipeline. */
+    public boolean hasPipelines() {
+        if (pipeline != null) {
+            return true;
+        }
+        return hasClasses() && classes.stream().anyMatch(c -> c != null && c.pipeline() != null);
+    }
+
     /** Whether the file lists classes (otherwise the workload is one class). */
     public boolean hasClasses() {
         return classes != null && !classes.isEmpty();
@@ -59,7 +79,8 @@ public record WorkloadSpec(ArrivalSpec arrival, LengthSpec inputTokens, LengthSp
     public List<ClassSpec> effectiveClasses() {
         if (!hasClasses()) {
             return List.of(new ClassSpec(DEFAULT_CLASS, null, 0, null, null, inputTokens, outputTokens, maxTokens,
-                    slo, sessions, sharedPrefix, popularity, null, admissionTimeoutS));
+                    slo, sessions, sharedPrefix, popularity, null, admissionTimeoutS, pipeline, budgetS,
+                    budgetMetric));
         }
         List<ClassSpec> list = new ArrayList<>();
         for (ClassSpec c : classes) {
@@ -107,6 +128,7 @@ public record WorkloadSpec(ArrivalSpec arrival, LengthSpec inputTokens, LengthSp
                 }
             }
             resolved.get(0).validateCommon(path, p, traced, p.count() == before);
+            PipelineCheck.validate(path, pipeline, budgetS, budgetMetric, p);
         } else {
             if (inputTokens != null) {
                 inputTokens.validate(path + ".input_tokens", p);
@@ -115,6 +137,9 @@ public record WorkloadSpec(ArrivalSpec arrival, LengthSpec inputTokens, LengthSp
                 outputTokens.validate(path + ".output_tokens", p);
             }
             validateClasses(path, resolved, traced, p);
+            if (pipeline != null || !hasPipelines()) {
+                PipelineCheck.validate(path, pipeline, budgetS, budgetMetric, p);
+            }
         }
         if (rateLimit != null) {
             rateLimit.validate(path + ".rate_limit", p);

@@ -118,6 +118,20 @@ class ScenarioLibraryTest {
     static final Run AGENTS = Run.of("agent-loop.yaml");
     static final Run AGENTS_8 = Run.of("agent-loop.yaml", "workload.arrival.users=8");
     static final Run TRACE = Run.of("trace-replay.yaml");
+    static final Run OUTAGE = Run.of("provider-outage-fallback.yaml");
+    static final Run OUTAGE_NO_FALLBACK = Run.of("provider-outage-fallback.yaml", "cluster.pools=[{name: sonnet, "
+            + "provider: anthropic-claude-sonnet-4-5, timeout_s: 30, retry: {max_attempts: 3}, circuit_breaker: "
+            + "{failures: 5, cooldown_s: 30}}]");
+    static final Run OUTAGE_NO_BREAKER = Run.of("provider-outage-fallback.yaml",
+            "cluster.pools[0].circuit_breaker=null");
+    static final Run NO_OUTAGE = Run.of("provider-outage-fallback.yaml", "faults=[]");
+    static final Run RAG = Run.of("rag-pipeline.yaml");
+    static final Run RAG_5_CHUNKS = Run.of("rag-pipeline.yaml", "workload.pipeline[1].chunks=5");
+    static final Run RAG_FAST_RERANK = Run.of("rag-pipeline.yaml",
+            "workload.pipeline[1].rerank.latency_s={dist: lognormal, mean: 0.12, stddev: 0.04}");
+    static final Run VOICE = Run.of("voice-agent-budget.yaml");
+    static final Run VOICE_SELF_HOSTED = Run.of("voice-agent-budget.yaml",
+            "cluster.pools[0]={name: llm, gpu: h100-sxm, model: llama-3.1-8b, replicas: 1}");
     static final String PLAN_FILE = "scenarios/plan-chat.yaml";
 
     static Run router(String policy) {
@@ -137,7 +151,8 @@ class ScenarioLibraryTest {
                 COLOCATED, PIPELINE, PIPELINE_AS_TP, MIXED, MIXED_RR, AFFINITY, NO_AFFINITY, BOT_API, BOT_STACK,
                 BREAK_EVEN, BREAK_EVEN_OPS, BREAK_EVEN_1M, HYBRID, HYBRID_NO_OVERFLOW, DIURNAL, MULTI_TENANT,
                 FLASH_CROWD, SESSIONS, AGENTS, TRACE, MULTI_TENANT_PRIORITY, AGENTS_8, AUTOSCALED, FIXED_FLEET, CRASH,
-                CRASH_LOSE));
+                CRASH_LOSE, OUTAGE, OUTAGE_NO_FALLBACK, OUTAGE_NO_BREAKER, NO_OUTAGE, RAG, RAG_5_CHUNKS, RAG_FAST_RERANK,
+                VOICE, VOICE_SELF_HOSTED));
         ROUTERS.forEach(p -> runs.add(router(p)));
         List<Run> list = new ArrayList<>(runs);
         List<Scenario> scenarios = list.stream()
@@ -420,7 +435,66 @@ class ScenarioLibraryTest {
                     return f("p99 TTFT %s, p99 TPOT %s, %s of requests meet the SLO.", time(r.ttft().p99()),
                             time(r.tpot().p99()), pct(r.slo().attainment()));
                 }));
+        rows.add(new Row("`provider-outage-fallback.yaml`", "Chat at 5 req/s on Claude Sonnet 4.5, which fails every "
+                + "call for 10 minutes: with 3 attempts, a circuit breaker and GPT-4o as fallback, does any request "
+                + "fail, what happens to latency, and what does it cost?", t -> {
+                    RunResult o = t.r(OUTAGE);
+                    AppResult.CallFailures f = o.app().backends().get(0).failures();
+                    RunResult none = t.r(NO_OUTAGE);
+                    RunResult nf = t.r(OUTAGE_NO_FALLBACK);
+                    RunResult nb = t.r(OUTAGE_NO_BREAKER);
+                    AppResult.BackendResult nbSonnet = nb.app().backends().get(0);
+                    return f("%s of %s requests fail: the breaker opens %s into the outage and GPT-4o takes %s "
+                            + "requests (%s refused by the open breaker); p99 TTFT %s (%s without the outage), the "
+                            + "run costs %s (%s). Without the fallback %s requests fail. Without the breaker none "
+                            + "fails, but %s retries push Sonnet past its rate limit (%s HTTP 429s) and p99 TTFT "
+                            + "rises to %s. `--set 'cluster.pools[0].circuit_breaker=null'`",
+                            count(o.requests().failed()), count(o.requests().arrived()),
+                            time(f.breaker().transitions().get(0).atS() - 600), count(f.fallbackOut()),
+                            count(f.shortCircuited()), time(o.ttft().p99()), time(none.ttft().p99()),
+                            usd(o.cost().totalUsd()), usd(none.cost().totalUsd()) + " without the outage",
+                            count(nf.requests().failed()), count(nbSonnet.failures().retries()),
+                            count(nbSonnet.rateLimited()), time(nb.ttft().p99()));
+                }));
+        rows.add(new Row("`rag-pipeline.yaml`", "A RAG assistant at 6 questions/s on two H100s (Llama-3.1-8B): "
+                + "guardrail, embedding, vector search, a cross-encoder reranker, 10 chunks of 400 tokens into the "
+                + "prompt. Which stage dominates p95, and what share is answered within 2.5 s?", t -> {
+                    AppResult.PipelineResult p = t.r(RAG).app().pipelines().get(0);
+                    AppResult.StageResult retrieve = stage(p, "retrieve");
+                    AppResult.StageResult llm = stage(p, "llm");
+                    AppResult.PipelineResult five = t.r(RAG_5_CHUNKS).app().pipelines().get(0);
+                    AppResult.PipelineResult fast = t.r(RAG_FAST_RERANK).app().pipelines().get(0);
+                    return f("%s within budget; p95 end to end %s, the LLM stage's p95 %s (%s of the mean: the "
+                            + "chunks make long prompts that queue), retrieval's %s (the reranker's tail), which "
+                            + "dominates the first token instead (p95 %s). Five chunks: %s within budget; a reranker "
+                            + "three times faster: %s, first token p95 %s. `--set workload.pipeline[1].chunks=5`",
+                            pct(p.budgetAttainment()), time(p.e2e().p95()), time(llm.latency().p95()),
+                            pct(llm.shareOfE2e()), time(retrieve.latency().p95()), time(p.ttft().p95()),
+                            pct(five.budgetAttainment()), pct(fast.budgetAttainment()), time(fast.ttft().p95()));
+                }));
+        rows.add(new Row("`voice-agent-budget.yaml`", "A voice agent at 2 turns/s (VAD, speech recognition, a "
+                + "guardrail, GPT-4o mini, streaming text to speech) must start speaking within 1 s: what share of "
+                + "turns does, which stage eats the budget, and what does a turn cost?", t -> {
+                    AppResult.PipelineResult p = t.r(VOICE).app().pipelines().get(0);
+                    AppResult.PipelineResult self = t.r(VOICE_SELF_HOSTED).app().pipelines().get(0);
+                    AppResult.StageResult llm = stage(p, "llm");
+                    AppResult.StageResult tts = stage(p, "tts");
+                    double before = stage(p, "vad").latency().mean() + stage(p, "asr").latency().mean()
+                            + stage(p, "guardrail").latency().mean();
+                    return f("%s of turns are heard within 1 s (first audio p50 %s, p95 %s): after %s of VAD, ASR "
+                            + "and guardrail, the LLM call (p95 %s to its last token) breaks the budget. A turn "
+                            + "costs %s, %s of it text to speech. With Llama-3.1-8B on one H100: %s within budget, "
+                            + "first audio p95 %s.", pct(p.budgetAttainment()), time(p.ttft().p50()),
+                            time(p.ttft().p95()), time(before), time(llm.latency().p95()),
+                            usd(t.r(VOICE).cost().usdPerRequest()),
+                            pct(tts.usd() / t.r(VOICE).cost().totalUsd()), pct(self.budgetAttainment()),
+                            time(self.ttft().p95()));
+                }));
         return rows;
+    }
+
+    static AppResult.StageResult stage(AppResult.PipelineResult p, String name) {
+        return p.stages().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 
     String planAnswer() {
@@ -640,6 +714,30 @@ class ScenarioLibraryTest {
         assertEquals(0, r(CRASH).requests().failed());
         assertTrue(r(CRASH).elastic().pools().get(0).requestsRetried() > 0);
         assertEquals(r(CRASH).elastic().pools().get(0).requestsRetried(), r(CRASH_LOSE).requests().failed());
+    }
+
+    @Test
+    void fallback_losesNoRequestInTheOutage_andTheBreakerSparesTheRetries() {
+        assertEquals(0, r(OUTAGE).requests().failed());
+        assertTrue(r(OUTAGE_NO_FALLBACK).requests().failed() > 1000);
+        assertEquals(0, r(OUTAGE_NO_BREAKER).requests().failed());
+        assertTrue(r(OUTAGE_NO_BREAKER).app().backends().get(0).failures().retries()
+                > 10 * r(OUTAGE).app().backends().get(0).failures().retries());
+        assertTrue(r(OUTAGE_NO_BREAKER).ttft().p99() > r(OUTAGE).ttft().p99());
+    }
+
+    @Test
+    void rag_theLlmStageDominatesP95_andFewerChunksHelp() {
+        AppResult.PipelineResult p = r(RAG).app().pipelines().get(0);
+        assertTrue(stage(p, "llm").latency().p95() > 2 * stage(p, "retrieve").latency().p95());
+        assertTrue(r(RAG_5_CHUNKS).app().pipelines().get(0).budgetAttainment() > p.budgetAttainment() + 0.05);
+        assertTrue(r(RAG_FAST_RERANK).app().pipelines().get(0).ttft().p95() < 0.5 * p.ttft().p95());
+    }
+
+    @Test
+    void voice_missesItsBudgetOnTheApi_andMeetsItSelfHosted() {
+        assertTrue(r(VOICE).app().pipelines().get(0).budgetAttainment() < 0.6);
+        assertTrue(r(VOICE_SELF_HOSTED).app().pipelines().get(0).budgetAttainment() > 0.99);
     }
 
     @Test
