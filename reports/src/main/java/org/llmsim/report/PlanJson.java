@@ -16,7 +16,7 @@ import org.llmsim.planning.ScenarioSource;
 /**
  * {@code plan.json}: {@code scenario, file, overrides, target_rps, scaled, criterion.{statistic, attainment,
  * definition}, replications, space.{gpus, weight_dtypes, tensor_parallel, max_batch_size, max_replicas}, runs,
- * winner} (the cheapest deployment, or null: {@code gpu, weight_dtype, tensor_parallel, max_batch_size, replicas,
+ * autoscaled, winner} (the cheapest deployment, or null: {@code gpu, weight_dtype, tensor_parallel, max_batch_size, replicas,
  * gpus, usd_per_hour, scenario_file}), {@code options[]} (ranked, one per shape: the same fields plus {@code rank,
  * outcome, reason, roofline.{replicas, compute_s, passes_s, max_batch}, metrics.<key>, evaluations[].{replicas,
  * meets, usd_per_hour, checks[], metrics.<key>}}) and {@code frontier[]} (the cost/p99-TTFT Pareto frontier:
@@ -52,6 +52,7 @@ public final class PlanJson {
         r.space().maxBatchSize().forEach(space.putArray("max_batch_size")::add);
         space.put("max_replicas", r.space().maxReplicas());
         root.put("runs", r.runs());
+        root.put("autoscaled", r.autoscaled());
         DeploymentSearch.Option w = r.winner();
         if (w == null) {
             root.putNull("winner");

@@ -39,7 +39,9 @@ public final class PlanReport {
             pdf.subtle("Scenario file " + source.fileName() + (source.overrides().isEmpty() ? ""
                     : " with --set " + String.join(" ", source.overrides())) + ". Traffic scaled to "
                     + Format.plain(r.targetRps()) + " req/s through " + r.scaling().description() + ". "
-                    + r.options().size() + " shapes; " + PlanView.skipped(r) + "; " + r.runs() + " simulations.");
+                    + r.options().size() + " shapes; " + PlanView.skipped(r) + "; " + r.runs() + " simulations."
+                    + (r.autoscaled() ? " The pool autoscales: a deployment's replicas are its max_replicas, its "
+                            + "$/hour the mean cost of the replicas it provisioned over the run." : ""));
             pdf.space(10);
             DeploymentSearch.Option w = r.winner();
             if (w != null) {

@@ -23,7 +23,12 @@ public final class PlanTable {
                 + " req/s")).append(st.dim(" · " + r.options().size() + " shapes, " + PlanView.skipped(r) + " · "
                 + r.runs() + " simulations in " + Format.duration(wallS))).append('\n');
         b.append(st.dim("criterion  " + r.criterion().describe())).append('\n');
-        b.append(st.dim("scaled     " + r.scaling().description())).append("\n\n");
+        b.append(st.dim("scaled     " + r.scaling().description())).append('\n');
+        if (r.autoscaled()) {
+            b.append(st.dim("autoscaled the pool autoscales: replicas are its max_replicas, $/hour the mean cost of the "
+                    + "replicas it provisioned")).append('\n');
+        }
+        b.append('\n');
         DeploymentSearch.Option w = r.winner();
         if (w == null) {
             b.append(st.red("no deployment in the space meets the SLOs at this rate")).append(st.dim(

@@ -144,6 +144,7 @@ class PlanningCliTest {
         JsonNode winner = plan.get("winner");
         assertEquals("winner.yaml", winner.get("scenario_file").asText());
         assertTrue(plan.get("frontier").size() >= 1);
+        assertFalse(plan.get("autoscaled").asBoolean(), "a fixed pool is planned by its replica count");
 
         // and the winner file is a scenario that loads, has the winning deployment, and meets the SLOs on its own
         Scenario s = new ScenarioLoader(ProfileCatalog.standard(List.of())).load(out.resolve("winner.yaml"),

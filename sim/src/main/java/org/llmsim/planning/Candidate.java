@@ -23,6 +23,21 @@ public record Candidate(String gpu, Dtype weightDtype, int tensorParallel, int m
                 p + "replicas=" + replicas);
     }
 
+    /**
+     * The assignments for an autoscaled pool: {@code replicas} becomes its ceiling ({@code autoscale.max_replicas});
+     * its floor and the replicas warm at the start are kept, lowered to the ceiling when above it.
+     *
+     * @param minReplicas     the pool's {@code autoscale.min_replicas} as written
+     * @param initialReplicas the pool's {@code replicas} (warm at t = 0) as written
+     */
+    public List<String> autoscaledAssignments(int pool, int replicas, int minReplicas, int initialReplicas) {
+        String p = "cluster.pools[" + pool + "].";
+        return List.of(p + "gpu=" + gpu, p + "weight_dtype=" + weightDtype.yamlName(),
+                p + "tensor_parallel=" + tensorParallel, p + "scheduler.max_batch_size=" + maxBatchSize,
+                p + "autoscale.max_replicas=" + replicas, p + "autoscale.min_replicas=" + Math.min(minReplicas, replicas),
+                p + "replicas=" + Math.min(initialReplicas, replicas));
+    }
+
     /** "h100-sxm bf16 tp2 batch 256". */
     public String label() {
         return gpu + " " + weightDtype.yamlName() + " tp" + tensorParallel + " batch " + maxBatchSize;

@@ -104,24 +104,19 @@ public final class DeploymentSearch {
      * @param pool        the planned pool's index
      * @param options     every shape, ranked: those that meet by cost, then the rest
      * @param runs        simulations run
+     * @param autoscaled  the planned pool autoscales: each count is its {@code max_replicas}, and a deployment's
+     *                    $/hour is the mean over its runs of what the provisioned replicas cost
+     *                    ({@code cost.usd_per_hour}), not the ceiling's price
+     * @param winnerAssignments the {@code --set} assignments that turn the scenario into the winner at the target
+     *                    rate (empty without a winner)
      */
     public record Result(double targetRps, double factor, LoadScaling scaling, SloCriterion criterion,
-            PlanSpace space, int pool, List<Option> options, int runs) {
+            PlanSpace space, int pool, List<Option> options, int runs, boolean autoscaled,
+            List<String> winnerAssignments) {
 
         /** The cheapest deployment that meets the SLOs, or null. */
         public Option winner() {
             return options.isEmpty() || options.get(0).outcome() != Outcome.MEETS ? null : options.get(0);
-        }
-
-        /** The {@code --set} assignments that turn the scenario into the winner at the target rate. */
-        public List<String> winnerAssignments() {
-            Option w = winner();
-            if (w == null) {
-                return List.of();
-            }
-            List<String> list = new ArrayList<>(scaling.assignments(factor));
-            list.addAll(w.candidate().assignments(pool, w.replicas()));
-            return list;
         }
 
         /** Every simulated deployment. */
@@ -144,6 +139,12 @@ public final class DeploymentSearch {
         this.replications = replications;
         this.runner = runner;
         this.listener = listener;
+    }
+
+    /** The assignments that give the planned pool a shape and a replica count (fixed, or an autoscaling ceiling). */
+    @FunctionalInterface
+    private interface Shape {
+        List<String> assignments(Candidate c, int replicas);
     }
 
     /** The search state of one shape. */
@@ -177,13 +178,21 @@ public final class DeploymentSearch {
         }
         double factor = scaling.factorFor(targetRps);
         List<String> scale = scaling.assignments(factor);
+        // An autoscaled pool is planned by its ceiling: the fewest max_replicas that meet the SLOs over the run (a
+        // diurnal day, say), ranked by what the replicas it actually provisioned cost.
+        PoolPlan planned = plannedPool(reference, pool);
+        boolean autoscaled = planned.autoscales();
+        Shape shape = autoscaled
+                ? (c, n) -> c.autoscaledAssignments(pool, n, planned.spec().autoscale().minReplicas(),
+                        planned.initialReplicas())
+                : (c, n) -> c.assignments(pool, n);
         List<Option> done = new ArrayList<>();
         List<Search> active = new ArrayList<>();
         InputException firstInvalid = null;
         for (Candidate c : space.candidates()) {
             Scenario one;
             try {
-                one = source.load(with(scale, c.assignments(pool, 1)));
+                one = source.load(with(scale, shape.assignments(c, 1)));
             } catch (InputException e) {
                 boolean fit = e.getMessage().contains("does not fit");
                 firstInvalid = firstInvalid == null && !fit ? e : firstInvalid;
@@ -208,7 +217,7 @@ public final class DeploymentSearch {
         while (!active.isEmpty()) {
             List<Scenario> batch = new ArrayList<>();
             for (Search s : active) {
-                batch.add(source.load(with(scale, s.candidate.assignments(pool, s.next))));
+                batch.add(source.load(with(scale, shape.assignments(s.candidate, s.next))));
             }
             List<List<RunResult>> results = runner.run(batch, replications);
             runs += batch.size() * replications;
@@ -216,8 +225,11 @@ public final class DeploymentSearch {
             for (int i = 0; i < active.size(); i++) {
                 Search s = active.get(i);
                 List<RunResult> r = results.get(i);
-                Evaluation e = new Evaluation(s.candidate, s.next, ReplicationSummary.of(r), criterion.judge(r),
-                        batch.get(i).fleetUsdPerHour(), plannedPool(batch.get(i), pool).hardware().gpus());
+                ReplicationSummary reps = ReplicationSummary.of(r);
+                double usdPerHour = autoscaled ? reps.mean(HeadlineMetric.byKey("cost.usd_per_hour"))
+                        : batch.get(i).fleetUsdPerHour();
+                Evaluation e = new Evaluation(s.candidate, s.next, reps, criterion.judge(r), usdPerHour,
+                        plannedPool(batch.get(i), pool).hardware().gpus());
                 s.evaluations.add(e);
                 listener.accept(e);
                 if (e.judgement().meets()) {
@@ -235,7 +247,11 @@ public final class DeploymentSearch {
             active = still;
         }
         done.sort(RANKING);
-        return new Result(targetRps, factor, scaling, criterion, space, pool, List.copyOf(done), runs);
+        Option w = done.isEmpty() || done.get(0).outcome() != Outcome.MEETS ? null : done.get(0);
+        List<String> winnerAssignments = w == null ? List.of() : with(scale, shape.assignments(w.candidate(),
+                w.replicas()));
+        return new Result(targetRps, factor, scaling, criterion, space, pool, List.copyOf(done), runs, autoscaled,
+                List.copyOf(winnerAssignments));
     }
 
     /**

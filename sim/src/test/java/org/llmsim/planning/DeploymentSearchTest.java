@@ -154,6 +154,58 @@ class DeploymentSearchTest {
     }
 
     @Test
+    void plan_ofAnAutoscaledPool_sizesItsCeiling_pricesWhatItProvisioned_andCostsLessThanAFixedFleet() {
+        // given a compressed day: 1 req/s, a ramp to 16 req/s and back, and a long quiet evening, on autoscaled L40S
+        String yaml = TestScenarios.scenario("""
+                arrival:
+                  process: piecewise
+                  interpolation: linear
+                  points: [{at_s: 0, rate_rps: 1}, {at_s: 600, rate_rps: 1}, {at_s: 1200, rate_rps: 16},
+                           {at_s: 1800, rate_rps: 1}, {at_s: 3600, rate_rps: 1}]
+                input_tokens: {dist: lognormal, mean: 1000, stddev: 400, max: 4000}
+                output_tokens: {dist: lognormal, mean: 200, stddev: 100, max: 1000}
+                slo: {ttft_s: 1.0, tpot_s: 0.06}
+                """, """
+                gpu: l40s
+                model: llama-3.1-8b
+                autoscale:
+                  min_replicas: 1
+                  max_replicas: 2
+                  target: {metric: concurrency, value: 16}
+                  interval_s: 10
+                  cold_start_s: 30
+                  scale_down_delay_s: 60
+                """, 3600, 0);
+        ScenarioSource autoscaled = ScenarioSource.text(new ScenarioLoader(TestScenarios.catalog()), yaml,
+                "auto.yaml", TestScenarios.home(), List.of());
+        ScenarioSource fixed = ScenarioSource.text(new ScenarioLoader(TestScenarios.catalog()), yaml, "fixed.yaml",
+                TestScenarios.home(), List.of("cluster.pools[0].autoscale=null"));
+        double rate = autoscaled.base().spec().workload().arrival().meanRateRps();
+        PlanSpace space = space(List.of("l40s"), List.of(Dtype.BF16), 8);
+
+        // when both are planned
+        DeploymentSearch.Result a = new DeploymentSearch(autoscaled, SloCriterion.P99, 1, PointRunner.on(executor),
+                e -> { }).run(rate, space, 0);
+        DeploymentSearch.Result f = new DeploymentSearch(fixed, SloCriterion.P99, 1, PointRunner.on(executor),
+                e -> { }).run(rate, space, 0);
+
+        // then the autoscaled plan sizes max_replicas and prices the replicas the run provisioned
+        assertTrue(a.autoscaled());
+        DeploymentSearch.Option w = a.winner();
+        assertNotNull(w, () -> a.options().stream().map(o -> o.outcome() + ": " + o.reason()).toList().toString());
+        Scenario alone = autoscaled.load(a.winnerAssignments());
+        assertEquals(w.replicas(), alone.pools().get(0).spec().autoscale().maxReplicas());
+        RunResult run = new Simulation(alone).run();
+        assertTrue(SloCriterion.P99.judge(List.of(run)).meets());
+        assertEquals(run.cost().usdPerHour(), w.usdPerHour(), 1e-9);
+        assertTrue(w.usdPerHour() < alone.fleetUsdPerHour(), "pays less than its ceiling");
+        // and needs the same ceiling as the fixed fleet needs replicas, at a lower price over the day
+        assertEquals(false, f.autoscaled());
+        assertNotNull(f.winner());
+        assertTrue(w.usdPerHour() < 0.85 * f.winner().usdPerHour(), w.usdPerHour() + " vs " + f.winner().usdPerHour());
+    }
+
+    @Test
     void plan_withPipelineStages_countsEveryGpuOfAReplica_andDoesNotPruneByTheSingleStageRoofline() {
         // given a pool of 2 pipeline stages x 2 GPUs per replica
         String yaml = TestScenarios.scenario("""
