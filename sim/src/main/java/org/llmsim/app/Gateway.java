@@ -453,14 +453,16 @@ public final class Gateway implements CallOutcomes {
         }
     }
 
-    /** A call was lost in a replica crash: its user request fails with it (no fallback is tried). */
+    /**
+     * A call was lost in a replica crash whose fault loses what the replica held: an injected failure like a
+     * provider's error, so the pool's breaker hears of it and the call is retried or moved to the fallback as the
+     * pool's client settings say; without them the user request fails ({@code replica_crash}).
+     */
     @Override
     public void callFailed(Request call, double timeS) {
-        Journey j = inFlight.remove(call.id());
-        Request user = j.user;
-        user.absorbCall(call);
-        user.markFailed(call.failReason());
-        metrics.onFailed(user, timeS);
+        Journey j = inFlight.get(call.id());
+        j.user.absorbCall(call);
+        failed(j, call.failReason());
     }
 
     /**

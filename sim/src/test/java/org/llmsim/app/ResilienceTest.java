@@ -194,4 +194,48 @@ class ResilienceTest {
         assertTrue(n.failedByReason().containsKey(Gateway.CIRCUIT_OPEN), n.failedByReason().toString());
         assertTrue(n.failedByReason().containsKey(ProviderBackend.PROVIDER_ERROR), n.failedByReason().toString());
     }
+
+    /** Two H100s whose first replica crashes at 100 s losing what it held; {@code client} is the pool's settings. */
+    private String crashScenario(String client, boolean withSpare) {
+        String spare = AppFixtures.provider(dir, "spare-api", 2, 8);
+        return """
+                name: crash-fallback
+                duration_s: 200
+                warmup_s: 0
+                workload:
+                  arrival: {process: poisson, rate_rps: 20}
+                  input_tokens: {dist: uniform, min: 500, max: 1500}
+                  output_tokens: {dist: uniform, min: 100, max: 300}
+                cluster:
+                  pools:
+                    - name: main
+                      gpu: h100-sxm
+                      model: llama-3.1-8b
+                      replicas: 2
+                %s
+                %s
+                faults:
+                  - {kind: replica_crash, pool: main, replica: 0, at_s: 100, in_flight: lose}
+                """.formatted(client, withSpare ? "    - {name: spare, provider: " + spare + ", prompt_caching: false}"
+                : "");
+    }
+
+    @Test
+    void replicaCrash_thatLosesCalls_isAnInjectedFailure_theFallbackAnswers() {
+        // given a crash that loses the calls its replica held, once with a fallback pool and once with client
+        // settings but no fallback (so both runs go through the gateway)
+        RunResult withFallback = TestScenarios.run(TestScenarios.load(crashScenario("      fallback: spare", true)));
+        RunResult without = TestScenarios.run(TestScenarios.load(crashScenario("      retry: {max_attempts: 1}",
+                false)));
+        // then without a fallback the lost calls fail their requests, counted by reason
+        long lost = without.requests().failed();
+        assertTrue(lost > 0, without.requests().toString());
+        assertEquals(lost, without.requests().failedByReason().get("replica_crash"));
+        // and with one, the same calls move to the fallback and every request completes
+        assertEquals(0, withFallback.requests().failed(), withFallback.requests().toString());
+        assertEquals(withFallback.requests().arrived(), withFallback.requests().completed());
+        AppResult.BackendResult main = withFallback.app().backends().get(0);
+        assertEquals(lost, main.failures().fallbackOut());
+        assertEquals(lost, main.failures().errors());
+    }
 }
