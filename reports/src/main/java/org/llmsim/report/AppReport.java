@@ -188,10 +188,11 @@ final class AppReport {
                 + (p.budgetS() == null ? "" : "; " + Format.percent(p.budgetAttainment()) + " within the budget of "
                         + Format.duration(p.budgetS()) + (p.budgetMetric().equals("ttft") ? " to the first output"
                                 : " end to end"))
-                + ". Stage latencies in ms; share: of the mean end-to-end latency; over budget: the stage's mean over "
-                + "the requests that missed the budget.");
+                + ". Stage latencies in ms; share: of the mean end-to-end latency; when late: the stage's mean over "
+                + "the requests that missed the budget; cost: what the stage pays per call (model calls on the GPU "
+                + "pools are paid with the fleet).");
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"stage", "kind", "mean", "p50", "p95", "p99", "share", "over budget", "cost"});
+        rows.add(new String[] {"stage", "kind", "mean", "p50", "p95", "p99", "share", "when late", "cost"});
         for (AppResult.StageResult x : p.stages()) {
             rows.add(new String[] {x.name(), x.kind(), Format.ms(x.latency().mean()), Format.ms(x.latency().p50()),
                     Format.ms(x.latency().p95()), Format.ms(x.latency().p99()), Format.percent(x.shareOfE2e()),

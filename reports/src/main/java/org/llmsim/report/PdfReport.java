@@ -9,6 +9,7 @@ import org.llmsim.metrics.Estimate;
 import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.metrics.LatencyStats;
 import org.llmsim.metrics.ReplicationSummary;
+import org.llmsim.metrics.AppResult;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.scenario.Scenario;
 
@@ -145,8 +146,18 @@ public final class PdfReport {
     static String verdict(RunResult r) {
         StringBuilder b = new StringBuilder();
         String targets = TerminalSummary.sloTargets(r.slo());
-        if (targets.isEmpty()) {
+        boolean budgets = r.app().pipelines().stream().anyMatch(p -> p.budgetS() != null);
+        if (targets.isEmpty() && !budgets) {
             b.append("No SLO is set for this workload. ");
+        } else if (targets.isEmpty()) {
+            for (AppResult.PipelineResult p : r.app().pipelines()) {
+                if (p.budgetS() != null) {
+                    b.append(Format.percent(p.budgetAttainment())).append(" of the ").append(p.cls())
+                            .append(" pipeline's requests finished within its budget of ")
+                            .append(Format.duration(p.budgetS())).append(p.budgetMetric().equals("ttft")
+                                    ? " to the first output. " : " end to end. ");
+                }
+            }
         } else {
             b.append(Format.percent(r.slo().attainment())).append(" of the ")
                     .append(Format.count(r.requests().measured())).append(" measured requests met every SLO (")
@@ -158,7 +169,8 @@ public final class PdfReport {
             gpus += p.replicas() * p.layout().gpusPerReplica();
         }
         if (r.cost().apiUsd() > 0 || r.cost().gatewayUsd() > 0) {
-            b.append(gpus > 0 ? "The fleet of " + gpus + (gpus == 1 ? " GPU" : " GPUs") + " and the API calls cost "
+            String paid = r.cost().apiUsd() > 0 ? "the API calls" : "the gateway's calls";
+            b.append(gpus > 0 ? "The fleet of " + gpus + (gpus == 1 ? " GPU" : " GPUs") + " and " + paid + " cost "
                     : "The API calls cost ").append(Format.usd(r.cost().usdPerHour())).append("/hour (")
                     .append(Format.usd(r.cost().usdPerMonth())).append("/month), ")
                     .append(Format.usd(r.cost().usdPerRequest())).append(" a request.");
