@@ -189,8 +189,8 @@ final class AppReport {
                         + Format.duration(p.budgetS()) + (p.budgetMetric().equals("ttft") ? " to the first output"
                                 : " end to end"))
                 + ". Stage latencies in ms; share: of the mean end-to-end latency; when late: the stage's mean over "
-                + "the requests that missed the budget; cost: what the stage pays per call (model calls on the GPU "
-                + "pools are paid with the fleet).");
+                + "the requests that missed the budget; cost: what the stage's calls paid over the run, model calls a "
+                + "GPU pool answered at their tokens' share of the pool's cost.");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"stage", "kind", "mean", "p50", "p95", "p99", "share", "when late", "cost"});
         for (AppResult.StageResult x : p.stages()) {

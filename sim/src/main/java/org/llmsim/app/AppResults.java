@@ -49,9 +49,14 @@ public final class AppResults {
         List<AppResult.BackendResult> backends = gateway.poolCalls().results(gpuUsd, gateway.guards(),
                 provisioned.spanS());
         List<AppResult.PipelineResult> pipelines = new java.util.ArrayList<>();
+        double[] usdPerGpuToken = new double[gpuUsd.length];
+        for (int p = 0; p < gpuUsd.length; p++) {
+            long tokens = gateway.poolCalls().gpuTokens(p);
+            usdPerGpuToken[p] = tokens == 0 ? 0 : gpuUsd[p] / tokens;
+        }
         for (Pipeline p : gateway.pipelines()) {
             if (p != null) {
-                pipelines.add(p.result());
+                pipelines.add(p.result(usdPerGpuToken));
             }
         }
         AppResult app = new AppResult(breakdown, caches(gateway, ledger), tiers(gateway, breakdown, ledger),

@@ -57,6 +57,8 @@ final class Pipeline {
         double overBudgetSum;
         long overBudgetCount;
         double usd;
+        /** Prompt and output tokens of the stage's calls answered by each GPU pool (by position), over the run. */
+        long[] gpuTokens = new long[0];
         final Map<String, Long> counters = new TreeMap<>();
 
         Stage(StageSpec spec, RandomStreams streams, String streamPrefix) {
@@ -103,6 +105,22 @@ final class Pipeline {
 
         void count(String counter, long n) {
             counters.merge(counter, n, Long::sum);
+        }
+
+        void gpuTokens(int gpuPool, long tokens) {
+            if (gpuPool >= gpuTokens.length) {
+                gpuTokens = java.util.Arrays.copyOf(gpuTokens, gpuPool + 1);
+            }
+            gpuTokens[gpuPool] += tokens;
+        }
+
+        /** Its share of the GPU pools' cost: the fleet's dollars per token served, times the tokens it had served. */
+        double gpuUsd(double[] usdPerGpuToken) {
+            double usd = 0;
+            for (int p = 0; p < gpuTokens.length; p++) {
+                usd += gpuTokens[p] * usdPerGpuToken[p];
+            }
+            return usd;
         }
     }
 
@@ -193,13 +211,18 @@ final class Pipeline {
         }
     }
 
-    AppResult.PipelineResult result() {
+    /**
+     * @param usdPerGpuToken each GPU pool's provisioned cost over the run divided by the tokens it served (a model
+     *                       stage whose calls a GPU pool answered is charged that rate on its tokens, as the cost
+     *                       ledger shares GPU time between tiers and classes)
+     */
+    AppResult.PipelineResult result(double[] usdPerGpuToken) {
         List<AppResult.StageResult> out = new ArrayList<>();
         for (Stage s : stages) {
             out.add(new AppResult.StageResult(s.name, s.kind, s.latencyHist.count(), s.latencyHist.summary(),
                     e2eSum > 0 ? s.latencySum / e2eSum : Double.NaN,
-                    s.overBudgetCount > 0 ? s.overBudgetSum / s.overBudgetCount : Double.NaN, s.usd,
-                    Map.copyOf(s.counters)));
+                    s.overBudgetCount > 0 ? s.overBudgetSum / s.overBudgetCount : Double.NaN,
+                    s.usd + s.gpuUsd(usdPerGpuToken), Map.copyOf(s.counters)));
         }
         double attainment = budgetS == null || requests == 0 ? Double.NaN : (double) withinBudget / requests;
         return new AppResult.PipelineResult(cls, budgetS, budgetS == null ? null : budgetOnTtft ? "ttft" : "e2e",

@@ -159,6 +159,9 @@ final class PipelineRunner {
         Pipeline.Run run = j.run;
         int i = run.stage;
         Pipeline.Stage s = p.stages.get(i);
+        if (call.replica() >= 0) {
+            s.gpuTokens(gateway.poolCalls().gpuPoolOf(call), (long) call.inputTokens() + call.outputTokens());
+        }
         if (s.spec instanceof LlmStageSpec l) {
             if (l.malformed() != null && s.rng.nextDouble() < l.malformed().probability()) {
                 if (run.malformedLeft > 0) {

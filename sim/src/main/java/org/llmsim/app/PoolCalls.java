@@ -89,6 +89,12 @@ final class PoolCalls {
         gpu(gpuPoolOf(call)).calls++;
     }
 
+    /** Prompt and output tokens of the calls GPU pool {@code gpuPool} answered over the run. */
+    long gpuTokens(int gpuPool) {
+        Tally t = gpu(gpuPool);
+        return t.inputTokens + t.outputTokens;
+    }
+
     void gpuCompleted(int gpuPool, Request call) {
         Tally t = gpu(gpuPool);
         t.completed++;

@@ -226,7 +226,9 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      * @param latency        time from its start to its end, seconds
      * @param shareOfE2e     its mean latency over the mean end-to-end latency of completed requests
      * @param overBudgetMeanS its mean latency over the requests that missed the budget (NaN without budget or misses)
-     * @param usd            what it cost over the whole run (its model calls, tools, embeddings, ...)
+     * @param usd            what it cost over the whole run: what its calls paid (API tokens, tools, embeddings, ...)
+     *                       plus, for model calls a GPU pool answered, their tokens' share of the pool's provisioned
+     *                       cost
      * @param counters       what else happened in it: {@code calls}, {@code blocked}, {@code tool_timeouts},
      *                       {@code malformed_retries}, {@code steps}, {@code step_cap}, {@code spend_cap},
      *                       {@code judged}, ... (only those that apply)

@@ -74,6 +74,9 @@ class PipelineTest {
         double guardrail = p.stages().get(0).usd();
         assertEquals(run.requests().size() * 0.0001, guardrail, 1e-9);
         assertTrue(p.stages().get(1).usd() > run.requests().size() * 0.001);
+        // and the GPU pool, which serves only the llm stage, is that stage's cost: its provisioned time, all of it
+        assertEquals(main.costUsd(), p.stages().get(2).usd(), 1e-9);
+        assertEquals(0, p.stages().get(3).usd());
     }
 
     @Test
