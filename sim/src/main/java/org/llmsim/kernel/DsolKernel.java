@@ -2,7 +2,6 @@ package org.llmsim.kernel;
 
 import java.util.concurrent.CountDownLatch;
 
-import nl.tudelft.simulation.dsol.eventlists.EventListPriorityQueue;
 import nl.tudelft.simulation.dsol.experiment.Replication;
 import nl.tudelft.simulation.dsol.experiment.SingleReplication;
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEvent;
@@ -16,8 +15,8 @@ import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
  * different threads run independently (see {@link ExperimentRunner}).
  *
  * <p>Events are ordered by time, then {@link EventPriority}, then the order in which they were scheduled, so a run is
- * deterministic. The event list is a binary heap (DSOL's {@code EventListPriorityQueue}); cancelled events stay in
- * the heap and are skipped when they come up, which keeps cancellation O(1).
+ * deterministic. The event list is a binary heap ({@link EventHeap}, in the order DSOL's own priority queue gives);
+ * cancelled events stay in the heap and are skipped when they come up, which keeps cancellation O(1).
  */
 public final class DsolKernel implements EventScheduler {
     private static final short OBSERVATION = EventPriority.OBSERVATION.dsolPriority;
@@ -61,7 +60,7 @@ public final class DsolKernel implements EventScheduler {
             throw new IllegalArgumentException("horizon must be a positive finite time, got " + horizonS);
         }
         CountDownLatch ended = new CountDownLatch(1);
-        simulator.setEventList(new EventListPriorityQueue<>());
+        simulator.setEventList(new EventHeap());
         simulator.addListener(event -> ended.countDown(), Replication.END_REPLICATION_EVENT);
         AbstractDsolModel<Double, DevsSimulator<Double>> model = new AbstractDsolModel<>(simulator) {
             @Override
@@ -125,11 +124,11 @@ public final class DsolKernel implements EventScheduler {
     }
 
     /** One model event: a time, a priority, a tie-breaking sequence number and the action. */
-    private final class KernelEvent implements SimEventInterface<Double>, ScheduledEvent {
-        private final double timeS;
+    final class KernelEvent implements SimEventInterface<Double>, ScheduledEvent {
+        final double timeS;
         private final Double boxedTimeS;
-        private final short priority;
-        private final long sequence;
+        final short priority;
+        final long sequence;
         private Runnable action;
 
         KernelEvent(double timeS, short priority, long sequence, Runnable action) {

@@ -19,6 +19,8 @@
  * <p>Why a custom event class instead of DSOL's {@code LambdaSimEvent}: DSOL's {@code scheduleEvent} renders every
  * event to a string for a trace log line even when tracing is off, which costs more than the rest of an iteration.
  * {@link org.llmsim.kernel.DsolKernel} therefore adds its own light events straight to DSOL's event list, keeping
- * DSOL's clock, event list and run loop.
+ * DSOL's clock and run loop. The event list itself is {@link org.llmsim.kernel.EventHeap}, a binary heap that orders
+ * the kernel's events by their primitive fields in the order DSOL's priority queue would (the event list was the
+ * largest single cost of a run).
  */
 package org.llmsim.kernel;
