@@ -278,9 +278,12 @@ public final class Gateway implements CallOutcomes {
         Journey j = inFlight.get(call.id());
         j.guard.onSuccess(j.probe);
         int pool = poolCalls.gpuPoolOf(call);
-        ledger.gpuTokens(pool, j.tier.name, call.classIndex(), (long) call.inputTokens() + call.outputTokens(),
-                j.escalation);
+        long tokens = (long) call.inputTokens() + call.outputTokens();
+        ledger.gpuTokens(pool, j.tier.name, call.classIndex(), tokens, j.escalation);
         poolCalls.gpuCompleted(pool, call);
+        if (j.pipeline != null) {
+            j.pipeline.stages.get(j.run.stage).gpuTokens(pool, tokens); // its share of the pool's cost, at the end
+        }
         answered(j, call, poolCalls.gpuPoolName(pool));
     }
 
@@ -431,11 +434,7 @@ public final class Gateway implements CallOutcomes {
     }
 
     /** Ends the journey's user request rejected (a refusal) or failed, at once. */
-    void endJourney(Journey j, String reason, boolean refusal) {
-        end(j, reason, refusal);
-    }
-
-    private void end(Journey j, String reason, boolean refusal) {
+    void end(Journey j, String reason, boolean refusal) {
         Request user = j.user;
         inFlight.remove(user.id());
         if (j.pipeline != null) {

@@ -67,7 +67,7 @@ final class PipelineRunner {
                 if (blocked) {
                     s.count("blocked", 1);
                     closeStage(j, i);
-                    gateway.endJourney(j, GUARDRAIL, true);
+                    gateway.end(j, GUARDRAIL, true);
                 } else {
                     endStage(j, i);
                 }
@@ -159,9 +159,6 @@ final class PipelineRunner {
         Pipeline.Run run = j.run;
         int i = run.stage;
         Pipeline.Stage s = p.stages.get(i);
-        if (call.replica() >= 0) {
-            s.gpuTokens(gateway.poolCalls().gpuPoolOf(call), (long) call.inputTokens() + call.outputTokens());
-        }
         if (s.spec instanceof LlmStageSpec l) {
             if (l.malformed() != null && s.rng.nextDouble() < l.malformed().probability()) {
                 if (run.malformedLeft > 0) {
@@ -171,7 +168,7 @@ final class PipelineRunner {
                 } else {
                     s.count("malformed_failures", 1);
                     closeStage(j, i);
-                    gateway.endJourney(j, MALFORMED, false);
+                    gateway.end(j, MALFORMED, false);
                 }
                 return;
             }
