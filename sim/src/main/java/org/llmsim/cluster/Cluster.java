@@ -195,11 +195,15 @@ public final class Cluster implements ReplicaSet {
     /**
      * The fleet's changes over the run, which ended at {@code endS}: per pool that autoscales or has a fault, and
      * every replica event; {@link ElasticResult#NONE} when the fleet was fixed and healthy.
+     *
+     * @param provisioned what each pool was paid for ({@link #provisionedTime}), for its GPU-hours and cost
      */
-    public ElasticResult elasticResult(double endS) {
+    public ElasticResult elasticResult(double endS, ProvisionedTime provisioned) {
         List<ElasticResult.PoolElastic> pools = new ArrayList<>();
-        for (PoolFleet f : fleets) {
-            ElasticResult.PoolElastic r = f.result(endS);
+        for (int p = 0; p < fleets.size(); p++) {
+            PoolFleet f = fleets.get(p);
+            ElasticResult.PoolElastic r = f.result(endS, provisioned.gpuHours(p, f.plan()),
+                    provisioned.gpuUsd(p, f.plan()));
             if (r.autoscaled() || r.faulted()) {
                 pools.add(r);
             }

@@ -356,17 +356,20 @@ public final class PoolFleet implements ReplicaSet {
                 provisioned(), runs, metric, value, reason));
     }
 
-    /** The pool over the run, which ended at {@code endS}. */
-    ElasticResult.PoolElastic result(double endS) {
+    /**
+     * The pool over the run, which ended at {@code endS}.
+     *
+     * @param gpuHours its provisioned GPU-hours, and {@code gpuUsd} their cost (as the bill counts them)
+     */
+    ElasticResult.PoolElastic result(double endS, double gpuHours, double gpuUsd) {
         AutoscaleSpec a = plan.spec().autoscale();
         double replicaS = provisioned.replicaS(endS);
-        double gpuHours = replicaS * plan.hardware().gpus() / 3600.0;
         int slotsCount = slots.size();
         return new ElasticResult.PoolElastic(plan.name(), a != null, a != null ? a.minReplicas() : slotsCount,
                 slotsCount, a != null ? a.target().metric().yamlName() : null,
                 a != null ? a.target().value() : Double.NaN, plan.coldStartS(), scaleUps, scaleDowns, coldStarts,
-                endS > 0 ? replicaS / endS : slotsCount, provisioned.min(), provisioned.max(), gpuHours,
-                gpuHours * plan.hardware().gpu().priceUsdPerHour(), faulted, crashes, retried, failed,
+                endS > 0 ? replicaS / endS : slotsCount, provisioned.min(), provisioned.max(), gpuHours, gpuUsd,
+                faulted, crashes, retried, failed,
                 degradedReplicas(), plan.autoscales() ? plan.initialReplicas() : slotsCount);
     }
 

@@ -91,7 +91,7 @@ public final class Simulation {
                 .map(c -> new MetricsCollector.ClassDef(c.name(), c.priority(), c.slo())).toList();
         MetricsCollector metrics = new MetricsCollector(window, spec.workload().slo(), classes,
                 scenario.totalReplicas(), finals);
-        metrics.trackPools(poolOfReplica(), scenario.pools().size());
+        metrics.trackPools(gpuPoolOfReplica, scenario.pools().size());
         // With an application layer the replicas serve backend calls, which the gateway turns into user outcomes.
         CallListener calls = appLayer ? new CallListener(metrics) : null;
         Cluster cluster = Cluster.build(scenario, kernel, streams, appLayer ? calls : metrics);
@@ -106,7 +106,7 @@ public final class Simulation {
         }
         ReplicaFaultInjector faults = new ReplicaFaultInjector(scenario, cluster, kernel, streams);
         Map<String, CallGauges> providerGauges = new LinkedHashMap<>();
-        TimeSeriesSampler sampler = sampler(cluster, providerGauges);
+        TimeSeriesSampler sampler = sampler(cluster, gpuPoolOfReplica, providerGauges);
         Gateway gateway = appLayer ? Gateways.build(scenario, cluster, kernel, streams, metrics, ledger, window,
                 sampler::onArrival, providerGauges) : null;
         if (gateway != null) {
@@ -141,7 +141,7 @@ public final class Simulation {
         finished = true;
         ProvisionedTime provisioned = cluster.provisionedTime(simulatedS, window);
         RunResult result = metrics.result(scenario, new RunResult.SimStats(wallS, kernel.executedEvents(), simulatedS),
-                provisioned).withTimeSeries(sampler.result()).withElastic(cluster.elasticResult(simulatedS));
+                provisioned).withTimeSeries(sampler.result()).withElastic(cluster.elasticResult(simulatedS, provisioned));
         return AppResults.complete(result, scenario, ledger, gateway, provisioned);
     }
 
@@ -157,17 +157,16 @@ public final class Simulation {
         return poolOf;
     }
 
-    /** A sampler over each pool's replicas (replicas are numbered globally in pool order). */
-    private TimeSeriesSampler sampler(Cluster cluster, Map<String, CallGauges> providerGauges) {
+    /**
+     * A sampler over each pool's replicas (replicas are numbered globally in pool order; GPU pools come first in the
+     * series, so a replica's series is its pool's index).
+     */
+    private TimeSeriesSampler sampler(Cluster cluster, int[] poolOfReplica, Map<String, CallGauges> providerGauges) {
         List<String> names = new ArrayList<>();
         List<PoolGauges> gauges = new ArrayList<>();
-        int[] poolOfReplica = new int[scenario.totalReplicas()];
         int first = 0;
         for (PoolPlan pool : scenario.pools()) {
             List<Replica> replicas = cluster.replicas().subList(first, first + pool.replicas());
-            for (int i = first; i < first + pool.replicas(); i++) {
-                poolOfReplica[i] = names.size();
-            }
             names.add(pool.name());
             gauges.add(new ReplicaPoolGauges(replicas, pool.usdPerHour() / pool.replicas()));
             first += pool.replicas();
