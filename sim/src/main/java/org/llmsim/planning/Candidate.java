@@ -17,10 +17,8 @@ public record Candidate(String gpu, Dtype weightDtype, int tensorParallel, int m
 
     /** The {@code --set} assignments that give pool {@code pool} this shape and {@code replicas} replicas. */
     public List<String> assignments(int pool, int replicas) {
-        String p = "cluster.pools[" + pool + "].";
-        return List.of(p + "gpu=" + gpu, p + "weight_dtype=" + weightDtype.yamlName(),
-                p + "tensor_parallel=" + tensorParallel, p + "scheduler.max_batch_size=" + maxBatchSize,
-                p + "replicas=" + replicas);
+        String p = prefix(pool);
+        return with(shape(p), p + "replicas=" + replicas);
     }
 
     /**
@@ -31,11 +29,26 @@ public record Candidate(String gpu, Dtype weightDtype, int tensorParallel, int m
      * @param initialReplicas the pool's {@code replicas} (warm at t = 0) as written
      */
     public List<String> autoscaledAssignments(int pool, int replicas, int minReplicas, int initialReplicas) {
-        String p = "cluster.pools[" + pool + "].";
-        return List.of(p + "gpu=" + gpu, p + "weight_dtype=" + weightDtype.yamlName(),
-                p + "tensor_parallel=" + tensorParallel, p + "scheduler.max_batch_size=" + maxBatchSize,
-                p + "autoscale.max_replicas=" + replicas, p + "autoscale.min_replicas=" + Math.min(minReplicas, replicas),
+        String p = prefix(pool);
+        return with(shape(p), p + "autoscale.max_replicas=" + replicas,
+                p + "autoscale.min_replicas=" + Math.min(minReplicas, replicas),
                 p + "replicas=" + Math.min(initialReplicas, replicas));
+    }
+
+    private static String prefix(int pool) {
+        return "cluster.pools[" + pool + "].";
+    }
+
+    /** The assignments of the shape itself, for the pool at {@code p}. */
+    private List<String> shape(String p) {
+        return List.of(p + "gpu=" + gpu, p + "weight_dtype=" + weightDtype.yamlName(),
+                p + "tensor_parallel=" + tensorParallel, p + "scheduler.max_batch_size=" + maxBatchSize);
+    }
+
+    private static List<String> with(List<String> shape, String... counts) {
+        List<String> all = new java.util.ArrayList<>(shape);
+        all.addAll(List.of(counts));
+        return List.copyOf(all);
     }
 
     /** "h100-sxm bf16 tp2 batch 256". */
