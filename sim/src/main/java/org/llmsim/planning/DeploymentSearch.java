@@ -9,7 +9,9 @@ import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.scenario.InputException;
+import org.llmsim.scenario.AutoscaleSpec;
 import org.llmsim.scenario.PoolPlan;
+import org.llmsim.scenario.PoolSpec;
 import org.llmsim.scenario.Scenario;
 
 /**
@@ -170,7 +172,8 @@ public final class DeploymentSearch {
      * @throws InputException when the workload has no arrival rate to scale (closed loops) or no shape is valid
      */
     public Result run(double targetRps, PlanSpace space, int pool) {
-        Scenario reference = reference(space, pool);
+        Shape shape = shapeOf(pool);
+        Scenario reference = reference(space, pool, shape);
         LoadScaling scaling = LoadScaling.of(reference);
         if (scaling.unit() != LoadScaling.Unit.RPS) {
             throw new InputException(source.fileName(), "plan needs open arrivals with a rate (poisson, gamma, "
@@ -178,14 +181,7 @@ public final class DeploymentSearch {
         }
         double factor = scaling.factorFor(targetRps);
         List<String> scale = scaling.assignments(factor);
-        // An autoscaled pool is planned by its ceiling: the fewest max_replicas that meet the SLOs over the run (a
-        // diurnal day, say), ranked by what the replicas it actually provisioned cost.
-        PoolPlan planned = plannedPool(reference, pool);
-        boolean autoscaled = planned.autoscales();
-        Shape shape = autoscaled
-                ? (c, n) -> c.autoscaledAssignments(pool, n, planned.spec().autoscale().minReplicas(),
-                        planned.initialReplicas())
-                : (c, n) -> c.assignments(pool, n);
+        boolean autoscaled = plannedPool(reference, pool).autoscales();
         List<Option> done = new ArrayList<>();
         List<Search> active = new ArrayList<>();
         InputException firstInvalid = null;
@@ -258,7 +254,22 @@ public final class DeploymentSearch {
      * The scenario as written, or, when its own pool does not fit, as the first shape that does: only its workload
      * matters (to scale the traffic), and a plan is often asked precisely because the pool as written does not fit.
      */
-    private Scenario reference(PlanSpace space, int pool) {
+    /**
+     * How a shape and a count are written into the planned pool. An autoscaled pool is planned by its ceiling: the
+     * fewest max_replicas that meet the SLOs over the run (a diurnal day, say), ranked by what the replicas it
+     * actually provisioned cost. Read from the file as written, so that it holds before any shape is loaded.
+     */
+    private Shape shapeOf(int pool) {
+        List<PoolSpec> pools = source.spec().cluster().pools();
+        AutoscaleSpec autoscale = pool >= 0 && pool < pools.size() ? pools.get(pool).autoscale() : null;
+        if (autoscale == null) {
+            return (c, n) -> c.assignments(pool, n);
+        }
+        int initial = pools.get(pool).replicas();
+        return (c, n) -> c.autoscaledAssignments(pool, n, autoscale.minReplicas(), initial);
+    }
+
+    private Scenario reference(PlanSpace space, int pool, Shape shape) {
         InputException first;
         try {
             return checkPool(source.base(), pool);
@@ -267,7 +278,7 @@ public final class DeploymentSearch {
         }
         for (Candidate c : space.candidates()) {
             try {
-                return checkPool(source.load(c.assignments(pool, 1)), pool);
+                return checkPool(source.load(shape.assignments(c, 1)), pool);
             } catch (InputException e) {
                 // try the next shape
             }

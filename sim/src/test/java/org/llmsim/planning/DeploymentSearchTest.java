@@ -206,6 +206,34 @@ class DeploymentSearchTest {
     }
 
     @Test
+    void plan_ofAnAutoscaledPoolThatDoesNotFitAsWritten_triesTheShapesWithTheirCeiling() {
+        // given an autoscaled pool of at least 2 replicas whose model does not fit one GPU as written
+        String yaml = TestScenarios.scenario("""
+                arrival: {process: poisson, rate_rps: 0.5}
+                input_tokens: {dist: fixed, value: 500}
+                output_tokens: {dist: fixed, value: 50}
+                slo: {ttft_s: 2, tpot_s: 0.2}
+                """, """
+                gpu: h100-sxm
+                model: llama-3.1-70b
+                autoscale: {min_replicas: 2, max_replicas: 3, target: {metric: concurrency, value: 8}, cold_start_s: 5}
+                """, 120, 20);
+        ScenarioSource source = ScenarioSource.text(new ScenarioLoader(TestScenarios.catalog()), yaml, "auto.yaml",
+                TestScenarios.home(), List.of());
+        // when it is planned over tensor parallelism 4
+        DeploymentSearch.Result r = new DeploymentSearch(source, SloCriterion.P99, 1, PointRunner.on(executor),
+                e -> { }).run(0.5, new PlanSpace(List.of("h100-sxm"), List.of(Dtype.FP8), List.of(4), List.of(64), 3),
+                0);
+        // then the shapes are written as ceilings (the floor lowered to a ceiling below it), and one wins
+        assertTrue(r.autoscaled());
+        assertNotNull(r.winner(), () -> r.options().stream().map(o -> o.outcome() + ": " + o.reason()).toList()
+                .toString());
+        int n = r.winner().replicas();
+        assertTrue(r.winnerAssignments().contains("cluster.pools[0].autoscale.max_replicas=" + n));
+        assertTrue(r.winnerAssignments().contains("cluster.pools[0].autoscale.min_replicas=" + Math.min(2, n)));
+    }
+
+    @Test
     void plan_withPipelineStages_countsEveryGpuOfAReplica_andDoesNotPruneByTheSingleStageRoofline() {
         // given a pool of 2 pipeline stages x 2 GPUs per replica
         String yaml = TestScenarios.scenario("""
