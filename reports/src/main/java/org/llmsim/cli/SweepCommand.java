@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.llmsim.jobs.EnginePointRunner;
+import org.llmsim.jobs.JobEngine;
+import org.llmsim.jobs.JobEngines;
+import org.llmsim.jobs.LocalJobEngine;
 import org.llmsim.planning.Axis;
 import org.llmsim.planning.Grid;
 import org.llmsim.planning.ScenarioSource;
@@ -42,6 +46,14 @@ final class SweepCommand implements Callable<Integer> {
             + "(default: out/sweep-<name>/).")
     Path out;
 
+    @Option(names = "--engine", paramLabel = "NAME", description = "Where the points run: local (default, this "
+            + "machine's cores) or spark (needs the llmsim-spark jar; see the README).")
+    String engine = LocalJobEngine.NAME;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master for --engine spark, e.g. local[2] or "
+            + "spark://host:7077 (default: spark-submit's, else local[*]).")
+    String master;
+
     @Mixin
     ScenarioOptions options;
 
@@ -65,8 +77,16 @@ final class SweepCommand implements Callable<Integer> {
         Style style = run.style();
         var err = spec.commandLine().getErr();
         long startNs = System.nanoTime();
-        Sweep.Result result = Sweep.run(source, grid, run.replications, Experiments.runner(RunOptions.progress(style),
-                err, "sweep " + grid.size() + " points" + (run.replications > 1 ? " x" + run.replications : "")));
+        Sweep.Result result;
+        if (LocalJobEngine.NAME.equals(engine) && master == null) {
+            result = Sweep.run(source, grid, run.replications, Experiments.runner(RunOptions.progress(style), err,
+                    "sweep " + grid.size() + " points" + (run.replications > 1 ? " x" + run.replications : "")));
+        } else {
+            try (JobEngine jobs = JobEngines.open(engine, master)) {
+                result = Sweep.run(source, grid, run.replications, new EnginePointRunner(jobs,
+                        scenarioFile.toAbsolutePath().getParent(), options.catalog()));
+            }
+        }
         double wallS = (System.nanoTime() - startNs) / 1e9;
 
         SweepCsv.write(result, dir.resolve("sweep.csv"));
