@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.llmsim.planning.CapacitySearch;
 import org.llmsim.planning.Knee;
-import org.llmsim.planning.LoadScaling;
+import org.llmsim.scenario.LoadScaling;
 import org.llmsim.planning.ScenarioSource;
 import org.llmsim.report.CapacityCsv;
 import org.llmsim.report.CapacityJson;
