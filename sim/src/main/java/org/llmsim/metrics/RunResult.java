@@ -1,5 +1,6 @@
 package org.llmsim.metrics;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -61,7 +62,7 @@ public record RunResult(
         SpeculativeResult speculative,
         KvTransferResult kvTransfer,
         AppResult app,
-        ElasticResult elastic) {
+        ElasticResult elastic) implements Serializable {
 
     /** A result of a fixed, healthy fleet. */
     public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
@@ -164,7 +165,7 @@ public record RunResult(
      * @param draftTimeShare  share of the speculative passes' time spent in the draft model
      */
     public record SpeculativeResult(long sequenceSteps, double tokensPerStep, double acceptance,
-            double draftTimeShare) {
+            double draftTimeShare) implements Serializable {
         public static final SpeculativeResult NONE = new SpeculativeResult(0, Double.NaN, Double.NaN, Double.NaN);
 
         public boolean used() {
@@ -180,7 +181,7 @@ public record RunResult(
      * @param meanS     mean time from the end of the prefill to the KV's arrival (waiting for the link included)
      * @param maxS      longest such time
      */
-    public record KvTransferResult(long transfers, double bytes, double meanS, double maxS) {
+    public record KvTransferResult(long transfers, double bytes, double meanS, double maxS) implements Serializable {
         public static final KvTransferResult NONE = new KvTransferResult(0, 0, Double.NaN, Double.NaN);
     }
 
@@ -196,7 +197,7 @@ public record RunResult(
      * @param recomputeS     pass time spent on those tokens: each pass's time minus its time without them
      */
     public record PreemptionResult(long recompute, long swap, long swapSpaceFull, double swappedBytes, double swapS,
-            long recomputeTokens, double recomputeS) {
+            long recomputeTokens, double recomputeS) implements Serializable {
         public static final PreemptionResult NONE = new PreemptionResult(0, 0, 0, 0, 0, 0, 0);
     }
 
@@ -209,7 +210,7 @@ public record RunResult(
      *                           re-admissions after a recompute preemption)
      * @param lookups            first-time lookups (requests) counted in the rates
      */
-    public record PrefixCacheResult(double hitRate, double requestHitRate, long prefillTokensSaved, long lookups) {
+    public record PrefixCacheResult(double hitRate, double requestHitRate, long prefillTokensSaved, long lookups) implements Serializable {
         public static final PrefixCacheResult NONE = new PrefixCacheResult(Double.NaN, Double.NaN, 0, 0);
     }
 
@@ -223,12 +224,12 @@ public record RunResult(
      * @param lastFinishS  when the last of them finished (NaN if none did)
      */
     public record MeasuredRequests(long completed, long good, long inputTokens, long outputTokens,
-            double lastFinishS) {
+            double lastFinishS) implements Serializable {
         public static final MeasuredRequests NONE = new MeasuredRequests(0, 0, 0, 0, Double.NaN);
     }
 
     /** The measurement window {@code [startS, endS)}: warm-up to end of arrivals. */
-    public record Window(double startS, double endS) {
+    public record Window(double startS, double endS) implements Serializable {
         public double lengthS() {
             return endS - startS;
         }
@@ -256,7 +257,7 @@ public record RunResult(
      * @param failedByReason   failed requests by reason, sorted by reason
      */
     public record RequestCounts(long arrived, long completed, long rejected, long unfinished, long measured,
-            java.util.Map<String, Long> rejectedByReason, long failed, java.util.Map<String, Long> failedByReason) {
+            java.util.Map<String, Long> rejectedByReason, long failed, java.util.Map<String, Long> failedByReason) implements Serializable {
 
         public RequestCounts(long arrived, long completed, long rejected, long unfinished, long measured,
                 java.util.Map<String, Long> rejectedByReason) {
@@ -269,7 +270,7 @@ public record RunResult(
     }
 
     /** Completions inside the window: requests, and the input and output tokens of those requests, per second. */
-    public record Throughput(double requestsPerS, double inputTokensPerS, double outputTokensPerS) {
+    public record Throughput(double requestsPerS, double inputTokensPerS, double outputTokensPerS) implements Serializable {
     }
 
     /**
@@ -282,7 +283,7 @@ public record RunResult(
      * @param deadlineAttainment share of measured requests with a deadline that completed within it (NaN without)
      */
     public record SloResult(Double ttftS, Double tpotS, Double e2eS, double attainment, double goodputRps,
-            Double deadlineS, double deadlineAttainment) {
+            Double deadlineS, double deadlineAttainment) implements Serializable {
 
         public SloResult(Double ttftS, Double tpotS, Double e2eS, double attainment, double goodputRps) {
             this(ttftS, tpotS, e2eS, attainment, goodputRps, null, Double.NaN);
@@ -303,7 +304,7 @@ public record RunResult(
      * @param slo        its objectives and their attainment
      */
     public record ClassResult(String name, int priority, RequestCounts requests, LatencyStats ttft, LatencyStats tpot,
-            LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo) {
+            LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo) implements Serializable {
     }
 
     /**
@@ -322,7 +323,7 @@ public record RunResult(
      */
     public record Cost(double totalUsd, double gpuUsd, double apiUsd, double gpuHours, double usdPerHour,
             double usdPerMonth, double usdPerRequest, double usdPer1mOutputTokens, double usdPer1mTokens,
-            double gatewayUsd, double usdPerDay) {
+            double gatewayUsd, double usdPerDay) implements Serializable {
 
         /** A self-hosted bill without gateway spend. */
         public Cost(double totalUsd, double gpuUsd, double apiUsd, double gpuHours, double usdPerHour,
@@ -337,7 +338,7 @@ public record RunResult(
      * @param batchSizeMean mean sequences per forward pass
      * @param busyFraction  fraction of time replicas spent in forward passes
      */
-    public record Utilization(double kvCacheMean, double batchSizeMean, double busyFraction) {
+    public record Utilization(double kvCacheMean, double batchSizeMean, double busyFraction) implements Serializable {
     }
 
     /**
@@ -348,7 +349,7 @@ public record RunResult(
     public record PoolResult(String name, String gpu, String model, int replicas, int tensorParallel,
             String weightDtype, String kvDtype, String batching, int kvBlocksPerReplica, long kvTokensPerReplica,
             double usdPerHour, long completed, Utilization utilization, String schedulerOrder, boolean prefixCaching,
-            String preemption, PoolLayout layout, PoolLatency latency) {
+            String preemption, PoolLayout layout, PoolLatency latency) implements Serializable {
 
         /** A pool of one stage per replica, without speculation or disaggregation, and without latencies. */
         public PoolResult(String name, String gpu, String model, int replicas, int tensorParallel,
@@ -374,17 +375,17 @@ public record RunResult(
      * @param kvLink           the link the KV crosses between them, or null
      */
     public record PoolLayout(int pipelineParallel, int gpusPerReplica, String draftModel, int speculativeK,
-            double acceptance, int prefillReplicas, int decodeReplicas, String kvLink) {
+            double acceptance, int prefillReplicas, int decodeReplicas, String kvLink) implements Serializable {
     }
 
     /** Latencies of the measured requests a pool completed. */
-    public record PoolLatency(LatencyStats ttft, LatencyStats tpot, LatencyStats e2e) {
+    public record PoolLatency(LatencyStats ttft, LatencyStats tpot, LatencyStats e2e) implements Serializable {
         public static final PoolLatency EMPTY = new PoolLatency(LatencyStats.empty(), LatencyStats.empty(),
                 LatencyStats.empty());
     }
 
     /** Per-replica figures inside the window. */
-    public record ReplicaResult(int index, String pool, long completed, long iterations, Utilization utilization) {
+    public record ReplicaResult(int index, String pool, long completed, long iterations, Utilization utilization) implements Serializable {
     }
 
     /**
@@ -392,7 +393,7 @@ public record RunResult(
      * @param events     discrete events executed
      * @param simulatedS simulated seconds until the last event
      */
-    public record SimStats(double wallS, long events, double simulatedS) {
+    public record SimStats(double wallS, long events, double simulatedS) implements Serializable {
     }
 
     /**
@@ -403,7 +404,7 @@ public record RunResult(
      * @param pools     pool names, in scenario order
      * @param samples   one sample per pool per instant, by time then pool order
      */
-    public record TimeSeries(double intervalS, List<String> pools, List<Sample> samples) {
+    public record TimeSeries(double intervalS, List<String> pools, List<Sample> samples) implements Serializable {
         public static final TimeSeries EMPTY = new TimeSeries(Double.NaN, List.of(), List.of());
 
         /** The samples of one pool, in time order. */
@@ -428,7 +429,7 @@ public record RunResult(
      *                        restart after a crash)
      */
     public record Sample(double timeS, String pool, double arrivalsPerS, int queueLength, int runningSequences,
-            double kvUtilization, int replicas, double usdPerHour, int servingReplicas) {
+            double kvUtilization, int replicas, double usdPerHour, int servingReplicas) implements Serializable {
 
         /** A sample of a pool whose provisioned replicas all serve. */
         public Sample(double timeS, String pool, double arrivalsPerS, int queueLength, int runningSequences,
