@@ -54,7 +54,8 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      *                {@link #CLASSIFIER} or {@link #EMBEDDINGS}
      * @param usd     dollars over the whole run
      */
-    public record CostEntry(String backend, String pool, String tier, String cls, String kind, double usd) implements Serializable {
+    public record CostEntry(String backend, String pool, String tier, String cls, String kind, double usd)
+            implements Serializable {
     }
 
     /** The ledger's cells, in a fixed order; sums over any dimension give the same total. */
@@ -129,7 +130,8 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      * @param escalationUsd the part of {@code costUsd} spent on calls that came by escalation
      */
     public record TierResult(String name, String pool, long routed, double share, long answered, long escalatedOut,
-            long escalatedIn, long overflowOut, long overflowIn, double costUsd, double escalationUsd) implements Serializable {
+            long escalatedIn, long overflowOut, long overflowIn, double costUsd, double escalationUsd)
+                    implements Serializable {
     }
 
     /**
@@ -154,7 +156,8 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      */
     public record BackendResult(String name, String kind, String provider, boolean batch, long calls, long completed,
             long rejected, long rateLimited, long inputTokens, long cachedInputTokens, long cacheWriteTokens,
-            long outputTokens, double costUsd, LatencyStats callTtft, LatencyStats callE2e, CallFailures failures) implements Serializable {
+            long outputTokens, double costUsd, LatencyStats callTtft, LatencyStats callE2e, CallFailures failures)
+                    implements Serializable {
 
         /** A pool without failure figures. */
         public BackendResult(String name, String kind, String provider, boolean batch, long calls, long completed,
@@ -215,7 +218,8 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      * @param stages           each stage, in pipeline order
      */
     public record PipelineResult(String cls, Double budgetS, String budgetMetric, long requests, long completed,
-            double budgetAttainment, LatencyStats e2e, LatencyStats ttft, List<StageResult> stages) implements Serializable {
+            double budgetAttainment, LatencyStats e2e, LatencyStats ttft, List<StageResult> stages)
+                    implements Serializable {
     }
 
     /**
@@ -235,7 +239,8 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      *                       {@code judged}, ... (only those that apply)
      */
     public record StageResult(String name, String kind, long count, LatencyStats latency,
-            double shareOfE2e, double overBudgetMeanS, double usd, java.util.Map<String, Long> counters) implements Serializable {
+            double shareOfE2e, double overBudgetMeanS, double usd, java.util.Map<String, Long> counters)
+                    implements Serializable {
     }
 
     /**
@@ -251,7 +256,8 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      * @param apis                    one comparison per provider
      */
     public record BreakEven(double opsUsdPerMonth, double selfHostedUsdPerDay, double requestsPerDay,
-            double selfHostedUsdPerRequest, double meanInputTokens, double meanOutputTokens, List<BreakEvenApi> apis) implements Serializable {
+            double selfHostedUsdPerRequest, double meanInputTokens, double meanOutputTokens, List<BreakEvenApi> apis)
+                    implements Serializable {
     }
 
     /**

@@ -9,8 +9,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Streaming latency statistics in bounded memory: values are recorded in nanoseconds into an auto-resizing
- * HdrHistogram with three significant digits (percentiles within about 0.05%: see {@link LatencyStats}), alongside exact count, sum, sum of
- * squares, minimum and maximum.
+ * HdrHistogram with three significant digits (percentiles within about 0.05%: see {@link LatencyStats}), alongside
+ * exact count, sum, sum of squares, minimum and maximum.
  */
 public final class LatencyHistogram {
     private static final int SIGNIFICANT_DIGITS = 3;

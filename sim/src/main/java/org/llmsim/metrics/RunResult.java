@@ -35,6 +35,7 @@ import java.util.List;
  * @param app         the application layer: cost ledger, response caches, tiers, backends, break-even
  * @param elastic     autoscaling and replica faults: scale events, cold starts, crashes ({@link ElasticResult#NONE}
  *                    for a fixed, healthy fleet)
+ * @param fleet       the router domains a fleet result was merged from ({@link FleetResult#NONE} for one run)
  */
 public record RunResult(
         String scenario,
@@ -62,7 +63,20 @@ public record RunResult(
         SpeculativeResult speculative,
         KvTransferResult kvTransfer,
         AppResult app,
-        ElasticResult elastic) implements Serializable {
+        ElasticResult elastic,
+        FleetResult fleet) implements Serializable {
+
+    /** A result of one run (not a fleet). */
+    public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
+            LatencyStats tpot, LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo, Cost cost,
+            Utilization utilization, long preemptions, List<PoolResult> pools, List<ReplicaResult> replicas,
+            SimStats sim, TimeSeries timeSeries, List<ClassResult> classes, LatencyStats itl,
+            PreemptionResult preemption, PrefixCacheResult prefixCache, MeasuredRequests measured,
+            SpeculativeResult speculative, KvTransferResult kvTransfer, AppResult app, ElasticResult elastic) {
+        this(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost, utilization, preemptions,
+                pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache, measured, speculative,
+                kvTransfer, app, elastic, FleetResult.NONE);
+    }
 
     /** A result of a fixed, healthy fleet. */
     public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
@@ -131,28 +145,40 @@ public record RunResult(
     public RunResult withTimeSeries(TimeSeries series) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
                 utilization, preemptions, pools, replicas, sim, series, classes, itl, preemption, prefixCache, measured,
-                speculative, kvTransfer, app, elastic);
+                speculative, kvTransfer, app, elastic, fleet);
     }
 
     /** This result with the fleet's autoscaling and fault figures. */
     public RunResult withElastic(ElasticResult value) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
                 utilization, preemptions, pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache,
-                measured, speculative, kvTransfer, app, value);
+                measured, speculative, kvTransfer, app, value, fleet);
     }
 
     /** This result with the application layer's figures and the cost they complete (API and gateway spend). */
     public RunResult withApp(AppResult value, Cost withApiCost) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, withApiCost,
                 utilization, preemptions, pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache,
-                measured, speculative, kvTransfer, value, elastic);
+                measured, speculative, kvTransfer, value, elastic, fleet);
     }
 
     /** The same result with other simulation statistics (tests compare runs without their wall time). */
     public RunResult withSim(SimStats value) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
                 utilization, preemptions, pools, replicas, value, timeSeries, classes, itl, preemption, prefixCache,
-                measured, speculative, kvTransfer, app, elastic);
+                measured, speculative, kvTransfer, app, elastic, fleet);
+    }
+
+    /** This result with the router domains it was merged from. */
+    public RunResult withFleet(FleetResult value) {
+        return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
+                utilization, preemptions, pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache,
+                measured, speculative, kvTransfer, app, elastic, value);
+    }
+
+    /** Whether this result was merged from the router domains of a fleet. */
+    public boolean isFleet() {
+        return fleet.domains() > 0;
     }
 
     /**
@@ -163,10 +189,20 @@ public record RunResult(
      *                        formula's {@code (1 - a^(k+1)) / (1 - a)}), before an answer's end cuts its last step
      * @param acceptance      accepted proposals over proposed ones (vLLM's draft acceptance rate)
      * @param draftTimeShare  share of the speculative passes' time spent in the draft model
+     * @param tokens          tokens emitted, summed over sequences (the numerator of {@code tokensPerStep}; the raw
+     *                        sums are kept so that results merge exactly)
+     * @param proposed        tokens proposed by the draft, summed over sequences
+     * @param draftS          time of the draft passes
+     * @param passS           time of the speculative passes, draft included
      */
     public record SpeculativeResult(long sequenceSteps, double tokensPerStep, double acceptance,
-            double draftTimeShare) implements Serializable {
+            double draftTimeShare, long tokens, long proposed, double draftS, double passS) implements Serializable {
         public static final SpeculativeResult NONE = new SpeculativeResult(0, Double.NaN, Double.NaN, Double.NaN);
+
+        /** A result without its raw sums (not mergeable exactly). */
+        public SpeculativeResult(long sequenceSteps, double tokensPerStep, double acceptance, double draftTimeShare) {
+            this(sequenceSteps, tokensPerStep, acceptance, draftTimeShare, 0, 0, 0, 0);
+        }
 
         public boolean used() {
             return this != NONE && !Double.isNaN(tokensPerStep);
@@ -209,9 +245,18 @@ public record RunResult(
      * @param prefillTokensSaved prompt tokens not computed thanks to the cache, every admission included (also
      *                           re-admissions after a recompute preemption)
      * @param lookups            first-time lookups (requests) counted in the rates
+     * @param queriedTokens      prompt tokens looked up at first scheduling (the denominator of {@code hitRate})
+     * @param hitTokens          of those, the ones found cached
+     * @param requestsHit        first-time lookups that found at least one cached block
      */
-    public record PrefixCacheResult(double hitRate, double requestHitRate, long prefillTokensSaved, long lookups) implements Serializable {
+    public record PrefixCacheResult(double hitRate, double requestHitRate, long prefillTokensSaved, long lookups,
+            long queriedTokens, long hitTokens, long requestsHit) implements Serializable {
         public static final PrefixCacheResult NONE = new PrefixCacheResult(Double.NaN, Double.NaN, 0, 0);
+
+        /** A result without its raw counts (not mergeable exactly). */
+        public PrefixCacheResult(double hitRate, double requestHitRate, long prefillTokensSaved, long lookups) {
+            this(hitRate, requestHitRate, prefillTokensSaved, lookups, 0, 0, 0);
+        }
     }
 
     /**
@@ -257,7 +302,8 @@ public record RunResult(
      * @param failedByReason   failed requests by reason, sorted by reason
      */
     public record RequestCounts(long arrived, long completed, long rejected, long unfinished, long measured,
-            java.util.Map<String, Long> rejectedByReason, long failed, java.util.Map<String, Long> failedByReason) implements Serializable {
+            java.util.Map<String, Long> rejectedByReason, long failed, java.util.Map<String, Long> failedByReason)
+                    implements Serializable {
 
         public RequestCounts(long arrived, long completed, long rejected, long unfinished, long measured,
                 java.util.Map<String, Long> rejectedByReason) {
@@ -270,7 +316,8 @@ public record RunResult(
     }
 
     /** Completions inside the window: requests, and the input and output tokens of those requests, per second. */
-    public record Throughput(double requestsPerS, double inputTokensPerS, double outputTokensPerS) implements Serializable {
+    public record Throughput(double requestsPerS, double inputTokensPerS, double outputTokensPerS)
+            implements Serializable {
     }
 
     /**
@@ -337,8 +384,17 @@ public record RunResult(
      * @param kvCacheMean   time-weighted mean fraction of KV blocks in use
      * @param batchSizeMean mean sequences per forward pass
      * @param busyFraction  fraction of time replicas spent in forward passes
+     * @param replicaS      replica-seconds inside the window the time-weighted means are over (the weight results
+     *                      merge with; NaN when not known)
+     * @param passes        forward passes that started inside the window (the weight of the batch size mean)
      */
-    public record Utilization(double kvCacheMean, double batchSizeMean, double busyFraction) implements Serializable {
+    public record Utilization(double kvCacheMean, double batchSizeMean, double busyFraction, double replicaS,
+            long passes) implements Serializable {
+
+        /** Utilization without its weights (not mergeable). */
+        public Utilization(double kvCacheMean, double batchSizeMean, double busyFraction) {
+            this(kvCacheMean, batchSizeMean, busyFraction, Double.NaN, 0);
+        }
     }
 
     /**
@@ -385,7 +441,8 @@ public record RunResult(
     }
 
     /** Per-replica figures inside the window. */
-    public record ReplicaResult(int index, String pool, long completed, long iterations, Utilization utilization) implements Serializable {
+    public record ReplicaResult(int index, String pool, long completed, long iterations, Utilization utilization)
+            implements Serializable {
     }
 
     /**
