@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.llmsim.metrics.DomainRun;
+import org.llmsim.metrics.FleetMerge;
 import org.llmsim.metrics.RequestSink;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.scenario.FleetPlan;
@@ -13,7 +14,7 @@ import org.llmsim.scenario.Scenario;
  * One run of a scenario: builds the model ({@link DomainModel}: workload generator, ingress limits, cluster,
  * metrics) on a fresh {@link DsolKernel}, simulates until every request is done or the horizon is reached, and
  * returns the {@link RunResult}. A fleet's router domains run side by side on the one kernel, each on a
- * {@link DomainClock}, and their results are merged; {@link #runDomains} runs a shard of them.
+ * {@link DomainClock}, and their results are merged ({@link FleetMerge}); {@link #runDomains} runs a shard of them.
  *
  * <p>A simulation is single-use; build a new one per replication. {@link #progress()} may be read from another
  * thread while {@link #run()} executes.
@@ -36,9 +37,10 @@ public final class Simulation {
     public RunResult run() {
         long startNs = System.nanoTime();
         if (scenario.isFleet()) {
-            // MERGE-PENDING: the fleet's merged result arrives with FleetMerge
-            throw new UnsupportedOperationException("fleet merge pending: " + simulateDomains(allDomains(scenario))
-                    .size() + " domains");
+            RunResult fleet = FleetMerge.merge(scenario.name(), scenario.seed(), 1,
+                    simulateDomains(allDomains(scenario)));
+            return fleet.withSim(new RunResult.SimStats((System.nanoTime() - startNs) / 1e9, fleet.sim().events(),
+                    fleet.sim().simulatedS()));
         }
         DomainModel model = new DomainModel(scenario, sink, kernel);
         try {
