@@ -25,8 +25,9 @@ import java.util.function.ToLongFunction;
  *       averages it (KV and busy time by replica-seconds in the window, batch size by passes).</li>
  *   <li><b>Within the histogram's error</b>: latency percentiles ({@link LatencyStats#merge}: bit for bit those of
  *       one histogram of every sample, which is within about 0.05% of the exact percentile).</li>
- *   <li><b>By convention</b> (documented in {@link FleetSeries} and {@link FleetElastic}): the time series and the
- *       autoscaling figures, which have no single-run counterpart for independent domains.</li>
+ *   <li><b>By convention</b> (documented in {@link FleetSeries}, {@link FleetElastic} and {@link FleetApp}): the time
+ *       series, the autoscaling figures and the self-host break-even, which have no single-run counterpart for
+ *       independent domains.</li>
  * </ul>
  * A merge of one domain equals that domain's result apart from the {@link FleetResult} block: a weighted mean of
  * one part is that part's value, and a count recovered from a rate gives the rate back.
@@ -44,6 +45,7 @@ public final class FleetMerge {
      * @param seed     the fleet scenario's seed
      * @param shards   units of work the domains were simulated in (reported only)
      * @param domains  the domains' runs, in the fleet's order; same window, same classes, no application layer
+     *                 (a cost breakdown and a break-even are fine: every run has them)
      * @throws IllegalArgumentException on no domains, an application layer, different windows, classes or
      *                                  intervals, or a pool configured differently in two domains
      */
@@ -54,10 +56,6 @@ public final class FleetMerge {
         List<RunResult> rs = domains.stream().map(DomainRun::result).toList();
         RunResult first = rs.get(0);
         for (DomainRun d : domains) {
-            if (!AppResult.NONE.equals(d.result().app())) {
-                throw new IllegalArgumentException("domain " + d.domain() + " has an application layer; fleet"
-                        + " domains cannot");
-            }
             if (!d.result().window().equals(first.window())) {
                 throw new IllegalArgumentException("domain " + d.domain() + " has the window " + d.result().window()
                         + ", domain " + domains.get(0).domain() + " " + first.window());
@@ -76,17 +74,19 @@ public final class FleetMerge {
         }
         RunResult.SimStats sim = new RunResult.SimStats(sum(rs, r -> r.sim().wallS()),
                 sumLong(rs, r -> r.sim().events()), max(rs, r -> r.sim().simulatedS()));
+        RunResult.Cost cost = cost(map(rs, RunResult::cost), throughput);
+        RunResult.MeasuredRequests measured = measured(map(rs, RunResult::measured));
         RunResult merged = new RunResult(scenario, seed, first.window(), counts(map(rs, RunResult::requests)),
                 latency(rs, RunResult::ttft), latency(rs, RunResult::tpot), latency(rs, RunResult::e2e),
-                latency(rs, RunResult::queue), throughput, slo, cost(map(rs, RunResult::cost), throughput),
+                latency(rs, RunResult::queue), throughput, slo, cost,
                 utilization(map(rs, RunResult::utilization)), sumLong(rs, RunResult::preemptions),
                 FleetPools.pools(domains), replicas(rs, offsets), sim,
                 FleetSeries.merge(map(rs, RunResult::timeSeries)), classes(domains, windowS),
                 latency(rs, RunResult::itl), preemption(map(rs, RunResult::preemption)),
-                prefixCache(map(rs, RunResult::prefixCache)), measured(map(rs, RunResult::measured)),
+                prefixCache(map(rs, RunResult::prefixCache)), measured,
                 speculative(map(rs, RunResult::speculative)), kvTransfer(map(rs, RunResult::kvTransfer)),
-                AppResult.NONE, FleetElastic.merge(map(rs, RunResult::elastic), offsets,
-                        map(rs, r -> r.sim().simulatedS())));
+                FleetApp.merge(domains, cost, throughput, measured),
+                FleetElastic.merge(map(rs, RunResult::elastic), offsets, map(rs, r -> r.sim().simulatedS())));
         List<FleetResult.DomainRow> rows = domains.stream().map(FleetResult.DomainRow::of).toList();
         return merged.withFleet(new FleetResult(domains.size(), shards, rows));
     }
