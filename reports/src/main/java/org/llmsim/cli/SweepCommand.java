@@ -5,10 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.llmsim.jobs.EnginePointRunner;
 import org.llmsim.jobs.JobEngine;
 import org.llmsim.jobs.JobEngines;
-import org.llmsim.jobs.LocalJobEngine;
 import org.llmsim.planning.Axis;
 import org.llmsim.planning.Grid;
 import org.llmsim.planning.ScenarioSource;
@@ -46,19 +44,14 @@ final class SweepCommand implements Callable<Integer> {
             + "(default: out/sweep-<name>/).")
     Path out;
 
-    @Option(names = "--engine", paramLabel = "NAME", description = "Where the points run: local (default, this "
-            + "machine's cores) or spark (needs the llmsim-spark jar; see the README).")
-    String engine = LocalJobEngine.NAME;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master for --engine spark, e.g. local[2] or "
-            + "spark://host:7077 (default: spark-submit's, else local[*]).")
-    String master;
-
     @Mixin
     ScenarioOptions options;
 
     @Mixin
     RunOptions run;
+
+    @Mixin
+    EngineOptions engine;
 
     @Mixin
     SearchOptions search;
@@ -71,6 +64,7 @@ final class SweepCommand implements Callable<Integer> {
         Experiments.checkReplications(run.replications);
         run.requireTableOrJson("sweep");
         Grid grid = new Grid(vary.stream().map(Axis::parse).toList());
+        JobEngines.check(engine.engine, engine.master);
         ScenarioSource source = options.source(scenarioFile, search.assignments());
         OutputDirectory dir = OutputDirectory.claim(out != null ? out
                 : Path.of("out", "sweep-" + source.base().name()));
@@ -78,14 +72,10 @@ final class SweepCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         long startNs = System.nanoTime();
         Sweep.Result result;
-        if (LocalJobEngine.NAME.equals(engine) && master == null) {
-            result = Sweep.run(source, grid, run.replications, Experiments.runner(RunOptions.progress(style), err,
-                    "sweep " + grid.size() + " points" + (run.replications > 1 ? " x" + run.replications : "")));
-        } else {
-            try (JobEngine jobs = JobEngines.open(engine, master)) {
-                result = Sweep.run(source, grid, run.replications, new EnginePointRunner(jobs,
-                        scenarioFile.toAbsolutePath().getParent(), options.catalog()));
-            }
+        try (JobEngine jobs = engine.open()) {
+            result = Sweep.run(source, grid, run.replications, engine.runner(jobs, scenarioFile, options.catalog(),
+                    RunOptions.progress(style), err, "sweep " + grid.size() + " points"
+                            + (run.replications > 1 ? " x" + run.replications : "")));
         }
         double wallS = (System.nanoTime() - startNs) / 1e9;
 

@@ -18,17 +18,28 @@ public final class JobEngines {
      * @throws InputException naming the engines available when there is none of that name
      */
     public static JobEngine open(String name, String master) {
+        JobEngineFactory factory = check(name, master);
+        return factory == null ? new LocalJobEngine() : factory.open(master);
+    }
+
+    /**
+     * Checks that the engine {@code name} is here, without opening it (a cluster engine connects when opened).
+     *
+     * @return its factory, or null for the built-in local engine
+     * @throws InputException naming the engines available when there is none of that name
+     */
+    public static JobEngineFactory check(String name, String master) {
         if (LocalJobEngine.NAME.equals(name)) {
             if (master != null) {
                 throw new InputException("llmsim", "--master is for a cluster engine such as --engine spark; the "
                         + "local engine runs on this machine's cores");
             }
-            return new LocalJobEngine();
+            return null;
         }
         List<String> names = new ArrayList<>(List.of(LocalJobEngine.NAME));
         for (JobEngineFactory f : ServiceLoader.load(JobEngineFactory.class)) {
             if (f.name().equals(name)) {
-                return f.open(master);
+                return f;
             }
             names.add(f.name());
         }

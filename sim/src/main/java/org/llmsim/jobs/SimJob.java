@@ -41,8 +41,7 @@ public record SimJob(ScenarioRef scenario, int replication, List<Integer> domain
         Scenario loaded = scenario.load();
         Scenario s = loaded.withSeed(ExperimentRunner.seedOf(loaded.seed(), replication));
         if (isShard()) {
-            // fleet shards: wired in with the fleet runner (next commit)
-            throw new UnsupportedOperationException("fleet shards are not wired yet");
+            return JobResult.ofShard(Simulation.runDomains(s, domains));
         }
         return JobResult.of(new Simulation(s).run());
     }

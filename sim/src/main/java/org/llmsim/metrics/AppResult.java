@@ -1,5 +1,6 @@
 package org.llmsim.metrics;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.function.Function;
  * @param pipelines per request class with a pipeline: its stages' latencies and costs, its budget's attainment
  */
 public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierResult> tiers,
-        List<BackendResult> backends, BreakEven breakEven, List<PipelineResult> pipelines) {
+        List<BackendResult> backends, BreakEven breakEven, List<PipelineResult> pipelines) implements Serializable {
 
     public static final AppResult NONE = new AppResult(CostBreakdown.EMPTY, CacheSummary.NONE, List.of(), List.of(),
             null);
@@ -53,11 +54,12 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      *                {@link #CLASSIFIER} or {@link #EMBEDDINGS}
      * @param usd     dollars over the whole run
      */
-    public record CostEntry(String backend, String pool, String tier, String cls, String kind, double usd) {
+    public record CostEntry(String backend, String pool, String tier, String cls, String kind, double usd)
+            implements Serializable {
     }
 
     /** The ledger's cells, in a fixed order; sums over any dimension give the same total. */
-    public record CostBreakdown(List<CostEntry> entries) {
+    public record CostBreakdown(List<CostEntry> entries) implements Serializable {
         public static final CostBreakdown EMPTY = new CostBreakdown(List.of());
 
         public double totalUsd() {
@@ -87,7 +89,7 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      * @param caches         each cache
      */
     public record CacheSummary(long lookups, long hits, double hitRate, long falsePositives, double savedUsd,
-            double costUsd, List<CacheResult> caches) {
+            double costUsd, List<CacheResult> caches) implements Serializable {
         public static final CacheSummary NONE = new CacheSummary(0, 0, Double.NaN, 0, 0, 0, List.of());
 
         public boolean isNone() {
@@ -109,7 +111,7 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      * @param entries        answers held at the end of the run
      */
     public record CacheResult(String name, String kind, long lookups, long hits, double hitRate, long falsePositives,
-            double savedUsd, double costUsd, long entries) {
+            double savedUsd, double costUsd, long entries) implements Serializable {
     }
 
     /**
@@ -128,7 +130,8 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      * @param escalationUsd the part of {@code costUsd} spent on calls that came by escalation
      */
     public record TierResult(String name, String pool, long routed, double share, long answered, long escalatedOut,
-            long escalatedIn, long overflowOut, long overflowIn, double costUsd, double escalationUsd) {
+            long escalatedIn, long overflowOut, long overflowIn, double costUsd, double escalationUsd)
+                    implements Serializable {
     }
 
     /**
@@ -153,7 +156,8 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      */
     public record BackendResult(String name, String kind, String provider, boolean batch, long calls, long completed,
             long rejected, long rateLimited, long inputTokens, long cachedInputTokens, long cacheWriteTokens,
-            long outputTokens, double costUsd, LatencyStats callTtft, LatencyStats callE2e, CallFailures failures) {
+            long outputTokens, double costUsd, LatencyStats callTtft, LatencyStats callE2e, CallFailures failures)
+                    implements Serializable {
 
         /** A pool without failure figures. */
         public BackendResult(String name, String kind, String provider, boolean batch, long calls, long completed,
@@ -178,7 +182,7 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      * @param breaker        the circuit breaker's record, or null without one
      */
     public record CallFailures(long errors, long timeouts, long retries, long fallbackOut, long fallbackIn,
-            long shortCircuited, double failedUsd, BreakerResult breaker) {
+            long shortCircuited, double failedUsd, BreakerResult breaker) implements Serializable {
         public static final CallFailures NONE = new CallFailures(0, 0, 0, 0, 0, 0, 0, null);
     }
 
@@ -192,12 +196,12 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      * @param transitions its changes of state in time order (the first {@value #MAX_TRANSITIONS})
      */
     public record BreakerResult(int failures, double cooldownS, long opened, double openS,
-            List<BreakerTransition> transitions) {
+            List<BreakerTransition> transitions) implements Serializable {
         public static final int MAX_TRANSITIONS = 1000;
     }
 
     /** A breaker's change of state: {@code open}, {@code half_open} or {@code closed}, at {@code atS} seconds. */
-    public record BreakerTransition(double atS, String state) {
+    public record BreakerTransition(double atS, String state) implements Serializable {
     }
 
     /**
@@ -214,7 +218,8 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      * @param stages           each stage, in pipeline order
      */
     public record PipelineResult(String cls, Double budgetS, String budgetMetric, long requests, long completed,
-            double budgetAttainment, LatencyStats e2e, LatencyStats ttft, List<StageResult> stages) {
+            double budgetAttainment, LatencyStats e2e, LatencyStats ttft, List<StageResult> stages)
+                    implements Serializable {
     }
 
     /**
@@ -234,7 +239,8 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      *                       {@code judged}, ... (only those that apply)
      */
     public record StageResult(String name, String kind, long count, LatencyStats latency,
-            double shareOfE2e, double overBudgetMeanS, double usd, java.util.Map<String, Long> counters) {
+            double shareOfE2e, double overBudgetMeanS, double usd, java.util.Map<String, Long> counters)
+                    implements Serializable {
     }
 
     /**
@@ -250,7 +256,8 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      * @param apis                    one comparison per provider
      */
     public record BreakEven(double opsUsdPerMonth, double selfHostedUsdPerDay, double requestsPerDay,
-            double selfHostedUsdPerRequest, double meanInputTokens, double meanOutputTokens, List<BreakEvenApi> apis) {
+            double selfHostedUsdPerRequest, double meanInputTokens, double meanOutputTokens, List<BreakEvenApi> apis)
+                    implements Serializable {
     }
 
     /**
@@ -261,6 +268,6 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      * @param cheaper                  {@code self_hosted} or {@code api} at the run's volume
      */
     public record BreakEvenApi(String provider, double apiUsdPerRequest, double apiUsdPerDay,
-            double breakEvenRequestsPerDay, String cheaper) {
+            double breakEvenRequestsPerDay, String cheaper) implements Serializable {
     }
 }

@@ -3,12 +3,12 @@ package org.llmsim.metrics;
 import java.io.Serializable;
 
 /**
- * The run of one router domain of a fleet.
+ * One router domain of a fleet as simulated: an ordinary run of a copy of the scenario's cluster fed its share of
+ * the traffic under its own seed. Serializable, so domains may be simulated on other machines and merged here.
  *
- * @param domain the domain's name
- * @param share  the share of the fleet's traffic the domain receives
- * @param result what its run measured
+ * @param domain domain name
+ * @param share  its share of the fleet's traffic, in (0, 1]
+ * @param result its run's result (no application layer)
  */
 public record DomainRun(String domain, double share, RunResult result) implements Serializable {
-    private static final long serialVersionUID = 1L;
 }

@@ -1,5 +1,6 @@
 package org.llmsim.metrics;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * @param pools  per GPU pool that autoscales or has replica faults, in scenario order
  * @param events every change, in time order
  */
-public record ElasticResult(List<PoolElastic> pools, List<ReplicaEvent> events) {
+public record ElasticResult(List<PoolElastic> pools, List<ReplicaEvent> events) implements Serializable {
     public static final ElasticResult NONE = new ElasticResult(List.of(), List.of());
 
     /** Whether any pool autoscales. */
@@ -50,7 +51,7 @@ public record ElasticResult(List<PoolElastic> pools, List<ReplicaEvent> events) 
     public record PoolElastic(String name, boolean autoscaled, int minReplicas, int maxReplicas, String metric,
             double target, double coldStartS, long scaleUps, long scaleDowns, long coldStarts, double replicasMean,
             int replicasMin, int replicasMax, double gpuHours, double gpuUsd, boolean faulted, long crashes,
-            long requestsRetried, long requestsFailed, int degraded, int initialReplicas) {
+            long requestsRetried, long requestsFailed, int degraded, int initialReplicas) implements Serializable {
     }
 
     /**
@@ -68,7 +69,7 @@ public record ElasticResult(List<PoolElastic> pools, List<ReplicaEvent> events) 
      * @param reason      why, in words
      */
     public record ReplicaEvent(double timeS, String pool, String event, int replica, int target, int provisioned,
-            int serving, String metric, double value, String reason) {
+            int serving, String metric, double value, String reason) implements Serializable {
         /** The autoscaler asked for more replicas. */
         public static final String SCALE_UP = "scale_up";
         /** The autoscaler asked for fewer replicas. */

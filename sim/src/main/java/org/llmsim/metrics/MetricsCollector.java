@@ -336,10 +336,11 @@ public final class MetricsCollector implements EngineListener {
                 total.tpot.summary(), total.e2e.summary(), total.queue.summary(), throughput, sloResult, cost,
                 utilization(0, busyS.length, windowS), preemptions, List.copyOf(pools), List.copyOf(replicas), sim,
                 RunResult.TimeSeries.EMPTY, List.copyOf(classes), itl.summary(),
-                new RunResult.PreemptionResult(recomputePreemptions, swapPreemptions, swapSpaceFull, swappedBytes, swapS,
-                        recomputeTokens, recomputeS),
+                new RunResult.PreemptionResult(recomputePreemptions, swapPreemptions, swapSpaceFull, swappedBytes,
+                        swapS, recomputeTokens, recomputeS),
                 new RunResult.PrefixCacheResult(CostCalculator.ratio(prefixHitTokens, prefixQueriedTokens),
-                        CostCalculator.ratio(prefixRequestsHit, prefixLookups), prefillTokensSaved, prefixLookups),
+                        CostCalculator.ratio(prefixRequestsHit, prefixLookups), prefillTokensSaved, prefixLookups,
+                        prefixQueriedTokens, prefixHitTokens, prefixRequestsHit),
                 new RunResult.MeasuredRequests(measuredCompleted, measuredGood, measuredInputTokens,
                         measuredOutputTokens, measuredLastFinishS),
                 speculativeResult(scenario), kvTransfers == 0 ? RunResult.KvTransferResult.NONE
@@ -355,7 +356,8 @@ public final class MetricsCollector implements EngineListener {
         return new RunResult.SpeculativeResult(speculativeSequenceSteps,
                 CostCalculator.ratio(speculativeTokens, speculativeSequenceSteps),
                 CostCalculator.ratio(speculativeTokens - speculativeSequenceSteps, speculativeProposed),
-                CostCalculator.ratio(draftS, speculativePassS));
+                CostCalculator.ratio(draftS, speculativePassS), speculativeTokens, speculativeProposed, draftS,
+                speculativePassS);
     }
 
     private static RunResult.PoolLayout layout(PoolPlan pool) {
@@ -389,9 +391,9 @@ public final class MetricsCollector implements EngineListener {
         double replicaS = provisioned.dynamic() ? provisionedS : (to - from) * windowS;
         double batch = passCount == 0 ? 0 : (double) sequenceCount / passCount;
         if (!(replicaS > 0)) {
-            return new RunResult.Utilization(0, batch, 0);
+            return new RunResult.Utilization(0, batch, 0, 0, passCount);
         }
-        return new RunResult.Utilization(kv / replicaS, batch, busy / replicaS);
+        return new RunResult.Utilization(kv / replicaS, batch, busy / replicaS, replicaS, passCount);
     }
 
     public long arrived() {

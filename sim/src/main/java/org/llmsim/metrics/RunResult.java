@@ -1,5 +1,6 @@
 package org.llmsim.metrics;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -34,6 +35,7 @@ import java.util.List;
  * @param app         the application layer: cost ledger, response caches, tiers, backends, break-even
  * @param elastic     autoscaling and replica faults: scale events, cold starts, crashes ({@link ElasticResult#NONE}
  *                    for a fixed, healthy fleet)
+ * @param fleet       the router domains a fleet result was merged from ({@link FleetResult#NONE} for one run)
  */
 public record RunResult(
         String scenario,
@@ -61,7 +63,20 @@ public record RunResult(
         SpeculativeResult speculative,
         KvTransferResult kvTransfer,
         AppResult app,
-        ElasticResult elastic) {
+        ElasticResult elastic,
+        FleetResult fleet) implements Serializable {
+
+    /** A result of one run (not a fleet). */
+    public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
+            LatencyStats tpot, LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo, Cost cost,
+            Utilization utilization, long preemptions, List<PoolResult> pools, List<ReplicaResult> replicas,
+            SimStats sim, TimeSeries timeSeries, List<ClassResult> classes, LatencyStats itl,
+            PreemptionResult preemption, PrefixCacheResult prefixCache, MeasuredRequests measured,
+            SpeculativeResult speculative, KvTransferResult kvTransfer, AppResult app, ElasticResult elastic) {
+        this(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost, utilization, preemptions,
+                pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache, measured, speculative,
+                kvTransfer, app, elastic, FleetResult.NONE);
+    }
 
     /** A result of a fixed, healthy fleet. */
     public RunResult(String scenario, long seed, Window window, RequestCounts requests, LatencyStats ttft,
@@ -130,28 +145,40 @@ public record RunResult(
     public RunResult withTimeSeries(TimeSeries series) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
                 utilization, preemptions, pools, replicas, sim, series, classes, itl, preemption, prefixCache, measured,
-                speculative, kvTransfer, app, elastic);
+                speculative, kvTransfer, app, elastic, fleet);
     }
 
     /** This result with the fleet's autoscaling and fault figures. */
     public RunResult withElastic(ElasticResult value) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
                 utilization, preemptions, pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache,
-                measured, speculative, kvTransfer, app, value);
+                measured, speculative, kvTransfer, app, value, fleet);
     }
 
     /** This result with the application layer's figures and the cost they complete (API and gateway spend). */
     public RunResult withApp(AppResult value, Cost withApiCost) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, withApiCost,
                 utilization, preemptions, pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache,
-                measured, speculative, kvTransfer, value, elastic);
+                measured, speculative, kvTransfer, value, elastic, fleet);
     }
 
     /** The same result with other simulation statistics (tests compare runs without their wall time). */
     public RunResult withSim(SimStats value) {
         return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
                 utilization, preemptions, pools, replicas, value, timeSeries, classes, itl, preemption, prefixCache,
-                measured, speculative, kvTransfer, app, elastic);
+                measured, speculative, kvTransfer, app, elastic, fleet);
+    }
+
+    /** This result with the router domains it was merged from. */
+    public RunResult withFleet(FleetResult value) {
+        return new RunResult(scenario, seed, window, requests, ttft, tpot, e2e, queue, throughput, slo, cost,
+                utilization, preemptions, pools, replicas, sim, timeSeries, classes, itl, preemption, prefixCache,
+                measured, speculative, kvTransfer, app, elastic, value);
+    }
+
+    /** Whether this result was merged from the router domains of a fleet. */
+    public boolean isFleet() {
+        return fleet.domains() > 0;
     }
 
     /**
@@ -162,10 +189,20 @@ public record RunResult(
      *                        formula's {@code (1 - a^(k+1)) / (1 - a)}), before an answer's end cuts its last step
      * @param acceptance      accepted proposals over proposed ones (vLLM's draft acceptance rate)
      * @param draftTimeShare  share of the speculative passes' time spent in the draft model
+     * @param tokens          tokens emitted, summed over sequences (the numerator of {@code tokensPerStep}; the raw
+     *                        sums are kept so that results merge exactly)
+     * @param proposed        tokens proposed by the draft, summed over sequences
+     * @param draftS          time of the draft passes
+     * @param passS           time of the speculative passes, draft included
      */
     public record SpeculativeResult(long sequenceSteps, double tokensPerStep, double acceptance,
-            double draftTimeShare) {
+            double draftTimeShare, long tokens, long proposed, double draftS, double passS) implements Serializable {
         public static final SpeculativeResult NONE = new SpeculativeResult(0, Double.NaN, Double.NaN, Double.NaN);
+
+        /** A result without its raw sums (not mergeable exactly). */
+        public SpeculativeResult(long sequenceSteps, double tokensPerStep, double acceptance, double draftTimeShare) {
+            this(sequenceSteps, tokensPerStep, acceptance, draftTimeShare, 0, 0, 0, 0);
+        }
 
         public boolean used() {
             return this != NONE && !Double.isNaN(tokensPerStep);
@@ -180,7 +217,7 @@ public record RunResult(
      * @param meanS     mean time from the end of the prefill to the KV's arrival (waiting for the link included)
      * @param maxS      longest such time
      */
-    public record KvTransferResult(long transfers, double bytes, double meanS, double maxS) {
+    public record KvTransferResult(long transfers, double bytes, double meanS, double maxS) implements Serializable {
         public static final KvTransferResult NONE = new KvTransferResult(0, 0, Double.NaN, Double.NaN);
     }
 
@@ -196,7 +233,7 @@ public record RunResult(
      * @param recomputeS     pass time spent on those tokens: each pass's time minus its time without them
      */
     public record PreemptionResult(long recompute, long swap, long swapSpaceFull, double swappedBytes, double swapS,
-            long recomputeTokens, double recomputeS) {
+            long recomputeTokens, double recomputeS) implements Serializable {
         public static final PreemptionResult NONE = new PreemptionResult(0, 0, 0, 0, 0, 0, 0);
     }
 
@@ -208,9 +245,18 @@ public record RunResult(
      * @param prefillTokensSaved prompt tokens not computed thanks to the cache, every admission included (also
      *                           re-admissions after a recompute preemption)
      * @param lookups            first-time lookups (requests) counted in the rates
+     * @param queriedTokens      prompt tokens looked up at first scheduling (the denominator of {@code hitRate})
+     * @param hitTokens          of those, the ones found cached
+     * @param requestsHit        first-time lookups that found at least one cached block
      */
-    public record PrefixCacheResult(double hitRate, double requestHitRate, long prefillTokensSaved, long lookups) {
+    public record PrefixCacheResult(double hitRate, double requestHitRate, long prefillTokensSaved, long lookups,
+            long queriedTokens, long hitTokens, long requestsHit) implements Serializable {
         public static final PrefixCacheResult NONE = new PrefixCacheResult(Double.NaN, Double.NaN, 0, 0);
+
+        /** A result without its raw counts (not mergeable exactly). */
+        public PrefixCacheResult(double hitRate, double requestHitRate, long prefillTokensSaved, long lookups) {
+            this(hitRate, requestHitRate, prefillTokensSaved, lookups, 0, 0, 0);
+        }
     }
 
     /**
@@ -223,12 +269,12 @@ public record RunResult(
      * @param lastFinishS  when the last of them finished (NaN if none did)
      */
     public record MeasuredRequests(long completed, long good, long inputTokens, long outputTokens,
-            double lastFinishS) {
+            double lastFinishS) implements Serializable {
         public static final MeasuredRequests NONE = new MeasuredRequests(0, 0, 0, 0, Double.NaN);
     }
 
     /** The measurement window {@code [startS, endS)}: warm-up to end of arrivals. */
-    public record Window(double startS, double endS) {
+    public record Window(double startS, double endS) implements Serializable {
         public double lengthS() {
             return endS - startS;
         }
@@ -256,7 +302,8 @@ public record RunResult(
      * @param failedByReason   failed requests by reason, sorted by reason
      */
     public record RequestCounts(long arrived, long completed, long rejected, long unfinished, long measured,
-            java.util.Map<String, Long> rejectedByReason, long failed, java.util.Map<String, Long> failedByReason) {
+            java.util.Map<String, Long> rejectedByReason, long failed, java.util.Map<String, Long> failedByReason)
+                    implements Serializable {
 
         public RequestCounts(long arrived, long completed, long rejected, long unfinished, long measured,
                 java.util.Map<String, Long> rejectedByReason) {
@@ -269,7 +316,8 @@ public record RunResult(
     }
 
     /** Completions inside the window: requests, and the input and output tokens of those requests, per second. */
-    public record Throughput(double requestsPerS, double inputTokensPerS, double outputTokensPerS) {
+    public record Throughput(double requestsPerS, double inputTokensPerS, double outputTokensPerS)
+            implements Serializable {
     }
 
     /**
@@ -282,7 +330,7 @@ public record RunResult(
      * @param deadlineAttainment share of measured requests with a deadline that completed within it (NaN without)
      */
     public record SloResult(Double ttftS, Double tpotS, Double e2eS, double attainment, double goodputRps,
-            Double deadlineS, double deadlineAttainment) {
+            Double deadlineS, double deadlineAttainment) implements Serializable {
 
         public SloResult(Double ttftS, Double tpotS, Double e2eS, double attainment, double goodputRps) {
             this(ttftS, tpotS, e2eS, attainment, goodputRps, null, Double.NaN);
@@ -303,7 +351,7 @@ public record RunResult(
      * @param slo        its objectives and their attainment
      */
     public record ClassResult(String name, int priority, RequestCounts requests, LatencyStats ttft, LatencyStats tpot,
-            LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo) {
+            LatencyStats e2e, LatencyStats queue, Throughput throughput, SloResult slo) implements Serializable {
     }
 
     /**
@@ -322,7 +370,7 @@ public record RunResult(
      */
     public record Cost(double totalUsd, double gpuUsd, double apiUsd, double gpuHours, double usdPerHour,
             double usdPerMonth, double usdPerRequest, double usdPer1mOutputTokens, double usdPer1mTokens,
-            double gatewayUsd, double usdPerDay) {
+            double gatewayUsd, double usdPerDay) implements Serializable {
 
         /** A self-hosted bill without gateway spend. */
         public Cost(double totalUsd, double gpuUsd, double apiUsd, double gpuHours, double usdPerHour,
@@ -336,8 +384,17 @@ public record RunResult(
      * @param kvCacheMean   time-weighted mean fraction of KV blocks in use
      * @param batchSizeMean mean sequences per forward pass
      * @param busyFraction  fraction of time replicas spent in forward passes
+     * @param replicaS      replica-seconds inside the window the time-weighted means are over (the weight results
+     *                      merge with; NaN when not known)
+     * @param passes        forward passes that started inside the window (the weight of the batch size mean)
      */
-    public record Utilization(double kvCacheMean, double batchSizeMean, double busyFraction) {
+    public record Utilization(double kvCacheMean, double batchSizeMean, double busyFraction, double replicaS,
+            long passes) implements Serializable {
+
+        /** Utilization without its weights (not mergeable). */
+        public Utilization(double kvCacheMean, double batchSizeMean, double busyFraction) {
+            this(kvCacheMean, batchSizeMean, busyFraction, Double.NaN, 0);
+        }
     }
 
     /**
@@ -348,7 +405,7 @@ public record RunResult(
     public record PoolResult(String name, String gpu, String model, int replicas, int tensorParallel,
             String weightDtype, String kvDtype, String batching, int kvBlocksPerReplica, long kvTokensPerReplica,
             double usdPerHour, long completed, Utilization utilization, String schedulerOrder, boolean prefixCaching,
-            String preemption, PoolLayout layout, PoolLatency latency) {
+            String preemption, PoolLayout layout, PoolLatency latency) implements Serializable {
 
         /** A pool of one stage per replica, without speculation or disaggregation, and without latencies. */
         public PoolResult(String name, String gpu, String model, int replicas, int tensorParallel,
@@ -374,17 +431,18 @@ public record RunResult(
      * @param kvLink           the link the KV crosses between them, or null
      */
     public record PoolLayout(int pipelineParallel, int gpusPerReplica, String draftModel, int speculativeK,
-            double acceptance, int prefillReplicas, int decodeReplicas, String kvLink) {
+            double acceptance, int prefillReplicas, int decodeReplicas, String kvLink) implements Serializable {
     }
 
     /** Latencies of the measured requests a pool completed. */
-    public record PoolLatency(LatencyStats ttft, LatencyStats tpot, LatencyStats e2e) {
+    public record PoolLatency(LatencyStats ttft, LatencyStats tpot, LatencyStats e2e) implements Serializable {
         public static final PoolLatency EMPTY = new PoolLatency(LatencyStats.empty(), LatencyStats.empty(),
                 LatencyStats.empty());
     }
 
     /** Per-replica figures inside the window. */
-    public record ReplicaResult(int index, String pool, long completed, long iterations, Utilization utilization) {
+    public record ReplicaResult(int index, String pool, long completed, long iterations, Utilization utilization)
+            implements Serializable {
     }
 
     /**
@@ -392,7 +450,7 @@ public record RunResult(
      * @param events     discrete events executed
      * @param simulatedS simulated seconds until the last event
      */
-    public record SimStats(double wallS, long events, double simulatedS) {
+    public record SimStats(double wallS, long events, double simulatedS) implements Serializable {
     }
 
     /**
@@ -403,7 +461,7 @@ public record RunResult(
      * @param pools     pool names, in scenario order
      * @param samples   one sample per pool per instant, by time then pool order
      */
-    public record TimeSeries(double intervalS, List<String> pools, List<Sample> samples) {
+    public record TimeSeries(double intervalS, List<String> pools, List<Sample> samples) implements Serializable {
         public static final TimeSeries EMPTY = new TimeSeries(Double.NaN, List.of(), List.of());
 
         /** The samples of one pool, in time order. */
@@ -428,7 +486,7 @@ public record RunResult(
      *                        restart after a crash)
      */
     public record Sample(double timeS, String pool, double arrivalsPerS, int queueLength, int runningSequences,
-            double kvUtilization, int replicas, double usdPerHour, int servingReplicas) {
+            double kvUtilization, int replicas, double usdPerHour, int servingReplicas) implements Serializable {
 
         /** A sample of a pool whose provisioned replicas all serve. */
         public Sample(double timeS, String pool, double arrivalsPerS, int queueLength, int runningSequences,

@@ -1,0 +1,91 @@
+package org.llmsim.metrics;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fleet's autoscaling and fault figures: per pool name, the domains' pools taken as one, and every replica event of
+ * every domain. Choices, figure by figure:
+ * <ul>
+ *   <li>summed: the floor and ceiling ({@code minReplicas}, {@code maxReplicas}: the fleet's), scale-ups,
+ *       scale-downs, cold starts, GPU-hours and their cost, crashes, requests retried and failed, degraded replicas,
+ *       replicas warm at the start;</li>
+ *   <li>{@code replicasMean}: the fleet's provisioned replicas averaged over the longest domain's simulated span
+ *       (each domain's mean times its span, summed, over that span; a domain provisions nothing after its own run
+ *       ends, as its bill says);</li>
+ *   <li>{@code replicasMin} and {@code replicasMax}: the sums of the domains' extremes, which bound the fleet's
+ *       (domains reach their extremes at different times, and the result does not keep when);</li>
+ *   <li>configuration (autoscaled, metric, target, cold start): the first domain's; faulted when any domain is;</li>
+ *   <li>events: every domain's, its replicas renumbered to the fleet's global indices, sorted by time (stable: a
+ *       domain's events keep their order, and events at the same instant come in domain order). Their
+ *       {@code target}, {@code provisioned} and {@code serving} stay the domain pool's own counts.</li>
+ * </ul>
+ */
+final class FleetElastic {
+    private FleetElastic() {
+    }
+
+    /**
+     * @param offsets    each domain's first global replica index
+     * @param simulatedS each domain's simulated span
+     */
+    static ElasticResult merge(List<ElasticResult> parts, List<Integer> offsets, List<Double> simulatedS) {
+        if (parts.stream().allMatch(ElasticResult.NONE::equals)) {
+            return ElasticResult.NONE;
+        }
+        double spanS = simulatedS.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        List<Spanned> all = new ArrayList<>();
+        List<ElasticResult.ReplicaEvent> events = new ArrayList<>();
+        for (int d = 0; d < parts.size(); d++) {
+            for (ElasticResult.PoolElastic p : parts.get(d).pools()) {
+                all.add(new Spanned(p, simulatedS.get(d)));
+            }
+            int offset = offsets.get(d);
+            for (ElasticResult.ReplicaEvent e : parts.get(d).events()) {
+                events.add(e.replica() < 0 ? e : new ElasticResult.ReplicaEvent(e.timeS(), e.pool(), e.event(),
+                        e.replica() + offset, e.target(), e.provisioned(), e.serving(), e.metric(), e.value(),
+                        e.reason()));
+            }
+        }
+        events.sort(Comparator.comparingDouble(ElasticResult.ReplicaEvent::timeS));
+        List<ElasticResult.PoolElastic> pools = new ArrayList<>();
+        for (Map.Entry<String, List<Spanned>> e : FleetMerge.byName(all, s -> s.pool().name()).entrySet()) {
+            pools.add(pool(e.getValue(), spanS));
+        }
+        return new ElasticResult(List.copyOf(pools), List.copyOf(events));
+    }
+
+    private record Spanned(ElasticResult.PoolElastic pool, double spanS) {
+    }
+
+    private static ElasticResult.PoolElastic pool(List<Spanned> parts, double spanS) {
+        List<ElasticResult.PoolElastic> ps = FleetMerge.map(parts, Spanned::pool);
+        ElasticResult.PoolElastic p = ps.get(0);
+        double replicasMean = p.replicasMean();
+        if (ps.size() > 1) {
+            double replicaS = 0;
+            for (Spanned s : parts) {
+                replicaS += s.pool().replicasMean() * s.spanS();
+            }
+            replicasMean = spanS > 0 ? replicaS / spanS : 0;
+        }
+        return new ElasticResult.PoolElastic(p.name(), p.autoscaled(),
+                (int) FleetMerge.sumLong(ps, ElasticResult.PoolElastic::minReplicas),
+                (int) FleetMerge.sumLong(ps, ElasticResult.PoolElastic::maxReplicas), p.metric(), p.target(),
+                p.coldStartS(), FleetMerge.sumLong(ps, ElasticResult.PoolElastic::scaleUps),
+                FleetMerge.sumLong(ps, ElasticResult.PoolElastic::scaleDowns),
+                FleetMerge.sumLong(ps, ElasticResult.PoolElastic::coldStarts), replicasMean,
+                (int) FleetMerge.sumLong(ps, ElasticResult.PoolElastic::replicasMin),
+                (int) FleetMerge.sumLong(ps, ElasticResult.PoolElastic::replicasMax),
+                FleetMerge.sum(ps, ElasticResult.PoolElastic::gpuHours),
+                FleetMerge.sum(ps, ElasticResult.PoolElastic::gpuUsd),
+                ps.stream().anyMatch(ElasticResult.PoolElastic::faulted),
+                FleetMerge.sumLong(ps, ElasticResult.PoolElastic::crashes),
+                FleetMerge.sumLong(ps, ElasticResult.PoolElastic::requestsRetried),
+                FleetMerge.sumLong(ps, ElasticResult.PoolElastic::requestsFailed),
+                (int) FleetMerge.sumLong(ps, ElasticResult.PoolElastic::degraded),
+                (int) FleetMerge.sumLong(ps, ElasticResult.PoolElastic::initialReplicas));
+    }
+}
