@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The 64-point sweep of the README's "Beyond one machine: Spark" table: quickstart at 8 arrival rates x 8 replica
-# counts, twenty simulated minutes each, on the local engine with 1 and 2 threads and on Spark local[1] and local[2].
+# counts, an hour of simulated traffic each, on the local engine with 1 and 2 threads and on Spark local[1] and local[2].
 # Prints the wall time of each (the whole command: JVM and Spark start included) and checks the four sweep.csv
-# files are identical. Takes about 3 minutes on 2 cores; run it on a quiet machine, once.
+# files are identical. Takes about 2-3 minutes on 2 cores; run it on a quiet machine, once.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${1:-$ROOT/out/bench-sweep}"
 mkdir -p "$OUT"
-SWEEP=(sweep "$ROOT/scenarios/quickstart.yaml" --set duration_s=1200
+SWEEP=(sweep "$ROOT/scenarios/quickstart.yaml" --set duration_s=3600
   --vary workload.arrival.rate_rps=2,4,6,8,10,12,14,16 --vary 'cluster.pools[0].replicas=1,2,3,4,5,6,7,8'
   --no-pdf)
 
