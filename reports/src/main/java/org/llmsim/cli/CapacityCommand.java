@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.llmsim.jobs.JobEngine;
+import org.llmsim.jobs.JobEngines;
 import org.llmsim.planning.CapacitySearch;
 import org.llmsim.planning.Knee;
-import org.llmsim.planning.LoadScaling;
+import org.llmsim.scenario.LoadScaling;
 import org.llmsim.planning.ScenarioSource;
 import org.llmsim.report.CapacityCsv;
 import org.llmsim.report.CapacityJson;
@@ -62,6 +64,9 @@ final class CapacityCommand implements Callable<Integer> {
     RunOptions run;
 
     @Mixin
+    EngineOptions engine;
+
+    @Mixin
     SearchOptions search;
 
     @Spec
@@ -82,6 +87,7 @@ final class CapacityCommand implements Callable<Integer> {
         if (!(kneeElasticity > 0)) {
             throw new InputException("--knee-elasticity " + kneeElasticity, "must be > 0");
         }
+        JobEngines.check(engine.engine, engine.master);
         ScenarioSource source = options.source(scenarioFile, search.assignments());
         OutputDirectory dir = OutputDirectory.claim(out != null ? out
                 : Path.of("out", "capacity-" + source.base().name()));
@@ -91,11 +97,14 @@ final class CapacityCommand implements Callable<Integer> {
                 kneeElasticity);
         long startNs = System.nanoTime();
         LoadScaling.Unit unit = LoadScaling.of(source.base()).unit();
-        CapacitySearch.Result result = new CapacitySearch(source, slo.criterion(), settings,
-                Experiments.runner(RunOptions.progress(style), err, "capacity"), p -> {
-                    err.println(CapacityText.progress(p, unit));
-                    err.flush();
-                }).run();
+        CapacitySearch.Result result;
+        try (JobEngine jobs = engine.open()) {
+            result = new CapacitySearch(source, slo.criterion(), settings, engine.runner(jobs, scenarioFile,
+                    options.catalog(), RunOptions.progress(style), err, "capacity"), p -> {
+                        err.println(CapacityText.progress(p, unit));
+                        err.flush();
+                    }).run();
+        }
         double wallS = (System.nanoTime() - startNs) / 1e9;
 
         CapacityJson.write(result, source, dir.resolve("capacity.json"));

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.llmsim.hardware.Dtype;
+import org.llmsim.jobs.JobEngine;
+import org.llmsim.jobs.JobEngines;
 import org.llmsim.planning.DeploymentSearch;
 import org.llmsim.planning.PlanSpace;
 import org.llmsim.planning.ScenarioSource;
@@ -84,6 +86,9 @@ final class PlanCommand implements Callable<Integer> {
     RunOptions run;
 
     @Mixin
+    EngineOptions engine;
+
+    @Mixin
     SearchOptions search;
 
     @Spec
@@ -118,15 +123,19 @@ final class PlanCommand implements Callable<Integer> {
             options.catalog().gpu(space.gpus().get(i), source.baseDir(), source.fileName(), "plan.gpus[" + i + "]");
         }
 
+        JobEngines.check(engine.engine, engine.master);
         OutputDirectory dir = OutputDirectory.claim(out != null ? out : Path.of("out", "plan-" + spec0.name()));
         Style style = run.style();
         var err = spec.commandLine().getErr();
         long startNs = System.nanoTime();
-        DeploymentSearch.Result result = new DeploymentSearch(source, slo.criterion(), run.replications,
-                Experiments.runner(RunOptions.progress(style), err, "plan"), e -> {
-                    err.println(PlanTable.progress(e));
-                    err.flush();
-                }).run(rate, space, poolIndex);
+        DeploymentSearch.Result result;
+        try (JobEngine jobs = engine.open()) {
+            result = new DeploymentSearch(source, slo.criterion(), run.replications, engine.runner(jobs, scenarioFile,
+                    options.catalog(), RunOptions.progress(style), err, "plan"), e -> {
+                        err.println(PlanTable.progress(e));
+                        err.flush();
+                    }).run(rate, space, poolIndex);
+        }
         double wallS = (System.nanoTime() - startNs) / 1e9;
 
         String winnerText = null;

@@ -7,6 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.llmsim.jobs.EnginePointRunner;
+import org.llmsim.jobs.JobEngine;
+import org.llmsim.jobs.JobEngines;
+import org.llmsim.jobs.ScenarioRef;
+import org.llmsim.jobs.Shards;
+import org.llmsim.kernel.ExperimentRunner;
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.RequestSink;
 import org.llmsim.metrics.RunResult;
@@ -31,6 +37,8 @@ import picocli.CommandLine.Spec;
         description = {"Simulate a scenario and write summary.json, requests.csv, timeseries.csv and report.pdf.",
                 "Outputs go to out/<scenario name>/ unless --out is given; llmsim only writes into a directory that "
                         + "is new, empty, or one it wrote before.",
+                "A fleet scenario (a fleet: block) runs its router domains side by side, or as --shards K jobs on "
+                        + "--engine local or spark; its outputs describe the whole fleet (no requests.csv).",
                 "With --replications N the scenario runs N times under seeds seed, seed+1, ... in parallel; "
                         + "summary.json gains a 'replications' block with means and 95% confidence intervals, "
                         + "replications.csv lists every run, and the other files describe the run with the "
@@ -48,6 +56,14 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--shards", paramLabel = "K", description = "For a fleet scenario: run its router domains as K "
+            + "shards, each an independent job on the engine, and merge their statistics (counts, tokens and dollars "
+            + "exactly; percentiles through merged histograms). Without it the whole fleet runs on one event list.")
+    Integer shards;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -55,23 +71,49 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Experiments.checkReplications(run.replications);
         Scenario scenario = options.load(scenarioFile);
+        if (shards != null) {
+            Shards.check(scenario, shards);
+        }
+        JobEngines.check(engine.engine, engine.master);
         OutputDirectory dir = OutputDirectory.claim(out != null ? out : Path.of("out", scenario.name()));
         Style style = run.style();
         var err = spec.commandLine().getErr();
         long startNs = System.nanoTime();
         List<RunResult> runs;
-        try (RequestsCsvWriter csv = new RequestsCsvWriter(dir.resolve("requests.csv"), scenario)) {
-            String label = "simulating " + scenario.name()
-                    + (run.replications > 1 ? " x" + run.replications : "");
-            runs = Experiments.run(List.of(scenario), run.replications,
-                    (s, replication) -> replication == 0 ? csv : RequestSink.NONE,
+        // requests.csv: one run's requests, in simulation order; a fleet's domains or an engine's workers have no one
+        // order, so only a single local run writes it
+        boolean perRequest = !scenario.isFleet() && engine.local();
+        String label = "simulating " + scenario.name() + (run.replications > 1 ? " x" + run.replications : "");
+        if (shards != null || !engine.local()) {
+            try (JobEngine jobs = engine.open()) {
+                Path baseDir = scenarioFile.toAbsolutePath().getParent();
+                runs = shards != null
+                        ? Shards.run(jobs, scenario, ScenarioRef.of(scenario, baseDir, options.catalog()), shards,
+                                run.replications)
+                        : new EnginePointRunner(jobs, baseDir, options.catalog()).run(List.of(scenario),
+                                run.replications).get(0);
+            }
+        } else if (!perRequest) {
+            runs = Experiments.run(List.of(scenario), run.replications, ExperimentRunner.SinkFactory.NONE,
                     RunOptions.progress(style), err, label).get(0);
+        } else {
+            try (RequestsCsvWriter csv = new RequestsCsvWriter(dir.resolve("requests.csv"), scenario)) {
+                runs = Experiments.run(List.of(scenario), run.replications,
+                        (s, replication) -> replication == 0 ? csv : RequestSink.NONE,
+                        RunOptions.progress(style), err, label).get(0);
+            }
         }
         double wallS = (System.nanoTime() - startNs) / 1e9;
         ReplicationSummary reps = ReplicationSummary.of(runs);
         RunResult first = reps.first();
 
-        List<String> written = new ArrayList<>(List.of("summary.json", "requests.csv", "timeseries.csv"));
+        List<String> written = new ArrayList<>(List.of("summary.json"));
+        if (perRequest) {
+            written.add("requests.csv");
+        } else {
+            Files.deleteIfExists(dir.resolve("requests.csv")); // from an earlier run; it would not match this one
+        }
+        written.add("timeseries.csv");
         SummaryJson.write(reps, dir.resolve("summary.json"));
         TimeSeriesCsv.write(first.timeSeries(), dir.resolve("timeseries.csv"));
         if (reps.size() > 1) {

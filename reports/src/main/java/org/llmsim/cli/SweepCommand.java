@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.llmsim.jobs.JobEngine;
+import org.llmsim.jobs.JobEngines;
 import org.llmsim.planning.Axis;
 import org.llmsim.planning.Grid;
 import org.llmsim.planning.ScenarioSource;
@@ -49,6 +51,9 @@ final class SweepCommand implements Callable<Integer> {
     RunOptions run;
 
     @Mixin
+    EngineOptions engine;
+
+    @Mixin
     SearchOptions search;
 
     @Spec
@@ -59,14 +64,19 @@ final class SweepCommand implements Callable<Integer> {
         Experiments.checkReplications(run.replications);
         run.requireTableOrJson("sweep");
         Grid grid = new Grid(vary.stream().map(Axis::parse).toList());
+        JobEngines.check(engine.engine, engine.master);
         ScenarioSource source = options.source(scenarioFile, search.assignments());
         OutputDirectory dir = OutputDirectory.claim(out != null ? out
                 : Path.of("out", "sweep-" + source.base().name()));
         Style style = run.style();
         var err = spec.commandLine().getErr();
         long startNs = System.nanoTime();
-        Sweep.Result result = Sweep.run(source, grid, run.replications, Experiments.runner(RunOptions.progress(style),
-                err, "sweep " + grid.size() + " points" + (run.replications > 1 ? " x" + run.replications : "")));
+        Sweep.Result result;
+        try (JobEngine jobs = engine.open()) {
+            result = Sweep.run(source, grid, run.replications, engine.runner(jobs, scenarioFile, options.catalog(),
+                    RunOptions.progress(style), err, "sweep " + grid.size() + " points"
+                            + (run.replications > 1 ? " x" + run.replications : "")));
+        }
         double wallS = (System.nanoTime() - startNs) / 1e9;
 
         SweepCsv.write(result, dir.resolve("sweep.csv"));

@@ -8,7 +8,7 @@ import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.planning.CapacitySearch;
-import org.llmsim.planning.LoadScaling;
+import org.llmsim.scenario.LoadScaling;
 import org.llmsim.planning.ScenarioSource;
 import org.llmsim.scenario.SloSpec;
 

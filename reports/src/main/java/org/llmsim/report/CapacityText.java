@@ -17,7 +17,7 @@ public final class CapacityText {
     }
 
     /** A progress line for one evaluated load. */
-    public static String progress(CapacitySearch.Point p, org.llmsim.planning.LoadScaling.Unit unit) {
+    public static String progress(CapacitySearch.Point p, org.llmsim.scenario.LoadScaling.Unit unit) {
         SloCriterion.Judgement j = p.judgement();
         String verdict = j.meets() ? "meets" : "misses";
         String binding = j.checks().isEmpty() ? "no requests" : checkText(j.binding());

@@ -3,7 +3,7 @@ package org.llmsim.report;
 import java.util.Locale;
 
 import org.llmsim.planning.CapacitySearch;
-import org.llmsim.planning.LoadScaling;
+import org.llmsim.scenario.LoadScaling;
 
 /** Words and numbers of a capacity result shared by its terminal, CSV, JSON and PDF forms. */
 final class CapacityView {

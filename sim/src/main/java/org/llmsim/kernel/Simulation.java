@@ -1,42 +1,20 @@
 package org.llmsim.kernel;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.llmsim.app.AppResults;
-import org.llmsim.autoscale.Autoscaler;
-import org.llmsim.app.CallListener;
-import org.llmsim.app.Gateway;
-import org.llmsim.app.Gateways;
-import org.llmsim.cluster.Cluster;
-import org.llmsim.cluster.PoolFleet;
-import org.llmsim.cluster.ReplicaFaultInjector;
-import org.llmsim.cluster.ReplicaPoolGauges;
-import org.llmsim.engine.Replica;
-import org.llmsim.metrics.CallGauges;
-import org.llmsim.metrics.CostLedger;
-import org.llmsim.metrics.MetricsCollector;
-import org.llmsim.metrics.PoolGauges;
-import org.llmsim.metrics.ProvisionedTime;
+import org.llmsim.metrics.DomainRun;
+import org.llmsim.metrics.FleetMerge;
 import org.llmsim.metrics.RequestSink;
 import org.llmsim.metrics.RunResult;
-import org.llmsim.metrics.TimeSeriesSampler;
-import org.llmsim.request.RequestStatus;
-import org.llmsim.scenario.AutoscaleSpec;
-import org.llmsim.scenario.PoolPlan;
-import org.llmsim.scenario.ProviderPlan;
+import org.llmsim.scenario.FleetPlan;
 import org.llmsim.scenario.Scenario;
-import org.llmsim.scenario.ScenarioSpec;
-import org.llmsim.scenario.WorkloadPlan;
-import org.llmsim.workload.Ingress;
-import org.llmsim.workload.RequestGenerator;
 
 /**
- * One run of a scenario: builds the model (workload generator, ingress limits, cluster, metrics) on a fresh
- * {@link DsolKernel}, simulates until every request is done or the horizon is reached, and returns the
- * {@link RunResult}.
+ * One run of a scenario: builds the model ({@link DomainModel}: workload generator, ingress limits, cluster,
+ * metrics) on a fresh {@link DsolKernel}, simulates until every request is done or the horizon is reached, and
+ * returns the {@link RunResult}. A fleet's router domains run side by side on the one kernel, each on a
+ * {@link DomainClock}, and their results are merged ({@link FleetMerge}); {@link #runDomains} runs a shard of them.
  *
  * <p>A simulation is single-use; build a new one per replication. {@link #progress()} may be read from another
  * thread while {@link #run()} executes.
@@ -58,131 +36,71 @@ public final class Simulation {
 
     public RunResult run() {
         long startNs = System.nanoTime();
-        ScenarioSpec spec = scenario.spec();
-        WorkloadPlan workload = scenario.workload();
-        RandomStreams streams = new RandomStreams(spec.seed());
-        RunResult.Window window = new RunResult.Window(spec.warmupS(), spec.durationS());
-        RequestGenerator generator = new RequestGenerator(workload, spec.durationS(), streams, kernel);
-        List<String> classNames = workload.classes().stream().map(c -> c.name()).toList();
-        CostLedger ledger = new CostLedger(classNames, scenario.pools().size());
-        boolean appLayer = spec.hasApplicationLayer();
-        int[] gpuPoolOfReplica = poolOfReplica();
-        // Autoscalers on p95 TTFT watch the requests their pool completes.
-        Autoscaler[] ttftWatchers = new Autoscaler[scenario.pools().size()];
-        boolean watchTtft = scenario.pools().stream().anyMatch(p -> p.autoscales()
-                && p.spec().autoscale().target().metric() == AutoscaleSpec.Metric.TTFT_P95);
-        // Every request whose fate is final goes to the output, then back to the generator, whose closed-loop users
-        // and sessions send their next request after it (inside the same event, so the run stays deterministic).
-        RequestSink finals = request -> {
-            sink.accept(request);
-            if (!appLayer && request.status() == RequestStatus.COMPLETED && request.replica() >= 0) {
-                ledger.gpuTokens(gpuPoolOfReplica[request.replica()], Gateways.DEFAULT_TIER, request.classIndex(),
-                        (long) request.inputTokens() + request.outputTokens(), false);
-            }
-            if (watchTtft && request.status() == RequestStatus.COMPLETED && request.replica() >= 0) {
-                Autoscaler a = ttftWatchers[gpuPoolOfReplica[request.replica()]];
-                if (a != null) {
-                    a.onCompleted(request);
-                }
-            }
-            generator.onFinal(request);
-        };
-        List<MetricsCollector.ClassDef> classes = workload.classes().stream()
-                .map(c -> new MetricsCollector.ClassDef(c.name(), c.priority(), c.slo())).toList();
-        MetricsCollector metrics = new MetricsCollector(window, spec.workload().slo(), classes,
-                scenario.totalReplicas(), finals);
-        metrics.trackPools(gpuPoolOfReplica, scenario.pools().size());
-        // With an application layer the replicas serve backend calls, which the gateway turns into user outcomes.
-        CallListener calls = appLayer ? new CallListener(metrics) : null;
-        Cluster cluster = Cluster.build(scenario, kernel, streams, appLayer ? calls : metrics);
-        List<Autoscaler> autoscalers = new ArrayList<>();
-        for (int p = 0; p < cluster.fleets().size(); p++) {
-            PoolFleet fleet = cluster.fleet(p);
-            if (fleet.plan().autoscales()) {
-                Autoscaler a = new Autoscaler(fleet, kernel, spec.durationS());
-                autoscalers.add(a);
-                ttftWatchers[p] = a.watchesCompletions() ? a : null;
-            }
+        if (scenario.isFleet()) {
+            RunResult fleet = FleetMerge.merge(scenario.name(), scenario.seed(), 1,
+                    simulateDomains(allDomains(scenario)));
+            return fleet.withSim(new RunResult.SimStats((System.nanoTime() - startNs) / 1e9, fleet.sim().events(),
+                    fleet.sim().simulatedS()));
         }
-        ReplicaFaultInjector faults = new ReplicaFaultInjector(scenario, cluster, kernel, streams);
-        Map<String, CallGauges> providerGauges = new LinkedHashMap<>();
-        TimeSeriesSampler sampler = sampler(cluster, gpuPoolOfReplica, providerGauges);
-        Gateway gateway = appLayer ? Gateways.build(scenario, cluster, kernel, streams, metrics, ledger, window,
-                sampler::onArrival, providerGauges) : null;
-        if (gateway != null) {
-            calls.connect(gateway);
-        }
-        Ingress ingress = new Ingress(workload.classes(), spec.workload().rateLimit(), kernel,
-                gateway != null ? gateway::submit : cluster::submit,
-                gateway != null ? gateway::cancelWaiting : cluster::abortWaiting, metrics::onRejected);
+        DomainModel model = new DomainModel(scenario, sink, kernel);
         try {
-            kernel.run(spec.horizonS(), () -> {
-                generator.start(request -> {
-                    metrics.onArrival(request);
-                    ingress.accept(request);
-                    sampler.onArrival(request); // counts routed requests only
-                });
-                sampler.start();
-                autoscalers.forEach(Autoscaler::start);
-                faults.start();
-            });
+            kernel.run(scenario.spec().horizonS(), model::start);
         } finally {
-            generator.close();
+            model.close();
         }
-        if (gateway != null) {
-            gateway.forEachUnfinished(metrics::onUnfinished);
-        } else {
-            cluster.forEachInFlight(metrics::onUnfinished);
-        }
-        // A fixed fleet is provisioned for the whole arrival window, and longer while requests drain; an autoscaled
-        // pool while each of its replicas is provisioned.
-        double simulatedS = Math.max(spec.durationS(), kernel.lastEventTimeS());
         double wallS = (System.nanoTime() - startNs) / 1e9;
         finished = true;
-        ProvisionedTime provisioned = cluster.provisionedTime(simulatedS, window);
-        RunResult result = metrics.result(scenario, new RunResult.SimStats(wallS, kernel.executedEvents(), simulatedS),
-                provisioned).withTimeSeries(sampler.result()).withElastic(cluster.elasticResult(simulatedS, provisioned));
-        return AppResults.complete(result, scenario, ledger, gateway, provisioned);
-    }
-
-    /** The pool index of every replica (replicas are numbered globally in pool order). */
-    private int[] poolOfReplica() {
-        int[] poolOf = new int[scenario.totalReplicas()];
-        int first = 0;
-        for (int p = 0; p < scenario.pools().size(); p++) {
-            int n = scenario.pools().get(p).replicas();
-            java.util.Arrays.fill(poolOf, first, first + n, p);
-            first += n;
-        }
-        return poolOf;
+        return model.finish(kernel.lastEventTimeS(), kernel.executedEvents(), wallS);
     }
 
     /**
-     * A sampler over each pool's replicas (replicas are numbered globally in pool order; GPU pools come first in the
-     * series, so a replica's series is its pool's index).
+     * Simulates some domains of a fleet on one event list (a shard), each domain exactly as it runs in the whole
+     * fleet: domains share nothing, so a domain's run does not depend on which others share its event list.
+     *
+     * @param fleet   a fleet scenario
+     * @param domains indices of the domains to simulate, in the order wanted
+     * @return the domains' runs, in that order
      */
-    private TimeSeriesSampler sampler(Cluster cluster, int[] poolOfReplica, Map<String, CallGauges> providerGauges) {
-        List<String> names = new ArrayList<>();
-        List<PoolGauges> gauges = new ArrayList<>();
-        int first = 0;
-        for (PoolPlan pool : scenario.pools()) {
-            List<Replica> replicas = cluster.replicas().subList(first, first + pool.replicas());
-            names.add(pool.name());
-            gauges.add(new ReplicaPoolGauges(replicas, pool.usdPerHour() / pool.replicas()));
-            first += pool.replicas();
+    public static List<DomainRun> runDomains(Scenario fleet, List<Integer> domains) {
+        if (!fleet.isFleet()) {
+            throw new IllegalArgumentException("scenario " + fleet.name() + " is not a fleet");
         }
-        // provider pools follow the GPU pools: calls in flight, and calls sent as their arrivals
-        for (ProviderPlan pr : scenario.providers()) {
-            CallGauges g = new CallGauges(names.size());
-            providerGauges.put(pr.name(), g);
-            names.add(pr.name());
-            gauges.add(g);
+        return new Simulation(fleet).simulateDomains(domains);
+    }
+
+    private static List<Integer> allDomains(Scenario fleet) {
+        return java.util.stream.IntStream.range(0, fleet.fleet().size()).boxed().toList();
+    }
+
+    private List<DomainRun> simulateDomains(List<Integer> domains) {
+        long startNs = System.nanoTime();
+        FleetPlan plan = scenario.fleet();
+        List<DomainModel> models = new ArrayList<>(domains.size());
+        List<DomainClock> clocks = new ArrayList<>(domains.size());
+        double horizonS = 0;
+        for (int d : domains) {
+            Scenario domain = plan.domain(d).scenario();
+            DomainClock clock = new DomainClock(kernel, domain.spec().horizonS());
+            clocks.add(clock);
+            models.add(new DomainModel(domain, sink, clock));
+            horizonS = Math.max(horizonS, domain.spec().horizonS());
         }
-        ScenarioSpec spec = scenario.spec();
-        TimeSeriesSampler sampler = new TimeSeriesSampler(kernel, spec.output().sampleIntervalS(), spec.durationS(),
-                names, gauges, poolOfReplica);
-        providerGauges.values().forEach(g -> g.connect(sampler));
-        return sampler;
+        try {
+            kernel.run(horizonS, () -> models.forEach(DomainModel::start));
+        } finally {
+            models.forEach(DomainModel::close);
+        }
+        double wallS = (System.nanoTime() - startNs) / 1e9;
+        finished = true;
+        List<DomainRun> runs = new ArrayList<>(domains.size());
+        for (int i = 0; i < domains.size(); i++) {
+            FleetPlan.Domain d = plan.domain(domains.get(i));
+            DomainClock clock = clocks.get(i);
+            // the shard's wall time is shared by its domains; the caller reports the fleet's own
+            runs.add(new DomainRun(d.name(), d.share(), models.get(i).finish(clock.lastEventTimeS(),
+                    clock.executedEvents(), wallS / domains.size())));
+        }
+        return List.copyOf(runs);
     }
 
     /** Fraction of the arrival window simulated so far, in [0, 1] (drain time shows as 1; a finished run is 1). */

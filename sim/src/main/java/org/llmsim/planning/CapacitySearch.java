@@ -11,6 +11,7 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.RunResult;
+import org.llmsim.scenario.LoadScaling;
 import org.llmsim.scenario.Scenario;
 
 /**

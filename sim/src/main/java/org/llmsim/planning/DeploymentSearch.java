@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.RunResult;
+import org.llmsim.scenario.LoadScaling;
 import org.llmsim.scenario.InputException;
 import org.llmsim.scenario.AutoscaleSpec;
 import org.llmsim.scenario.PoolPlan;

@@ -14,7 +14,7 @@
  *       replications.</li>
  *   <li>{@link org.llmsim.planning.CapacitySearch} - bracket by doubling, Brent's method on the margin of the binding
  *       check, an interval from the replications, the latency curve and its {@link org.llmsim.planning.Knee}; the
- *       traffic is scaled by {@link org.llmsim.planning.LoadScaling}.</li>
+ *       traffic is scaled by {@link org.llmsim.scenario.LoadScaling}.</li>
  *   <li>{@link org.llmsim.planning.DeploymentSearch} - shapes of a {@link org.llmsim.planning.PlanSpace} pruned by the
  *       memory plan and the {@link org.llmsim.planning.RooflineBound}, then the fewest replicas per shape by a
  *       monotone search, ranked by dollars per hour; {@link org.llmsim.planning.Pareto} gives the cost/latency

@@ -16,10 +16,12 @@ import org.llmsim.provider.ProviderProfile;
  * @param providers  resolved provider pools (external APIs), in file order; {@code pools} holds the GPU pools
  * @param compareProviders the APIs the GPU pools are compared with for the break-even figure
  *                         ({@code economics.compare_providers}, else the profiles of the provider pools)
+ * @param fleet      the fleet's router domains, each a scenario of its own, or null for a single domain (the
+ *                   other fields then describe the fleet's file: its name, seed, workload and one domain's pools)
  */
 public record Scenario(ScenarioSpec spec, List<PoolPlan> pools, String sourceFile, String sourceText,
         List<String> overrides, WorkloadPlan workload, List<ProviderPlan> providers,
-        List<ProviderProfile> compareProviders) {
+        List<ProviderProfile> compareProviders, FleetPlan fleet) {
 
     public Scenario {
         if (providers == null) {
@@ -28,6 +30,13 @@ public record Scenario(ScenarioSpec spec, List<PoolPlan> pools, String sourceFil
         if (compareProviders == null) {
             compareProviders = List.of();
         }
+    }
+
+    /** A scenario of one router domain. */
+    public Scenario(ScenarioSpec spec, List<PoolPlan> pools, String sourceFile, String sourceText,
+            List<String> overrides, WorkloadPlan workload, List<ProviderPlan> providers,
+            List<ProviderProfile> compareProviders) {
+        this(spec, pools, sourceFile, sourceText, overrides, workload, providers, compareProviders, null);
     }
 
     /** A scenario of GPU pools only. */
@@ -50,10 +59,15 @@ public record Scenario(ScenarioSpec spec, List<PoolPlan> pools, String sourceFil
      */
     public Scenario withSeed(long newSeed) {
         return new Scenario(spec.withSeed(newSeed), pools, sourceFile, sourceText, overrides, workload, providers,
-                compareProviders);
+                compareProviders, fleet == null ? null : fleet.withSeed(newSeed));
     }
 
-    /** Replicas across all pools. */
+    /** Whether the scenario is a fleet of router domains. */
+    public boolean isFleet() {
+        return fleet != null;
+    }
+
+    /** Replicas across all pools (of one domain, for a fleet). */
     public int totalReplicas() {
         return pools.stream().mapToInt(PoolPlan::replicas).sum();
     }

@@ -79,7 +79,7 @@ public final class ScenarioLoader {
         if (spec.name() == null) {
             spec = new ScenarioSpec(stem(fileName), spec.description(), spec.seed(), spec.durationS(), spec.warmupS(),
                     spec.drainTimeoutS(), spec.workload(), spec.cluster(), spec.output(), spec.plan(),
-                    spec.economics(), spec.faults());
+                    spec.economics(), spec.faults(), spec.fleet());
         }
         return new Bound(spec, lines);
     }
@@ -130,8 +130,77 @@ public final class ScenarioLoader {
         ApplicationLayerCheck.check(spec, workload, pools, providers, problems);
         FaultCheck.check(spec, pools, providers, problems);
         problems.throwIfAny();
-        return new Scenario(spec, List.copyOf(pools), fileName, text, List.copyOf(overrides), workload,
+        Scenario scenario = new Scenario(spec, List.copyOf(pools), fileName, text, List.copyOf(overrides), workload,
                 List.copyOf(providers), compareProviders(spec, providers, baseDir, fileName));
+        return spec.fleet() == null ? scenario : new Scenario(spec, scenario.pools(), fileName, text,
+                scenario.overrides(), workload, scenario.providers(), scenario.compareProviders(),
+                resolveFleet(scenario, baseDir, lines));
+    }
+
+    /**
+     * Every domain of the fleet as a scenario of its own (see {@link FleetPlan}); a problem in a domain's own
+     * assignments is reported with the domain's name. Identical copies are loaded once and given their seeds.
+     */
+    private FleetPlan resolveFleet(Scenario fleet, Path baseDir, SourceLines lines) {
+        FleetSpec spec = fleet.spec().fleet();
+        LoadScaling scaling = LoadScaling.of(fleet);
+        List<FleetPlan.Domain> domains = new ArrayList<>();
+        Scenario copy = null;
+        for (int i = 0; i < spec.size(); i++) {
+            String name = spec.name(i);
+            double share = spec.share(i);
+            long seed = FleetPlan.domainSeed(fleet.seed(), name);
+            Scenario domain;
+            if (spec.copies() != null && copy != null) {
+                domain = copy.withSeed(seed);
+            } else {
+                List<String> assignments = new ArrayList<>(fleet.overrides());
+                assignments.add("fleet=null");
+                assignments.addAll(scaling.assignments(share));
+                assignments.addAll(spec.assignments(i));
+                assignments.add("seed=" + seed);
+                domain = loadDomain(fleet, baseDir, assignments, i, name, lines);
+                copy = domain;
+            }
+            domains.add(new FleetPlan.Domain(name, share, domain));
+        }
+        checkPoolKinds(fleet.sourceFile(), lines, domains);
+        return new FleetPlan(domains);
+    }
+
+    private Scenario loadDomain(Scenario fleet, Path baseDir, List<String> assignments, int i, String name,
+            SourceLines lines) {
+        try {
+            return load(fleet.sourceText(), fleet.sourceFile(), baseDir, assignments);
+        } catch (InputException e) {
+            Integer line = lines.lineOf("fleet.domains[" + i + "]");
+            List<InputError> errors = e.errors().stream().map(err -> new InputError(err.file(),
+                    err.line() != null ? err.line() : line, err.path(), "in fleet domain '" + name + "': "
+                            + err.message())).toList();
+            throw new InputException(errors);
+        }
+    }
+
+    /** A pool name means one kind of pool across the fleet, so the fleet's per-pool figures add up. */
+    private static void checkPoolKinds(String file, SourceLines lines, List<FleetPlan.Domain> domains) {
+        Problems problems = new Problems(file, lines);
+        Map<String, String> kinds = new LinkedHashMap<>();
+        Map<String, String> firstDomain = new LinkedHashMap<>();
+        for (FleetPlan.Domain d : domains) {
+            for (PoolPlan pool : d.scenario().pools()) {
+                ReplicaHardware h = pool.hardware();
+                String kind = h.gpu().id() + " x" + h.tp() + " running " + h.model().id() + " (" + h.weightDtype()
+                        + " weights, " + h.kvDtype() + " KV, " + pool.scheduler().policy() + " batching)";
+                String seen = kinds.putIfAbsent(pool.name(), kind);
+                firstDomain.putIfAbsent(pool.name(), d.name());
+                if (seen != null && !seen.equals(kind)) {
+                    problems.add("fleet.domains", "pool '" + pool.name() + "' is " + seen + " in domain '"
+                            + firstDomain.get(pool.name()) + "' but " + kind + " in domain '" + d.name()
+                            + "'; give the pool another name in one of them so the fleet's pool figures stay apart");
+                }
+            }
+        }
+        problems.throwIfAny();
     }
 
     /** The APIs named in {@code economics.compare_providers}, else those the provider pools use, each once. */

@@ -19,10 +19,11 @@ import java.util.List;
  * @param plan          the search space of {@code llmsim plan} (optional; runs ignore it)
  * @param economics     what the self-hosted fleet is compared with for the break-even figure (optional)
  * @param faults        injected faults ({@link FaultSpec}, by {@code kind:}); none by default
+ * @param fleet         the cluster repeated as independent router domains ({@link FleetSpec}), or null for one
  */
 public record ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
         Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster, OutputSpec output, PlanSpec plan,
-        EconomicsSpec economics, List<FaultSpec> faults) {
+        EconomicsSpec economics, List<FaultSpec> faults, FleetSpec fleet) {
 
     public ScenarioSpec {
         if (seed == null) {
@@ -46,6 +47,14 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
         if (faults == null) {
             faults = List.of();
         }
+    }
+
+    /** A scenario of one router domain. */
+    public ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
+            Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster, OutputSpec output, PlanSpec plan,
+            EconomicsSpec economics, List<FaultSpec> faults) {
+        this(name, description, seed, durationS, warmupS, drainTimeoutS, workload, cluster, output, plan, economics,
+                faults, null);
     }
 
     /** A scenario without faults. */
@@ -104,6 +113,17 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
                 faults.get(i).validate("faults[" + i + "]", p);
             }
         }
+        if (fleet != null) {
+            fleet.validate("fleet", p);
+            if (hasApplicationLayer()) {
+                p.add("fleet", "a fleet's domains are GPU pools behind a router; an application layer (tiers, caches, "
+                        + "API providers, retries, pipelines) is not split into domains yet");
+            }
+            if (workload != null && workload.usesTrace()) {
+                p.add("fleet", "a replayed trace is not split across domains; generate the traffic (workload.arrival) "
+                        + "or run one scenario per trace");
+            }
+        }
     }
 
     /**
@@ -119,13 +139,13 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
     /** The same scenario under another seed (replications run one per seed). */
     public ScenarioSpec withSeed(long newSeed) {
         return new ScenarioSpec(name, description, newSeed, durationS, warmupS, drainTimeoutS, workload, cluster,
-                output, plan, economics, faults);
+                output, plan, economics, faults, fleet);
     }
 
     /** This scenario with {@code duration_s} set (and the drain timeout derived from it when it was left out). */
     public ScenarioSpec withDuration(double seconds) {
         return new ScenarioSpec(name, description, seed, seconds, warmupS, drainTimeoutS, workload, cluster, output,
-                plan, economics, faults);
+                plan, economics, faults, fleet);
     }
 
     /** Simulated seconds after which the run stops: arrivals plus the drain allowance. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.llmsim.hardware.Dtype;
 import org.llmsim.kernel.Simulation;
 import org.llmsim.metrics.RunResult;
+import org.llmsim.scenario.LoadScaling;
 import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.ScenarioLoader;
 import org.llmsim.testing.TestScenarios;

@@ -1,16 +1,9 @@
-package org.llmsim.planning;
+package org.llmsim.scenario;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.llmsim.scenario.ArrivalSpec;
-import org.llmsim.scenario.ClassSpec;
-import org.llmsim.scenario.InputException;
-import org.llmsim.scenario.Scenario;
-import org.llmsim.scenario.TraceSpec;
-import org.llmsim.scenario.WorkloadPlan;
-import org.llmsim.scenario.WorkloadSpec;
 import org.llmsim.workload.trace.TraceSummary;
 
 /**

@@ -1,4 +1,4 @@
-package org.llmsim.planning;
+package org.llmsim.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.llmsim.scenario.ArrivalSpec;
-import org.llmsim.scenario.InputException;
-import org.llmsim.scenario.Scenario;
+import org.llmsim.planning.DeploymentSearch;
+import org.llmsim.planning.PlanSpace;
+import org.llmsim.planning.ScenarioSource;
+import org.llmsim.planning.SloCriterion;
 import org.llmsim.testing.TestScenarios;
 
 class LoadScalingTest {

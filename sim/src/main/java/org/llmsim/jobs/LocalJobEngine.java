@@ -1,0 +1,87 @@
+package org.llmsim.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The default engine: a fixed pool of threads, one per available core unless told otherwise, in this JVM. Needs
+ * nothing beyond the core jar.
+ */
+public final class LocalJobEngine implements JobEngine {
+    public static final String NAME = "local";
+    private final ExecutorService executor;
+    private final AtomicInteger finished = new AtomicInteger();
+
+    /** A pool of {@code threads} workers. */
+    public LocalJobEngine(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        AtomicInteger number = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "llmsim-job-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** A pool of one worker per available core. */
+    public LocalJobEngine() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<JobResult> run(List<SimJob> jobs) {
+        finished.set(0);
+        List<Future<JobResult>> futures = new ArrayList<>(jobs.size());
+        for (SimJob job : jobs) {
+            futures.add(executor.submit(() -> {
+                try {
+                    return job.run();
+                } finally {
+                    finished.incrementAndGet();
+                }
+            }));
+        }
+        List<JobResult> results = new ArrayList<>(jobs.size());
+        try {
+            for (Future<JobResult> f : futures) {
+                results.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while simulating", e);
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return List.copyOf(results);
+    }
+
+    @Override
+    public int finishedJobs() {
+        return finished.get();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
