@@ -44,6 +44,29 @@ final class ValidateCommand implements Callable<Integer> {
                 gpu.perTokenOverheadSOrZero() * 1e6);
     }
 
+    /** The fleet's domains: the pools above are one domain's as written; each domain's own follow. */
+    private static void describeFleet(Scenario s, java.io.PrintWriter out) {
+        var fleet = s.fleet();
+        int gpus = 0;
+        double usdPerHour = 0;
+        for (var d : fleet.domains()) {
+            gpus += d.scenario().pools().stream().mapToInt(PoolPlan::gpus).sum();
+            usdPerHour += d.scenario().fleetUsdPerHour();
+        }
+        out.printf(Locale.ROOT, "  fleet: %d router domains, %s GPUs in all, %s/h (the pools above are one domain's "
+                + "as written)%n", fleet.size(), Format.count(gpus), Format.usd(usdPerHour));
+        int shown = Math.min(fleet.size(), 10);
+        for (int i = 0; i < shown; i++) {
+            var d = fleet.domain(i);
+            out.printf(Locale.ROOT, "    domain %s: %s of the traffic, seed %d, %s%n", d.name(),
+                    Format.percent(d.share()), d.scenario().seed(), String.join(", ", d.scenario().pools().stream()
+                            .map(p -> p.name() + " " + p.replicas() + " x " + p.hardware().gpu().id()).toList()));
+        }
+        if (fleet.size() > shown) {
+            out.printf(Locale.ROOT, "    ... %d more%n", fleet.size() - shown);
+        }
+    }
+
     @Override
     public Integer call() {
         Scenario s = options.load(scenarioFile);
@@ -142,6 +165,9 @@ final class ValidateCommand implements Callable<Integer> {
         }
         for (var f : s.spec().faults()) {
             out.printf(Locale.ROOT, "  fault: %s%n", f.describe());
+        }
+        if (s.isFleet()) {
+            describeFleet(s, out);
         }
         out.flush();
         return Main.EXIT_OK;

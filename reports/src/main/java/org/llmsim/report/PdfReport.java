@@ -385,6 +385,7 @@ public final class PdfReport {
         pdf.table(pools, new float[] {0.14f, 0.1f, 0.24f, 0.18f, 0.14f, 0.2f});
         pdf.subtle("Simulated " + Format.duration(r.sim().simulatedS()) + " (" + Format.count(r.sim().events())
                 + " events) with seed " + r.seed() + ".");
+        FleetSummary.pdf(pdf, r);
     }
 
     /** The scenario file as written, so the report describes itself. */

@@ -154,6 +154,7 @@ public final class SummaryJson {
         }
         AppJson.addTo(root, r.app());
         ElasticJson.addTo(root, r.elastic());
+        FleetSummary.addTo(root, r);
         return root;
     }
 

@@ -167,6 +167,7 @@ public final class TerminalSummary {
         }
         ElasticSummary.append(b, r, st);
         AppSummary.append(b, r, st);
+        FleetSummary.append(b, r, st);
         if (reps.size() > 1) {
             b.append('\n').append(replications(reps, st));
         }

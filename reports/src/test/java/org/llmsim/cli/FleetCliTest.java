@@ -85,4 +85,15 @@ class FleetCliTest {
         assertTrue(master.err().contains("--master is for a cluster engine"), master.err());
         assertFalse(Files.exists(tmp.resolve("b")), "nothing is written when the options are wrong");
     }
+
+    @Test
+    void validate_describesEveryDomain() {
+        CliTest.Outcome o = CliTest.llmsim("validate", CliTest.HOME.resolve("scenarios/fleet-regions.yaml").toString());
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("  fleet: 3 router domains, 10 GPUs in all"), o.out());
+        assertTrue(o.out().contains("    domain eu-west: 30.0% of the traffic, seed "), o.out());
+        assertTrue(o.out().contains("h100 3 x h100-sxm"), o.out());
+        assertTrue(o.out().contains("    domain ap-south: 20.0% of the traffic, seed "), o.out());
+        assertTrue(o.out().contains("l40s 3 x l40s"), o.out());
+    }
 }

@@ -10,6 +10,9 @@
  *   <li>{@link org.llmsim.jobs.JobEngine} - runs a list of jobs and returns their results in job order.
  *       {@link org.llmsim.jobs.LocalJobEngine} is a thread pool over the cores; other engines (Apache Spark, in the
  *       separate {@code llmsim-spark} module) are found by name through {@link org.llmsim.jobs.JobEngines}.</li>
+ *   <li>{@link org.llmsim.jobs.Shards} - splits a fleet's router domains into shard jobs and merges what they
+ *       measured ({@link org.llmsim.metrics.FleetMerge}).</li>
+ *   <li>{@link org.llmsim.jobs.EnginePointRunner} - the planning searches (sweep, capacity, plan) on any engine.</li>
  * </ul>
  *
  * <p>Every job is deterministic: the same job gives the same result on any engine, so an engine changes how fast

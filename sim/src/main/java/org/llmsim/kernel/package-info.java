@@ -12,6 +12,9 @@
  *       arrival and per forward pass of a replica, never one per token.</li>
  *   <li>{@link org.llmsim.kernel.RandomStreams} - one independent random stream per named source, derived from the
  *       scenario seed, so changing one part of a scenario does not reshuffle the others.</li>
+ *   <li>{@link org.llmsim.kernel.Simulation} - one run: builds a {@code DomainModel} (generator, ingress, cluster,
+ *       application layer, autoscalers, faults, metrics) and runs it; a fleet's router domains run side by side on
+ *       one event list, each on a {@code DomainClock} of its own, and are merged.</li>
  *   <li>{@link org.llmsim.kernel.ExperimentRunner} - scenarios times replications on an executor, a new
  *       {@link org.llmsim.kernel.Simulation} per run, replication r under seed + r, results by index.</li>
  * </ul>

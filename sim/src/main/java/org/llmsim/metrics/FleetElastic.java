@@ -2,6 +2,7 @@ package org.llmsim.metrics;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,9 @@ import java.util.Map;
  *   <li>configuration (autoscaled, metric, target, cold start): the first domain's; faulted when any domain is;</li>
  *   <li>events: every domain's, its replicas renumbered to the fleet's global indices, sorted by time (stable: a
  *       domain's events keep their order, and events at the same instant come in domain order). Their
- *       {@code target}, {@code provisioned} and {@code serving} stay the domain pool's own counts.</li>
+ *       {@code target}, {@code provisioned} and {@code serving} are the fleet pool's: the sums over domains of each
+ *       domain's counts after its latest event (its replicas warm at t = 0 before its first), so the provisioned
+ *       replicas over time read from the events are the fleet's.</li>
  * </ul>
  */
 final class FleetElastic {
@@ -30,31 +33,73 @@ final class FleetElastic {
     /**
      * @param offsets    each domain's first global replica index
      * @param simulatedS each domain's simulated span
+     * @param poolReplicas each domain's replicas by pool name (the count of a pool without autoscaling or faults)
      */
-    static ElasticResult merge(List<ElasticResult> parts, List<Integer> offsets, List<Double> simulatedS) {
+    static ElasticResult merge(List<ElasticResult> parts, List<Integer> offsets, List<Double> simulatedS,
+            List<Map<String, Integer>> poolReplicas) {
         if (parts.stream().allMatch(ElasticResult.NONE::equals)) {
             return ElasticResult.NONE;
         }
         double spanS = simulatedS.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         List<Spanned> all = new ArrayList<>();
-        List<ElasticResult.ReplicaEvent> events = new ArrayList<>();
+        List<Tagged> tagged = new ArrayList<>();
         for (int d = 0; d < parts.size(); d++) {
             for (ElasticResult.PoolElastic p : parts.get(d).pools()) {
                 all.add(new Spanned(p, simulatedS.get(d)));
             }
             int offset = offsets.get(d);
             for (ElasticResult.ReplicaEvent e : parts.get(d).events()) {
-                events.add(e.replica() < 0 ? e : new ElasticResult.ReplicaEvent(e.timeS(), e.pool(), e.event(),
-                        e.replica() + offset, e.target(), e.provisioned(), e.serving(), e.metric(), e.value(),
-                        e.reason()));
+                tagged.add(new Tagged(d, e.replica() < 0 ? e : new ElasticResult.ReplicaEvent(e.timeS(), e.pool(),
+                        e.event(), e.replica() + offset, e.target(), e.provisioned(), e.serving(), e.metric(),
+                        e.value(), e.reason())));
             }
         }
-        events.sort(Comparator.comparingDouble(ElasticResult.ReplicaEvent::timeS));
+        tagged.sort(Comparator.comparingDouble(t -> t.event().timeS()));
+        List<ElasticResult.ReplicaEvent> events = fleetCounts(tagged, parts, poolReplicas);
         List<ElasticResult.PoolElastic> pools = new ArrayList<>();
         for (Map.Entry<String, List<Spanned>> e : FleetMerge.byName(all, s -> s.pool().name()).entrySet()) {
             pools.add(pool(e.getValue(), spanS));
         }
         return new ElasticResult(List.copyOf(pools), List.copyOf(events));
+    }
+
+    private record Tagged(int domain, ElasticResult.ReplicaEvent event) {
+    }
+
+    /**
+     * The events with the fleet's pool counts: each domain's pool holds the target, provisioned and serving replicas
+     * of its last event (its warm replicas at t = 0 before any), and an event reports their sums over the domains.
+     */
+    private static List<ElasticResult.ReplicaEvent> fleetCounts(List<Tagged> tagged, List<ElasticResult> parts,
+            List<Map<String, Integer>> poolReplicas) {
+        Map<String, int[][]> state = new HashMap<>();
+        List<ElasticResult.ReplicaEvent> out = new ArrayList<>();
+        for (Tagged t : tagged) {
+            ElasticResult.ReplicaEvent e = t.event();
+            int[][] pool = state.computeIfAbsent(e.pool(), name -> initial(name, parts, poolReplicas));
+            pool[t.domain()] = new int[] {e.target(), e.provisioned(), e.serving()};
+            int[] sum = new int[3];
+            for (int[] d : pool) {
+                for (int i = 0; i < 3; i++) {
+                    sum[i] += d[i];
+                }
+            }
+            out.add(new ElasticResult.ReplicaEvent(e.timeS(), e.pool(), e.event(), e.replica(), sum[0], sum[1],
+                    sum[2], e.metric(), e.value(), e.reason()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static int[][] initial(String pool, List<ElasticResult> parts, List<Map<String, Integer>> poolReplicas) {
+        int[][] state = new int[parts.size()][];
+        for (int d = 0; d < parts.size(); d++) {
+            int warm = poolReplicas.get(d).getOrDefault(pool, 0);
+            for (ElasticResult.PoolElastic p : parts.get(d).pools()) {
+                warm = p.name().equals(pool) ? p.initialReplicas() : warm;
+            }
+            state[d] = new int[] {warm, warm, warm};
+        }
+        return state;
     }
 
     private record Spanned(ElasticResult.PoolElastic pool, double spanS) {

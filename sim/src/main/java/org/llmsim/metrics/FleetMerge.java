@@ -86,7 +86,8 @@ public final class FleetMerge {
                 prefixCache(map(rs, RunResult::prefixCache)), measured,
                 speculative(map(rs, RunResult::speculative)), kvTransfer(map(rs, RunResult::kvTransfer)),
                 FleetApp.merge(domains, cost, throughput, measured),
-                FleetElastic.merge(map(rs, RunResult::elastic), offsets, map(rs, r -> r.sim().simulatedS())));
+                FleetElastic.merge(map(rs, RunResult::elastic), offsets, map(rs, r -> r.sim().simulatedS()),
+                        map(rs, FleetMerge::poolReplicas)));
         List<FleetResult.DomainRow> rows = domains.stream().map(FleetResult.DomainRow::of).toList();
         return merged.withFleet(new FleetResult(domains.size(), shards, rows));
     }
@@ -115,6 +116,12 @@ public final class FleetMerge {
                             map(parts, p -> measuredWithDeadline(List.of(p))), windowS)));
         }
         return merged;
+    }
+
+    private static Map<String, Integer> poolReplicas(RunResult r) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        r.pools().forEach(p -> m.put(p.name(), p.replicas()));
+        return m;
     }
 
     /** Measured arrivals of classes with a deadline: the denominator of the deadline attainment. */

@@ -97,4 +97,35 @@ class FleetDomainsTest {
         RunResult domain = TestScenarios.withoutWallTime(Simulation.runDomains(fleet, List.of(0)).get(0).result());
         assertEquals(alone, domain);
     }
+
+    @Test
+    void fourShardsMatchTheWholeFleet_countsExactly_percentilesWithinTheHistogramsError() {
+        Scenario fleet = TestScenarios.load(FLEET);
+        // the whole fleet on one event list, keeping every request
+        List<org.llmsim.request.Request> requests = new ArrayList<>();
+        RunResult whole = new Simulation(fleet, requests::add).run();
+        // four shards of one domain, each on its own event list, merged
+        List<DomainRun> domains = new ArrayList<>();
+        for (int d = 0; d < 4; d++) {
+            domains.addAll(Simulation.runDomains(fleet, List.of(d)));
+        }
+        RunResult sharded = org.llmsim.metrics.FleetMerge.merge(fleet.name(), fleet.seed(), 4, domains);
+        assertEquals(whole.requests(), sharded.requests());
+        assertEquals(whole.measured(), sharded.measured());
+        assertEquals(whole.cost(), sharded.cost());
+        assertEquals(whole.ttft(), sharded.ttft());
+        assertEquals(whole.e2e(), sharded.e2e());
+        assertEquals(whole.pools(), sharded.pools());
+        // against the exact order statistics of every measured completion of the fleet
+        double[] ttft = requests.stream()
+                .filter(r -> r.status() == org.llmsim.request.RequestStatus.COMPLETED
+                        && whole.window().contains(r.arrivalS()))
+                .mapToDouble(org.llmsim.request.Request::ttftS).sorted().toArray();
+        assertEquals(whole.ttft().count(), ttft.length);
+        for (double q : new double[] {0.50, 0.90, 0.99}) {
+            double exact = ttft[(int) Math.ceil(q * ttft.length) - 1];
+            double merged = sharded.ttft().percentile((int) Math.round(q * 100));
+            assertEquals(exact, merged, exact * 1e-3, "p" + Math.round(q * 100));
+        }
+    }
 }

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.llmsim.kernel.ExperimentRunner;
 import org.llmsim.metrics.AppResult;
+import org.llmsim.metrics.FleetResult;
 import org.llmsim.metrics.ElasticResult;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.metrics.RunResult.ClassResult;
@@ -134,6 +135,8 @@ class ScenarioLibraryTest {
     static final Run VOICE = Run.of("voice-agent-budget.yaml");
     static final Run VOICE_SELF_HOSTED = Run.of("voice-agent-budget.yaml",
             "cluster.pools[0]={name: llm, gpu: h100-sxm, model: llama-3.1-8b, replicas: 1}");
+    static final Run FLEET = Run.of("fleet-global-chat.yaml");
+    static final Run REGIONS = Run.of("fleet-regions.yaml");
     static final String PLAN_FILE = "scenarios/plan-chat.yaml";
 
     static Run router(String policy) {
@@ -154,7 +157,7 @@ class ScenarioLibraryTest {
                 BREAK_EVEN, BREAK_EVEN_OPS, BREAK_EVEN_1M, HYBRID, HYBRID_NO_OVERFLOW, DIURNAL, MULTI_TENANT,
                 FLASH_CROWD, SESSIONS, AGENTS, TRACE, MULTI_TENANT_PRIORITY, AGENTS_8, AUTOSCALED, FIXED_FLEET, CRASH,
                 CRASH_LOSE, OUTAGE, OUTAGE_NO_FALLBACK, OUTAGE_NO_BREAKER, NO_OUTAGE, RAG, RAG_5_CHUNKS, RAG_FAST_RERANK,
-                VOICE, VOICE_SELF_HOSTED));
+                VOICE, VOICE_SELF_HOSTED, FLEET, REGIONS));
         ROUTERS.forEach(p -> runs.add(router(p)));
         List<Run> list = new ArrayList<>(runs);
         List<Scenario> scenarios = list.stream()
@@ -488,6 +491,30 @@ class ScenarioLibraryTest {
                             pct(tts.usd() / r(VOICE).cost().totalUsd()), pct(self.budgetAttainment()),
                             time(self.ttft().p95()));
                 }));
+        rows.add(new Row("`fleet-global-chat.yaml`", "16 regional router domains of two H100s (Llama-3.1-8B) take "
+                + "320 req/s of chat: does every domain keep p99 TTFT under 1 s, and what does the fleet cost? Runs "
+                + "whole or as `--shards K` jobs, locally or on Spark, with the same result.", () -> {
+                    RunResult f = r(FLEET);
+                    FleetResult.DomainRow worst = f.fleet().rows().stream()
+                            .max(Comparator.comparingDouble(FleetResult.DomainRow::ttftP99S)).orElseThrow();
+                    return f("Yes: fleet p99 TTFT %s, the worst domain (%s) %s; %s of requests meet the SLO; %s a "
+                            + "month for %d GPUs (%s per million output tokens).", time(f.ttft().p99()),
+                            worst.name(), time(worst.ttftP99S()), pct(f.slo().attainment()),
+                            usd(f.cost().usdPerMonth()), f.pools().get(0).replicas(),
+                            usd(f.cost().usdPer1mOutputTokens()));
+                }));
+        rows.add(new Row("`fleet-regions.yaml`", "Three regions take 50/30/20% of 100 req/s: four H100s in the US, "
+                + "three in Europe, three L40S in Asia-Pacific to save money. Does every region meet the SLO?", () -> {
+                    RunResult f = r(REGIONS);
+                    FleetResult.DomainRow us = f.fleet().rows().get(0);
+                    FleetResult.DomainRow ap = f.fleet().rows().get(2);
+                    return f("No: the US and Europe meet it (%s, %s), Asia-Pacific only for %s of its requests: its "
+                            + "L40S keep TTFT (p99 %s) but not TPOT (p99 %s over %s for the fleet's L40S pool). It "
+                            + "costs %s an hour against %s for the US.", pct(us.sloAttainment()),
+                            pct(f.fleet().rows().get(1).sloAttainment()), pct(ap.sloAttainment()),
+                            time(ap.ttftP99S()), time(pool(f, "l40s").latency().tpot().p99()),
+                            time(f.slo().tpotS()), usd(ap.usdPerHour()), usd(us.usdPerHour()));
+                }));
         return rows;
     }
 
@@ -597,6 +624,20 @@ class ScenarioLibraryTest {
         DeploymentSearch.Option bf16 = cheapest(o -> o.candidate().weightDtype().name().equals("BF16"))
                 .orElseThrow();
         assertTrue(bf16.gpus() > plan.winner().gpus());
+    }
+
+    @Test
+    void fleet_isItsDomainsMerged_andTheSmallRegionMissesOnTpot() {
+        RunResult f = r(FLEET);
+        assertEquals(16, f.fleet().domains());
+        assertEquals(32, f.pools().get(0).replicas());
+        assertEquals(f.requests().arrived(), f.fleet().rows().stream().mapToLong(FleetResult.DomainRow::arrived).sum());
+        assertTrue(meets(f) && f.fleet().rows().stream().allMatch(d -> d.ttftP99S() < 1.0));
+        RunResult regions = r(REGIONS);
+        assertTrue(regions.fleet().rows().get(0).sloAttainment() > 0.99);
+        assertTrue(regions.fleet().rows().get(2).sloAttainment() < 0.5);
+        assertTrue(pool(regions, "l40s").latency().tpot().p99() > regions.slo().tpotS());
+        assertTrue(pool(regions, "l40s").latency().ttft().p99() < regions.slo().ttftS());
     }
 
     @Test

@@ -1,0 +1,98 @@
+package org.llmsim.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.llmsim.metrics.FleetResult;
+import org.llmsim.metrics.RunResult;
+
+/**
+ * The router domains of a fleet's result: the {@code fleet} block of {@code summary.json}, a short section of the
+ * terminal summary and a table of the PDF. Ordinary runs have none of them.
+ */
+final class FleetSummary {
+    /** Domains the terminal lists before "... N more". */
+    static final int TERMINAL_ROWS = 10;
+    /** Domains the PDF table lists before a note. */
+    static final int PDF_ROWS = 60;
+
+    private FleetSummary() {
+    }
+
+    /** {@code fleet: {domains, shards, rows: [{name, share, arrived, ...}]}}, only for a fleet. */
+    static void addTo(ObjectNode root, RunResult r) {
+        if (!r.isFleet()) {
+            return;
+        }
+        FleetResult f = r.fleet();
+        ObjectNode node = root.putObject("fleet");
+        node.put("domains", f.domains());
+        node.put("shards", f.shards());
+        ArrayNode rows = node.putArray("rows");
+        for (FleetResult.DomainRow d : f.rows()) {
+            ObjectNode n = rows.addObject();
+            n.put("name", d.name());
+            SummaryJson.number(n, "share", d.share());
+            n.put("arrived", d.arrived());
+            n.put("completed", d.completed());
+            n.put("failed", d.failed());
+            n.put("rejected", d.rejected());
+            SummaryJson.number(n, "ttft_p50_s", d.ttftP50S());
+            SummaryJson.number(n, "ttft_p99_s", d.ttftP99S());
+            SummaryJson.number(n, "e2e_p99_s", d.e2eP99S());
+            SummaryJson.number(n, "throughput_rps", d.throughputRps());
+            SummaryJson.number(n, "slo_attainment", d.sloAttainment());
+            SummaryJson.number(n, "usd_per_hour", d.usdPerHour());
+            n.put("events", d.events());
+        }
+    }
+
+    /** A line on the fleet and a table of its first domains. */
+    static void append(StringBuilder b, RunResult r, Style st) {
+        if (!r.isFleet()) {
+            return;
+        }
+        FleetResult f = r.fleet();
+        b.append(TerminalSummary.label("fleet")).append(Format.count(f.domains())).append(" router domains in ")
+                .append(Format.count(f.shards())).append(f.shards() == 1 ? " shard" : " shards")
+                .append(st.dim("   (figures above: all domains merged)")).append('\n');
+        List<String[]> rows = rows(f, TERMINAL_ROWS);
+        TerminalSummary.appendTable(b, rows, st);
+        if (f.rows().size() > TERMINAL_ROWS) {
+            b.append(TerminalSummary.label("")).append(st.dim("... " + Format.count(f.rows().size() - TERMINAL_ROWS)
+                    + " more (summary.json lists every domain)")).append('\n');
+        }
+    }
+
+    /** The per-domain table of the PDF. */
+    static void pdf(PdfDocumentBuilder pdf, RunResult r) {
+        if (!r.isFleet()) {
+            return;
+        }
+        FleetResult f = r.fleet();
+        pdf.heading("Router domains");
+        pdf.subtle(f.domains() + " independent router domains, simulated in " + f.shards() + " shard"
+                + (f.shards() == 1 ? "" : "s") + " and merged: counts and dollars add up, latency percentiles come"
+                + " from the domains' histograms added together.");
+        pdf.table(rows(f, PDF_ROWS), new float[] {0.16f, 0.08f, 0.1f, 0.1f, 0.08f, 0.09f, 0.09f, 0.09f, 0.09f,
+                0.06f, 0.06f});
+        if (f.rows().size() > PDF_ROWS) {
+            pdf.subtle((f.rows().size() - PDF_ROWS) + " more domains are listed in summary.json.");
+        }
+    }
+
+    private static List<String[]> rows(FleetResult f, int limit) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"domain", "share", "arrived", "completed", "rej+failed", "TTFT p50", "TTFT p99",
+                "E2E p99", "req/s", "SLO met", "$/hour"});
+        for (FleetResult.DomainRow d : f.rows().subList(0, Math.min(limit, f.rows().size()))) {
+            rows.add(new String[] {d.name(), Format.percent(d.share()), Format.count(d.arrived()),
+                    Format.count(d.completed()), Format.count(d.failed() + d.rejected()), Format.ms(d.ttftP50S()),
+                    Format.ms(d.ttftP99S()), Format.ms(d.e2eP99S()), Format.number(d.throughputRps(), 2),
+                    Format.percent(d.sloAttainment()), Format.usd(d.usdPerHour())});
+        }
+        return rows;
+    }
+}
