@@ -25,7 +25,9 @@ import org.llmsim.jobs.JobEngine;
 import org.llmsim.jobs.JobEngines;
 import org.llmsim.jobs.LocalJobEngine;
 import org.llmsim.jobs.ScenarioRef;
+import org.llmsim.jobs.Shards;
 import org.llmsim.jobs.SimJob;
+import org.llmsim.kernel.Simulation;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.planning.Axis;
 import org.llmsim.planning.Grid;
@@ -34,6 +36,7 @@ import org.llmsim.planning.ScenarioSource;
 import org.llmsim.planning.Sweep;
 import org.llmsim.scenario.InputException;
 import org.llmsim.scenario.ProfileCatalog;
+import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.ScenarioLoader;
 
 /**
@@ -167,6 +170,36 @@ class SparkJobEngineTest {
                 "--out", tmp.toString(), "--engine", "flink");
         assertEquals(Main.EXIT_BAD_INPUT, o.exitCode(), o.err());
         assertTrue(o.err().contains("no engine named 'flink'") && o.err().contains("local, spark"), o.err());
+    }
+
+    @Test
+    void fleet_asFourShardsOnSpark_matchesTheWholeFleet() {
+        // given a fleet of six domains (uneven over four shards), two minutes of traffic
+        Path file = HOME.resolve("scenarios/fleet-global-chat.yaml");
+        Scenario fleet = new ScenarioLoader(catalog()).load(file, List.of("fleet.copies=6",
+                "workload.arrival.rate_rps=120", "duration_s=120", "warmup_s=10"));
+        ScenarioRef ref = ScenarioRef.of(fleet, file.getParent(), catalog());
+
+        // when it runs whole on one event list, keeping every request, and as four shard jobs on Spark
+        List<org.llmsim.request.Request> requests = new ArrayList<>();
+        RunResult whole = new Simulation(fleet, requests::add).run();
+        RunResult sharded = Shards.run(spark, fleet, ref, 4, 1).get(0);
+
+        // then counts, tokens and dollars are exact, and so is every latency statistic (the merged histograms are
+        // the whole fleet's histogram); only the wall time and the shard count differ
+        assertEquals(4, sharded.fleet().shards());
+        assertEquals(6, sharded.fleet().domains());
+        assertEquals(whole.requests(), sharded.requests());
+        assertEquals(whole.measured(), sharded.measured());
+        assertEquals(whole.cost(), sharded.cost());
+        assertEquals(whole.withSim(sharded.sim()).withFleet(sharded.fleet()), sharded);
+        // and the fleet's p99 TTFT is within the histogram's error (0.1%) of the exact order statistic
+        double[] ttft = requests.stream()
+                .filter(r -> r.status() == org.llmsim.request.RequestStatus.COMPLETED
+                        && whole.window().contains(r.arrivalS()))
+                .mapToDouble(org.llmsim.request.Request::ttftS).sorted().toArray();
+        double exact = ttft[(int) Math.ceil(0.99 * ttft.length) - 1];
+        assertEquals(exact, sharded.ttft().p99(), exact * 1e-3);
     }
 
     record Outcome(int exitCode, String out, String err) {
