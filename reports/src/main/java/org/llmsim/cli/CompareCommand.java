@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Run two or more scenarios under the same seeds and compare them with the first: every "
                 + "headline metric with its absolute and relative difference, overlaid distributions, and a verdict "
-                + "per SLO (\"B meets the TTFT SLO at 31% lower cost\").",
+                + "per SLO (\"B meets the TTFT SLO at 31%% lower cost\").",
                 "Writes comparison.pdf, comparison.json, comparison.csv and, per scenario, a directory "
                         + "<label>-<name>/ with summary.json, requests.csv and timeseries.csv. Default directory: "
                         + "out/compare-<A>-vs-<B>/. --set and --seed apply to every scenario; without --seed all "

@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
                 "A fleet scenario (a fleet: block) runs its router domains side by side, or as --shards K jobs on "
                         + "--engine local or spark; its outputs describe the whole fleet (no requests.csv).",
                 "With --replications N the scenario runs N times under seeds seed, seed+1, ... in parallel; "
-                        + "summary.json gains a 'replications' block with means and 95% confidence intervals, "
+                        + "summary.json gains a 'replications' block with means and 95%% confidence intervals, "
                         + "replications.csv lists every run, and the other files describe the run with the "
                         + "scenario's own seed."})
 final class RunCommand implements Callable<Integer> {
