@@ -2,11 +2,12 @@ package org.llmsim.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.llmsim.kernel.Futures;
 
 /**
  * The default engine: a fixed pool of threads, one per available core unless told otherwise, in this JVM. Needs
@@ -53,26 +54,7 @@ public final class LocalJobEngine implements JobEngine {
                 }
             }));
         }
-        List<JobResult> results = new ArrayList<>(jobs.size());
-        try {
-            for (Future<JobResult> f : futures) {
-                results.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while simulating", e);
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-        return List.copyOf(results);
+        return List.copyOf(Futures.awaitInOrder(futures));
     }
 
     @Override

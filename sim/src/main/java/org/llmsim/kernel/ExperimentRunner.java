@@ -2,7 +2,6 @@ package org.llmsim.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,28 +85,10 @@ public final class ExperimentRunner {
                 }
             }));
         }
+        List<RunResult> all = Futures.awaitInOrder(futures);
         List<List<RunResult>> results = new ArrayList<>();
-        try {
-            for (int s = 0; s < scenarios.size(); s++) {
-                List<RunResult> runs = new ArrayList<>(replications);
-                for (int r = 0; r < replications; r++) {
-                    runs.add(futures.get(s * replications + r).get());
-                }
-                results.add(List.copyOf(runs));
-            }
-        } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while simulating", e);
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+        for (int s = 0; s < scenarios.size(); s++) {
+            results.add(List.copyOf(all.subList(s * replications, (s + 1) * replications)));
         }
         return List.copyOf(results);
     }
