@@ -76,8 +76,8 @@ final class FleetSummary {
         pdf.subtle(f.domains() + " independent router domains, simulated in " + f.shards() + " shard"
                 + (f.shards() == 1 ? "" : "s") + " and merged: counts and dollars add up, latency percentiles come"
                 + " from the domains' histograms added together.");
-        pdf.table(rows(f, PDF_ROWS), new float[] {0.16f, 0.08f, 0.1f, 0.1f, 0.08f, 0.09f, 0.09f, 0.09f, 0.09f,
-                0.06f, 0.06f});
+        List<String[]> rows = rows(f, PDF_ROWS);
+        pdf.table(rows, pdf.widthsByContent(rows));
         if (f.rows().size() > PDF_ROWS) {
             pdf.subtle((f.rows().size() - PDF_ROWS) + " more domains are listed in summary.json.");
         }
