@@ -34,7 +34,8 @@ public final class RandomStreams {
         return splitMix64(seed ^ splitMix64(h));
     }
 
-    static long splitMix64(long x) {
+    /** SplitMix64's finaliser: a 64-bit mix of {@code x} whose outputs look uniform and independent. */
+    public static long splitMix64(long x) {
         long z = x + 0x9e3779b97f4a7c15L;
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;

@@ -48,8 +48,11 @@ public final class LoadScaling {
         }
     }
 
-    /** One scaled field: its path and its value in the scenario. */
-    private record Field(String path, double value, boolean integer) {
+    /** One scaled field: its path and its value in the scenario; {@code trace} for a trace's time axis. */
+    private record Field(String path, double value, boolean integer, boolean trace) {
+        Field(String path, double value, boolean integer) {
+            this(path, value, integer, false);
+        }
     }
 
     private final List<Field> fields;
@@ -154,10 +157,10 @@ public final class LoadScaling {
         String t = at + ".trace";
         double traceRate = scanned != null ? scanned.meanRateRps() : Double.NaN;
         if (trace.rateRps() != null) {
-            fields.add(new Field(t + ".rate_rps", trace.rateRps(), false));
+            fields.add(new Field(t + ".rate_rps", trace.rateRps(), false, true));
             return new Source(trace.rateRps(), false, t + ".rate_rps");
         }
-        fields.add(new Field(t + ".speedup", trace.speedup() != null ? trace.speedup() : 1.0, false));
+        fields.add(new Field(t + ".speedup", trace.speedup() != null ? trace.speedup() : 1.0, false, true));
         return new Source(traceRate, false, t + ".speedup");
     }
 
@@ -173,6 +176,35 @@ public final class LoadScaling {
             list.add(f.path + "=" + value);
         }
         return list;
+    }
+
+    /**
+     * The assignments that give one router domain of a fleet the part {@code [from, to)} of the traffic: generated
+     * arrival rates multiplied by {@code to - from} (closed-loop users too, rounded, at least 1), and a replayed
+     * trace's rows whose keys hash into {@code [from, to)} ({@link TraceSpec#keep()}), on the whole trace's time axis.
+     * Domains whose ranges partition [0, 1) replay every row of a trace exactly once between them.
+     */
+    public List<String> splitAssignments(double from, double to) {
+        if (!(from >= 0 && from < to && to <= 1.0 + 1e-9)) {
+            throw new IllegalArgumentException("need 0 <= from < to <= 1, got [" + from + ", " + to + ")");
+        }
+        double share = to - from;
+        List<String> list = new ArrayList<>();
+        for (Field f : fields) {
+            if (f.trace) {
+                String trace = f.path.substring(0, f.path.lastIndexOf('.'));
+                list.add(trace + ".keep={from: " + plain(from) + ", to: " + plain(Math.min(1.0, to)) + "}");
+            } else {
+                list.add(f.path + "=" + (f.integer ? Long.toString(Math.max(1, Math.round(f.value * share)))
+                        : plain(f.value * share)));
+            }
+        }
+        return list;
+    }
+
+    /** Whether some arrival source replays a trace. */
+    public boolean replaysTrace() {
+        return fields.stream().anyMatch(Field::trace);
     }
 
     /** The load at factor {@code factor}: requests per second, users (as rounded), or the factor. */

@@ -144,25 +144,32 @@ public final class ScenarioLoader {
     private FleetPlan resolveFleet(Scenario fleet, Path baseDir, SourceLines lines) {
         FleetSpec spec = fleet.spec().fleet();
         LoadScaling scaling = LoadScaling.of(fleet);
+        // identical domains differ only in their seed, unless each replays its own part of a trace
+        boolean reuseCopies = spec.copies() != null && !scaling.replaysTrace();
         List<FleetPlan.Domain> domains = new ArrayList<>();
         Scenario copy = null;
+        double from = 0;
         for (int i = 0; i < spec.size(); i++) {
             String name = spec.name(i);
             double share = spec.share(i);
+            double to = i == spec.size() - 1 ? 1.0 : from + share; // the last range ends at 1 exactly
             long seed = FleetPlan.domainSeed(fleet.seed(), name);
             Scenario domain;
-            if (spec.copies() != null && copy != null) {
+            if (reuseCopies && copy != null) {
                 domain = copy.withSeed(seed);
             } else {
                 List<String> assignments = new ArrayList<>(fleet.overrides());
                 assignments.add("fleet=null");
-                assignments.addAll(scaling.assignments(share));
+                // every domain measures the fleet's window, also when a trace's length sets it
+                assignments.add("duration_s=" + LoadScaling.plain(fleet.spec().durationS()));
+                assignments.addAll(scaling.splitAssignments(from, to));
                 assignments.addAll(spec.assignments(i));
                 assignments.add("seed=" + seed);
                 domain = loadDomain(fleet, baseDir, assignments, i, name, lines);
                 copy = domain;
             }
             domains.add(new FleetPlan.Domain(name, share, domain));
+            from = to;
         }
         checkPoolKinds(fleet.sourceFile(), lines, domains);
         return new FleetPlan(domains);

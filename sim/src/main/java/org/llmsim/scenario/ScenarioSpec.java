@@ -119,10 +119,6 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
                 p.add("fleet", "a fleet's domains are GPU pools behind a router; an application layer (tiers, caches, "
                         + "API providers, retries, pipelines) is not split into domains yet");
             }
-            if (workload != null && workload.usesTrace()) {
-                p.add("fleet", "a replayed trace is not split across domains; generate the traffic (workload.arrival) "
-                        + "or run one scenario per trace");
-            }
         }
     }
 

@@ -18,14 +18,41 @@ import org.llmsim.workload.trace.TraceFormat;
  *                seconds after the first row); earlier rows are skipped (default 0)
  * @param columns column names that replace the layout's, keyed by arrival_s, input_tokens, output_tokens, class,
  *                session_id, prefix_id, prefix_tokens
+ * @param keep    replay only part of the rows: those whose key (the session id when the trace has one, so sessions
+ *                stay whole, else the row's line) hashes into {@code [from, to)}; a deterministic sample of about
+ *                {@code to - from} of the trace on the trace's own time axis ({@code speedup} and {@code rate_rps}
+ *                describe the whole trace). A fleet splits a trace among its domains this way. Default: every row
  */
 public record TraceSpec(String path, TraceFormat format, Double speedup, Double rateRps, Double startS,
-        Map<String, String> columns) {
+        Map<String, String> columns, Keep keep) {
+
+    /**
+     * The part of a trace's rows to replay: keys hashing into {@code [from, to)}, with {@code 0 <= from < to <= 1}.
+     *
+     * @param from lower end, inclusive (default 0)
+     * @param to   upper end, exclusive (default 1)
+     */
+    public record Keep(Double from, Double to) {
+        public Keep {
+            if (from == null) {
+                from = 0.0;
+            }
+            if (to == null) {
+                to = 1.0;
+            }
+        }
+    }
 
     public TraceSpec {
         if (startS == null) {
             startS = 0.0;
         }
+    }
+
+    /** A trace replayed whole. */
+    public TraceSpec(String path, TraceFormat format, Double speedup, Double rateRps, Double startS,
+            Map<String, String> columns) {
+        this(path, format, speedup, rateRps, startS, columns, null);
     }
 
     /** {@code columns} keyed by field (valid after {@link #validate}). */
@@ -45,6 +72,10 @@ public record TraceSpec(String path, TraceFormat format, Double speedup, Double 
             p.add(path + ".rate_rps", "give speedup or rate_rps, not both");
         }
         p.nonNegative(path + ".start_s", startS);
+        if (keep != null && !(keep.from() >= 0 && keep.from() < keep.to() && keep.to() <= 1)) {
+            p.add(path + ".keep", "needs 0 <= from < to <= 1, got from " + Problems.format(keep.from()) + ", to "
+                    + Problems.format(keep.to()));
+        }
         if (columns != null) {
             for (Map.Entry<String, String> e : columns.entrySet()) {
                 if (TraceField.byKey(e.getKey()) == null) {

@@ -93,7 +93,7 @@ public record WorkloadPlan(List<ClassSpec> classes, boolean explicitClasses, Arr
         String name = displayName(path);
         try {
             return TraceScanner.scan(path, name, t.format(), t.renames(), t.startS(), t.speedup(), t.rateRps(),
-                    classNames, false);
+                    classNames, false, t.keep() == null ? 0 : t.keep().from(), t.keep() == null ? 1 : t.keep().to());
         } catch (TraceException e) {
             problems.addInFile(e.file(), e.line(), e.getMessage());
             return null;

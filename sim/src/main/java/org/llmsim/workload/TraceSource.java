@@ -46,7 +46,8 @@ final class TraceSource {
     private void advance() {
         try {
             while (reader.next(row)) {
-                if (row.traceTimeS < trace.startS() || row.inputTokens == 0 || row.outputTokens == 0) {
+                if (row.traceTimeS < trace.startS() || row.inputTokens == 0 || row.outputTokens == 0
+                        || !trace.keeps(row)) {
                     continue;
                 }
                 double t = trace.arrivalS(row.traceTimeS);

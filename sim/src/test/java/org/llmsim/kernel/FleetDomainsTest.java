@@ -128,4 +128,23 @@ class FleetDomainsTest {
             assertEquals(exact, merged, exact * 1e-3, "p" + Math.round(q * 100));
         }
     }
+
+    @Test
+    void domainsSplitATraceRowByRow_everyRowReplayedOnce() {
+        // the trace-replay scenario whole, and as a fleet of three unequal domains
+        RunResult whole = TestScenarios.run(TestScenarios.loadFile("scenarios/trace-replay.yaml"));
+        Scenario fleet = TestScenarios.loadFile("scenarios/trace-replay.yaml", "fleet={domains: [{name: a, share: "
+                + "0.5}, {name: b, share: 0.3}, {name: c, share: 0.2}]}");
+        List<DomainRun> domains = Simulation.runDomains(fleet, List.of(0, 1, 2));
+        long arrived = 0;
+        for (int d = 0; d < 3; d++) {
+            RunResult r = domains.get(d).result();
+            assertEquals(whole.window(), r.window(), "every domain measures the whole trace's window");
+            double share = fleet.fleet().domain(d).share();
+            assertEquals(share, r.requests().arrived() / (double) whole.requests().arrived(), 0.05,
+                    "domain " + d + " replays about its share of the rows");
+            arrived += r.requests().arrived();
+        }
+        assertEquals(whole.requests().arrived(), arrived, "every row of the trace arrives in exactly one domain");
+    }
 }

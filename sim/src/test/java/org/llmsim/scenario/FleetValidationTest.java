@@ -92,4 +92,18 @@ class FleetValidationTest {
         assertTrue(withApi.contains("provider:"));
         assertTrue(error(withApi, "fleet.domains[2].set=[]").contains("an application layer"));
     }
+
+    @Test
+    void aTracesKeepRangeIsChecked_andSamplesTheTrace() {
+        String m = assertThrows(InputException.class, () -> TestScenarios.loadFile("scenarios/trace-replay.yaml",
+                "workload.trace.keep={from: 0.5, to: 0.5}")).getMessage();
+        assertTrue(m.contains("workload.trace.keep: needs 0 <= from < to <= 1, got from 0.5, to 0.5"), m);
+        Scenario all = TestScenarios.loadFile("scenarios/trace-replay.yaml");
+        Scenario half = TestScenarios.loadFile("scenarios/trace-replay.yaml", "workload.trace.keep={to: 0.5}");
+        long rows = all.workload().sharedTrace().rows();
+        long kept = half.workload().sharedTrace().rows();
+        assertEquals(0.5, kept / (double) rows, 0.05);
+        // the time axis is the whole trace's
+        assertEquals(all.workload().sharedTrace().speedup(), half.workload().sharedTrace().speedup());
+    }
 }

@@ -27,6 +27,21 @@ public final class TraceScanner {
      */
     public static TraceSummary scan(Path path, String name, TraceFormat format, Map<TraceField, String> renames,
             double startS, Double speedup, Double rateRps, Set<String> classNames, boolean classRequired) {
+        return scan(path, name, format, renames, startS, speedup, rateRps, classNames, classRequired, 0, 1);
+    }
+
+    /**
+     * Scans a trace of which only the rows {@link TraceSummary#keeps} are replayed: every row is checked, the time
+     * axis ({@code rate_rps}) is the whole trace's, and the counts, span and longest lengths are the kept rows'.
+     *
+     * @param keepFrom lower end of the keep range, in [0, 1)
+     * @param keepTo   upper end, in (keepFrom, 1]
+     */
+    public static TraceSummary scan(Path path, String name, TraceFormat format, Map<TraceField, String> renames,
+            double startS, Double speedup, Double rateRps, Set<String> classNames, boolean classRequired,
+            double keepFrom, double keepTo) {
+        long all = 0;
+        double lastOfAll = Double.NEGATIVE_INFINITY;
         long rows = 0;
         long skipped = 0;
         double first = Double.NaN;
@@ -56,6 +71,12 @@ public final class TraceScanner {
                             + " is longer than the prompt (" + row.inputTokens + " tokens)");
                 }
                 checkClass(name, row, classNames, classRequired);
+                all++;
+                lastOfAll = row.traceTimeS;
+                if (!TraceSummary.keeps(row.sessionKey != TraceRow.NONE ? row.sessionKey : row.line, keepFrom,
+                        keepTo)) {
+                    continue;
+                }
                 if (rows == 0) {
                     first = row.traceTimeS;
                 }
@@ -65,21 +86,25 @@ public final class TraceScanner {
                 maxOutput = Math.max(maxOutput, row.outputTokens);
             }
         }
-        if (rows == 0) {
+        if (all == 0) {
             throw new TraceException(name, 0, "has no request to replay" + (skipped > 0 ? " (" + skipped
                     + " rows have 0 tokens)" : "") + (startS > 0 ? " at or after start_s " + startS : ""));
         }
+        if (rows == 0) {
+            throw new TraceException(name, 0, "keeps none of its " + all + " requests in [" + keepFrom + ", "
+                    + keepTo + "); widen the keep range");
+        }
         double effectiveSpeedup = speedup != null ? speedup : 1.0;
         if (rateRps != null) {
-            double spanS = last - startS;
+            double spanS = lastOfAll - startS;
             if (!(spanS > 0)) {
                 throw new TraceException(name, 0, "every row arrives at the same instant; rate_rps cannot rescale "
                         + "it (use speedup)");
             }
-            effectiveSpeedup = rateRps / (rows / spanS);
+            effectiveSpeedup = rateRps / (all / spanS);
         }
         return new TraceSummary(path, name, resolved, renames == null ? Map.of() : Map.copyOf(renames), startS,
-                effectiveSpeedup, rows, skipped, first, last, maxInput, maxOutput);
+                effectiveSpeedup, rows, skipped, first, last, maxInput, maxOutput, keepFrom, keepTo);
     }
 
     private static void checkClass(String name, TraceRow row, Set<String> classNames, boolean classRequired) {

@@ -3,6 +3,8 @@ package org.llmsim.workload.trace;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.llmsim.kernel.RandomStreams;
+
 /**
  * What a scan of a trace found, and how it is replayed: a row at trace time {@code t} arrives at simulated time
  * {@code (t - startS) / speedup}. Rows before {@code startS} and rows with 0 input or 0 output tokens (failed
@@ -20,10 +22,36 @@ import java.util.Map;
  * @param lastTraceS      trace time of the last replayed row
  * @param maxInputTokens  longest prompt
  * @param maxOutputTokens longest output
+ * @param keepFrom        rows whose key hashes into {@code [keepFrom, keepTo)} are replayed ({@link #keeps})
+ * @param keepTo          upper end of that range (1: every row)
  */
 public record TraceSummary(Path path, String name, TraceFormat format, Map<TraceField, String> renames,
         double startS, double speedup, long rows, long skippedRows, double firstTraceS, double lastTraceS,
-        int maxInputTokens, int maxOutputTokens) {
+        int maxInputTokens, int maxOutputTokens, double keepFrom, double keepTo) {
+
+    /** A summary of a trace replayed whole. */
+    public TraceSummary(Path path, String name, TraceFormat format, Map<TraceField, String> renames, double startS,
+            double speedup, long rows, long skippedRows, double firstTraceS, double lastTraceS, int maxInputTokens,
+            int maxOutputTokens) {
+        this(path, name, format, renames, startS, speedup, rows, skippedRows, firstTraceS, lastTraceS,
+                maxInputTokens, maxOutputTokens, 0, 1);
+    }
+
+    /**
+     * Whether {@code row} is replayed under the keep range: its key (session id when it has one, so a session stays
+     * whole, else its line) mixed by SplitMix64 into a uniform number in [0, 1).
+     */
+    public boolean keeps(TraceRow row) {
+        if (keepFrom <= 0 && keepTo >= 1) {
+            return true;
+        }
+        return keeps(row.sessionKey != TraceRow.NONE ? row.sessionKey : row.line, keepFrom, keepTo);
+    }
+
+    static boolean keeps(long key, double from, double to) {
+        double u = (RandomStreams.splitMix64(key) >>> 11) * 0x1.0p-53;
+        return u >= from && u < to;
+    }
 
     /** Simulated arrival time of a row at trace time {@code traceTimeS}. */
     public double arrivalS(double traceTimeS) {
