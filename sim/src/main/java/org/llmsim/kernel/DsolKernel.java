@@ -20,14 +20,22 @@ import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
  */
 public final class DsolKernel implements EventScheduler {
     private static final short OBSERVATION = EventPriority.OBSERVATION.dsolPriority;
-    /** Guards DSOL's JVM-wide naming context while a replication registers in it. */
+    /** Guards DSOL's JVM-wide state (naming context, logger registry) while a kernel or replication registers. */
     private static final Object DSOL_NAMING = new Object();
-    private final DevsSimulator<Double> simulator = new DevsSimulator<>("llmsim");
+    private final DevsSimulator<Double> simulator;
     private long nextSequence;
     private long executedEvents;
     private double lastEventTimeS;
     private volatile boolean running;
     private Throwable failure;
+
+    public DsolKernel() {
+        synchronized (DSOL_NAMING) {
+            // DSOL's simulator registers a log formatter in a JVM-wide map that is not safe for concurrent use:
+            // kernels built on several threads at once (shard jobs) could lose the registration
+            simulator = new DevsSimulator<>("llmsim");
+        }
+    }
 
     @Override
     public double now() {
