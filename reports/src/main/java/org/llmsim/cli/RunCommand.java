@@ -12,7 +12,6 @@ import org.llmsim.jobs.JobEngine;
 import org.llmsim.jobs.JobEngines;
 import org.llmsim.jobs.ScenarioRef;
 import org.llmsim.jobs.Shards;
-import org.llmsim.kernel.ExperimentRunner;
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.RequestSink;
 import org.llmsim.metrics.RunResult;
@@ -37,8 +36,8 @@ import picocli.CommandLine.Spec;
         description = {"Simulate a scenario and write summary.json, requests.csv, timeseries.csv and report.pdf.",
                 "Outputs go to out/<scenario name>/ unless --out is given; llmsim only writes into a directory that "
                         + "is new, empty, or one it wrote before.",
-                "A fleet scenario (a fleet: block) runs its router domains side by side, or as --shards K jobs on "
-                        + "--engine local or spark; its outputs describe the whole fleet (no requests.csv).",
+                "A fleet scenario (a fleet: block) runs its router domains side by side (requests.csv then names each "
+                        + "request's domain), or as --shards K jobs on --engine local or spark (no requests.csv).",
                 "With --replications N the scenario runs N times under seeds seed, seed+1, ... in parallel; "
                         + "summary.json gains a 'replications' block with means and 95%% confidence intervals, "
                         + "replications.csv lists every run, and the other files describe the run with the "
@@ -80,11 +79,11 @@ final class RunCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         long startNs = System.nanoTime();
         List<RunResult> runs;
-        // requests.csv: one run's requests, in simulation order; a fleet's domains or an engine's workers have no one
-        // order, so only a single local run writes it
-        boolean perRequest = !scenario.isFleet() && engine.local();
+        // requests.csv: one run's requests, in simulation order (a whole fleet's domains share one event list); shards
+        // and a cluster's workers have no one order, so they write none
+        boolean perRequest = shards == null && engine.local();
         String label = "simulating " + scenario.name() + (run.replications > 1 ? " x" + run.replications : "");
-        if (shards != null || !engine.local()) {
+        if (!perRequest) {
             try (JobEngine jobs = engine.open()) {
                 Path baseDir = scenarioFile.toAbsolutePath().getParent();
                 runs = shards != null
@@ -93,9 +92,6 @@ final class RunCommand implements Callable<Integer> {
                         : new EnginePointRunner(jobs, baseDir, options.catalog()).run(List.of(scenario),
                                 run.replications).get(0);
             }
-        } else if (!perRequest) {
-            runs = Experiments.run(List.of(scenario), run.replications, ExperimentRunner.SinkFactory.NONE,
-                    RunOptions.progress(style), err, label).get(0);
         } else {
             try (RequestsCsvWriter csv = new RequestsCsvWriter(dir.resolve("requests.csv"), scenario)) {
                 runs = Experiments.run(List.of(scenario), run.replications,

@@ -30,32 +30,72 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
             + "class,session_id,cached_tokens,swaps,tier,backend,cache_hit,calls,cost_usd,"
             + "crash_retries,fail_reason,retries,fallbacks,stage_latencies_s";
 
+    /** A fleet's rows end with the router domain: ids and sessions are numbered per domain. */
+    public static final String FLEET_HEADER = HEADER + ",domain";
+
     private final BufferedWriter out;
-    private final String[] poolOfReplica;
-    private final SloSpec[] sloByClass;
-    private final String[] classNames;
-    private final RunResult.Window window;
+    private final Domain[] domains;
+    private final boolean fleet;
     private final StringBuilder line = new StringBuilder(256);
+
+    /**
+     * What a row needs of the domain its request ran in.
+     *
+     * @param name          the domain's name (null outside a fleet)
+     * @param poolOfReplica pool name by the domain's replica index
+     * @param replicaOffset the domain's first replica in the fleet's numbering (summary.json's replicas)
+     */
+    private record Domain(String name, String[] poolOfReplica, int replicaOffset, SloSpec[] sloByClass,
+            String[] classNames, RunResult.Window window) {
+        static Domain of(String name, Scenario scenario, int replicaOffset) {
+            String[] poolOfReplica = new String[scenario.totalReplicas()];
+            int i = 0;
+            for (var pool : scenario.pools()) {
+                for (int k = 0; k < pool.replicas(); k++) {
+                    poolOfReplica[i++] = pool.name();
+                }
+            }
+            List<ClassSpec> classes = scenario.workload().classes();
+            return new Domain(name, poolOfReplica, replicaOffset, classes.stream().map(ClassSpec::slo)
+                    .toArray(SloSpec[]::new), classes.stream().map(ClassSpec::name).toArray(String[]::new),
+                    new RunResult.Window(scenario.spec().warmupS(), scenario.spec().durationS()));
+        }
+    }
 
     public RequestsCsvWriter(Path file, Scenario scenario) throws IOException {
         this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        this.poolOfReplica = new String[scenario.totalReplicas()];
-        int i = 0;
-        for (var pool : scenario.pools()) {
-            for (int k = 0; k < pool.replicas(); k++) {
-                poolOfReplica[i++] = pool.name();
+        this.fleet = scenario.isFleet();
+        if (fleet) {
+            domains = new Domain[scenario.fleet().size()];
+            int offset = 0;
+            for (int d = 0; d < domains.length; d++) {
+                var domain = scenario.fleet().domain(d);
+                domains[d] = Domain.of(domain.name(), domain.scenario(), offset);
+                offset += domain.scenario().totalReplicas();
             }
+        } else {
+            domains = new Domain[] {Domain.of(null, scenario, 0)};
         }
-        List<ClassSpec> classes = scenario.workload().classes();
-        this.sloByClass = classes.stream().map(ClassSpec::slo).toArray(SloSpec[]::new);
-        this.classNames = classes.stream().map(ClassSpec::name).toArray(String[]::new);
-        this.window = new RunResult.Window(scenario.spec().warmupS(), scenario.spec().durationS());
-        out.write(HEADER);
+        out.write(fleet ? FLEET_HEADER : HEADER);
         out.write('\n');
     }
 
     @Override
     public void accept(Request r) {
+        write(r, domains[0]);
+    }
+
+    @Override
+    public RequestSink forDomain(int domain) {
+        Domain d = domains[domain];
+        return r -> write(r, d);
+    }
+
+    private void write(Request r, Domain domain) {
+        String[] poolOfReplica = domain.poolOfReplica();
+        SloSpec[] sloByClass = domain.sloByClass();
+        String[] classNames = domain.classNames();
+        RunResult.Window window = domain.window();
         StringBuilder b = line;
         b.setLength(0);
         b.append(r.id()).append(',');
@@ -63,7 +103,7 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
         String pool = replica >= 0 ? poolOfReplica[replica] : r.cacheHit() == null ? r.backend() : null;
         b.append(pool == null ? "" : pool).append(',');
         if (replica >= 0) {
-            b.append(replica);
+            b.append(domain.replicaOffset() + replica);
         }
         b.append(',').append(r.status().csvName()).append(',');
         seconds(b, r.arrivalS()).append(',');
@@ -106,6 +146,9 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
         }
         b.append(',').append(r.retries()).append(',').append(r.fallbacks()).append(',');
         stages(b, r);
+        if (fleet) {
+            b.append(',').append(domain.name());
+        }
         b.append('\n');
         try {
             out.append(b);

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.llmsim.report.RequestsCsvWriter;
 
 /** A fleet run whole and as shards on the local engine, from the command line. */
 class FleetCliTest {
@@ -30,8 +31,29 @@ class FleetCliTest {
         args.addAll(Arrays.asList(extra));
         CliTest.Outcome o = CliTest.llmsim(args.toArray(String[]::new));
         assertEquals(0, o.exitCode(), o.err());
-        assertFalse(Files.exists(out.resolve("requests.csv")), "a fleet run writes no requests.csv");
+        boolean sharded = args.contains("--shards");
+        assertEquals(!sharded, Files.exists(out.resolve("requests.csv")), "only a whole fleet writes requests.csv");
         return new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    }
+
+    @Test
+    void aWholeFleetsRequestsNameTheirDomain_andReplicasAreNumberedAcrossTheFleet(@TempDir Path tmp)
+            throws IOException {
+        JsonNode summary = run(tmp.resolve("whole"));
+        List<String> rows = Files.readAllLines(tmp.resolve("whole/requests.csv"));
+        assertEquals(RequestsCsvWriter.FLEET_HEADER, rows.get(0));
+        assertEquals(summary.get("requests").get("arrived").asLong(), rows.size() - 1);
+        int replica = Arrays.asList(RequestsCsvWriter.HEADER.split(",")).indexOf("replica");
+        for (int d = 1; d <= 6; d++) {
+            String domain = "d0" + d;
+            List<String[]> mine = rows.stream().skip(1).map(r -> r.split(",", -1))
+                    .filter(c -> c[c.length - 1].equals(domain)).toList();
+            long arrived = summary.get("fleet").get("rows").get(d - 1).get("arrived").asLong();
+            assertEquals(arrived, mine.size(), domain);
+            // domain d's two replicas are the fleet's replicas 2(d-1) and 2(d-1)+1, as in summary.json
+            assertTrue(mine.stream().allMatch(c -> c[replica].isEmpty()
+                    || Integer.parseInt(c[replica]) / 2 == d - 1), domain);
+        }
     }
 
     /** summary.json without what may differ between the ways of running: wall time and the shard count. */

@@ -82,7 +82,7 @@ public final class Simulation {
             Scenario domain = plan.domain(d).scenario();
             DomainClock clock = new DomainClock(kernel, domain.spec().horizonS());
             clocks.add(clock);
-            models.add(new DomainModel(domain, sink, clock));
+            models.add(new DomainModel(domain, sink.forDomain(d), clock));
             horizonS = Math.max(horizonS, domain.spec().horizonS());
         }
         try {

@@ -10,6 +10,14 @@ import org.llmsim.request.Request;
 public interface RequestSink {
     void accept(Request request);
 
+    /**
+     * Where the requests of router domain {@code domain} of a fleet go (domains number their requests and replicas
+     * on their own); by default this sink itself.
+     */
+    default RequestSink forDomain(int domain) {
+        return this;
+    }
+
     /** A sink that drops everything. */
     RequestSink NONE = r -> {
     };
