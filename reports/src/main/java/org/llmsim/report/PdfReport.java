@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.llmsim.metrics.Estimate;
 import org.llmsim.metrics.HeadlineMetric;
+import org.llmsim.metrics.FleetResult;
 import org.llmsim.metrics.LatencyStats;
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.AppResult;
@@ -183,6 +184,15 @@ public final class PdfReport {
         if (r.requests().rejected() > 0 || r.requests().unfinished() > 0) {
             b.append(" ").append(Format.count(r.requests().rejected())).append(" requests were rejected and ")
                     .append(Format.count(r.requests().unfinished())).append(" were unfinished when the run stopped.");
+        }
+        if (r.isFleet() && !targets.isEmpty()) {
+            // the fleet's figures above are merged; say which domain fares worst
+            FleetResult.DomainRow worst = r.fleet().rows().stream()
+                    .min(java.util.Comparator.comparingDouble(FleetResult.DomainRow::sloAttainment)).orElseThrow();
+            b.append(" The fleet is ").append(r.fleet().domains()).append(" router domains (see Router domains); ")
+                    .append(worst.sloAttainment() < r.slo().attainment() ? "the worst, " + worst.name() + ", met every "
+                            + "SLO for " + Format.percent(worst.sloAttainment()) + " of its requests."
+                            : "every domain met every SLO for the same share of its requests.");
         }
         return b.toString();
     }

@@ -46,13 +46,14 @@ class FleetCliTest {
         int replica = Arrays.asList(RequestsCsvWriter.HEADER.split(",")).indexOf("replica");
         for (int d = 1; d <= 6; d++) {
             String domain = "d0" + d;
+            int index = d - 1;
             List<String[]> mine = rows.stream().skip(1).map(r -> r.split(",", -1))
                     .filter(c -> c[c.length - 1].equals(domain)).toList();
-            long arrived = summary.get("fleet").get("rows").get(d - 1).get("arrived").asLong();
+            long arrived = summary.get("fleet").get("rows").get(index).get("arrived").asLong();
             assertEquals(arrived, mine.size(), domain);
             // domain d's two replicas are the fleet's replicas 2(d-1) and 2(d-1)+1, as in summary.json
             assertTrue(mine.stream().allMatch(c -> c[replica].isEmpty()
-                    || Integer.parseInt(c[replica]) / 2 == d - 1), domain);
+                    || Integer.parseInt(c[replica]) / 2 == index), domain);
         }
     }
 
