@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.llmsim.jobs.EnginePointRunner;
+import org.llmsim.jobs.JobEngine;
+import org.llmsim.jobs.JobEngines;
+import org.llmsim.jobs.ScenarioRef;
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.RequestSink;
 import org.llmsim.metrics.RunResult;
@@ -52,6 +56,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    EngineOptions engine;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -61,6 +68,7 @@ final class CompareCommand implements Callable<Integer> {
         if (run.vllm()) {
             throw new InputException("llmsim compare", "--format vllm applies to llmsim run only; use table or json");
         }
+        JobEngines.check(engine.engine, engine.master);
         List<Scenario> scenarios = new ArrayList<>();
         for (Path file : scenarioFiles) {
             scenarios.add(options.load(file));
@@ -80,18 +88,31 @@ final class CompareCommand implements Callable<Integer> {
         long startNs = System.nanoTime();
         List<List<RunResult>> results;
         List<RequestsCsvWriter> csvs = new ArrayList<>();
-        try {
+        if (!engine.local()) {
+            // one job per run on the cluster; the requests stay on the executors (no requests.csv)
+            List<ScenarioRef> refs = new ArrayList<>();
             for (int i = 0; i < scenarios.size(); i++) {
-                csvs.add(new RequestsCsvWriter(runDirs.get(i).resolve("requests.csv"), scenarios.get(i)));
+                refs.add(ScenarioRef.of(scenarios.get(i), scenarioFiles.get(i).toAbsolutePath().getParent(),
+                        options.catalog()));
+                Files.deleteIfExists(runDirs.get(i).resolve("requests.csv")); // an earlier run's
             }
-            String label = "comparing " + scenarios.size() + " scenarios"
-                    + (run.replications > 1 ? " x" + run.replications : "");
-            results = Experiments.run(scenarios, run.replications,
-                    (s, replication) -> replication == 0 ? csvs.get(s) : RequestSink.NONE,
-                    RunOptions.progress(style), spec.commandLine().getErr(), label);
-        } finally {
-            for (RequestsCsvWriter csv : csvs) {
-                csv.close();
+            try (JobEngine jobs = engine.open()) {
+                results = EnginePointRunner.run(jobs, refs, run.replications);
+            }
+        } else {
+            try {
+                for (int i = 0; i < scenarios.size(); i++) {
+                    csvs.add(new RequestsCsvWriter(runDirs.get(i).resolve("requests.csv"), scenarios.get(i)));
+                }
+                String label = "comparing " + scenarios.size() + " scenarios"
+                        + (run.replications > 1 ? " x" + run.replications : "");
+                results = Experiments.run(scenarios, run.replications,
+                        (s, replication) -> replication == 0 ? csvs.get(s) : RequestSink.NONE,
+                        RunOptions.progress(style), spec.commandLine().getErr(), label);
+            } finally {
+                for (RequestsCsvWriter csv : csvs) {
+                    csv.close();
+                }
             }
         }
         double wallS = (System.nanoTime() - startNs) / 1e9;

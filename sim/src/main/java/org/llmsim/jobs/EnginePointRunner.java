@@ -27,9 +27,17 @@ public final class EnginePointRunner implements PointRunner {
 
     @Override
     public List<List<RunResult>> run(List<Scenario> scenarios, int replications) {
+        return run(engine, scenarios.stream().map(s -> ScenarioRef.of(s, baseDir, catalog)).toList(), replications);
+    }
+
+    /**
+     * Runs every scenario {@code replications} times on {@code engine}, one job per run, all at once.
+     *
+     * @return the results by scenario, then replication (replication r under the scenario's seed + r)
+     */
+    public static List<List<RunResult>> run(JobEngine engine, List<ScenarioRef> scenarios, int replications) {
         List<SimJob> jobs = new ArrayList<>(scenarios.size() * replications);
-        for (Scenario s : scenarios) {
-            ScenarioRef ref = ScenarioRef.of(s, baseDir, catalog);
+        for (ScenarioRef ref : scenarios) {
             for (int r = 0; r < replications; r++) {
                 jobs.add(SimJob.run(ref, r));
             }

@@ -165,6 +165,22 @@ class SparkJobEngineTest {
     }
 
     @Test
+    void compareCommand_withEngineSpark_writesTheComparisonOfTheLocalEngine(@TempDir Path tmp) throws IOException {
+        List<String> args = List.of("compare", QUICKSTART.toString(),
+                HOME.resolve("scenarios/quickstart-l40s.yaml").toString(), "--set", "duration_s=60", "--set",
+                "warmup_s=10", "--replications", "2", "--no-pdf");
+        Outcome local = llmsim(args, "--out", tmp.resolve("local").toString());
+        Outcome onSpark = llmsim(args, "--out", tmp.resolve("spark").toString(), "--engine", "spark", "--master",
+                "local[2]");
+        assertEquals(0, local.exitCode(), local.err());
+        assertEquals(0, onSpark.exitCode(), onSpark.err());
+        assertEquals(Files.readAllLines(tmp.resolve("local/comparison.csv")),
+                Files.readAllLines(tmp.resolve("spark/comparison.csv")));
+        assertTrue(Files.exists(tmp.resolve("local/A-quickstart/requests.csv")));
+        assertTrue(!Files.exists(tmp.resolve("spark/A-quickstart/requests.csv")), "the requests stay on the executors");
+    }
+
+    @Test
     void sweepCommand_withAnUnknownEngine_isBadInput(@TempDir Path tmp) {
         Outcome o = llmsim(List.of("sweep", QUICKSTART.toString(), "--vary", "workload.arrival.rate_rps=2"),
                 "--out", tmp.toString(), "--engine", "flink");
