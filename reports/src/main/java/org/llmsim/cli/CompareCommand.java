@@ -97,7 +97,9 @@ final class CompareCommand implements Callable<Integer> {
                 Files.deleteIfExists(runDirs.get(i).resolve("requests.csv")); // an earlier run's
             }
             try (JobEngine jobs = engine.open()) {
-                results = EnginePointRunner.run(jobs, refs, run.replications);
+                results = ProgressLine.around(RunOptions.progress(style), spec.commandLine().getErr(), jobs,
+                        "comparing " + scenarios.size() + " scenarios", () -> EnginePointRunner.run(jobs, refs,
+                                run.replications));
             }
         } else {
             try {

@@ -43,6 +43,8 @@ final class EngineOptions {
         if (local()) {
             return Experiments.runner(progress, err, label);
         }
-        return new EnginePointRunner(opened, scenarioFile.toAbsolutePath().getParent(), catalog);
+        PointRunner jobs = new EnginePointRunner(opened, scenarioFile.toAbsolutePath().getParent(), catalog);
+        return (scenarios, replications) -> ProgressLine.around(progress, err, opened, label,
+                () -> jobs.run(scenarios, replications));
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.llmsim.jobs.JobEngine;
 import org.llmsim.kernel.ExperimentRunner;
 
 /**
@@ -23,14 +24,14 @@ final class ProgressLine implements AutoCloseable {
     private final long startNs = System.nanoTime();
     private volatile int drawnWidth;
 
-    private ProgressLine(PrintWriter err, ExperimentRunner runner, String label) {
+    private ProgressLine(PrintWriter err, java.util.function.DoubleFunction<String> frame) {
         this.err = err;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "llmsim-progress");
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleAtFixedRate(() -> draw(runner, label), FIRST_DRAW_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(() -> draw(frame), FIRST_DRAW_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
     /** Starts a progress line over the runs of {@code runner}, or a no-op when {@code enabled} is false. */
@@ -39,16 +40,28 @@ final class ProgressLine implements AutoCloseable {
             return () -> {
             };
         }
-        return new ProgressLine(err, runner, label);
+        return new ProgressLine(err, elapsedS -> runner.totalRuns() == 0 ? null : render(label, runner.progress(),
+                runner.finishedRuns(), runner.totalRuns(), runner.simulatedS(), runner.events(), elapsedS));
     }
 
-    private void draw(ExperimentRunner runner, String label) {
-        int total = runner.totalRuns();
-        if (total == 0) {
+    /**
+     * Starts a progress line over the jobs of {@code engine} (jobs finished of jobs started; an engine that cannot
+     * count them draws nothing), or a no-op when {@code enabled} is false.
+     */
+    static AutoCloseable start(boolean enabled, PrintWriter err, JobEngine engine, String label) {
+        if (!enabled) {
+            return () -> {
+            };
+        }
+        return new ProgressLine(err, elapsedS -> engine.totalJobs() <= 0 || engine.finishedJobs() < 0 ? null
+                : renderJobs(label + " on " + engine.name(), engine.finishedJobs(), engine.totalJobs(), elapsedS));
+    }
+
+    private void draw(java.util.function.DoubleFunction<String> frame) {
+        String line = frame.apply((System.nanoTime() - startNs) / 1e9);
+        if (line == null) {
             return;
         }
-        String line = render(label, runner.progress(), runner.finishedRuns(), total, runner.simulatedS(),
-                runner.events(), (System.nanoTime() - startNs) / 1e9);
         synchronized (err) {
             err.print("\r" + line);
             err.flush();
@@ -63,15 +76,39 @@ final class ProgressLine implements AutoCloseable {
     static String render(String label, double fraction, int finished, int total, double simulatedS, long events,
             double elapsedS) {
         double f = Math.max(0, Math.min(1, fraction));
-        int filled = (int) Math.round(f * BAR_WIDTH);
-        String bar = "=".repeat(filled) + (filled < BAR_WIDTH ? ">" : "")
-                + " ".repeat(Math.max(0, BAR_WIDTH - filled - 1));
+        String bar = bar(f);
         String where = total == 1 ? String.format(Locale.ROOT, "t=%,.0f s", simulatedS)
                 : String.format(Locale.ROOT, "%d/%d runs", finished, total);
         String eta = f > 0.01 && f < 1 ? String.format(Locale.ROOT, "ETA %s",
                 eta(elapsedS * (1 - f) / f)) : f >= 1 && finished < total ? "draining" : "";
         return String.format(Locale.ROOT, "%s [%s] %3.0f%%  %s  %,.1fM events (%,.1fM/s)  %s", label, bar, f * 100,
                 where, events / 1e6, events / 1e6 / Math.max(elapsedS, 1e-9), eta).stripTrailing() + "  ";
+    }
+
+    /** One frame over jobs: {@code label [=====>    ]  42%  27/64 jobs  ETA 12 s}. */
+    static String renderJobs(String label, int finished, int total, double elapsedS) {
+        double f = Math.max(0, Math.min(1, finished / (double) total));
+        String bar = bar(f);
+        String eta = f > 0 && f < 1 ? "ETA " + eta(elapsedS * (1 - f) / f) : "";
+        return String.format(Locale.ROOT, "%s [%s] %3.0f%%  %d/%d jobs  %s", label, bar, f * 100, finished, total,
+                eta).stripTrailing() + "  ";
+    }
+
+    private static String bar(double fraction) {
+        int filled = (int) Math.round(fraction * BAR_WIDTH);
+        return "=".repeat(filled) + (filled < BAR_WIDTH ? ">" : "") + " ".repeat(Math.max(0, BAR_WIDTH - filled - 1));
+    }
+
+    /** Runs {@code work} with a progress line over {@code engine}'s jobs. */
+    static <T> T around(boolean enabled, PrintWriter err, JobEngine engine, String label,
+            java.util.function.Supplier<T> work) {
+        try (AutoCloseable line = start(enabled, err, engine, label)) {
+            return work.get();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String eta(double seconds) {

@@ -86,11 +86,10 @@ final class RunCommand implements Callable<Integer> {
         if (!perRequest) {
             try (JobEngine jobs = engine.open()) {
                 Path baseDir = scenarioFile.toAbsolutePath().getParent();
-                runs = shards != null
-                        ? Shards.run(jobs, scenario, ScenarioRef.of(scenario, baseDir, options.catalog()), shards,
-                                run.replications)
-                        : new EnginePointRunner(jobs, baseDir, options.catalog()).run(List.of(scenario),
-                                run.replications).get(0);
+                ScenarioRef ref = ScenarioRef.of(scenario, baseDir, options.catalog());
+                runs = ProgressLine.around(RunOptions.progress(style), err, jobs, label, () -> shards != null
+                        ? Shards.run(jobs, scenario, ref, shards, run.replications)
+                        : EnginePointRunner.run(jobs, List.of(ref), run.replications).get(0));
             }
         } else {
             try (RequestsCsvWriter csv = new RequestsCsvWriter(dir.resolve("requests.csv"), scenario)) {

@@ -27,4 +27,11 @@ class ProgressLineTest {
     void finishedArrivalsWhileRunsStillDrain_sayDraining() {
         assertTrue(ProgressLine.render("x", 1.0, 3, 4, 0, 0, 5).contains("draining"));
     }
+
+    @Test
+    void jobsOnAnEngine_showJobsFinishedAndEta() {
+        assertEquals("sweep 64 points on spark [======>                 ]  25%  16/64 jobs  ETA 30 s  ",
+                ProgressLine.renderJobs("sweep 64 points on spark", 16, 64, 10.0));
+        assertEquals("x [========================] 100%  4/4 jobs  ", ProgressLine.renderJobs("x", 4, 4, 3.0));
+    }
 }

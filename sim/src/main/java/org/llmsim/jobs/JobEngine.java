@@ -24,6 +24,11 @@ public interface JobEngine extends AutoCloseable {
         return -1;
     }
 
+    /** Jobs of the current {@link #run} call (0 before the first), for a progress line. */
+    default int totalJobs() {
+        return 0;
+    }
+
     /** Releases the engine's threads or cluster connection. */
     @Override
     default void close() {

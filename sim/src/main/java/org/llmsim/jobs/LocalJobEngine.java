@@ -17,6 +17,7 @@ public final class LocalJobEngine implements JobEngine {
     public static final String NAME = "local";
     private final ExecutorService executor;
     private final AtomicInteger finished = new AtomicInteger();
+    private volatile int total;
 
     /** A pool of {@code threads} workers. */
     public LocalJobEngine(int threads) {
@@ -44,6 +45,7 @@ public final class LocalJobEngine implements JobEngine {
     @Override
     public List<JobResult> run(List<SimJob> jobs) {
         finished.set(0);
+        total = jobs.size();
         List<Future<JobResult>> futures = new ArrayList<>(jobs.size());
         for (SimJob job : jobs) {
             futures.add(executor.submit(() -> {
@@ -60,6 +62,11 @@ public final class LocalJobEngine implements JobEngine {
     @Override
     public int finishedJobs() {
         return finished.get();
+    }
+
+    @Override
+    public int totalJobs() {
+        return total;
     }
 
     @Override

@@ -28,6 +28,7 @@ public final class SparkJobEngine implements JobEngine {
     private final JavaSparkContext spark;
     private final boolean created;
     private final TaskCounter counter = new TaskCounter();
+    private volatile int total;
 
     private SparkJobEngine(SparkContext context, boolean created) {
         this.context = context;
@@ -85,6 +86,7 @@ public final class SparkJobEngine implements JobEngine {
     public List<JobResult> run(List<SimJob> jobs) {
         String group = "llmsim-" + UUID.randomUUID();
         counter.reset(group);
+        total = jobs.size();
         if (jobs.isEmpty()) {
             return List.of();
         }
@@ -126,6 +128,11 @@ public final class SparkJobEngine implements JobEngine {
     @Override
     public int finishedJobs() {
         return counter.finished();
+    }
+
+    @Override
+    public int totalJobs() {
+        return total;
     }
 
     /** Waits until Spark has delivered every listener event so far (tests read {@link #finishedJobs} after it). */
