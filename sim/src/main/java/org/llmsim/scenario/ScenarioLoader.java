@@ -146,13 +146,21 @@ public final class ScenarioLoader {
         LoadScaling scaling = LoadScaling.of(fleet);
         // identical domains differ only in their seed, unless each replays its own part of a trace
         boolean reuseCopies = spec.copies() != null && !scaling.replaysTrace();
+        // each domain's slice [bounds[i], bounds[i + 1]) of the traffic; the last ends at 1 exactly
+        double[] bounds = new double[spec.size() + 1];
+        for (int i = 0; i < spec.size(); i++) {
+            bounds[i + 1] = i == spec.size() - 1 ? 1.0 : bounds[i] + spec.share(i);
+        }
+        if (scaling.replaysTrace()) {
+            WorkloadPlan.prescan(fleet.spec().workload(), baseDir, bounds); // one read of a trace for every domain
+        }
         List<FleetPlan.Domain> domains = new ArrayList<>();
         Scenario copy = null;
-        double from = 0;
         for (int i = 0; i < spec.size(); i++) {
             String name = spec.name(i);
             double share = spec.share(i);
-            double to = i == spec.size() - 1 ? 1.0 : from + share; // the last range ends at 1 exactly
+            double from = bounds[i];
+            double to = bounds[i + 1];
             long seed = FleetPlan.domainSeed(fleet.seed(), name);
             Scenario domain;
             if (reuseCopies && copy != null) {
@@ -169,7 +177,6 @@ public final class ScenarioLoader {
                 copy = domain;
             }
             domains.add(new FleetPlan.Domain(name, share, domain));
-            from = to;
         }
         checkPoolKinds(fleet.sourceFile(), lines, domains);
         return new FleetPlan(domains);

@@ -88,6 +88,31 @@ public record WorkloadPlan(List<ClassSpec> classes, boolean explicitClasses, Arr
                 maxInput, maxOutput);
     }
 
+    /**
+     * Reads every trace of {@code w} once for the keep ranges between {@code bounds} (a fleet's domains), so that
+     * resolving the domains' workloads finds their scans done ({@link TraceScanner#prescan}).
+     */
+    static void prescan(WorkloadSpec w, Path baseDir, double[] bounds) {
+        List<ClassSpec> classes = w.effectiveClasses();
+        Set<String> names = new LinkedHashSet<>();
+        classes.stream().filter(ClassSpec::sharesWorkloadArrival).forEach(c -> names.add(c.name()));
+        boolean anyShares = classes.stream().anyMatch(ClassSpec::sharesWorkloadArrival);
+        if (anyShares && w.sharedArrival() instanceof ArrivalSpec.Trace && w.trace() != null) {
+            prescan(w.trace(), baseDir, w.hasClasses() ? names : null, bounds);
+        }
+        for (ClassSpec c : classes) {
+            if (c.arrival() instanceof ArrivalSpec.Trace && c.trace() != null) {
+                prescan(c.trace(), baseDir, null, bounds);
+            }
+        }
+    }
+
+    private static void prescan(TraceSpec t, Path baseDir, Set<String> classNames, double[] bounds) {
+        Path path = baseDir == null ? Path.of(t.path()) : baseDir.resolve(t.path());
+        TraceScanner.prescan(path, displayName(path), t.format(), t.renames(), t.startS(), t.speedup(), t.rateRps(),
+                classNames, false, bounds);
+    }
+
     private static TraceSummary scan(TraceSpec t, Path baseDir, Set<String> classNames, Problems problems) {
         Path path = baseDir == null ? Path.of(t.path()) : baseDir.resolve(t.path());
         String name = displayName(path);

@@ -10,7 +10,44 @@ import java.util.Set;
  * longest prompt and output, the rate for rescaling). Errors name the file and line.
  */
 public final class TraceScanner {
+    /**
+     * Scans remembered by file (path, size and modification time) and settings, so that the variants of one scenario
+     * (sweep points, search steps, a fleet's domains) read a long trace once. Bounded; least recently used first out.
+     */
+    private static final Map<Key, TraceSummary> CACHE = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Key, TraceSummary> eldest) {
+                    return size() > 256;
+                }
+            });
+
+    /** What a scan depends on: the file as it is now, and every setting. */
+    private record Key(Path path, long sizeBytes, long modifiedNs, TraceFormat format,
+            Map<TraceField, String> renames, double startS, Double speedup, Double rateRps, Set<String> classNames,
+            boolean classRequired, double keepFrom, double keepTo) {
+        /** The key of a scan, or null when the file cannot be read (the scan reports it). */
+        static Key of(Path path, TraceFormat format, Map<TraceField, String> renames, double startS, Double speedup,
+                Double rateRps, Set<String> classNames, boolean classRequired, double keepFrom, double keepTo) {
+            try {
+                java.nio.file.attribute.BasicFileAttributes a = java.nio.file.Files.readAttributes(path,
+                        java.nio.file.attribute.BasicFileAttributes.class);
+                return new Key(path.toAbsolutePath().normalize(), a.size(),
+                        a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), format,
+                        renames == null ? Map.of() : Map.copyOf(renames), startS, speedup, rateRps,
+                        classNames == null ? null : Set.copyOf(classNames), classRequired, keepFrom, keepTo);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }
+    }
+
     private TraceScanner() {
+    }
+
+    /** Forgets every remembered scan (tests compare remembered scans with fresh ones). */
+    static void forget() {
+        CACHE.clear();
     }
 
     /**
@@ -38,6 +75,103 @@ public final class TraceScanner {
      * @param keepTo   upper end, in (keepFrom, 1]
      */
     public static TraceSummary scan(Path path, String name, TraceFormat format, Map<TraceField, String> renames,
+            double startS, Double speedup, Double rateRps, Set<String> classNames, boolean classRequired,
+            double keepFrom, double keepTo) {
+        Key key = Key.of(path, format, renames, startS, speedup, rateRps, classNames, classRequired, keepFrom, keepTo);
+        TraceSummary cached = key == null ? null : CACHE.get(key);
+        if (cached != null && cached.name().equals(name)) {
+            return cached;
+        }
+        TraceSummary summary = scanFile(path, name, format, renames, startS, speedup, rateRps, classNames,
+                classRequired, keepFrom, keepTo);
+        if (key != null) {
+            CACHE.put(key, summary);
+        }
+        return summary;
+    }
+
+    /**
+     * Scans a trace once for the keep ranges {@code [bounds[i], bounds[i + 1])} of a fleet's domains and remembers
+     * each range's summary, so that loading the domains reads the file once instead of once per domain. A problem
+     * is left for the domains' own scans to report.
+     */
+    public static void prescan(Path path, String name, TraceFormat format, Map<TraceField, String> renames,
+            double startS, Double speedup, Double rateRps, Set<String> classNames, boolean classRequired,
+            double[] bounds) {
+        Key first = Key.of(path, format, renames, startS, speedup, rateRps, classNames, classRequired, bounds[0],
+                bounds[1]);
+        if (first == null) {
+            return;
+        }
+        int slices = bounds.length - 1;
+        long all = 0;
+        double lastOfAll = Double.NEGATIVE_INFINITY;
+        long skipped = 0;
+        long[] rows = new long[slices];
+        double[] firstS = new double[slices];
+        double[] lastS = new double[slices];
+        int[] maxInput = new int[slices];
+        int[] maxOutput = new int[slices];
+        java.util.Arrays.fill(firstS, Double.NaN);
+        java.util.Arrays.fill(lastS, Double.NEGATIVE_INFINITY);
+        TraceFormat resolved;
+        TraceRow row = new TraceRow();
+        try (TraceReader reader = TraceReaders.open(path, name, format, renames)) {
+            resolved = TraceReaders.formatOf(reader);
+            double previous = Double.NEGATIVE_INFINITY;
+            while (reader.next(row)) {
+                if (row.traceTimeS < previous || row.prefixTokens > row.inputTokens) {
+                    return; // the domains' own scans name the problem
+                }
+                previous = row.traceTimeS;
+                if (row.traceTimeS < startS) {
+                    continue;
+                }
+                if (row.inputTokens == 0 || row.outputTokens == 0) {
+                    skipped++;
+                    continue;
+                }
+                checkClass(name, row, classNames, classRequired);
+                all++;
+                lastOfAll = row.traceTimeS;
+                int i = TraceSummary.slice(row.sessionKey != TraceRow.NONE ? row.sessionKey : row.line, bounds);
+                if (i < 0) {
+                    continue;
+                }
+                if (rows[i] == 0) {
+                    firstS[i] = row.traceTimeS;
+                }
+                lastS[i] = row.traceTimeS;
+                rows[i]++;
+                maxInput[i] = Math.max(maxInput[i], row.inputTokens);
+                maxOutput[i] = Math.max(maxOutput[i], row.outputTokens);
+            }
+        } catch (TraceException e) {
+            return;
+        }
+        Double effectiveSpeedup = speedup(name, all, lastOfAll, startS, speedup, rateRps);
+        for (int i = 0; i < slices; i++) {
+            if (rows[i] == 0 || effectiveSpeedup == null) {
+                continue; // the domain's own scan reports it
+            }
+            CACHE.put(Key.of(path, format, renames, startS, speedup, rateRps, classNames, classRequired, bounds[i],
+                    bounds[i + 1]), new TraceSummary(path, name, resolved, renames == null ? Map.of()
+                            : Map.copyOf(renames), startS, effectiveSpeedup, rows[i], skipped, firstS[i], lastS[i],
+                            maxInput[i], maxOutput[i], bounds[i], bounds[i + 1]));
+        }
+    }
+
+    /** The speedup that gives {@code rateRps} over the whole trace, or {@code speedup}; null when it cannot. */
+    private static Double speedup(String name, long all, double lastOfAll, double startS, Double speedup,
+            Double rateRps) {
+        if (rateRps == null) {
+            return speedup != null ? speedup : 1.0;
+        }
+        double spanS = lastOfAll - startS;
+        return spanS > 0 ? rateRps / (all / spanS) : null;
+    }
+
+    private static TraceSummary scanFile(Path path, String name, TraceFormat format, Map<TraceField, String> renames,
             double startS, Double speedup, Double rateRps, Set<String> classNames, boolean classRequired,
             double keepFrom, double keepTo) {
         long all = 0;
@@ -94,14 +228,10 @@ public final class TraceScanner {
             throw new TraceException(name, 0, "keeps none of its " + all + " requests in [" + keepFrom + ", "
                     + keepTo + "); widen the keep range");
         }
-        double effectiveSpeedup = speedup != null ? speedup : 1.0;
-        if (rateRps != null) {
-            double spanS = lastOfAll - startS;
-            if (!(spanS > 0)) {
-                throw new TraceException(name, 0, "every row arrives at the same instant; rate_rps cannot rescale "
-                        + "it (use speedup)");
-            }
-            effectiveSpeedup = rateRps / (all / spanS);
+        Double effectiveSpeedup = speedup(name, all, lastOfAll, startS, speedup, rateRps);
+        if (effectiveSpeedup == null) {
+            throw new TraceException(name, 0, "every row arrives at the same instant; rate_rps cannot rescale it "
+                    + "(use speedup)");
         }
         return new TraceSummary(path, name, resolved, renames == null ? Map.of() : Map.copyOf(renames), startS,
                 effectiveSpeedup, rows, skipped, first, last, maxInput, maxOutput, keepFrom, keepTo);

@@ -49,8 +49,23 @@ public record TraceSummary(Path path, String name, TraceFormat format, Map<Trace
     }
 
     static boolean keeps(long key, double from, double to) {
-        double u = (RandomStreams.splitMix64(key) >>> 11) * 0x1.0p-53;
+        double u = uniform(key);
         return u >= from && u < to;
+    }
+
+    /** The slice {@code [bounds[i], bounds[i + 1])} the key hashes into, or -1 when none. */
+    static int slice(long key, double[] bounds) {
+        double u = uniform(key);
+        for (int i = 0; i + 1 < bounds.length; i++) {
+            if (u >= bounds[i] && u < bounds[i + 1]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static double uniform(long key) {
+        return (RandomStreams.splitMix64(key) >>> 11) * 0x1.0p-53;
     }
 
     /** Simulated arrival time of a row at trace time {@code traceTimeS}. */
