@@ -82,8 +82,13 @@ public final class TraceScanner {
         if (cached != null && cached.name().equals(name)) {
             return cached;
         }
-        TraceSummary summary = scanFile(path, name, format, renames, startS, speedup, rateRps, classNames,
-                classRequired, keepFrom, keepTo);
+        Slices scanned = scanSlices(path, name, format, renames, startS, speedup, rateRps, classNames,
+                classRequired, new double[] {keepFrom, keepTo});
+        TraceSummary summary = scanned.summaries()[0];
+        if (summary == null) {
+            throw new TraceException(name, 0, "keeps none of its " + scanned.requests() + " requests in [" + keepFrom
+                    + ", " + keepTo + "); widen the keep range");
+        }
         if (key != null) {
             CACHE.put(key, summary);
         }
@@ -98,90 +103,43 @@ public final class TraceScanner {
     public static void prescan(Path path, String name, TraceFormat format, Map<TraceField, String> renames,
             double startS, Double speedup, Double rateRps, Set<String> classNames, boolean classRequired,
             double[] bounds) {
-        Key first = Key.of(path, format, renames, startS, speedup, rateRps, classNames, classRequired, bounds[0],
-                bounds[1]);
-        if (first == null) {
-            return;
-        }
-        int slices = bounds.length - 1;
-        long all = 0;
-        double lastOfAll = Double.NEGATIVE_INFINITY;
-        long skipped = 0;
-        long[] rows = new long[slices];
-        double[] firstS = new double[slices];
-        double[] lastS = new double[slices];
-        int[] maxInput = new int[slices];
-        int[] maxOutput = new int[slices];
-        java.util.Arrays.fill(firstS, Double.NaN);
-        java.util.Arrays.fill(lastS, Double.NEGATIVE_INFINITY);
-        TraceFormat resolved;
-        TraceRow row = new TraceRow();
-        try (TraceReader reader = TraceReaders.open(path, name, format, renames)) {
-            resolved = TraceReaders.formatOf(reader);
-            double previous = Double.NEGATIVE_INFINITY;
-            while (reader.next(row)) {
-                if (row.traceTimeS < previous || row.prefixTokens > row.inputTokens) {
-                    return; // the domains' own scans name the problem
-                }
-                previous = row.traceTimeS;
-                if (row.traceTimeS < startS) {
-                    continue;
-                }
-                if (row.inputTokens == 0 || row.outputTokens == 0) {
-                    skipped++;
-                    continue;
-                }
-                checkClass(name, row, classNames, classRequired);
-                all++;
-                lastOfAll = row.traceTimeS;
-                int i = TraceSummary.slice(row.sessionKey != TraceRow.NONE ? row.sessionKey : row.line, bounds);
-                if (i < 0) {
-                    continue;
-                }
-                if (rows[i] == 0) {
-                    firstS[i] = row.traceTimeS;
-                }
-                lastS[i] = row.traceTimeS;
-                rows[i]++;
-                maxInput[i] = Math.max(maxInput[i], row.inputTokens);
-                maxOutput[i] = Math.max(maxOutput[i], row.outputTokens);
-            }
+        TraceSummary[] slices;
+        try {
+            slices = scanSlices(path, name, format, renames, startS, speedup, rateRps, classNames, classRequired,
+                    bounds).summaries();
         } catch (TraceException e) {
-            return;
+            return; // the domains' own scans name the problem
         }
-        Double effectiveSpeedup = speedup(name, all, lastOfAll, startS, speedup, rateRps);
-        for (int i = 0; i < slices; i++) {
-            if (rows[i] == 0 || effectiveSpeedup == null) {
-                continue; // the domain's own scan reports it
+        for (int i = 0; i < slices.length; i++) {
+            Key key = Key.of(path, format, renames, startS, speedup, rateRps, classNames, classRequired, bounds[i],
+                    bounds[i + 1]);
+            if (slices[i] != null && key != null) {
+                CACHE.put(key, slices[i]);
             }
-            CACHE.put(Key.of(path, format, renames, startS, speedup, rateRps, classNames, classRequired, bounds[i],
-                    bounds[i + 1]), new TraceSummary(path, name, resolved, renames == null ? Map.of()
-                            : Map.copyOf(renames), startS, effectiveSpeedup, rows[i], skipped, firstS[i], lastS[i],
-                            maxInput[i], maxOutput[i], bounds[i], bounds[i + 1]));
         }
     }
 
-    /** The speedup that gives {@code rateRps} over the whole trace, or {@code speedup}; null when it cannot. */
-    private static Double speedup(String name, long all, double lastOfAll, double startS, Double speedup,
-            Double rateRps) {
-        if (rateRps == null) {
-            return speedup != null ? speedup : 1.0;
-        }
-        double spanS = lastOfAll - startS;
-        return spanS > 0 ? rateRps / (all / spanS) : null;
-    }
-
-    private static TraceSummary scanFile(Path path, String name, TraceFormat format, Map<TraceField, String> renames,
-            double startS, Double speedup, Double rateRps, Set<String> classNames, boolean classRequired,
-            double keepFrom, double keepTo) {
+    /**
+     * Reads the trace once, checking every row, and summarises the rows of each keep range
+     * {@code [bounds[i], bounds[i + 1])} on the whole trace's time axis.
+     *
+     * @return a summary per range (null for a range that keeps no row), and the requests of the whole trace
+     * @throws TraceException naming the file and line of the first problem, or a trace with nothing to replay
+     */
+    private static Slices scanSlices(Path path, String name, TraceFormat format,
+            Map<TraceField, String> renames, double startS, Double speedup, Double rateRps, Set<String> classNames,
+            boolean classRequired, double[] bounds) {
+        int n = bounds.length - 1;
         long all = 0;
         double lastOfAll = Double.NEGATIVE_INFINITY;
-        long rows = 0;
         long skipped = 0;
-        double first = Double.NaN;
-        double last = Double.NEGATIVE_INFINITY;
-        int maxInput = 0;
-        int maxOutput = 0;
+        long[] rows = new long[n];
+        double[] first = new double[n];
+        double[] last = new double[n];
+        int[] maxInput = new int[n];
+        int[] maxOutput = new int[n];
+        java.util.Arrays.fill(first, Double.NaN);
+        java.util.Arrays.fill(last, Double.NEGATIVE_INFINITY);
         TraceFormat resolved;
         TraceRow row = new TraceRow();
         try (TraceReader reader = TraceReaders.open(path, name, format, renames)) {
@@ -207,34 +165,45 @@ public final class TraceScanner {
                 checkClass(name, row, classNames, classRequired);
                 all++;
                 lastOfAll = row.traceTimeS;
-                if (!TraceSummary.keeps(row.sessionKey != TraceRow.NONE ? row.sessionKey : row.line, keepFrom,
-                        keepTo)) {
+                int i = TraceSummary.slice(row.sessionKey != TraceRow.NONE ? row.sessionKey : row.line, bounds);
+                if (i < 0) {
                     continue;
                 }
-                if (rows == 0) {
-                    first = row.traceTimeS;
+                if (rows[i] == 0) {
+                    first[i] = row.traceTimeS;
                 }
-                last = row.traceTimeS;
-                rows++;
-                maxInput = Math.max(maxInput, row.inputTokens);
-                maxOutput = Math.max(maxOutput, row.outputTokens);
+                last[i] = row.traceTimeS;
+                rows[i]++;
+                maxInput[i] = Math.max(maxInput[i], row.inputTokens);
+                maxOutput[i] = Math.max(maxOutput[i], row.outputTokens);
             }
         }
         if (all == 0) {
             throw new TraceException(name, 0, "has no request to replay" + (skipped > 0 ? " (" + skipped
                     + " rows have 0 tokens)" : "") + (startS > 0 ? " at or after start_s " + startS : ""));
         }
-        if (rows == 0) {
-            throw new TraceException(name, 0, "keeps none of its " + all + " requests in [" + keepFrom + ", "
-                    + keepTo + "); widen the keep range");
+        double effectiveSpeedup = speedup != null ? speedup : 1.0;
+        if (rateRps != null) {
+            double spanS = lastOfAll - startS;
+            if (!(spanS > 0)) {
+                throw new TraceException(name, 0, "every row arrives at the same instant; rate_rps cannot rescale "
+                        + "it (use speedup)");
+            }
+            effectiveSpeedup = rateRps / (all / spanS);
         }
-        Double effectiveSpeedup = speedup(name, all, lastOfAll, startS, speedup, rateRps);
-        if (effectiveSpeedup == null) {
-            throw new TraceException(name, 0, "every row arrives at the same instant; rate_rps cannot rescale it "
-                    + "(use speedup)");
+        Map<TraceField, String> kept = renames == null ? Map.of() : Map.copyOf(renames);
+        TraceSummary[] summaries = new TraceSummary[n];
+        for (int i = 0; i < n; i++) {
+            if (rows[i] > 0) {
+                summaries[i] = new TraceSummary(path, name, resolved, kept, startS, effectiveSpeedup, rows[i],
+                        skipped, first[i], last[i], maxInput[i], maxOutput[i], bounds[i], bounds[i + 1]);
+            }
         }
-        return new TraceSummary(path, name, resolved, renames == null ? Map.of() : Map.copyOf(renames), startS,
-                effectiveSpeedup, rows, skipped, first, last, maxInput, maxOutput, keepFrom, keepTo);
+        return new Slices(summaries, all);
+    }
+
+    /** The summaries of a scan's keep ranges, and the replayable requests of the whole trace. */
+    private record Slices(TraceSummary[] summaries, long requests) {
     }
 
     private static void checkClass(String name, TraceRow row, Set<String> classNames, boolean classRequired) {
