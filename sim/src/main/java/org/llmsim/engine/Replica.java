@@ -223,18 +223,8 @@ public final class Replica {
      */
     public void crash(Consumer<Request> lost) {
         List<Request> held = new ArrayList<>(outstanding());
-        scheduler.forEachInFlight(held::add);
-        if (passPlan != null) {
-            // a prompt computed whole in the pass under way is held by the pass alone until it ends
-            Set<Request> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-            seen.addAll(held);
-            for (Sequence s : passPlan.prefills()) {
-                if (seen.add(s.request)) {
-                    held.add(s.request);
-                }
-            }
-            passPlan = null;
-        }
+        forEachInFlight(held::add);
+        passPlan = null;
         epoch++;
         busy = false;
         if (wakeUp != null) {
@@ -436,8 +426,26 @@ public final class Replica {
         return costModel;
     }
 
-    /** Visits every request still waiting or running (used at the end of a run). */
+    /**
+     * Visits every request this replica holds, once each: those its scheduler keeps (waiting, running, swapped) and
+     * the prompts that only the pass under way holds (a prompt computed whole, or its last chunk, joins the
+     * scheduler's lists when the pass ends). Used when the replica crashes and when the run stops.
+     */
     public void forEachInFlight(Consumer<Request> visitor) {
-        scheduler.forEachInFlight(visitor);
+        if (passPlan == null) {
+            scheduler.forEachInFlight(visitor);
+            return;
+        }
+        Set<Request> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        scheduler.forEachInFlight(r -> {
+            if (seen.add(r)) {
+                visitor.accept(r);
+            }
+        });
+        for (Sequence s : passPlan.prefills()) {
+            if (seen.add(s.request)) {
+                visitor.accept(s.request);
+            }
+        }
     }
 }

@@ -30,6 +30,8 @@ public final class MetricsCollector implements EngineListener {
     private final ClassTally total;
     private final ClassTally[] byClass;
     private long preemptions;
+    /** Requests handed to the sink: each arrived request exactly once, when its fate is final. */
+    private long settled;
     private final LatencyHistogram itl = new LatencyHistogram();
 
     // measured requests that completed, as vllm bench serve counts them
@@ -168,7 +170,7 @@ public final class MetricsCollector implements EngineListener {
             measuredOutputTokens += r.outputTokens();
             measuredLastFinishS = Double.isNaN(measuredLastFinishS) ? timeS : Math.max(measuredLastFinishS, timeS);
         }
-        sink.accept(r);
+        settle(r);
     }
 
     /** The request was refused (by a replica, an ingress limit or the admission timeout); its reason is set. */
@@ -179,7 +181,7 @@ public final class MetricsCollector implements EngineListener {
         if (total != tally) {
             total.rejected(r.rejectReason());
         }
-        sink.accept(r);
+        settle(r);
     }
 
     @Override
@@ -272,7 +274,7 @@ public final class MetricsCollector implements EngineListener {
         if (total != tally) {
             total.failed(r.failReason());
         }
-        sink.accept(r);
+        settle(r);
     }
 
     /** A request was still queued or running when the run stopped. */
@@ -283,7 +285,28 @@ public final class MetricsCollector implements EngineListener {
         if (total != tally) {
             total.unfinished();
         }
+        settle(r);
+    }
+
+    private void settle(Request r) {
+        settled++;
         sink.accept(r);
+    }
+
+    /**
+     * Checks that every arrived request ended exactly once: completed, rejected, failed or unfinished, each handed
+     * to the sink once. A violation is a defect of the simulator, never a property of the input.
+     *
+     * @throws IllegalStateException if a request was lost or counted twice
+     */
+    public void checkConservation() {
+        long ended = total.completed + total.rejected + total.failed + total.unfinished;
+        if (ended != total.arrived || settled != total.arrived) {
+            throw new IllegalStateException("request conservation violated: arrived " + total.arrived
+                    + " but completed " + total.completed + " + rejected " + total.rejected + " + failed "
+                    + total.failed + " + unfinished " + total.unfinished + " = " + ended + ", and " + settled
+                    + " requests written to the request log");
+        }
     }
 
     /** Builds the result of the run, every pool provisioned for the whole simulated span. */
@@ -296,6 +319,7 @@ public final class MetricsCollector implements EngineListener {
      * utilization is over its replicas' provisioned time).
      */
     public RunResult result(Scenario scenario, RunResult.SimStats sim, ProvisionedTime provisioned) {
+        checkConservation();
         this.provisioned = provisioned;
         double windowS = window.lengthS();
         RunResult.Throughput throughput = total.throughput(windowS);
