@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.llmsim.kernel.RandomStreams;
 import org.llmsim.scenario.CacheSpec;
+import org.llmsim.scenario.PluggableKinds;
 import org.llmsim.workload.Samplers;
 
 /**
@@ -46,6 +47,7 @@ public final class ResponseCaches {
     /** Adds a cache kind under {@code kind} (the {@code kind:} value that selects it). */
     public static synchronized void register(String kind, Factory factory) {
         REGISTRY.put(kind, factory);
+        PluggableKinds.declareCacheKind(kind);
     }
 
     /** The registered kinds, in registration order. */

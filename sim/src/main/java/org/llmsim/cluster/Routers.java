@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.commons.math3.random.RandomGenerator;
 import org.llmsim.kernel.RandomStreams;
+import org.llmsim.scenario.PluggableKinds;
 import org.llmsim.scenario.RouterSpec;
 
 /**
@@ -38,6 +39,7 @@ public final class Routers {
     /** Adds a policy under {@code name} (the {@code policy:} value that selects it). */
     public static synchronized void register(String name, Factory factory) {
         REGISTRY.put(name, factory);
+        PluggableKinds.declareRouterPolicy(name);
     }
 
     /** The registered policy names, in registration order. */

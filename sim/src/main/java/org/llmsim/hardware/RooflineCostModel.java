@@ -114,7 +114,7 @@ public final class RooflineCostModel {
 
     /** FLOPs of the whole replica for one iteration. */
     public double flops(long newTokens, long attended) {
-        return denseFlopsPerToken * newTokens + attentionFlopsPerPair * attended;
+        return flops((double) newTokens, (double) attended);
     }
 
     /** Bytes moved to and from HBM by one GPU of the group in one iteration. */
@@ -128,11 +128,7 @@ public final class RooflineCostModel {
      * {@code E (1 - (1 - k/E)^n)}.
      */
     public double weightBytesRead(long newTokens) {
-        if (experts == 0) {
-            return denseWeightBytes;
-        }
-        double touched = experts * (1 - Math.pow(1 - (double) expertsPerToken / experts, newTokens));
-        return denseWeightBytes + touched * expertBytes;
+        return weightBytesRead((double) newTokens);
     }
 
     /**
@@ -140,17 +136,35 @@ public final class RooflineCostModel {
      * (fractional) shape: compute, streaming and the stage's own all-reduces, without host overhead.
      */
     IterationCost stageCost(double fraction, int stageLayers, double newTokens, double attended, double kvTokens) {
-        double flops = denseFlopsPerToken * newTokens + attentionFlopsPerPair * attended;
-        double computeS = flops * fraction / tp / flopsPerSecondPerGpu;
-        double weights = experts == 0 ? denseWeightBytes
-                : denseWeightBytes + experts * (1 - Math.pow(1 - (double) expertsPerToken / experts, newTokens))
-                        * expertBytes;
+        double computeS = flops(newTokens, attended) * fraction / tp / flopsPerSecondPerGpu;
         // kvBytesPerTokenPerGpu already counts the stage's layers only
-        double memoryS = (weights * fraction / tp + kvBytesPerTokenPerGpu * kvTokens) / bytesPerSecondPerGpu;
-        double commS = tp == 1 ? 0
-                : 2.0 * stageLayers * (2.0 * (tp - 1) / tp * newTokens * allReduceBytesPerToken / linkBytesPerS
-                        + linkLatencyS);
+        double memoryS = (weightBytesRead(newTokens) * fraction / tp + kvBytesPerTokenPerGpu * kvTokens)
+                / bytesPerSecondPerGpu;
+        double commS = allReducesS(stageLayers, newTokens);
         return new IterationCost(computeS, memoryS, commS, 0, Math.max(computeS, memoryS) + commS);
+    }
+
+    // The formulas, once each; micro-batches of a pipeline stage have fractional token counts.
+
+    private double flops(double newTokens, double attended) {
+        return denseFlopsPerToken * newTokens + attentionFlopsPerPair * attended;
+    }
+
+    private double weightBytesRead(double newTokens) {
+        if (experts == 0) {
+            return denseWeightBytes;
+        }
+        double touched = experts * (1 - Math.pow(1 - (double) expertsPerToken / experts, newTokens));
+        return denseWeightBytes + touched * expertBytes;
+    }
+
+    /** Two ring all-reduces of the activations per layer over {@code layerCount} layers; none without tp. */
+    private double allReducesS(int layerCount, double newTokens) {
+        if (tp == 1) {
+            return 0;
+        }
+        double perAllReduce = 2.0 * (tp - 1) / tp * newTokens * allReduceBytesPerToken / linkBytesPerS + linkLatencyS;
+        return 2.0 * layerCount * perAllReduce;
     }
 
     /** Host time of one iteration: per pass, per sequence and per new token. */
@@ -159,11 +173,7 @@ public final class RooflineCostModel {
     }
 
     private double communicationS(long newTokens) {
-        if (tp == 1) {
-            return 0;
-        }
-        double perAllReduce = 2.0 * (tp - 1) / tp * newTokens * allReduceBytesPerToken / linkBytesPerS + linkLatencyS;
-        return 2.0 * layers * perAllReduce;
+        return allReducesS(layers, newTokens);
     }
 
     /** Parts of one iteration's time in seconds; {@code totalS = max(computeS, memoryS) + communicationS + overheadS}. */

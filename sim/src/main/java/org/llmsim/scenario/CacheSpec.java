@@ -2,12 +2,11 @@ package org.llmsim.scenario;
 
 import java.util.List;
 
-import org.llmsim.app.ResponseCaches;
 
 /**
  * A response cache in front of the models ({@code cluster.caches[i]}); caches are asked in list order and a hit
  * returns the stored answer after the cache's latency, with no model work. {@code kind} picks the implementation
- * (registered in {@link ResponseCaches}): {@code exact} matches the request's content key (same item, same
+ * (named in {@link PluggableKinds#cacheKinds()}): {@code exact} matches the request's content key (same item, same
  * wording); {@code semantic} matches its paraphrase group (same item, any wording) through embeddings.
  *
  * @param kind                 {@code exact} or {@code semantic}
@@ -55,8 +54,8 @@ public record CacheSpec(String kind, String name, Long capacityEntries, Double t
         if (!p.required(path + ".kind", kind)) {
             return;
         }
-        if (!ResponseCaches.kinds().contains(kind)) {
-            p.add(path + ".kind", "must be one of " + String.join(", ", ResponseCaches.kinds()) + ", got '" + kind
+        if (!PluggableKinds.cacheKinds().contains(kind)) {
+            p.add(path + ".kind", "must be one of " + String.join(", ", PluggableKinds.cacheKinds()) + ", got '" + kind
                     + "'");
             return;
         }

@@ -1,13 +1,12 @@
 package org.llmsim.scenario;
 
+import java.util.List;
 import java.util.Set;
-
-import org.llmsim.cluster.Routers;
 
 /**
  * How requests are spread over the replicas of a pool ({@code cluster.router}, or a pool's own {@code router}).
  *
- * @param policy           a routing policy registered in {@link Routers} (default {@code least_outstanding})
+ * @param policy           a routing policy named in {@link PluggableKinds#routerPolicies()} (default {@code least_outstanding})
  * @param decisionLatencyS time the router takes to decide before a request reaches its replica, seconds (default 0;
  *                         an external scorer such as a KV-aware endpoint picker takes milliseconds)
  * @param affinityKey      {@code affinity} only: what a request is hashed on: {@code prefix} (the shared prefix),
@@ -42,8 +41,9 @@ public record RouterSpec(String policy, Double decisionLatencyS, String affinity
     }
 
     public void validate(String path, Problems p) {
-        if (!Routers.names().contains(policy)) {
-            p.add(path + ".policy", "must be one of " + String.join(", ", Routers.names()) + ", got '" + policy + "'");
+        List<String> policies = PluggableKinds.routerPolicies();
+        if (!policies.contains(policy)) {
+            p.add(path + ".policy", "must be one of " + String.join(", ", policies) + ", got '" + policy + "'");
         }
         p.nonNegative(path + ".decision_latency_s", decisionLatencyS);
         if (!AFFINITY_KEYS.contains(affinityKey)) {

@@ -14,10 +14,14 @@ class MemoryPlanTest {
                 1, Dtype.BF16, Dtype.BF16);
         MemoryPlan plan = MemoryPlan.of(hw, 0.9, 8192, 256, 16);
         assertTrue(plan.fits());
-        // 72 GB usable - 16.06 GB weights - activations - 1.5 GB reserve, at 128 KiB per token
-        double expectedKvBytes = 72e9 - 16.06e9 - plan.activationBytesPerGpu() - 1.5e9;
-        assertEquals(expectedKvBytes, plan.kvBytesPerGpu(), 1e3);
-        assertEquals(Math.floor(expectedKvBytes / (131072.0 * 16)), plan.kvBlocks(), 1.0);
+        // activations of a profiling pass, by hand: 8,192 tokens x (3 x 14,336 + 4 x 4,096) x 2 bytes = 973,078,528
+        // plus FP32 logits of 256 sequences over a 128,256-token vocabulary: 131,334,144; 1,104,412,672 in all
+        assertEquals(1_104_412_672.0, plan.activationBytesPerGpu(), 0.5);
+        // 80 GB x 0.9 = 72 GB usable - 16.06 GB weights (8.03 B x 2) - 1,104,412,672 - 1.5 GB reserve
+        assertEquals(53_335_587_328.0, plan.kvBytesPerGpu(), 1e3);
+        // at 128 KiB per token in blocks of 16: 2,097,152 bytes a block, 25,432 blocks, 406,912 tokens
+        assertEquals(25_432, plan.kvBlocks());
+        assertEquals(406_912, plan.kvTokens());
         assertTrue(plan.kvTokens() > 380_000 && plan.kvTokens() < 430_000, "kv tokens " + plan.kvTokens());
     }
 
