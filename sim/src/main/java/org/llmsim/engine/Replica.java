@@ -36,6 +36,7 @@ public final class Replica {
     private final SchedulerConfig config;
     private final EngineListener listener;
     private final SpeculativeDecoding speculative;
+    private final PassPricer pricer;
     private final int maxContextTokens;
     private KvCacheManager kv;
     private BatchScheduler scheduler;
@@ -53,27 +54,18 @@ public final class Replica {
     private BatchPlan passPlan;
     /** Told when a draining replica has emptied and stopped. */
     private Runnable onDrained;
-    /** A pending wake-up for a scheduler that waits on its own (dynamic batching), or null. */
-    private EventScheduler.ScheduledEvent wakeUp;
-    private double wakeUpAtS = Double.NaN;
+    /** Runs an idle scheduler that waits on its own (dynamic batching) again when it asks to be. */
+    private final WakeUp wakeUp;
 
     /**
-     * @param index    global replica index (across pools), used in outputs
-     * @param poolName the pool the replica belongs to
-     * @param clock    the simulation's scheduler
-     * @param costModel prices forward passes
-     * @param memory   KV capacity of the replica
-     * @param config   scheduler knobs
-     * @param listener receives finished requests and per-pass statistics
-     */
-    public Replica(int index, String poolName, EventScheduler clock, RooflineCostModel costModel, MemoryPlan memory,
-            SchedulerConfig config, EngineListener listener) {
-        this(index, poolName, clock, costModel, memory, config, listener, SpeculativeDecoding.NONE);
-    }
-
-    /**
-     * A replica with speculative decoding ({@link SpeculativeDecoding#NONE} for none; it needs iteration-level
-     * batching).
+     * @param index       global replica index (across pools), used in outputs
+     * @param poolName    the pool the replica belongs to
+     * @param clock       the simulation's scheduler
+     * @param costModel   prices forward passes
+     * @param memory      KV capacity of the replica
+     * @param config      scheduler knobs
+     * @param listener    receives finished requests and per-pass statistics
+     * @param speculative the draft model, or {@link SpeculativeDecoding#NONE} (it needs iteration-level batching)
      */
     public Replica(int index, String poolName, EventScheduler clock, RooflineCostModel costModel, MemoryPlan memory,
             SchedulerConfig config, EngineListener listener, SpeculativeDecoding speculative) {
@@ -86,6 +78,12 @@ public final class Replica {
         this.config = config;
         this.listener = listener;
         this.maxContextTokens = costModel.hardware().model().maxContext();
+        this.pricer = new PassPricer(index, costModel, speculative, listener);
+        this.wakeUp = new WakeUp(clock, () -> {
+            if (!busy && runsPasses) {
+                runNextPass(true);
+            }
+        });
         freshEngine();
     }
 
@@ -227,11 +225,7 @@ public final class Replica {
         passPlan = null;
         epoch++;
         busy = false;
-        if (wakeUp != null) {
-            wakeUp.cancel();
-            wakeUp = null;
-            wakeUpAtS = Double.NaN;
-        }
+        wakeUp.cancel();
         onDrained = null;
         freshEngine();
         setState(ReplicaState.CRASHED);
@@ -306,70 +300,17 @@ public final class Replica {
         BatchPlan plan = scheduler.schedule(startS);
         if (plan == null) {
             busy = false;
-            armWakeUp(scheduler.wakeUpS());
+            wakeUp.arm(scheduler.wakeUpS());
             if (state == ReplicaState.DRAINING && outstanding() == 0) {
                 stopDrained();
             }
             return;
         }
         busy = true;
-        double durationS = costModel.iterationTimeS(plan.sequences(), plan.newTokens(), plan.attendedTokens(),
-                plan.kvReadTokens(), plan.kvWriteTokens(), afterIdle);
-        BatchPlan.PreemptionWork work = plan.preemption();
-        if (!work.isNone()) {
-            durationS += preemptionCostS(plan, work, durationS);
-        }
-        if (speculative.enabled()) {
-            double draftS = speculative.draftTimeS(plan);
-            durationS += draftS;
-            listener.onSpeculativePass(index, startS, plan.decodeTokens(), plan.acceptedTokens(), speculative.k(),
-                    draftS, durationS);
-        }
-        if (slowdown != PassSlowdown.NONE) {
-            durationS *= slowdown.factorAt(startS);
-        }
+        double durationS = pricer.durationS(plan, startS, afterIdle, swapSpace, slowdown);
         int passEpoch = epoch;
         passPlan = plan;
         clock.after(durationS, EventPriority.ITERATION, () -> finishPass(plan, startS, passEpoch));
-    }
-
-    /**
-     * Reports what a pass spends on preemptions and returns the time to add to it: the KV copies to and from host
-     * memory, which run before the pass. Recomputation is already part of the pass; its share is the pass's time
-     * minus the time of the same pass without the recomputed tokens.
-     */
-    private double preemptionCostS(BatchPlan plan, BatchPlan.PreemptionWork work, double passS) {
-        int swapBlocks = work.swapOutBlocks() + work.swapInBlocks();
-        double swapS = swapSpace.transferTimeS(swapBlocks);
-        double recomputeS = 0;
-        if (work.recomputeTokens() > 0) {
-            long r = work.recomputeTokens();
-            double withoutS = costModel.iterationTimeS(plan.sequences(), plan.newTokens() - r,
-                    plan.attendedTokens() - work.recomputeAttended(), plan.kvReadTokens() - r,
-                    plan.kvWriteTokens() - r);
-            recomputeS = Math.max(0, passS - withoutS);
-        }
-        listener.onPreemptionCost(index, swapS, swapSpace.bytes(swapBlocks, costModel.hardware().gpus()), recomputeS,
-                work.recomputeTokens());
-        return swapS;
-    }
-
-    /** Runs the scheduler again at {@code atS} if it is still idle then; a deadline already due needs no event. */
-    private void armWakeUp(double atS) {
-        if (Double.isNaN(atS) || !(atS > clock.now()) || atS == wakeUpAtS) {
-            return;
-        }
-        if (wakeUp != null) {
-            wakeUp.cancel();
-        }
-        wakeUpAtS = atS;
-        wakeUp = clock.at(atS, EventPriority.ITERATION, () -> {
-            wakeUp = null;
-            wakeUpAtS = Double.NaN;
-            if (!busy && runsPasses) {
-                runNextPass(true);
-            }
-        });
     }
 
     private void finishPass(BatchPlan plan, double startS, int passEpoch) {

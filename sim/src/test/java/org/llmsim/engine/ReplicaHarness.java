@@ -68,7 +68,7 @@ final class ReplicaHarness implements EngineListener {
     ReplicaHarness run(double horizonS) {
         DsolKernel kernel = new DsolKernel();
         MemoryPlan memory = new MemoryPlan(0, 0, 0, 0, 0, 0, config.blockSize(), kvBlocks);
-        Replica replica = new Replica(0, "test", kernel, cost, memory, config, this);
+        Replica replica = new Replica(0, "test", kernel, cost, memory, config, this, SpeculativeDecoding.NONE);
         kernel.run(horizonS, () -> {
             for (Request r : arrivals) {
                 kernel.at(r.arrivalS(), EventPriority.ARRIVAL, () -> replica.submit(r));

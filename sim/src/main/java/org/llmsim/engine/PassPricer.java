@@ -1,0 +1,66 @@
+package org.llmsim.engine;
+
+import org.llmsim.hardware.RooflineCostModel;
+
+/**
+ * The time of a planned pass on one replica: the cost model's forward pass, plus the KV copies to and from host
+ * memory that run before it (swap preemption), plus the draft model's passes (speculative decoding), stretched by a
+ * degraded GPU's slowdown. Tells the listener what preemptions and drafts cost.
+ */
+final class PassPricer {
+    private final int replica;
+    private final RooflineCostModel costModel;
+    private final SpeculativeDecoding speculative;
+    private final EngineListener listener;
+
+    PassPricer(int replica, RooflineCostModel costModel, SpeculativeDecoding speculative, EngineListener listener) {
+        this.replica = replica;
+        this.costModel = costModel;
+        this.speculative = speculative;
+        this.listener = listener;
+    }
+
+    /**
+     * Seconds the pass {@code plan} takes when it starts at {@code startS}; {@code afterIdle} when the replica was
+     * idle until now (a pipeline then starts empty).
+     */
+    double durationS(BatchPlan plan, double startS, boolean afterIdle, SwapSpace swapSpace, PassSlowdown slowdown) {
+        double durationS = costModel.iterationTimeS(plan.sequences(), plan.newTokens(), plan.attendedTokens(),
+                plan.kvReadTokens(), plan.kvWriteTokens(), afterIdle);
+        BatchPlan.PreemptionWork work = plan.preemption();
+        if (!work.isNone()) {
+            durationS += preemptionCostS(plan, work, durationS, swapSpace);
+        }
+        if (speculative.enabled()) {
+            double draftS = speculative.draftTimeS(plan);
+            durationS += draftS;
+            listener.onSpeculativePass(replica, startS, plan.decodeTokens(), plan.acceptedTokens(), speculative.k(),
+                    draftS, durationS);
+        }
+        if (slowdown != PassSlowdown.NONE) {
+            durationS *= slowdown.factorAt(startS);
+        }
+        return durationS;
+    }
+
+    /**
+     * Reports what a pass spends on preemptions and returns the time to add to it: the KV copies to and from host
+     * memory, which run before the pass. Recomputation is already part of the pass; its share is the pass's time
+     * minus the time of the same pass without the recomputed tokens.
+     */
+    private double preemptionCostS(BatchPlan plan, BatchPlan.PreemptionWork work, double passS, SwapSpace swapSpace) {
+        int swapBlocks = work.swapOutBlocks() + work.swapInBlocks();
+        double swapS = swapSpace.transferTimeS(swapBlocks);
+        double recomputeS = 0;
+        if (work.recomputeTokens() > 0) {
+            long r = work.recomputeTokens();
+            double withoutS = costModel.iterationTimeS(plan.sequences(), plan.newTokens() - r,
+                    plan.attendedTokens() - work.recomputeAttended(), plan.kvReadTokens() - r,
+                    plan.kvWriteTokens() - r);
+            recomputeS = Math.max(0, passS - withoutS);
+        }
+        listener.onPreemptionCost(replica, swapS, swapSpace.bytes(swapBlocks, costModel.hardware().gpus()),
+                recomputeS, work.recomputeTokens());
+        return swapS;
+    }
+}
