@@ -182,10 +182,10 @@ public final class Cluster implements ReplicaSet {
         for (int p = 0; p < fleets.size(); p++) {
             PoolFleet f = fleets.get(p);
             boolean dynamic = f.plan().autoscales();
-            replicaS[p] = dynamic ? f.replicaS(endS) : Double.NaN;
-            windowReplicaS[p] = dynamic ? f.windowReplicaS(endS) : Double.NaN;
+            replicaS[p] = dynamic ? f.provisionedClock().replicaS(endS) : Double.NaN;
+            windowReplicaS[p] = dynamic ? f.provisionedClock().windowReplicaS(endS) : Double.NaN;
             for (int i = 0; i < f.plan().replicas(); i++) {
-                replicaWindowS[first + i] = dynamic ? f.slotWindowS(i, endS) : window.lengthS();
+                replicaWindowS[first + i] = dynamic ? f.provisionedClock().slotWindowS(i, endS) : window.lengthS();
             }
             first += f.plan().replicas();
         }

@@ -381,19 +381,9 @@ public final class PoolFleet implements ReplicaSet {
         return n;
     }
 
-    /** Replica-seconds provisioned up to {@code endS}. */
-    double replicaS(double endS) {
-        return provisioned.replicaS(endS);
-    }
-
-    /** Replica-seconds provisioned inside the measurement window, up to {@code endS}. */
-    double windowReplicaS(double endS) {
-        return provisioned.windowReplicaS(endS);
-    }
-
-    /** Seconds the pool's replica {@code slot} was provisioned inside the window, up to {@code endS}. */
-    double slotWindowS(int slot, double endS) {
-        return provisioned.slotWindowS(slot, endS);
+    /** The pool's provisioned replicas over time (what the bill counts). */
+    ProvisionedClock provisionedClock() {
+        return provisioned;
     }
 
     private static String fmt(double s) {
