@@ -103,15 +103,15 @@ class ProfileSourcesTest {
 
     @Test
     void theRulesCatchLocalPathsAndUncheckableSources() {
-        for (String local : List.of("prices: /work/notes/calibration-sources.md section 5", "see /tmp/prices.csv",
+        for (String local : List.of("prices: /home/me/notes/prices.md section 5", "see /tmp/prices.csv",
                 "~/notes/prices.txt", "file:///home/me/prices.html", "C:\\Users\\me\\prices.txt",
-                "notes/calibration-sources.md, section 5", "(/home/me/pricing.md)")) {
+                "notes/prices.md, section 5", "(/home/me/pricing.md)")) {
             List<String> found = new ArrayList<>(SourceCheck.localPaths(local));
             found.addAll(SourceCheck.unpinnedFiles(local));
             assertFalse(found.isEmpty(), local);
         }
-        assertEquals(List.of("/work/notes/calibration-sources.md"),
-                SourceCheck.localPaths("prices: /work/notes/calibration-sources.md section 5"));
+        assertEquals(List.of("/home/me/notes/prices.md"),
+                SourceCheck.localPaths("prices: /home/me/notes/prices.md section 5"));
         assertEquals(List.of("docs/perf.md"), SourceCheck.unpinnedFiles("NVIDIA/TensorRT-LLM docs/perf.md, table 2"));
         for (String fine : List.of("NCCL bus bandwidth 2.72 GB/s at 64 KB, x 8/14",
                 "NVIDIA/TensorRT-LLM docs/source/performance/perf-overview.md@258c754, 5,255.99 tok/s",
@@ -126,7 +126,7 @@ class ProfileSourcesTest {
         assertTrue(SourceCheck.checkable("runtime_reserve_gb: as for h100-sxm", ids));
         assertTrue(SourceCheck.checkable("fitted to trtllm-h100-llama8b-467-256-qps2.", ids));
         assertTrue(SourceCheck.checkable("prefill_tokens_per_s 20,000: assumed (no published slope)", ids));
-        assertFalse(SourceCheck.checkable("prices: /work/notes/calibration-sources.md section 5", ids));
+        assertFalse(SourceCheck.checkable("prices: /home/me/notes/prices.md section 5", ids));
         assertFalse(SourceCheck.checkable("peaks: NVIDIA H100 page, as tabulated in stas00/ml-engineering", ids));
         assertFalse(SourceCheck.checkable("latency: modelstats.ai (2026-04-03): 1.42 s", ids));
     }

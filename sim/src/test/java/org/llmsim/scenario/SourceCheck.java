@@ -22,7 +22,7 @@ final class SourceCheck {
     static final Pattern DECLARED = Pattern.compile("(?i)\\bassum\\w*|\\bnot confirmed\\b|\\bderived\\b");
 
     private static final List<Pattern> LOCAL_PATHS = List.of(
-            // absolute Unix paths of two or more segments (/work/notes/x.md, /tmp/x); GB/s and 8/14 do not match
+            // absolute Unix paths of two or more segments (/home/me/notes.md, /tmp/x); GB/s and 8/14 do not match
             Pattern.compile("(?<![\\w.)\\]/:>-])/[A-Za-z_.~][\\w.~-]*/[\\w.~/-]*"),
             Pattern.compile("(?<![\\w/])~/[\\w.~/-]*"),
             Pattern.compile("\\$HOME/[\\w.~/-]*"),
