@@ -25,7 +25,7 @@ import org.llmsim.scenario.StrictYaml;
  * @param id          the file name without {@code .yaml}
  * @param description what was measured, in a line
  * @param source      where the figures are published (URL or repository path with commit), enough to find them again
- * @param sourceDate  when they were published or the stored copy was read
+ * @param sourceDate  when they were published or the page was read
  * @param calibration whether the case was used to calibrate the profile (the others are held out)
  * @param notes       how the published setup was mapped to llmsim, and what is uncertain
  * @param deployment  the pool under test
