@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.llmsim.hardware.MemoryPlan;
-import org.llmsim.hardware.RooflineCostModel;
+import org.llmsim.passtime.PassCostModel;
 import org.llmsim.kernel.EventPriority;
 import org.llmsim.kernel.EventScheduler;
 import org.llmsim.request.Request;
@@ -31,7 +31,7 @@ public final class Replica {
     private final int index;
     private final String poolName;
     private final EventScheduler clock;
-    private final RooflineCostModel costModel;
+    private final PassCostModel costModel;
     private final MemoryPlan memory;
     private final SchedulerConfig config;
     private final EngineListener listener;
@@ -67,7 +67,7 @@ public final class Replica {
      * @param listener    receives finished requests and per-pass statistics
      * @param speculative the draft model, or {@link SpeculativeDecoding#NONE} (it needs iteration-level batching)
      */
-    public Replica(int index, String poolName, EventScheduler clock, RooflineCostModel costModel, MemoryPlan memory,
+    public Replica(int index, String poolName, EventScheduler clock, PassCostModel costModel, MemoryPlan memory,
             SchedulerConfig config, EngineListener listener, SpeculativeDecoding speculative) {
         this.index = index;
         this.speculative = speculative;
@@ -363,7 +363,7 @@ public final class Replica {
         return kv.blockSize();
     }
 
-    public RooflineCostModel costModel() {
+    public PassCostModel costModel() {
         return costModel;
     }
 

@@ -36,6 +36,13 @@ import java.util.List;
  *                               carries KV between disaggregated replicas and activations between pipeline stages on
  *                               different nodes; null where not given
  * @param networkLatencyUs       latency of one inter-node transfer, microseconds; optional, default 0
+ * @param rooflineKnee           how sharply a kernel's time turns from bandwidth to compute bound near the ridge
+ *                               (see {@code passtime.Roofline}); optional, default: sharp (the ideal roofline)
+ * @param attention              the attention kernel's efficiency ({@link AttentionKernel}); optional, default ideal
+ * @param allreduce              the all-reduce kernels ({@link CollectiveKernels}); optional, default NCCL at the
+ *                               interconnect's bandwidth
+ * @param overlapHost            whether the engine prepares the next pass while the GPU runs this one, hiding host
+ *                               time behind GPU time (SGLang's overlap scheduler); optional, default false
  */
 public record GpuProfile(
         String id,
@@ -60,31 +67,11 @@ public record GpuProfile(
         EngineCalibrations engines,
         Double int8Tops,
         Double networkGbps,
-        Double networkLatencyUs) {
-
-    /** A profile without the INT8 peak and the inter-node network (the field set before they existed). */
-    public GpuProfile(String id, String name, Double memoryGb, Double hbmBandwidthTbps, Double bf16Tflops,
-            Double fp8Tflops, Double interconnectGbps, Double interconnectLatencyUs, Double pcieGbps,
-            Double pcieEfficiency, Double priceUsdPerHour, String priceAsOf, Double computeEfficiency,
-            Double memoryEfficiency, Double iterationOverheadS, Double perSequenceOverheadS, Double runtimeReserveGb,
-            List<String> sources, Double perTokenOverheadS, EngineCalibrations engines) {
-        this(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps, interconnectLatencyUs,
-                pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency, memoryEfficiency,
-                iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources, perTokenOverheadS, engines, null,
-                null, null);
-    }
-
-    /**
-     * A profile without PCIe efficiency, per-token overhead or per-engine calibrations (the original field set).
-     */
-    public GpuProfile(String id, String name, Double memoryGb, Double hbmBandwidthTbps, Double bf16Tflops,
-            Double fp8Tflops, Double interconnectGbps, Double interconnectLatencyUs, Double pcieGbps,
-            Double priceUsdPerHour, String priceAsOf, Double computeEfficiency, Double memoryEfficiency,
-            Double iterationOverheadS, Double perSequenceOverheadS, Double runtimeReserveGb, List<String> sources) {
-        this(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps, interconnectLatencyUs,
-                pcieGbps, null, priceUsdPerHour, priceAsOf, computeEfficiency, memoryEfficiency, iterationOverheadS,
-                perSequenceOverheadS, runtimeReserveGb, sources, null, null);
-    }
+        Double networkLatencyUs,
+        Double rooflineKnee,
+        AttentionKernel attention,
+        CollectiveKernels allreduce,
+        Boolean overlapHost) {
 
     public double memoryBytes() {
         return memoryGb * 1e9;
@@ -160,9 +147,29 @@ public record GpuProfile(
         if (c == null) {
             return this;
         }
-        return withCalibration(or(c.computeEfficiency(), computeEfficiency), or(c.memoryEfficiency(),
-                memoryEfficiency), or(c.iterationOverheadS(), iterationOverheadS), or(c.perSequenceOverheadS(),
-                perSequenceOverheadS), or(c.perTokenOverheadS(), perTokenOverheadS), engines);
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf,
+                or(c.computeEfficiency(), computeEfficiency), or(c.memoryEfficiency(), memoryEfficiency),
+                or(c.iterationOverheadS(), iterationOverheadS), or(c.perSequenceOverheadS(), perSequenceOverheadS),
+                runtimeReserveGb, sources, or(c.perTokenOverheadS(), perTokenOverheadS), engines, int8Tops,
+                networkGbps, networkLatencyUs, or(c.rooflineKnee(), rooflineKnee), attentionOrIdeal()
+                        .overriddenBy(c.attention()), allreduceOrNccl().overriddenBy(c.allreduce()),
+                or(c.overlapHost(), overlapHost));
+    }
+
+    /** The attention kernel, ideal when the profile gives none. */
+    public AttentionKernel attentionOrIdeal() {
+        return attention == null ? AttentionKernel.IDEAL : AttentionKernel.IDEAL.overriddenBy(attention);
+    }
+
+    /** The all-reduce kernels, NCCL alone when the profile gives none. */
+    public CollectiveKernels allreduceOrNccl() {
+        return allreduce == null ? CollectiveKernels.NCCL_ONLY : CollectiveKernels.NCCL_ONLY.overriddenBy(allreduce);
+    }
+
+    /** Whether host time hides behind GPU time ({@code overlap_host}). */
+    public boolean overlapsHost() {
+        return Boolean.TRUE.equals(overlapHost);
     }
 
     /** The profile as {@code engine} runs it, without per-engine sets: what calibration varies. */
@@ -202,10 +209,35 @@ public record GpuProfile(
             Double tokenS, EngineCalibrations newEngines, List<String> newSources) {
         return new GpuProfile(newId, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 latencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, ce, me, iterationS, sequenceS,
-                runtimeReserveGb, newSources, tokenS, newEngines, int8Tops, networkGbps, networkLatencyUs);
+                runtimeReserveGb, newSources, tokenS, newEngines, int8Tops, networkGbps, networkLatencyUs,
+                rooflineKnee, attention, allreduce, overlapHost);
     }
 
-    private static Double or(Double value, Double fallback) {
+    /** A copy with another attention kernel (calibration and tests). */
+    public GpuProfile withAttention(AttentionKernel kernel) {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
+                memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, kernel, allreduce, overlapHost);
+    }
+
+    /** A copy with another roofline knee (null: sharp). */
+    public GpuProfile withRooflineKnee(Double knee) {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
+                memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, knee, attention, allreduce, overlapHost);
+    }
+
+    /** A copy with other all-reduce kernels. */
+    public GpuProfile withAllreduce(CollectiveKernels kernels) {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
+                memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, kernels, overlapHost);
+    }
+
+    private static <T> T or(T value, T fallback) {
         return value != null ? value : fallback;
     }
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.llmsim.hardware.Dtype;
 import org.llmsim.hardware.ReplicaHardware;
-import org.llmsim.hardware.RooflineCostModel;
+import org.llmsim.passtime.PassCostModel;
+import org.llmsim.passtime.Shape;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.request.Request;
 import org.llmsim.scenario.Scenario;
@@ -45,17 +46,17 @@ class SpeculativeDecodingTest {
     void draftTime_isKDraftPasses_theFirstAlsoComputingThePromptTokens() {
         // given a pass with 4 decoding sequences holding 4,000 KV tokens, verifying k + 1 = 5 tokens each, beside a
         // 100-token prompt computed from scratch (the counts PassBuilder gives such a pass)
-        RooflineCostModel draft = new RooflineCostModel(new ReplicaHardware(TestScenarios.idealH100(),
+        PassCostModel draft = new PassCostModel(new ReplicaHardware(TestScenarios.idealH100(),
                 TestScenarios.model("llama-3.2-1b"), 1, Dtype.BF16, Dtype.BF16));
         SpeculativeDecoding drafts = new SpeculativeDecoding(4, 0.8, draft, new Well19937c(1));
         long promptPairs = 100 * 101 / 2;
-        BatchPlan plan = new BatchPlan(4, BatchPlan.NO_SEQUENCES, BatchPlan.NO_TOKENS, 5, 20 + 100,
-                5 * 4000 + 4 * 15 + promptPairs, 4000 + 20 + 100, 20 + 100, 0, 0, 0, BatchPlan.PreemptionWork.NONE,
-                4000, 3, BatchPlan.NO_SEQUENCES);
+        BatchPlan plan = new BatchPlan(4, BatchPlan.NO_SEQUENCES, BatchPlan.NO_TOKENS, 5, 20 + 100, 100, promptPairs,
+                100, 5 * 4000 + 4 * 15, 4000 + 20, 20 + 1, 0, 0, 0, BatchPlan.PreemptionWork.NONE, 4000, 3,
+                BatchPlan.NO_SEQUENCES);
         // then the draft proposes 4 tokens in 4 passes, the j-th attending to each sequence's KV plus j tokens
-        double expected = draft.iterationTimeS(5, 4 + 100, 4000 + 4 + promptPairs, 4000 + 4 + 100, 4 + 100);
+        double expected = draft.timeS(new Shape(5, 4 + 100, 100, promptPairs, 100, 4000 + 4, 4000 + 4, 4 + 1));
         for (int j = 2; j <= 4; j++) {
-            expected += draft.iterationTimeS(4, 4, 4000 + 4L * j, 4000 + 4L * j, 4);
+            expected += draft.timeS(new Shape(4, 4, 0, 0, 0, 4000 + 4L * j, 4000 + 4L * j, 4));
         }
         assertEquals(expected, drafts.draftTimeS(plan), 1e-15);
     }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.llmsim.passtime.OperatorTime;
+import org.llmsim.passtime.PassCostModel;
+import org.llmsim.passtime.Shape;
 import org.llmsim.testing.TestScenarios;
 
 class EngineCalibrationTest {
@@ -53,13 +56,14 @@ class EngineCalibrationTest {
         ModelProfile m = TestScenarios.model("llama-3.1-8b");
         GpuProfile ideal = TestScenarios.idealH100();
         GpuProfile perToken = ideal.withCalibration(1.0, 1.0, 0.0, 0.0, 1e-6, null);
-        RooflineCostModel a = new RooflineCostModel(new ReplicaHardware(ideal, m, 1, Dtype.BF16, Dtype.BF16));
-        RooflineCostModel b = new RooflineCostModel(new ReplicaHardware(perToken, m, 1, Dtype.BF16, Dtype.BF16));
-        // when a pass computes 512 new tokens for 4 sequences
-        double without = a.iterationTimeS(4, 512, 512 * 256, 512, 512);
-        double with = b.iterationTimeS(4, 512, 512 * 256, 512, 512);
-        // then it takes 512 us longer, and the breakdown counts it as overhead
+        PassCostModel a = new PassCostModel(new ReplicaHardware(ideal, m, 1, Dtype.BF16, Dtype.BF16));
+        PassCostModel b = new PassCostModel(new ReplicaHardware(perToken, m, 1, Dtype.BF16, Dtype.BF16));
+        // when a pass computes 512 new tokens for 4 sequences (4 prompts of 128)
+        Shape pass = new Shape(4, 512, 512, 4 * 128 * 129 / 2, 512, 0, 0, 4);
+        double without = a.timeS(pass);
+        double with = b.timeS(pass);
+        // then it takes 512 us longer, and the breakdown counts it as host time
         assertEquals(512e-6, with - without, 1e-12);
-        assertEquals(512e-6, b.breakdown(4, 512, 512 * 256, 512, 512).overheadS(), 1e-12);
+        assertEquals(512e-6, b.breakdown(pass).secondsBound(OperatorTime.Bound.HOST), 1e-12);
     }
 }

@@ -42,7 +42,7 @@ public final class TestScenarios {
         GpuProfile h = gpu("h100-sxm");
         return new GpuProfile("ideal-h100", "ideal", h.memoryGb(), h.hbmBandwidthTbps(), h.bf16Tflops(),
                 h.fp8Tflops(), h.interconnectGbps(), 0.0, h.pcieGbps(), null, h.priceUsdPerHour(), null, 1.0, 1.0, 0.0,
-                0.0, 0.0, List.of("test"), null, null, h.int8Tops(), h.networkGbps(), 0.0);
+                0.0, 0.0, List.of("test"), null, null, h.int8Tops(), h.networkGbps(), 0.0, null, null, null, null);
     }
 
     public static Dtype bf16() {
