@@ -11,7 +11,9 @@ import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.MemoryPlan;
 import org.llmsim.hardware.ModelProfile;
 import org.llmsim.hardware.ReplicaHardware;
-import org.llmsim.hardware.RooflineCostModel;
+import org.llmsim.passtime.PassBreakdown;
+import org.llmsim.passtime.PassCostModel;
+import org.llmsim.passtime.Shape;
 import org.llmsim.provider.ProviderProfile;
 import org.llmsim.report.Format;
 import org.llmsim.scenario.ProfileCatalog;
@@ -119,14 +121,14 @@ final class CatalogCommand implements Callable<Integer> {
             if (!plan.fits()) {
                 continue;
             }
-            RooflineCostModel cost = new RooflineCostModel(hw);
-            long ctx = DECODE_CONTEXT;
-            RooflineCostModel.IterationCost step = cost.breakdown(1, 1, ctx, ctx, 1);
-            double idealS = Math.max(step.computeS() * g.computeEfficiency(), step.memoryS() * g.memoryEfficiency());
+            Shape decode = Shape.decode(1, DECODE_CONTEXT);
+            PassBreakdown step = new PassCostModel(hw).breakdown(decode);
+            double idealS = new PassCostModel(new ReplicaHardware(g.idealized(), m, tp, Dtype.BF16, Dtype.BF16))
+                    .timeS(decode);
             return new String[] {m.id(), g.id(), Integer.toString(tp),
                     Format.number(plan.weightBytesPerGpu() / 1e9, 1), Format.count(plan.kvTokens()),
                     Format.number(step.totalS() * 1000, 2), Format.number(idealS * 1000, 2),
-                    step.computeBound() ? "compute" : "memory"};
+                    step.dominantBound().label()};
         }
         return new String[] {m.id(), g.id(), "-", "does not fit on 8", "-", "-", "-", "-"};
     }

@@ -17,15 +17,29 @@ import java.util.List;
  * @param allreduce            the engine's all-reduce kernels, field by field over the profile's
  * @param overlapHost          whether the engine's scheduler prepares the next pass while the GPU runs this one,
  *                             hiding host time behind GPU time (SGLang's overlap scheduler); default false
+ * @param layerOverheadS       host time per layer per pass (kernel launches not captured in a CUDA graph), seconds
  */
 public record EngineCalibration(Double computeEfficiency, Double memoryEfficiency, Double iterationOverheadS,
         Double perSequenceOverheadS, Double perTokenOverheadS, List<String> sources, Double rooflineKnee,
-        AttentionKernel attention, CollectiveKernels allreduce, Boolean overlapHost) {
+        AttentionKernel attention, CollectiveKernels allreduce, Boolean overlapHost, Double layerOverheadS) {
 
-    /** A calibration of efficiencies and overheads only (what {@code llmsim calibrate} writes). */
-    public EngineCalibration(Double computeEfficiency, Double memoryEfficiency, Double iterationOverheadS,
-            Double perSequenceOverheadS, Double perTokenOverheadS, List<String> sources) {
-        this(computeEfficiency, memoryEfficiency, iterationOverheadS, perSequenceOverheadS, perTokenOverheadS, sources,
-                null, null, null, null);
+    /** These settings with the fitted values of {@code fitted} where it has them (what {@code llmsim calibrate} does). */
+    public EngineCalibration withFitted(EngineCalibration fitted, List<String> newSources) {
+        return new EngineCalibration(or(fitted.computeEfficiency, computeEfficiency),
+                or(fitted.memoryEfficiency, memoryEfficiency), or(fitted.iterationOverheadS, iterationOverheadS),
+                or(fitted.perSequenceOverheadS, perSequenceOverheadS), or(fitted.perTokenOverheadS, perTokenOverheadS),
+                newSources, rooflineKnee, attention, allreduce, overlapHost,
+                or(fitted.layerOverheadS, layerOverheadS));
+    }
+
+    /** An engine set of fitted efficiencies and overheads only (the others null: the profile's apply). */
+    public static EngineCalibration fitted(Double computeEfficiency, Double memoryEfficiency, Double iterationOverheadS,
+            Double perSequenceOverheadS, Double perTokenOverheadS, Double layerOverheadS) {
+        return new EngineCalibration(computeEfficiency, memoryEfficiency, iterationOverheadS, perSequenceOverheadS,
+                perTokenOverheadS, null, null, null, null, null, layerOverheadS);
+    }
+
+    private static Double or(Double value, Double fallback) {
+        return value != null ? value : fallback;
     }
 }

@@ -43,6 +43,8 @@ import java.util.List;
  *                               interconnect's bandwidth
  * @param overlapHost            whether the engine prepares the next pass while the GPU runs this one, hiding host
  *                               time behind GPU time (SGLang's overlap scheduler); optional, default false
+ * @param layerOverheadS         host time per layer per pass: kernel launches an engine does not capture in a CUDA
+ *                               graph, so that deeper models pay more of it; optional, default 0
  */
 public record GpuProfile(
         String id,
@@ -71,7 +73,8 @@ public record GpuProfile(
         Double rooflineKnee,
         AttentionKernel attention,
         CollectiveKernels allreduce,
-        Boolean overlapHost) {
+        Boolean overlapHost,
+        Double layerOverheadS) {
 
     public double memoryBytes() {
         return memoryGb * 1e9;
@@ -154,7 +157,7 @@ public record GpuProfile(
                 runtimeReserveGb, sources, or(c.perTokenOverheadS(), perTokenOverheadS), engines, int8Tops,
                 networkGbps, networkLatencyUs, or(c.rooflineKnee(), rooflineKnee), attentionOrIdeal()
                         .overriddenBy(c.attention()), allreduceOrNccl().overriddenBy(c.allreduce()),
-                or(c.overlapHost(), overlapHost));
+                or(c.overlapHost(), overlapHost), or(c.layerOverheadS(), layerOverheadS));
     }
 
     /** The attention kernel, ideal when the profile gives none. */
@@ -165,6 +168,28 @@ public record GpuProfile(
     /** The all-reduce kernels, NCCL alone when the profile gives none. */
     public CollectiveKernels allreduceOrNccl() {
         return allreduce == null ? CollectiveKernels.NCCL_ONLY : CollectiveKernels.NCCL_ONLY.overriddenBy(allreduce);
+    }
+
+    public double layerOverheadSOrZero() {
+        return layerOverheadS == null ? 0 : layerOverheadS;
+    }
+
+    /** A copy with another runtime reserve (tests of the memory plan). */
+    public GpuProfile withRuntimeReserveGb(Double value) {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
+                memoryEfficiency, iterationOverheadS, perSequenceOverheadS, value, sources, perTokenOverheadS, engines,
+                int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce, overlapHost,
+                layerOverheadS);
+    }
+
+    /** A copy with another host time per layer per pass, seconds. */
+    public GpuProfile withLayerOverheadS(Double value) {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
+                memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
+                overlapHost, value);
     }
 
     /** Whether host time hides behind GPU time ({@code overlap_host}). */
@@ -210,7 +235,18 @@ public record GpuProfile(
         return new GpuProfile(newId, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 latencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, ce, me, iterationS, sequenceS,
                 runtimeReserveGb, newSources, tokenS, newEngines, int8Tops, networkGbps, networkLatencyUs,
-                rooflineKnee, attention, allreduce, overlapHost);
+                rooflineKnee, attention, allreduce, overlapHost, layerOverheadS);
+    }
+
+    /**
+     * The same GPU at its datasheet peaks: efficiencies of 1, a sharp roofline, an ideal attention kernel, no host
+     * time and no collective latency. A pass priced on it is the ideal roofline of its operators; calibration can
+     * only be slower.
+     */
+    public GpuProfile idealized() {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps, 0.0,
+                pcieGbps, null, priceUsdPerHour, priceAsOf, 1.0, 1.0, 0.0, 0.0, runtimeReserveGb, sources, 0.0, null,
+                int8Tops, networkGbps, 0.0, null, null, null, null, 0.0);
     }
 
     /** A copy with another attention kernel (calibration and tests). */
@@ -218,7 +254,7 @@ public record GpuProfile(
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
-                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, kernel, allreduce, overlapHost);
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, kernel, allreduce, overlapHost, layerOverheadS);
     }
 
     /** A copy with another roofline knee (null: sharp). */
@@ -226,7 +262,7 @@ public record GpuProfile(
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
-                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, knee, attention, allreduce, overlapHost);
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, knee, attention, allreduce, overlapHost, layerOverheadS);
     }
 
     /** A copy with other all-reduce kernels. */
@@ -234,7 +270,7 @@ public record GpuProfile(
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
-                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, kernels, overlapHost);
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, kernels, overlapHost, layerOverheadS);
     }
 
     private static <T> T or(T value, T fallback) {

@@ -23,7 +23,7 @@ import org.llmsim.hardware.ReplicaHardware;
  *   attention  prompt chunks (causal)           FLOPs 4 dh (H/tp) pairs L       bytes KV read + written
  *              decodes                          FLOPs 4 dh (H/tp) pairs L       bytes KV read + written
  *   all-reduce 2 per layer when tp > 1          M h 2 bytes each (see {@link AllReduce})
- *   host       per pass + per sequence + per token (hidden behind GPU time with overlap_host)
+ *   host       per pass + per layer + per sequence + per token (hidden behind GPU time with overlap_host)
  * </pre>
  *
  * GEMMs run at the peak of the weights' compute type times {@code compute_efficiency}; all GEMMs of a pass share
@@ -61,6 +61,7 @@ public final class PassCostModel {
     private final AllReduce allReduce;
     private final double allReduceBytesPerToken;
     private final double iterationOverheadS;
+    private final double layerOverheadS;
     private final double perSequenceOverheadS;
     private final double perTokenOverheadS;
     private final boolean overlapHost;
@@ -99,6 +100,7 @@ public final class PassCostModel {
                 c.hasCustom() ? c.customMaxKb() * 1024 : 0);
         this.allReduceBytesPerToken = 2.0 * model.hidden(); // 16-bit activations
         this.iterationOverheadS = gpu.iterationOverheadS();
+        this.layerOverheadS = gpu.layerOverheadSOrZero() * layers;
         this.perSequenceOverheadS = gpu.perSequenceOverheadSOrZero();
         this.perTokenOverheadS = gpu.perTokenOverheadSOrZero();
         this.overlapHost = gpu.overlapsHost();
@@ -265,9 +267,10 @@ public final class PassCostModel {
         return tp == 1 ? 0 : 2.0 * stageLayers * allReduce.timeS(m * allReduceBytesPerToken, tp);
     }
 
-    /** Host time of one pass: per pass, per sequence and per new token. */
+    /** Host time of one pass: per pass, per layer, per sequence and per new token. */
     double hostS(PassShape p) {
-        return iterationOverheadS + perSequenceOverheadS * p.sequences() + perTokenOverheadS * p.newTokens();
+        return iterationOverheadS + layerOverheadS + perSequenceOverheadS * p.sequences()
+                + perTokenOverheadS * p.newTokens();
     }
 
     /** GPU and host time: in sequence, or overlapped where the engine prepares the next pass during this one. */

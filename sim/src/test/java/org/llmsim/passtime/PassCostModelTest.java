@@ -202,10 +202,7 @@ class PassCostModelTest {
         ModelProfile m = TestScenarios.model("llama-3.1-70b");
         for (String id : TestScenarios.catalog().ids("gpus")) {
             GpuProfile g = TestScenarios.gpu(id);
-            GpuProfile ideal = new GpuProfile(g.id(), g.name(), g.memoryGb(), g.hbmBandwidthTbps(), g.bf16Tflops(),
-                    g.fp8Tflops(), g.interconnectGbps(), 0.0, g.pcieGbps(), null, g.priceUsdPerHour(), null, 1.0, 1.0,
-                    0.0, 0.0, 0.0, g.sources(), null, null, g.int8Tops(), g.networkGbps(), 0.0, null, null, null,
-                    null);
+            GpuProfile ideal = g.idealized();
             PassCostModel real = new PassCostModel(new ReplicaHardware(g, m, 8, Dtype.BF16, Dtype.BF16));
             PassCostModel best = new PassCostModel(new ReplicaHardware(ideal, m, 8, Dtype.BF16, Dtype.BF16));
             for (int batch : new int[] {1, 8, 64, 256}) {
