@@ -78,7 +78,7 @@ public final class CalibratedProfileWriter {
             List<String> sources = new ArrayList<>(existing == null || existing.sources() == null ? List.of()
                     : existing.sources());
             sources.add(provenance);
-            EngineCalibrations all = original.engines() == null ? new EngineCalibrations(null, null, null)
+            EngineCalibrations all = original.engines() == null ? new EngineCalibrations(null, null, null, null)
                     : original.engines();
             EngineCalibration fitted = EngineCalibration.fitted(engineValues[0], engineValues[1], engineValues[2],
                     engineValues[3], engineValues[4], engineValues[5]);

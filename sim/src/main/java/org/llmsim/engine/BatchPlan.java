@@ -29,11 +29,13 @@ import org.llmsim.passtime.PassShape;
  *                           number of draft tokens the target accepted plus one
  * @param joined             sequences that arrived with their KV from a prefill replica (disaggregation) and decode
  *                           here for the first time: their token follows a gap since their first token
+ * @param steps              forward steps the pass runs (multi-step scheduling): the shape above is the first; each
+ *                           later step decodes the same sequences one token further; 1 normally
  */
 record BatchPlan(int decodeTokens, Sequence[] prefills, int[] prefillTokens, int sequences, long newTokens,
         long promptTokens, long promptPairs, long promptKvReadTokens, long decodePairs, long decodeKvReadTokens,
         long sampledTokens, int outputTokens, int usedBlocks, int steadyTokens, PreemptionWork preemption,
-        long decodeKvTokens, int acceptedTokens, Sequence[] joined) implements PassShape {
+        long decodeKvTokens, int acceptedTokens, Sequence[] joined, int steps) implements PassShape {
 
     static final Sequence[] NO_SEQUENCES = new Sequence[0];
     static final int[] NO_TOKENS = new int[0];
@@ -56,14 +58,14 @@ record BatchPlan(int decodeTokens, Sequence[] prefills, int[] prefillTokens, int
     /** A pass of {@code n} sequences decoding one token each, attending to {@code kvRead} tokens in all. */
     static BatchPlan decodes(int n, long kvRead, int outputs, int usedBlocks, int steady) {
         return new BatchPlan(n, NO_SEQUENCES, NO_TOKENS, n, n, 0, 0, 0, kvRead, kvRead, n, outputs, usedBlocks, steady,
-                PreemptionWork.NONE, Math.max(0, kvRead - n), 1, NO_SEQUENCES);
+                PreemptionWork.NONE, Math.max(0, kvRead - n), 1, NO_SEQUENCES, 1);
     }
 
     /** A pass computing {@code n} whole prompts of {@code tokens} tokens each over an empty context. */
     static BatchPlan prompts(int n, long tokens, int usedBlocks) {
         long all = n * tokens;
         return new BatchPlan(0, NO_SEQUENCES, NO_TOKENS, n, all, all, n * causalPairs(tokens), all, 0, 0, n, n,
-                usedBlocks, 0, PreemptionWork.NONE, 0, 1, NO_SEQUENCES);
+                usedBlocks, 0, PreemptionWork.NONE, 0, 1, NO_SEQUENCES, 1);
     }
 
     /** Attention pairs of a causal prefill of {@code tokens} tokens over an empty context: 1 + 2 + ... + tokens. */

@@ -36,12 +36,14 @@ final class PassBuilder {
     private long recomputeAttended;
     private long decodeKv;
     private int accepted = 1;
+    private int steps = 1;
     private int joinedCount;
     private Sequence[] joinedBuffer = new Sequence[4];
 
     void reset() {
         decodeKv = 0;
         accepted = 1;
+        steps = 1;
         joinedCount = 0;
         decodes = 0;
         steadyTokens = 0;
@@ -59,6 +61,19 @@ final class PassBuilder {
         swapInBlocks = 0;
         recomputeTokens = 0;
         recomputeAttended = 0;
+    }
+
+    /**
+     * Adds the decoding sequences for {@code stepCount} steps (multi-step scheduling): the pass's shape is its first
+     * step, each later step attending to one more token per sequence; every sequence emits up to that many tokens.
+     */
+    void addDecodes(int n, long attendedTokens, int steady, int stepCount) {
+        addDecodes(n, attendedTokens, steady);
+        if (stepCount > 1) {
+            steps = stepCount;
+            accepted = stepCount;
+            outputs += n * (stepCount - 1);
+        }
     }
 
     /**
@@ -160,6 +175,6 @@ final class PassBuilder {
         Sequence[] joined = joinedCount == 0 ? BatchPlan.NO_SEQUENCES : Arrays.copyOf(joinedBuffer, joinedCount);
         return new BatchPlan(decodes, planned, plannedTokens, decodes + prefills, newTokens, promptTokens, promptPairs,
                 promptKvRead, decodePairs, decodeKvRead, sampled, outputs, usedBlocks, steadyTokens, preemption,
-                decodeKv, accepted, joined);
+                decodeKv, accepted, joined, steps);
     }
 }

@@ -27,7 +27,8 @@ final class PassPricer {
      * idle until now (a pipeline then starts empty).
      */
     double durationS(BatchPlan plan, double startS, boolean afterIdle, SwapSpace swapSpace, PassSlowdown slowdown) {
-        double durationS = costModel.timeS(plan, afterIdle);
+        double durationS = plan.steps() == 1 ? costModel.timeS(plan, afterIdle)
+                : costModel.multiStepTimeS(plan, plan.steps());
         BatchPlan.PreemptionWork work = plan.preemption();
         if (!work.isNone()) {
             durationS += preemptionCostS(plan, work, durationS, swapSpace);

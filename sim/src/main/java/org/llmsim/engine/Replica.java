@@ -94,7 +94,7 @@ public final class Replica {
                 ? SwapSpace.of(costModel.hardware(), config.blockSize(), config.swapSpaceBytesPerGpu())
                 : SwapSpace.NONE;
         this.scheduler = switch (config.policy()) {
-            case CONTINUOUS, CHUNKED_PREFILL -> new ContinuousBatchScheduler(config, kv, swapSpace, listener,
+            case CONTINUOUS, CHUNKED_PREFILL, PREFILL_FIRST -> new ContinuousBatchScheduler(config, kv, swapSpace, listener,
                     speculative);
             case STATIC -> new StaticBatchScheduler(config, kv, listener);
             case DYNAMIC -> new DynamicBatchScheduler(config, kv, listener);

@@ -17,10 +17,12 @@ package org.llmsim.engine;
  * @param preemption            what preemption does to the victim's KV
  * @param prefixCaching         whether full KV blocks are shared and kept, keyed by the token prefix they hold
  * @param swapSpaceBytesPerGpu  host memory per GPU for swapped-out KV ({@code swap_space}), bytes
+ * @param schedulerSteps        decode steps a prefill-first decode pass runs before the scheduler looks at the queue
+ *                              again ({@code num_scheduler_steps}, vLLM V0's multi-step scheduling); 1 otherwise
  */
 public record SchedulerConfig(BatchingPolicy policy, int maxBatchSize, int maxBatchedTokens, int blockSize,
         int outputTokenCap, SchedulingOrder order, double maxWaitS, PreemptionMode preemption, boolean prefixCaching,
-        double swapSpaceBytesPerGpu) {
+        double swapSpaceBytesPerGpu, int schedulerSteps) {
 
     /** vLLM's default swap space: 4 GiB per GPU. */
     public static final double DEFAULT_SWAP_SPACE_BYTES = 4.0 * (1L << 30);
@@ -40,6 +42,22 @@ public record SchedulerConfig(BatchingPolicy policy, int maxBatchSize, int maxBa
         if (preemption == null) {
             preemption = PreemptionMode.RECOMPUTE;
         }
+        if (schedulerSteps < 1) {
+            throw new IllegalArgumentException("scheduler steps must be >= 1, got " + schedulerSteps);
+        }
+    }
+
+    /** One scheduler step per pass. */
+    public SchedulerConfig(BatchingPolicy policy, int maxBatchSize, int maxBatchedTokens, int blockSize,
+            int outputTokenCap, SchedulingOrder order, double maxWaitS, PreemptionMode preemption, boolean prefixCaching,
+            double swapSpaceBytesPerGpu) {
+        this(policy, maxBatchSize, maxBatchedTokens, blockSize, outputTokenCap, order, maxWaitS, preemption,
+                prefixCaching, swapSpaceBytesPerGpu, 1);
+    }
+
+    public SchedulerConfig withSchedulerSteps(int value) {
+        return new SchedulerConfig(policy, maxBatchSize, maxBatchedTokens, blockSize, outputTokenCap, order, maxWaitS,
+                preemption, prefixCaching, swapSpaceBytesPerGpu, value);
     }
 
     /** FCFS order, no waiting, recompute preemption, no prefix caching, vLLM's swap space. */
@@ -51,21 +69,21 @@ public record SchedulerConfig(BatchingPolicy policy, int maxBatchSize, int maxBa
 
     public SchedulerConfig withOrder(SchedulingOrder value) {
         return new SchedulerConfig(policy, maxBatchSize, maxBatchedTokens, blockSize, outputTokenCap, value, maxWaitS,
-                preemption, prefixCaching, swapSpaceBytesPerGpu);
+                preemption, prefixCaching, swapSpaceBytesPerGpu, schedulerSteps);
     }
 
     public SchedulerConfig withPreemption(PreemptionMode value, double swapBytesPerGpu) {
         return new SchedulerConfig(policy, maxBatchSize, maxBatchedTokens, blockSize, outputTokenCap, order, maxWaitS,
-                value, prefixCaching, swapBytesPerGpu);
+                value, prefixCaching, swapBytesPerGpu, schedulerSteps);
     }
 
     public SchedulerConfig withPrefixCaching(boolean value) {
         return new SchedulerConfig(policy, maxBatchSize, maxBatchedTokens, blockSize, outputTokenCap, order, maxWaitS,
-                preemption, value, swapSpaceBytesPerGpu);
+                preemption, value, swapSpaceBytesPerGpu, schedulerSteps);
     }
 
     public SchedulerConfig withMaxWaitS(double value) {
         return new SchedulerConfig(policy, maxBatchSize, maxBatchedTokens, blockSize, outputTokenCap, order, value,
-                preemption, prefixCaching, swapSpaceBytesPerGpu);
+                preemption, prefixCaching, swapSpaceBytesPerGpu, schedulerSteps);
     }
 }

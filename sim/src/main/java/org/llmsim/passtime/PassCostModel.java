@@ -127,6 +127,25 @@ public final class PassCostModel {
         return withHost(gpuTimeS(pass, 1.0, 1.0, layers, true), hostS(pass));
     }
 
+    /**
+     * Seconds of a multi-step decode pass (vLLM V0's {@code num_scheduler_steps}): {@code steps} forward steps of the
+     * decoding sequences of {@code first}, each attending to one more token per sequence than the one before, with
+     * the host's work done once for all of them.
+     */
+    public double multiStepTimeS(PassShape first, int steps) {
+        long n = first.decodeNewTokens();
+        MutableShape step = new MutableShape();
+        double gpuS = 0;
+        for (int j = 0; j < steps; j++) {
+            step.set(first.sequences(), first.newTokens(), first.promptTokens(), first.promptPairs(),
+                    first.promptKvReadTokens(), first.decodePairs() + j * n, first.decodeKvReadTokens() + j * n,
+                    first.sampledTokens());
+            gpuS += pipeline != null ? pipeline.timeS(step, false) - hostS(step)
+                    : gpuTimeS(step, 1.0, 1.0, layers, true);
+        }
+        return withHost(gpuS, hostS(first));
+    }
+
     /** The pass's operators, each with its time and what bounds it; for the catalog, validate and tests. */
     public PassBreakdown breakdown(PassShape pass) {
         if (pipeline != null) {

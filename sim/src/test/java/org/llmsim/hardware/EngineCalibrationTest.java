@@ -16,7 +16,7 @@ import org.llmsim.testing.TestScenarios;
 class EngineCalibrationTest {
     private static GpuProfile withTrtllm(EngineCalibration trtllm) {
         GpuProfile h = TestScenarios.idealH100();
-        return h.withCalibration(0.7, 0.9, 0.001, 0.00002, null, new EngineCalibrations(null, trtllm, null));
+        return h.withCalibration(0.7, 0.9, 0.001, 0.00002, null, new EngineCalibrations(null, trtllm, null, null));
     }
 
     @Test
