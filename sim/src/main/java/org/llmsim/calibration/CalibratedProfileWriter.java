@@ -55,7 +55,7 @@ public final class CalibratedProfileWriter {
         ServingEngine engine = result.engine();
         EngineCalibration existing = original.engines() == null ? null : original.engines().get(engine);
         // The fitted engine values in the order compute, memory, per pass, per sequence, per token, per layer.
-        Double[] engineValues = new Double[6];
+        Double[] engineValues = new Double[7];
         boolean topLevel = engine == ServingEngine.VLLM && existing == null;
         boolean topLevelChanged = false;
         boolean engineLevel = false;
@@ -81,9 +81,9 @@ public final class CalibratedProfileWriter {
             EngineCalibrations all = original.engines() == null ? new EngineCalibrations(null, null, null, null)
                     : original.engines();
             EngineCalibration fitted = EngineCalibration.fitted(engineValues[0], engineValues[1], engineValues[2],
-                    engineValues[3], engineValues[4], engineValues[5]);
+                    engineValues[3], engineValues[4], engineValues[5], engineValues[6]);
             EngineCalibration base = existing != null ? existing : EngineCalibration.fitted(null, null, null, null,
-                    null, null);
+                    null, null, null);
             g = g.withCalibration(g.computeEfficiency(), g.memoryEfficiency(), g.iterationOverheadS(),
                     g.perSequenceOverheadS(), g.perTokenOverheadS(), all.with(engine, base.withFitted(fitted,
                             sources)));
@@ -104,6 +104,7 @@ public final class CalibratedProfileWriter {
             case PER_SEQUENCE_OVERHEAD_S -> 3;
             case PER_TOKEN_OVERHEAD_S -> 4;
             case LAYER_OVERHEAD_S -> 5;
+            case REQUEST_LATENCY_S -> 6;
             case INTERCONNECT_LATENCY_US -> throw new IllegalArgumentException("not an engine parameter: " + p);
         };
     }

@@ -287,14 +287,17 @@ final class ContinuousBatchScheduler implements BatchScheduler {
 
     @Override
     public void complete(BatchPlan plan, double endS) {
-        if (plan.acceptedTokens() == 1) {
-            decoding.advance();
-        } else {
-            decoding.advance(plan.acceptedTokens());
-        }
-        Sequence done;
-        while ((done = decoding.pollFinished()) != null) {
-            finish(done, endS);
+        // a prefill-first pass of prompts only leaves the running answers where they were
+        if (plan.decodeTokens() > 0) {
+            if (plan.acceptedTokens() == 1) {
+                decoding.advance();
+            } else {
+                decoding.advance(plan.acceptedTokens());
+            }
+            Sequence done;
+            while ((done = decoding.pollFinished()) != null) {
+                finish(done, endS);
+            }
         }
         for (Sequence s : plan.preemption().swappedIn()) {
             tokenAfterGap(s, endS);

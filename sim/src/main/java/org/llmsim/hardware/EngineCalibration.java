@@ -18,10 +18,13 @@ import java.util.List;
  * @param overlapHost          whether the engine's scheduler prepares the next pass while the GPU runs this one,
  *                             hiding host time behind GPU time (SGLang's overlap scheduler); default false
  * @param layerOverheadS       host time per layer per pass (kernel launches not captured in a CUDA graph), seconds
+ * @param requestLatencyS      time a request spends in the engine's server before its first pass can take it (HTTP,
+ *                             tokenization, hand-off to the engine loop), seconds
  */
 public record EngineCalibration(Double computeEfficiency, Double memoryEfficiency, Double iterationOverheadS,
         Double perSequenceOverheadS, Double perTokenOverheadS, List<String> sources, Double rooflineKnee,
-        AttentionKernel attention, CollectiveKernels allreduce, Boolean overlapHost, Double layerOverheadS) {
+        AttentionKernel attention, CollectiveKernels allreduce, Boolean overlapHost, Double layerOverheadS,
+        Double requestLatencyS) {
 
     /** These settings with the fitted values of {@code fitted} where it has them (what {@code llmsim calibrate} does). */
     public EngineCalibration withFitted(EngineCalibration fitted, List<String> newSources) {
@@ -29,14 +32,14 @@ public record EngineCalibration(Double computeEfficiency, Double memoryEfficienc
                 or(fitted.memoryEfficiency, memoryEfficiency), or(fitted.iterationOverheadS, iterationOverheadS),
                 or(fitted.perSequenceOverheadS, perSequenceOverheadS), or(fitted.perTokenOverheadS, perTokenOverheadS),
                 newSources, rooflineKnee, attention, allreduce, overlapHost,
-                or(fitted.layerOverheadS, layerOverheadS));
+                or(fitted.layerOverheadS, layerOverheadS), or(fitted.requestLatencyS, requestLatencyS));
     }
 
     /** An engine set of fitted efficiencies and overheads only (the others null: the profile's apply). */
     public static EngineCalibration fitted(Double computeEfficiency, Double memoryEfficiency, Double iterationOverheadS,
-            Double perSequenceOverheadS, Double perTokenOverheadS, Double layerOverheadS) {
+            Double perSequenceOverheadS, Double perTokenOverheadS, Double layerOverheadS, Double requestLatencyS) {
         return new EngineCalibration(computeEfficiency, memoryEfficiency, iterationOverheadS, perSequenceOverheadS,
-                perTokenOverheadS, null, null, null, null, null, layerOverheadS);
+                perTokenOverheadS, null, null, null, null, null, layerOverheadS, requestLatencyS);
     }
 
     private static Double or(Double value, Double fallback) {

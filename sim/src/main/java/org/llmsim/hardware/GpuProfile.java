@@ -45,6 +45,9 @@ import java.util.List;
  *                               time behind GPU time (SGLang's overlap scheduler); optional, default false
  * @param layerOverheadS         host time per layer per pass: kernel launches an engine does not capture in a CUDA
  *                               graph, so that deeper models pay more of it; optional, default 0
+ * @param requestLatencyS        time a request spends in the engine's server before a pass can take it (HTTP,
+ *                               tokenization, hand-off to the engine loop), seconds; it adds to time to first token
+ *                               and end-to-end latency but occupies no GPU; optional, default 0
  */
 public record GpuProfile(
         String id,
@@ -74,7 +77,8 @@ public record GpuProfile(
         AttentionKernel attention,
         CollectiveKernels allreduce,
         Boolean overlapHost,
-        Double layerOverheadS) {
+        Double layerOverheadS,
+        Double requestLatencyS) {
 
     public double memoryBytes() {
         return memoryGb * 1e9;
@@ -157,7 +161,8 @@ public record GpuProfile(
                 runtimeReserveGb, sources, or(c.perTokenOverheadS(), perTokenOverheadS), engines, int8Tops,
                 networkGbps, networkLatencyUs, or(c.rooflineKnee(), rooflineKnee), attentionOrIdeal()
                         .overriddenBy(c.attention()), allreduceOrNccl().overriddenBy(c.allreduce()),
-                or(c.overlapHost(), overlapHost), or(c.layerOverheadS(), layerOverheadS));
+                or(c.overlapHost(), overlapHost), or(c.layerOverheadS(), layerOverheadS),
+                or(c.requestLatencyS(), requestLatencyS));
     }
 
     /** The attention kernel, ideal when the profile gives none. */
@@ -170,6 +175,19 @@ public record GpuProfile(
         return allreduce == null ? CollectiveKernels.NCCL_ONLY : CollectiveKernels.NCCL_ONLY.overriddenBy(allreduce);
     }
 
+    public double requestLatencySOrZero() {
+        return requestLatencyS == null ? 0 : requestLatencyS;
+    }
+
+    /** A copy with another request latency, seconds. */
+    public GpuProfile withRequestLatencyS(Double value) {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
+                memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
+                overlapHost, layerOverheadS, value);
+    }
+
     public double layerOverheadSOrZero() {
         return layerOverheadS == null ? 0 : layerOverheadS;
     }
@@ -180,7 +198,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, value, sources, perTokenOverheadS, engines,
                 int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce, overlapHost,
-                layerOverheadS);
+                layerOverheadS, requestLatencyS);
     }
 
     /** A copy with another host time per layer per pass, seconds. */
@@ -189,7 +207,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                overlapHost, value);
+                overlapHost, value, requestLatencyS);
     }
 
     /** Whether host time hides behind GPU time ({@code overlap_host}). */
@@ -235,7 +253,7 @@ public record GpuProfile(
         return new GpuProfile(newId, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 latencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, ce, me, iterationS, sequenceS,
                 runtimeReserveGb, newSources, tokenS, newEngines, int8Tops, networkGbps, networkLatencyUs,
-                rooflineKnee, attention, allreduce, overlapHost, layerOverheadS);
+                rooflineKnee, attention, allreduce, overlapHost, layerOverheadS, requestLatencyS);
     }
 
     /**
@@ -246,7 +264,7 @@ public record GpuProfile(
     public GpuProfile idealized() {
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps, 0.0,
                 pcieGbps, null, priceUsdPerHour, priceAsOf, 1.0, 1.0, 0.0, 0.0, runtimeReserveGb, sources, 0.0, null,
-                int8Tops, networkGbps, 0.0, null, null, null, null, 0.0);
+                int8Tops, networkGbps, 0.0, null, null, null, null, 0.0, 0.0);
     }
 
     /** A copy with another attention kernel (calibration and tests). */
@@ -254,7 +272,7 @@ public record GpuProfile(
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
-                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, kernel, allreduce, overlapHost, layerOverheadS);
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, kernel, allreduce, overlapHost, layerOverheadS, requestLatencyS);
     }
 
     /** A copy with another roofline knee (null: sharp). */
@@ -262,7 +280,7 @@ public record GpuProfile(
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
-                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, knee, attention, allreduce, overlapHost, layerOverheadS);
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, knee, attention, allreduce, overlapHost, layerOverheadS, requestLatencyS);
     }
 
     /** A copy with other all-reduce kernels. */
@@ -270,7 +288,7 @@ public record GpuProfile(
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
-                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, kernels, overlapHost, layerOverheadS);
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, kernels, overlapHost, layerOverheadS, requestLatencyS);
     }
 
     private static <T> T or(T value, T fallback) {
