@@ -37,18 +37,30 @@ public final class ValidationTable {
         }
     }
 
-    /** Simulates every case once and returns its rows, in case order and then metric order. */
+    /** Seeds a case driven by Poisson arrivals is simulated under; its figures are their means. */
+    public static final int POISSON_SEEDS = 5;
+
+    /**
+     * Simulates every case and returns its rows, in case order and then metric order. A case with all requests sent
+     * at once runs once; one with Poisson arrivals runs under {@value #POISSON_SEEDS} seeds (the load's and the next
+     * ones) and each figure is the mean of its runs, so that no figure rests on one draw of the arrivals.
+     */
     public static List<Row> run(List<ValidationCase> cases, BenchmarkRun runner) {
         List<Row> rows = new ArrayList<>();
         for (ValidationCase c : cases) {
-            BenchmarkStats stats = runner.run(c.benchmark());
+            List<BenchmarkStats> runs = new ArrayList<>();
+            BenchmarkLoad load = c.load();
+            int seeds = load.infiniteRate() ? 1 : POISSON_SEEDS;
+            for (int i = 0; i < seeds; i++) {
+                runs.add(runner.run(new ServeBenchmark(c.deployment(), load.withSeed(load.seed() + i))));
+            }
             var d = c.deployment();
             for (Measurement m : List.of(c.measurement(), c.unscoredMeasurement())) {
                 boolean scored = m.measured().keySet().stream().noneMatch(k -> c.unscored().containsKey(k.key()));
                 for (Map.Entry<Metric, Double> e : m.measured().entrySet()) {
+                    double mean = runs.stream().mapToDouble(e.getKey()::of).average().orElse(Double.NaN);
                     rows.add(new Row(c.id(), d.gpu(), d.model(), d.tensorParallel(), d.engine().yamlName(),
-                            c.load().describe(), e.getKey(), e.getValue(), e.getKey().of(stats), c.calibration(),
-                            scored));
+                            load.describe(), e.getKey(), e.getValue(), mean, c.calibration(), scored));
                 }
             }
         }

@@ -48,6 +48,9 @@ import java.util.List;
  * @param requestLatencyS        time a request spends in the engine's server before a pass can take it (HTTP,
  *                               tokenization, hand-off to the engine loop), seconds; it adds to time to first token
  *                               and end-to-end latency but occupies no GPU; optional, default 0
+ * @param smCount                streaming multiprocessors (compute units) that run a GEMM's output tiles in waves; a
+ *                               GEMM too narrow to fill the last wave leaves SMs idle; optional, default: no wave
+ *                               quantization
  */
 public record GpuProfile(
         String id,
@@ -78,7 +81,8 @@ public record GpuProfile(
         CollectiveKernels allreduce,
         Boolean overlapHost,
         Double layerOverheadS,
-        Double requestLatencyS) {
+        Double requestLatencyS,
+        Integer smCount) {
 
     public double memoryBytes() {
         return memoryGb * 1e9;
@@ -162,7 +166,7 @@ public record GpuProfile(
                 networkGbps, networkLatencyUs, or(c.rooflineKnee(), rooflineKnee), attentionOrIdeal()
                         .overriddenBy(c.attention()), allreduceOrNccl().overriddenBy(c.allreduce()),
                 or(c.overlapHost(), overlapHost), or(c.layerOverheadS(), layerOverheadS),
-                or(c.requestLatencyS(), requestLatencyS));
+                or(c.requestLatencyS(), requestLatencyS), smCount);
     }
 
     /** The attention kernel, ideal when the profile gives none. */
@@ -185,7 +189,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                overlapHost, layerOverheadS, value);
+                overlapHost, layerOverheadS, value, smCount);
     }
 
     public double layerOverheadSOrZero() {
@@ -198,7 +202,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, value, sources, perTokenOverheadS, engines,
                 int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce, overlapHost,
-                layerOverheadS, requestLatencyS);
+                layerOverheadS, requestLatencyS, smCount);
     }
 
     /** A copy with another host time per layer per pass, seconds. */
@@ -207,7 +211,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                overlapHost, value, requestLatencyS);
+                overlapHost, value, requestLatencyS, smCount);
     }
 
     /** Whether host time hides behind GPU time ({@code overlap_host}). */
@@ -253,7 +257,7 @@ public record GpuProfile(
         return new GpuProfile(newId, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 latencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, ce, me, iterationS, sequenceS,
                 runtimeReserveGb, newSources, tokenS, newEngines, int8Tops, networkGbps, networkLatencyUs,
-                rooflineKnee, attention, allreduce, overlapHost, layerOverheadS, requestLatencyS);
+                rooflineKnee, attention, allreduce, overlapHost, layerOverheadS, requestLatencyS, smCount);
     }
 
     /**
@@ -264,7 +268,7 @@ public record GpuProfile(
     public GpuProfile idealized() {
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps, 0.0,
                 pcieGbps, null, priceUsdPerHour, priceAsOf, 1.0, 1.0, 0.0, 0.0, runtimeReserveGb, sources, 0.0, null,
-                int8Tops, networkGbps, 0.0, null, null, null, null, 0.0, 0.0);
+                int8Tops, networkGbps, 0.0, null, null, null, null, 0.0, 0.0, null);
     }
 
     /** A copy with another attention kernel (calibration and tests). */
@@ -272,7 +276,7 @@ public record GpuProfile(
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
-                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, kernel, allreduce, overlapHost, layerOverheadS, requestLatencyS);
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, kernel, allreduce, overlapHost, layerOverheadS, requestLatencyS, smCount);
     }
 
     /** A copy with another roofline knee (null: sharp). */
@@ -280,7 +284,7 @@ public record GpuProfile(
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
-                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, knee, attention, allreduce, overlapHost, layerOverheadS, requestLatencyS);
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, knee, attention, allreduce, overlapHost, layerOverheadS, requestLatencyS, smCount);
     }
 
     /** A copy with other all-reduce kernels. */
@@ -288,7 +292,7 @@ public record GpuProfile(
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
-                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, kernels, overlapHost, layerOverheadS, requestLatencyS);
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, kernels, overlapHost, layerOverheadS, requestLatencyS, smCount);
     }
 
     private static <T> T or(T value, T fallback) {

@@ -41,6 +41,12 @@ public final class PassCostModel {
     private final int layers;
     // per GPU, for every layer of the replica
     private final double gemmFlopsPerToken;
+    /** Output widths of one layer's dense GEMMs on one GPU (QKV, output, MLP up and down), for wave quantization. */
+    private final double[] gemmWidths;
+    /** Each dense GEMM's share of the layer's GEMM FLOPs. */
+    private final double[] gemmShares;
+    /** SMs that run a GEMM's output tiles; 0: no wave quantization. */
+    private final int sms;
     private final double gemmBytes;
     private final int experts;
     private final double expertsPerToken;
@@ -76,6 +82,26 @@ public final class PassCostModel {
         this.knee = gpu.rooflineKnee() == null ? Roofline.SHARP : gpu.rooflineKnee();
         double bw = hardware.weightDtype().bytesPerElement();
         this.gemmFlopsPerToken = 2.0 * hardware.denseLayerParams() * layers / tp;
+        this.sms = gpu.smCount() == null ? 0 : gpu.smCount();
+        double h = model.hidden();
+        double qkv = (model.heads() + 2.0 * model.kvHeads()) * model.headDim();
+        double attnOut = (double) model.heads() * model.headDim();
+        double i = model.intermediate();
+        boolean moe = model.isMixtureOfExperts();
+        // K x N of each GEMM per GPU: QKV (h x qkv/tp), output (attnOut/tp x h), MLP up+gate (h x 2i/tp), down
+        double[][] shapes = moe
+                ? new double[][] {{h, qkv / tp}, {attnOut / tp, h}, {h, model.experts()}}
+                : new double[][] {{h, qkv / tp}, {attnOut / tp, h}, {h, 2 * i / tp}, {i / tp, h}};
+        this.gemmWidths = new double[shapes.length];
+        this.gemmShares = new double[shapes.length];
+        double total = 0;
+        for (double[] shape : shapes) {
+            total += shape[0] * shape[1];
+        }
+        for (int g = 0; g < shapes.length; g++) {
+            gemmWidths[g] = shapes[g][1];
+            gemmShares[g] = shapes[g][0] * shapes[g][1] / total;
+        }
         this.gemmBytes = hardware.denseLayerParams() * layers * bw / tp;
         this.experts = model.isMixtureOfExperts() ? model.experts() : 0;
         this.expertsPerToken = model.isMixtureOfExperts() ? model.expertsPerToken() : 0;
@@ -218,9 +244,27 @@ public final class PassCostModel {
         return Roofline.timeS(gemmComputeS(m, f), gemmMemoryS(f), knee);
     }
 
+    /**
+     * The GEMMs' math: each at its wave efficiency, the share of the GPU's SMs busy over the waves of 128 x 128 output
+     * tiles it runs; a GEMM of few tiles (few tokens, or a narrow tensor-parallel shard) leaves SMs idle.
+     */
     private double gemmComputeS(double m, double f) {
-        return m * gemmFlopsPerToken * f / gemmFlopsPerS;
+        double ideal = m * gemmFlopsPerToken * f / gemmFlopsPerS;
+        if (sms == 0 || m <= 0) {
+            return ideal;
+        }
+        double rowTiles = Math.ceil(m / TILE);
+        double slowdown = 0;
+        for (int g = 0; g < gemmWidths.length; g++) {
+            double tiles = rowTiles * Math.ceil(gemmWidths[g] / TILE);
+            double waves = Math.ceil(tiles / sms);
+            slowdown += gemmShares[g] * waves * sms / tiles;
+        }
+        return ideal * slowdown;
     }
+
+    /** Output tile edge of the GEMM kernels (Hopper and Ampere CUTLASS/cuBLAS tiles are 128 x 128 or multiples). */
+    private static final double TILE = 128;
 
     private double gemmMemoryS(double f) {
         return gemmBytes * f / bytesPerS;
