@@ -76,10 +76,11 @@ public final class Cluster implements ReplicaSet {
         List<ElasticResult.ReplicaEvent> events = new ArrayList<>();
         RunResult.Window window = new RunResult.Window(scenario.spec().warmupS(), scenario.spec().durationS());
         for (PoolPlan pool : scenario.pools()) {
-            PassCostModel cost = new PassCostModel(pool.hardware());
+            boolean overlap = pool.scheduler().overlapScheduler();
+            PassCostModel cost = new PassCostModel(pool.hardware(), overlap);
             SpeculativeSpec speculative = pool.spec().speculative();
             PassCostModel draftCost = speculative == null ? null
-                    : new PassCostModel(pool.hardware().draftHardware());
+                    : new PassCostModel(pool.hardware().draftHardware(), overlap);
             int first = replicas.size();
             for (int i = 0; i < pool.replicas(); i++) {
                 int index = replicas.size();

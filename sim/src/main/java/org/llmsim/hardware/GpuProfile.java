@@ -41,8 +41,6 @@ import java.util.List;
  * @param attention              the attention kernel's efficiency ({@link AttentionKernel}); optional, default ideal
  * @param allreduce              the all-reduce kernels ({@link CollectiveKernels}); optional, default NCCL at the
  *                               interconnect's bandwidth
- * @param overlapHost            whether the engine prepares the next pass while the GPU runs this one, hiding host
- *                               time behind GPU time (SGLang's overlap scheduler); optional, default false
  * @param layerOverheadS         host time per layer per pass: kernel launches an engine does not capture in a CUDA
  *                               graph, so that deeper models pay more of it; optional, default 0
  * @param requestLatencyS        time a request spends in the engine's server before a pass can take it (HTTP,
@@ -79,7 +77,6 @@ public record GpuProfile(
         Double rooflineKnee,
         AttentionKernel attention,
         CollectiveKernels allreduce,
-        Boolean overlapHost,
         Double layerOverheadS,
         Double requestLatencyS,
         Integer smCount) {
@@ -165,7 +162,7 @@ public record GpuProfile(
                 runtimeReserveGb, sources, or(c.perTokenOverheadS(), perTokenOverheadS), engines, int8Tops,
                 networkGbps, networkLatencyUs, or(c.rooflineKnee(), rooflineKnee), attentionOrIdeal()
                         .overriddenBy(c.attention()), allreduceOrNccl().overriddenBy(c.allreduce()),
-                or(c.overlapHost(), overlapHost), or(c.layerOverheadS(), layerOverheadS),
+                or(c.layerOverheadS(), layerOverheadS),
                 or(c.requestLatencyS(), requestLatencyS), smCount);
     }
 
@@ -189,7 +186,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                overlapHost, layerOverheadS, value, smCount);
+                layerOverheadS, value, smCount);
     }
 
     public double layerOverheadSOrZero() {
@@ -201,7 +198,7 @@ public record GpuProfile(
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, value, sources, perTokenOverheadS, engines,
-                int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce, overlapHost,
+                int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
                 layerOverheadS, requestLatencyS, smCount);
     }
 
@@ -211,12 +208,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                overlapHost, value, requestLatencyS, smCount);
-    }
-
-    /** Whether host time hides behind GPU time ({@code overlap_host}). */
-    public boolean overlapsHost() {
-        return Boolean.TRUE.equals(overlapHost);
+                value, requestLatencyS, smCount);
     }
 
     /** The profile as {@code engine} runs it, without per-engine sets: what calibration varies. */
@@ -257,7 +249,7 @@ public record GpuProfile(
         return new GpuProfile(newId, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 latencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, ce, me, iterationS, sequenceS,
                 runtimeReserveGb, newSources, tokenS, newEngines, int8Tops, networkGbps, networkLatencyUs,
-                rooflineKnee, attention, allreduce, overlapHost, layerOverheadS, requestLatencyS, smCount);
+                rooflineKnee, attention, allreduce, layerOverheadS, requestLatencyS, smCount);
     }
 
     /**
@@ -268,7 +260,7 @@ public record GpuProfile(
     public GpuProfile idealized() {
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps, 0.0,
                 pcieGbps, null, priceUsdPerHour, priceAsOf, 1.0, 1.0, 0.0, 0.0, runtimeReserveGb, sources, 0.0, null,
-                int8Tops, networkGbps, 0.0, null, null, null, null, 0.0, 0.0, null);
+                int8Tops, networkGbps, 0.0, null, null, null, 0.0, 0.0, null);
     }
 
     /** A copy with another attention kernel (calibration and tests). */
@@ -276,7 +268,7 @@ public record GpuProfile(
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
-                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, kernel, allreduce, overlapHost, layerOverheadS, requestLatencyS, smCount);
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, kernel, allreduce, layerOverheadS, requestLatencyS, smCount);
     }
 
     /** A copy with another roofline knee (null: sharp). */
@@ -284,7 +276,7 @@ public record GpuProfile(
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
-                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, knee, attention, allreduce, overlapHost, layerOverheadS, requestLatencyS, smCount);
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, knee, attention, allreduce, layerOverheadS, requestLatencyS, smCount);
     }
 
     /** A copy with other all-reduce kernels. */
@@ -292,7 +284,7 @@ public record GpuProfile(
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
-                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, kernels, overlapHost, layerOverheadS, requestLatencyS, smCount);
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, kernels, layerOverheadS, requestLatencyS, smCount);
     }
 
     private static <T> T or(T value, T fallback) {

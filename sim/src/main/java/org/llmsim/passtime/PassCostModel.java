@@ -23,7 +23,7 @@ import org.llmsim.hardware.ReplicaHardware;
  *   attention  prompt chunks (causal)           FLOPs 4 dh (H/tp) pairs L       bytes KV read + written
  *              decodes                          FLOPs 4 dh (H/tp) pairs L       bytes KV read + written
  *   all-reduce 2 per layer when tp > 1          M h 2 bytes each (see {@link AllReduce})
- *   host       per pass + per layer + per sequence + per token (hidden behind GPU time with overlap_host)
+ *   host       per pass + per layer + per sequence + per token (hidden behind GPU time by an overlap scheduler)
  * </pre>
  *
  * GEMMs run at the peak of the weights' compute type times {@code compute_efficiency}; all GEMMs of a pass share
@@ -73,7 +73,16 @@ public final class PassCostModel {
     private final boolean overlapHost;
     private final PipelineSchedule pipeline;
 
+    /** A replica whose engine does its host work between passes. */
     public PassCostModel(ReplicaHardware hardware) {
+        this(hardware, false);
+    }
+
+    /**
+     * @param overlapHost whether the engine's scheduler prepares the next pass while the GPU runs this one (SGLang's
+     *                    overlap scheduler), so that a pass lasts the longer of its GPU and host times
+     */
+    public PassCostModel(ReplicaHardware hardware, boolean overlapHost) {
         this.hardware = hardware;
         GpuProfile gpu = hardware.gpu();
         ModelProfile model = hardware.model();
@@ -129,7 +138,7 @@ public final class PassCostModel {
         this.layerOverheadS = gpu.layerOverheadSOrZero() * layers;
         this.perSequenceOverheadS = gpu.perSequenceOverheadSOrZero();
         this.perTokenOverheadS = gpu.perTokenOverheadSOrZero();
-        this.overlapHost = gpu.overlapsHost();
+        this.overlapHost = overlapHost;
         this.pipeline = hardware.pp() == 1 ? null : new PipelineSchedule(this, hardware);
     }
 

@@ -35,9 +35,12 @@ import org.llmsim.hardware.ServingEngine;
  * @param prefixCaching         whether full KV blocks are shared by prefix
  * @param gpuMemoryUtilization  share of device memory the engine takes
  * @param blockSize             tokens per KV block
+ * @param overlapScheduler      whether the scheduler prepares the next pass while the GPU runs this one, hiding host
+ *                              time behind GPU time (SGLang's overlap scheduler, on by default since SGLang 0.4,
+ *                              https://lmsys.org/blog/2024-12-04-sglang-v0-4/; {@code --disable-overlap-schedule})
  */
 public record EngineDefaults(BatchingPolicy policy, int maxBatchSize, Integer maxBatchedTokens, boolean prefixCaching,
-        double gpuMemoryUtilization, int blockSize) {
+        double gpuMemoryUtilization, int blockSize, boolean overlapScheduler) {
 
     /** GPUs of at least this many bytes, other than the A100, get vLLM's larger batch defaults: 70 GiB. */
     static final double VLLM_LARGE_GPU_BYTES = 70.0 * (1L << 30);
@@ -55,10 +58,12 @@ public record EngineDefaults(BatchingPolicy policy, int maxBatchSize, Integer ma
     public static EngineDefaults of(ServingEngine engine, GpuProfile gpu) {
         boolean large = gpu.memoryBytes() >= VLLM_LARGE_GPU_BYTES && !gpu.id().startsWith("a100");
         return switch (engine) {
-            case VLLM -> new EngineDefaults(policy(engine), large ? 1024 : 256, large ? 8192 : 2048, true, 0.9, 16);
-            case VLLM_V0 -> new EngineDefaults(policy(engine), 256, null, false, 0.9, 16);
-            case SGLANG -> new EngineDefaults(policy(engine), 1024, gpu.memoryGb() > 60 ? 8192 : 4096, true, 0.88, 1);
-            case TRTLLM -> new EngineDefaults(policy(engine), 2048, 8192, false, 0.95, 64);
+            case VLLM -> new EngineDefaults(policy(engine), large ? 1024 : 256, large ? 8192 : 2048, true, 0.9, 16,
+                    false);
+            case VLLM_V0 -> new EngineDefaults(policy(engine), 256, null, false, 0.9, 16, false);
+            case SGLANG -> new EngineDefaults(policy(engine), 1024, gpu.memoryGb() > 60 ? 8192 : 4096, true, 0.88, 1,
+                    true);
+            case TRTLLM -> new EngineDefaults(policy(engine), 2048, 8192, false, 0.95, 64, false);
         };
     }
 }

@@ -309,7 +309,7 @@ public final class ScenarioLoader {
         SchedulerConfig config = new SchedulerConfig(s.policy(), s.maxBatchSize(), maxBatchedTokens, s.blockSize(),
                 outputCap, s.order(), s.maxWaitS() == null ? 0 : s.maxWaitS(), pool.preemption(),
                 pool.prefixCachingOr(defaults.prefixCaching()), pool.swapSpaceGb() * 1e9)
-                .withSchedulerSteps(s.numSchedulerSteps());
+                .withSchedulerSteps(s.numSchedulerSteps()).withOverlapScheduler(s.overlapScheduler());
         MemoryPlan memory = MemoryPlan.of(hardware, s.gpuMemoryUtilization(), maxBatchedTokens, s.maxBatchSize(),
                 s.blockSize());
         if (pool.kvBlocksOverride() != null && memory.usableBytesPerGpu() > memory.weightBytesPerGpu()) {

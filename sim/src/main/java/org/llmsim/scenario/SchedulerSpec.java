@@ -10,9 +10,12 @@ import org.llmsim.engine.SchedulingOrder;
  *
  * @param numSchedulerSteps decode steps a prefill-first pass runs before the scheduler looks at the queue again
  *                          (vLLM V0's {@code num_scheduler_steps}, multi-step scheduling)
+ * @param overlapScheduler  whether the engine prepares the next pass while the GPU runs this one (SGLang's overlap
+ *                          scheduler; default: the engine's)
  */
 public record SchedulerSpec(BatchingPolicy policy, Integer maxBatchSize, Integer maxBatchedTokens, Integer blockSize,
-        Double gpuMemoryUtilization, SchedulingOrder order, Double maxWaitS, Integer numSchedulerSteps) {
+        Double gpuMemoryUtilization, SchedulingOrder order, Double maxWaitS, Integer numSchedulerSteps,
+        Boolean overlapScheduler) {
 
     public static final int DEFAULT_MAX_BATCHED_TOKENS = 8192;
 
@@ -26,7 +29,7 @@ public record SchedulerSpec(BatchingPolicy policy, Integer maxBatchSize, Integer
     }
 
     public static SchedulerSpec defaults() {
-        return new SchedulerSpec(null, null, null, null, null, null, null, null);
+        return new SchedulerSpec(null, null, null, null, null, null, null, null, null);
     }
 
     /** The policy, or {@code fallback} (the engine's) when the scenario gives none. */
@@ -40,7 +43,7 @@ public record SchedulerSpec(BatchingPolicy policy, Integer maxBatchSize, Integer
                 maxBatchedTokens != null ? maxBatchedTokens : d.maxBatchedTokens(),
                 blockSize != null ? blockSize : d.blockSize(),
                 gpuMemoryUtilization != null ? gpuMemoryUtilization : d.gpuMemoryUtilization(), order, maxWaitS,
-                numSchedulerSteps);
+                numSchedulerSteps, overlapScheduler != null ? overlapScheduler : d.overlapScheduler());
     }
 
     /** Checks what can be checked before the engine's defaults are known; {@code policy} is the effective one. */

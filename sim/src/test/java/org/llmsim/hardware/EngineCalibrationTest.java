@@ -22,7 +22,7 @@ class EngineCalibrationTest {
     @Test
     void forEngine_takesTheEnginesValuesAndKeepsTheRestFromTheTopLevel() {
         // given a profile whose trtllm set names only the compute efficiency and the per-pass overhead
-        GpuProfile g = withTrtllm(new EngineCalibration(0.55, null, 0.002, null, 0.000001, List.of("test"), null, null, null, null, null, null));
+        GpuProfile g = withTrtllm(new EngineCalibration(0.55, null, 0.002, null, 0.000001, List.of("test"), null, null, null, null, null));
         // when TensorRT-LLM runs it
         GpuProfile t = g.forEngine(ServingEngine.TRTLLM);
         // then those come from the set, the others from the top level
@@ -36,7 +36,7 @@ class EngineCalibrationTest {
 
     @Test
     void forEngine_withoutASetForTheEngine_isTheProfileItself() {
-        GpuProfile g = withTrtllm(new EngineCalibration(0.55, null, null, null, null, List.of("test"), null, null, null, null, null, null));
+        GpuProfile g = withTrtllm(new EngineCalibration(0.55, null, null, null, null, List.of("test"), null, null, null, null, null));
         assertSame(g, g.forEngine(ServingEngine.SGLANG));
         assertSame(g, g.forEngine(ServingEngine.VLLM));
         assertFalse(g.hasCalibrationFor(ServingEngine.SGLANG));
@@ -44,7 +44,7 @@ class EngineCalibrationTest {
 
     @Test
     void flatForEngine_dropsTheSetsSoThatTheValuesCanBeVaried() {
-        GpuProfile g = withTrtllm(new EngineCalibration(0.55, null, null, null, null, List.of("test"), null, null, null, null, null, null));
+        GpuProfile g = withTrtllm(new EngineCalibration(0.55, null, null, null, null, List.of("test"), null, null, null, null, null));
         GpuProfile flat = g.flatForEngine(ServingEngine.TRTLLM);
         assertEquals(0.55, flat.computeEfficiency());
         assertEquals(null, flat.engines());
