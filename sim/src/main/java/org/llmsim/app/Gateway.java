@@ -15,6 +15,7 @@ import org.llmsim.metrics.MetricsCollector;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.provider.CallCost;
 import org.llmsim.provider.CallTokens;
+import org.llmsim.request.Journey;
 import org.llmsim.request.Request;
 import org.llmsim.workload.Ingress;
 import org.llmsim.workload.TimeSampler;
@@ -57,7 +58,7 @@ public final class Gateway implements CallOutcomes {
     private final Map<String, PoolGuard> guards;
     private final Pipeline[] pipelineOfClass;
     private final PipelineRunner runner = new PipelineRunner(this);
-    private final Map<Long, Journey> inFlight = new LinkedHashMap<>();
+    private final Map<Long, InFlight> inFlight = new LinkedHashMap<>();
     private long modelAnswers;
 
     /** The classifier step: its latency, its price and the difficulty it estimates. */
@@ -74,8 +75,9 @@ public final class Gateway implements CallOutcomes {
     }
 
     /** A user request between its admission and its final outcome. */
-    static final class Journey {
+    static final class InFlight {
         final Request user;
+        final Journey journey;
         final boolean measured;
         /** Sizes of the next model call: the request's own, or what a pipeline stage asks. */
         int callInput;
@@ -92,8 +94,9 @@ public final class Gateway implements CallOutcomes {
         int attempt;
         boolean probe;
 
-        Journey(Request user, boolean measured) {
+        InFlight(Request user, boolean measured) {
             this.user = user;
+            this.journey = Journey.start(user);
             this.measured = measured;
             this.callInput = user.inputTokens();
             this.callOutput = user.outputTokens();
@@ -125,7 +128,7 @@ public final class Gateway implements CallOutcomes {
 
     /** A user request the ingress admitted. */
     public void submit(Request user) {
-        Journey j = new Journey(user, window.contains(user.arrivalS()));
+        InFlight j = new InFlight(user, window.contains(user.arrivalS()));
         inFlight.put(user.id(), j);
         Pipeline pipeline = pipelineOfClass[user.classIndex()];
         if (pipeline != null) {
@@ -151,7 +154,7 @@ public final class Gateway implements CallOutcomes {
     }
 
     /** Asks cache {@code i}, then the next ones, then the models. */
-    private void lookup(Journey j, int i) {
+    private void lookup(InFlight j, int i) {
         if (i >= caches.size()) {
             route(j);
             return;
@@ -162,7 +165,7 @@ public final class Gateway implements CallOutcomes {
         double usd = cache.lookupUsd(user);
         ledger.charge(CostLedger.GATEWAY, cache.name(), null, user.classIndex(), AppResult.EMBEDDINGS, usd,
                 j.measured, false);
-        user.addCost(usd);
+        j.journey.addCost(usd);
         cacheCounts[i].usd += usd;
         if (j.measured) {
             cacheCounts[i].lookups++;
@@ -172,12 +175,12 @@ public final class Gateway implements CallOutcomes {
         after(cache.lookupLatencyS(), next);
     }
 
-    private void answerFromCache(Journey j, int i, ResponseCache.Outcome outcome) {
+    private void answerFromCache(InFlight j, int i, ResponseCache.Outcome outcome) {
         double now = clock.now();
         Request user = j.user;
         user.markFirstToken(now);
         user.markFinished(now);
-        user.markCacheHit(caches.get(i).name());
+        j.journey.markCacheHit(caches.get(i).name());
         cacheCounts[i].hitsInRun++;
         if (j.measured) {
             boolean wrong = outcome == ResponseCache.Outcome.FALSE_POSITIVE;
@@ -191,7 +194,7 @@ public final class Gateway implements CallOutcomes {
     }
 
     /** The classifier (when there is one) and the rules pick the first tier. */
-    private void route(Journey j) {
+    private void route(InFlight j) {
         if (classifier == null) {
             firstCall(j, selector.select(j.user, Double.NaN));
             return;
@@ -206,12 +209,12 @@ public final class Gateway implements CallOutcomes {
             Tier tier = selector.select(j.user, difficulty);
             ledger.charge(CostLedger.GATEWAY, "classifier", tier.name, j.user.classIndex(), AppResult.CLASSIFIER,
                     classifier.usdPerRequest(), j.measured, false);
-            j.user.addCost(classifier.usdPerRequest());
+            j.journey.addCost(classifier.usdPerRequest());
             firstCall(j, tier);
         });
     }
 
-    private void firstCall(Journey j, Tier tier) {
+    private void firstCall(InFlight j, Tier tier) {
         if (j.measured) {
             tier.routed++;
         }
@@ -219,7 +222,7 @@ public final class Gateway implements CallOutcomes {
     }
 
     /** Sends a call for the journey's user to {@code tier}, or on to its overflow tier when it is saturated. */
-    private void send(Journey j, Tier tier) {
+    private void send(InFlight j, Tier tier) {
         Tier t = tier;
         while (t.saturated()) {
             overflow(j, t);
@@ -233,7 +236,7 @@ public final class Gateway implements CallOutcomes {
      * Attempt number {@code n} of the journey's call on {@code backend}: refused at once while the pool's breaker is
      * open, otherwise sent (a GPU call with a timeout gets one event that gives it up if it is still queued then).
      */
-    private void attempt(Journey j, Backend backend, int n) {
+    private void attempt(InFlight j, Backend backend, int n) {
         PoolGuard g = guard(backend);
         j.backend = backend;
         j.guard = g;
@@ -247,9 +250,9 @@ public final class Gateway implements CallOutcomes {
             return;
         }
         j.probe = permit == CircuitBreaker.Permit.PROBE;
-        Request call = Request.callFor(j.user, clock.now(), j.callInput, j.callOutput);
+        Request call = j.journey.newCall(clock.now(), j.callInput, j.callOutput);
         j.call = call;
-        j.user.markSent(j.tier.name, backend.name());
+        j.journey.markSent(j.tier.name, backend.name());
         poolCalls.sent(backend);
         if (Double.isFinite(g.timeoutS) && backend instanceof GpuPoolBackend) {
             clock.after(g.timeoutS, EventPriority.ARRIVAL, () -> {
@@ -266,7 +269,7 @@ public final class Gateway implements CallOutcomes {
         return g != null ? g : PoolGuard.none(backend.name());
     }
 
-    private void overflow(Journey j, Tier from) {
+    private void overflow(InFlight j, Tier from) {
         if (j.measured) {
             from.overflowOut++;
             from.overflowTo.overflowIn++;
@@ -275,7 +278,7 @@ public final class Gateway implements CallOutcomes {
 
     @Override
     public void gpuCallFinished(Request call, double timeS) {
-        Journey j = inFlight.get(call.id());
+        InFlight j = inFlight.get(call.id());
         j.guard.onSuccess(j.probe);
         int pool = poolCalls.gpuPoolOf(call);
         long tokens = (long) call.inputTokens() + call.outputTokens();
@@ -289,7 +292,7 @@ public final class Gateway implements CallOutcomes {
 
     @Override
     public void apiCallFinished(Request call, double timeS, ProviderBackend pool, CallTokens tokens, CallCost cost) {
-        Journey j = inFlight.get(call.id());
+        InFlight j = inFlight.get(call.id());
         j.guard.onSuccess(j.probe);
         chargeApi(j, pool, cost);
         poolCalls.apiCompleted(pool, call, tokens, cost);
@@ -298,17 +301,17 @@ public final class Gateway implements CallOutcomes {
 
     @Override
     public void callFailed(Request call, double timeS, ProviderBackend pool, CallTokens tokens, CallCost cost) {
-        Journey j = inFlight.get(call.id());
+        InFlight j = inFlight.get(call.id());
         chargeApi(j, pool, cost);
         poolCalls.apiFailed(pool, tokens, cost);
         PoolGuard g = j.guard;
         g.failedUsd += cost.totalUsd();
-        j.user.absorbCall(call);
+        j.journey.absorbCall(call);
         failed(j, call.rejectReason());
     }
 
     /** Books an API call's bill (answered or not) to the ledger and the user request. */
-    private void chargeApi(Journey j, ProviderBackend pool, CallCost cost) {
+    private void chargeApi(InFlight j, ProviderBackend pool, CallCost cost) {
         String provider = pool.plan().profile().id();
         String name = pool.name();
         int cls = j.user.classIndex();
@@ -319,14 +322,14 @@ public final class Gateway implements CallOutcomes {
                 j.escalation);
         ledger.charge(provider, name, j.tier.name, cls, AppResult.OUTPUT, cost.outputUsd(), j.measured,
                 j.escalation);
-        j.user.addCost(cost.totalUsd());
+        j.journey.addCost(cost.totalUsd());
     }
 
     /** A call answered: the answer fails the tier's check (escalate) or is the user's. */
-    private void answered(Journey j, Request call, String pool) {
+    private void answered(InFlight j, Request call, String pool) {
         Request user = j.user;
         user.markScheduled(call.scheduledS());
-        user.absorbCall(call);
+        j.journey.absorbCall(call);
         Tier tier = j.tier;
         if (tier.escalateTo != null && escalation.nextDouble() < tier.escalateFraction) {
             if (j.measured) {
@@ -339,13 +342,13 @@ public final class Gateway implements CallOutcomes {
             return;
         }
         if (j.pipeline != null) {
-            user.markAnswered(tier.name, pool);
+            j.journey.markAnswered(tier.name, pool);
             runner.callAnswered(j, call);
             return;
         }
         user.markFirstToken(call.firstTokenS());
         user.markFinished(call.finishS());
-        user.markAnswered(tier.name, pool);
+        j.journey.markAnswered(tier.name, pool);
         modelAnswers++;
         if (j.measured) {
             tier.answered++;
@@ -362,10 +365,10 @@ public final class Gateway implements CallOutcomes {
 
     @Override
     public void callRejected(Request call, double timeS) {
-        Journey j = inFlight.get(call.id());
+        InFlight j = inFlight.get(call.id());
         poolCalls.rejected(j.backend, call);
         j.user.markScheduled(call.scheduledS());
-        j.user.absorbCall(call);
+        j.journey.absorbCall(call);
         String reason = call.rejectReason();
         if (Ingress.ADMISSION_TIMEOUT.equals(reason)) {
             j.guard.onNeutral(j.probe);
@@ -384,7 +387,7 @@ public final class Gateway implements CallOutcomes {
     }
 
     /** A call failed (a server error or a timeout): the breaker hears of it, then retry or move on. */
-    private void failed(Journey j, String reason) {
+    private void failed(InFlight j, String reason) {
         PoolGuard g = j.guard;
         if (ProviderBackend.TIMEOUT.equals(reason)) {
             g.timeouts++;
@@ -396,11 +399,11 @@ public final class Gateway implements CallOutcomes {
     }
 
     /** Tries the same pool again after a backoff while attempts are left and its breaker is closed. */
-    private void retryOrMoveOn(Journey j, String reason, boolean refusal) {
+    private void retryOrMoveOn(InFlight j, String reason, boolean refusal) {
         PoolGuard g = j.guard;
         if (j.attempt < g.retry.maxAttempts && !g.open()) {
             g.retries++;
-            j.user.markRetry();
+            j.journey.markRetry();
             j.call = null;
             Backend backend = j.backend;
             int next = j.attempt + 1;
@@ -414,13 +417,13 @@ public final class Gateway implements CallOutcomes {
      * The pool gave up on the call: on to its fallback pool, else (a refusal) to the tier's overflow tier, else the
      * user request ends rejected (a refusal) or failed.
      */
-    private void moveOn(Journey j, String reason, boolean refusal) {
+    private void moveOn(InFlight j, String reason, boolean refusal) {
         PoolGuard g = j.guard;
         if (g.fallback != null) {
             g.fallbackOut++;
             Backend next = backends.get(g.fallback);
             guard(next).fallbackIn++;
-            j.user.markFallback();
+            j.journey.markFallback();
             attempt(j, next, 1);
             return;
         }
@@ -434,11 +437,11 @@ public final class Gateway implements CallOutcomes {
     }
 
     /** Ends the journey's user request rejected (a refusal) or failed, at once. */
-    void end(Journey j, String reason, boolean refusal) {
+    void end(InFlight j, String reason, boolean refusal) {
         Request user = j.user;
         inFlight.remove(user.id());
         if (j.pipeline != null) {
-            user.markStages(j.pipeline.names, j.run.latencyS);
+            j.journey.markStages(j.pipeline.names, j.run.latencyS);
             if (j.measured) {
                 j.pipeline.record(user, j.run, false);
             }
@@ -459,8 +462,8 @@ public final class Gateway implements CallOutcomes {
      */
     @Override
     public void callFailed(Request call, double timeS) {
-        Journey j = inFlight.get(call.id());
-        j.user.absorbCall(call);
+        InFlight j = inFlight.get(call.id());
+        j.journey.absorbCall(call);
         failed(j, call.failReason());
     }
 
@@ -469,7 +472,7 @@ public final class Gateway implements CallOutcomes {
      * whether it did. A request in a cache lookup, the classifier or a running call is left alone.
      */
     public boolean cancelWaiting(Request user, String reason) {
-        Journey j = inFlight.get(user.id());
+        InFlight j = inFlight.get(user.id());
         if (j == null || j.call == null || !Double.isNaN(j.call.scheduledS())) {
             return false;
         }
@@ -484,7 +487,7 @@ public final class Gateway implements CallOutcomes {
     }
 
     /** A pipeline stage's model call of {@code input} prompt and {@code output} tokens to {@code tier} (null: routed). */
-    void modelCall(Journey j, Tier tier, int input, int output) {
+    void modelCall(InFlight j, Tier tier, int input, int output) {
         j.callInput = input;
         j.callOutput = output;
         j.escalation = false;
@@ -492,22 +495,22 @@ public final class Gateway implements CallOutcomes {
     }
 
     /** Books the price of a pipeline stage without a model (a tool, a guardrail, retrieval, speech). */
-    void charge(Journey j, Pipeline.Stage stage, Double usd) {
+    void charge(InFlight j, Pipeline.Stage stage, Double usd) {
         if (usd == null || usd == 0) {
             return;
         }
         ledger.charge(CostLedger.GATEWAY, stage.name, null, j.user.classIndex(), stage.kind, usd, j.measured, false);
-        j.user.addCost(usd);
+        j.journey.addCost(usd);
     }
 
     /** The last stage of the journey's pipeline ended now: the user request is complete. */
-    void finishPipeline(Journey j) {
+    void finishPipeline(InFlight j) {
         double now = clock.now();
         Request user = j.user;
         Pipeline.Run run = j.run;
         user.markFirstToken(Double.isNaN(run.firstOutS) ? now : run.firstOutS);
         user.markFinished(now);
-        user.markStages(j.pipeline.names, run.latencyS);
+        j.journey.markStages(j.pipeline.names, run.latencyS);
         modelAnswers++;
         if (j.measured) {
             j.pipeline.record(user, run, true);

@@ -39,11 +39,11 @@ final class PipelineRunner {
     }
 
     /** Starts the pipeline of a user request the ingress admitted. */
-    void start(Gateway.Journey j) {
+    void start(Gateway.InFlight j) {
         runStage(j, 0);
     }
 
-    private void runStage(Gateway.Journey j, int i) {
+    private void runStage(Gateway.InFlight j, int i) {
         Pipeline p = j.pipeline;
         Pipeline.Run run = j.run;
         if (i >= p.stages.size()) {
@@ -54,7 +54,7 @@ final class PipelineRunner {
         Request user = j.user;
         run.stage = i;
         run.stageStartS = gateway.now();
-        run.stageStartUsd = user.costUsd();
+        run.stageStartUsd = j.journey.costUsd();
         if (s.spec instanceof StepStageSpec step) {
             hold(run, i, p);
             gateway.charge(j, s, step.usdPerRequest());
@@ -107,7 +107,7 @@ final class PipelineRunner {
             int wanted = s.steps.sample();
             run.stepsWanted = wanted;
             run.stepsDone = 0;
-            run.taskStartUsd = user.costUsd();
+            run.taskStartUsd = j.journey.costUsd();
             agentStep(j, s, i);
         } else if (s.spec instanceof JudgeStageSpec judge) {
             if (s.rng.nextDouble() >= judge.sample()) {
@@ -129,7 +129,7 @@ final class PipelineRunner {
         }
     }
 
-    private void llmCall(Gateway.Journey j, Pipeline.Stage s, int i) {
+    private void llmCall(Gateway.InFlight j, Pipeline.Stage s, int i) {
         Request user = j.user;
         boolean answer = i == j.pipeline.answerIndex;
         int output = answer || s.outputTokens == null ? user.outputTokens() : s.outputTokens.sample();
@@ -137,7 +137,7 @@ final class PipelineRunner {
         gateway.modelCall(j, s.tier, clampInput(user.inputTokens() + j.run.addedTokens), output);
     }
 
-    private void agentStep(Gateway.Journey j, Pipeline.Stage s, int i) {
+    private void agentStep(Gateway.InFlight j, Pipeline.Stage s, int i) {
         Pipeline.Run run = j.run;
         AgentStageSpec a = (AgentStageSpec) s.spec;
         run.stepsDone++;
@@ -154,7 +154,7 @@ final class PipelineRunner {
      * A model call of the journey's current stage answered ({@code call} has its timestamps); returns normally after
      * scheduling what comes next.
      */
-    void callAnswered(Gateway.Journey j, Request call) {
+    void callAnswered(Gateway.InFlight j, Request call) {
         Pipeline p = j.pipeline;
         Pipeline.Run run = j.run;
         int i = run.stage;
@@ -182,7 +182,7 @@ final class PipelineRunner {
             boolean done = run.stepsDone >= run.stepsWanted;
             boolean stepCap = !done && a.maxSteps() != null && run.stepsDone >= a.maxSteps();
             boolean spendCap = !done && !stepCap && a.maxSpendUsd() != null
-                    && j.user.costUsd() - run.taskStartUsd >= a.maxSpendUsd();
+                    && j.journey.costUsd() - run.taskStartUsd >= a.maxSpendUsd();
             if (spendCap) {
                 s.count("spend_cap", 1);
             }
@@ -197,7 +197,7 @@ final class PipelineRunner {
             run.addedTokens += call.outputTokens();
             ToolCallSpec tool = a.tool();
             double toolS = tool == null ? 0 : tools(j, s, tool);
-            if (a.maxSpendUsd() != null && j.user.costUsd() - run.taskStartUsd >= a.maxSpendUsd()) {
+            if (a.maxSpendUsd() != null && j.journey.costUsd() - run.taskStartUsd >= a.maxSpendUsd()) {
                 s.count("spend_cap", 1); // the tools spent the rest: the task stops after them
                 gateway.after(toolS, () -> {
                     if (i == p.answerIndex) {
@@ -224,7 +224,7 @@ final class PipelineRunner {
      * Runs a stage's tool calls (all at once, each cut at the timeout; timed-out calls add nothing), books their
      * price and their output to later prompts, and returns how long the slowest took, seconds.
      */
-    private double tools(Gateway.Journey j, Pipeline.Stage s, ToolCallSpec tool) {
+    private double tools(Gateway.InFlight j, Pipeline.Stage s, ToolCallSpec tool) {
         double slowest = 0;
         double timeout = tool.timeoutS() == null ? Double.POSITIVE_INFINITY : tool.timeoutS();
         for (int k = 0; k < tool.parallel(); k++) {
@@ -243,16 +243,16 @@ final class PipelineRunner {
         return slowest;
     }
 
-    private void endStage(Gateway.Journey j, int i) {
+    private void endStage(Gateway.InFlight j, int i) {
         closeStage(j, i);
         runStage(j, i + 1);
     }
 
     /** Stamps stage {@code i}'s latency and spend. */
-    private void closeStage(Gateway.Journey j, int i) {
+    private void closeStage(Gateway.InFlight j, int i) {
         Pipeline.Run run = j.run;
         run.latencyS[i] = gateway.now() - run.stageStartS;
-        j.pipeline.stages.get(i).usd += j.user.costUsd() - run.stageStartUsd;
+        j.pipeline.stages.get(i).usd += j.journey.costUsd() - run.stageStartUsd;
     }
 
     private static double price(Double usd) {
