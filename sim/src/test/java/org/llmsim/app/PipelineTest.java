@@ -122,7 +122,8 @@ class PipelineTest {
             assertEquals(RequestStatus.COMPLETED, q.status());
             assertTrue(q.journey().calls() <= 5, "request " + q.id() + " made " + q.journey().calls() + " calls");
         }
-        assertEquals(run.requests().stream().mapToLong(q -> q.journey().calls()).sum(), (long) s.counters().get("steps"));
+        assertEquals(run.requests().stream().mapToLong(q -> q.journey().calls()).sum(),
+                (long) s.counters().get("steps"));
     }
 
     @Test

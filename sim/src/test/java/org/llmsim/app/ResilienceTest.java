@@ -191,7 +191,7 @@ class ResilienceTest {
         RunResult.RequestCounts n = r.requests();
         assertTrue(n.failed() > 0);
         assertEquals(n.arrived(), n.completed() + n.rejected() + n.failed() + n.unfinished());
-        assertTrue(n.failedByReason().containsKey(Gateway.CIRCUIT_OPEN), n.failedByReason().toString());
+        assertTrue(n.failedByReason().containsKey(ResilientCaller.CIRCUIT_OPEN), n.failedByReason().toString());
         assertTrue(n.failedByReason().containsKey(ProviderBackend.PROVIDER_ERROR), n.failedByReason().toString());
     }
 
