@@ -10,8 +10,8 @@ package org.llmsim.request;
  * answer, so they share the context id), or a value unique to the request otherwise. Two requests with the same
  * {@code prefixId} share their first {@code prefixTokens} tokens; two with the same prefix and context id share
  * everything up to the shorter of their prompts. {@code contentKey} and {@code paraphraseGroup} identify what is
- * asked, for response caches (-1 when unknown). {@code classIndex} is the request class (tenant) in the workload and {@code priority} its scheduling priority
- * (smaller first).
+ * asked, for response caches (-1 when unknown). {@code classIndex} is the request class (tenant) in the workload and
+ * {@code priority} its scheduling priority (smaller first).
  *
  * <p>Sizes and identity are fixed at creation. The engine stamps {@link #markScheduled}, {@link #markFirstToken} and
  * {@link #markFinished} as the request progresses; each timestamp is set once (a preempted and re-scheduled request
@@ -19,10 +19,11 @@ package org.llmsim.request;
  *
  * <p><b>User requests and backend calls.</b> With an application layer (response caches, tiers, cascades, API
  * providers), what the user sent is one request and every model call made for it is another, created by
- * {@link Journey#newCall}: a <em>call</em> with the same identity and sizes, arriving when it is sent. Engines and
- * providers serve calls; the metrics measure user requests, stamped from the call that answered. What the layer
- * did for a user request (tier, backend, spend, retries, stages) is its {@link Journey}, not part of the request.
- * Without an application layer the user request itself goes to a replica, and it has no journey.
+ * {@link Journey#newCall}: a <em>call</em> with the same identity (and sizes, unless a pipeline stage sets its own),
+ * arriving when it is sent. Engines and providers serve calls; the metrics measure user requests, stamped from the
+ * call that answered. What the layer did for a user request (tier, backend, spend, retries, stages) is its
+ * {@link Journey}, not part of the request. Without an application layer the user request itself goes to a replica,
+ * and it has no journey.
  */
 public final class Request {
     private final long id;
@@ -52,8 +53,10 @@ public final class Request {
 
     /*
      * The one link to the application layer: the journey this request belongs to, as its user request or as one of
-     * its calls (null without an application layer). A field rather than a table kept by the gateway because the
-     * requests.csv writer, which receives only the request, writes the journey's columns; the engine never reads it.
+     * its calls (null without an application layer). A field rather than a table kept by the gateway: the requests.csv
+     * writer gets only the request (through the metrics' sink) yet writes the journey's columns, and the replicas'
+     * listener must tell a call from a user request. The engine never reads it, and Journey is of this package, so
+     * the engine stays free of application-layer types.
      */
     private Journey journey;
 
