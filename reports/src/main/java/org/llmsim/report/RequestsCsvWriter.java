@@ -12,6 +12,7 @@ import java.util.List;
 import org.llmsim.metrics.RequestSink;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.metrics.SloCheck;
+import org.llmsim.request.Journey;
 import org.llmsim.request.Request;
 import org.llmsim.request.RequestStatus;
 import org.llmsim.scenario.ClassSpec;
@@ -99,8 +100,10 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
         StringBuilder b = line;
         b.setLength(0);
         b.append(r.id()).append(',');
+        Journey j = r.journey(); // what the application layer did for it; null without one (empty and zero cells)
         int replica = r.replica();
-        String pool = replica >= 0 ? poolOfReplica[replica] : r.cacheHit() == null ? r.backend() : null;
+        String pool = replica >= 0 ? poolOfReplica[replica]
+                : j != null && j.cacheHit() == null ? j.backend() : null;
         b.append(pool == null ? "" : pool).append(',');
         if (replica >= 0) {
             b.append(domain.replicaOffset() + replica);
@@ -127,25 +130,14 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
             b.append(r.contextId()); // a session (generated ids are small, trace ids hashed)
         }
         b.append(',').append(r.cachedTokens()).append(',').append(r.swaps()).append(',');
-        if (r.tier() != null) {
-            b.append(r.tier());
-        }
-        b.append(',');
-        if (r.backend() != null) {
-            b.append(r.backend());
-        }
-        b.append(',');
-        if (r.cacheHit() != null) {
-            b.append(r.cacheHit());
-        }
-        b.append(',').append(r.calls()).append(',');
-        usd(b, r.costUsd());
+        journey(b, j);
         b.append(',').append(r.crashRetries()).append(',');
         if (r.failReason() != null) {
             b.append(r.failReason());
         }
-        b.append(',').append(r.retries()).append(',').append(r.fallbacks()).append(',');
-        stages(b, r);
+        b.append(',').append(j == null ? 0 : j.retries());
+        b.append(',').append(j == null ? 0 : j.fallbacks()).append(',');
+        stages(b, j);
         if (fleet) {
             b.append(',').append(domain.name());
         }
@@ -157,13 +149,35 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
         }
     }
 
+    /** The tier, backend, cache_hit, calls and cost_usd cells. */
+    private static void journey(StringBuilder b, Journey j) {
+        if (j == null) {
+            b.append(",,,0,");
+            usd(b, 0);
+            return;
+        }
+        if (j.tier() != null) {
+            b.append(j.tier());
+        }
+        b.append(',');
+        if (j.backend() != null) {
+            b.append(j.backend());
+        }
+        b.append(',');
+        if (j.cacheHit() != null) {
+            b.append(j.cacheHit());
+        }
+        b.append(',').append(j.calls()).append(',');
+        usd(b, j.costUsd());
+    }
+
     /** A pipeline request's stage latencies, {@code name=seconds} joined by {@code ;} (stages not reached left out). */
-    private static void stages(StringBuilder b, Request r) {
-        String[] names = r.stageNames();
+    private static void stages(StringBuilder b, Journey j) {
+        String[] names = j == null ? null : j.stageNames();
         if (names == null) {
             return;
         }
-        double[] latency = r.stageLatencyS();
+        double[] latency = j.stageLatencyS();
         boolean first = true;
         for (int i = 0; i < names.length; i++) {
             if (Double.isNaN(latency[i])) {

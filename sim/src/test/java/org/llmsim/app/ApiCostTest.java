@@ -43,7 +43,7 @@ class ApiCostTest {
         assertEquals(r.cost().apiUsd(), r.cost().totalUsd(), 1e-9);
         assertEquals(0.0, r.cost().gpuUsd());
         for (Request q : run.requests()) {
-            assertEquals(0.008, q.costUsd(), 1e-12);
+            assertEquals(0.008, q.journey().costUsd(), 1e-12);
         }
         assertEquals(0.008, r.cost().usdPerRequest(), 0.008 * 0.03, "steady state: spend rate over completion rate");
         // and the ledger attributes every dollar: input and output halves, one backend, one pool
@@ -136,6 +136,6 @@ class ApiCostTest {
         assertEquals(api.rateLimited(), r.requests().rejectedByReason().get(ProviderBackend.RATE_LIMITED));
         assertEquals(r.requests().arrived(), r.requests().completed() + r.requests().rejected());
         assertTrue(run.requests().stream().filter(q -> q.status() == RequestStatus.REJECTED)
-                .allMatch(q -> q.costUsd() == 0), "a refused call costs nothing");
+                .allMatch(q -> q.journey().costUsd() == 0), "a refused call costs nothing");
     }
 }

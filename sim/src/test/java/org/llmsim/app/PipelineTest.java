@@ -52,8 +52,8 @@ class PipelineTest {
             }
             completed++;
             double sum = 0;
-            for (double l : q.stageLatencyS()) {
-                assertTrue(l >= 0, "every stage of a completed request ran: " + List.of(q.stageNames()));
+            for (double l : q.journey().stageLatencyS()) {
+                assertTrue(l >= 0, "every stage of a completed request ran: " + List.of(q.journey().stageNames()));
                 sum += l;
             }
             assertEquals(q.e2eS(), sum, 1e-9, "request " + q.id());
@@ -120,9 +120,10 @@ class PipelineTest {
         assertTrue(capped > 0, s.counters().toString());
         for (Request q : run.requests()) {
             assertEquals(RequestStatus.COMPLETED, q.status());
-            assertTrue(q.calls() <= 5, "request " + q.id() + " made " + q.calls() + " calls");
+            assertTrue(q.journey().calls() <= 5, "request " + q.id() + " made " + q.journey().calls() + " calls");
         }
-        assertEquals(run.requests().stream().mapToLong(Request::calls).sum(), (long) s.counters().get("steps"));
+        assertEquals(run.requests().stream().mapToLong(q -> q.journey().calls()).sum(),
+                (long) s.counters().get("steps"));
     }
 
     @Test
@@ -133,13 +134,13 @@ class PipelineTest {
         AppResult.StageResult s = run.result().app().pipelines().get(0).stages().get(0);
         assertTrue(s.counters().getOrDefault("spend_cap", 0L) > 0, s.counters().toString());
         var uncapped = TestScenarios.runRecording(TestScenarios.load(agent("")));
-        double mostCapped = run.requests().stream().mapToDouble(Request::costUsd).max().orElseThrow();
-        double mostUncapped = uncapped.requests().stream().mapToDouble(Request::costUsd).max().orElseThrow();
+        double mostCapped = run.requests().stream().mapToDouble(q -> q.journey().costUsd()).max().orElseThrow();
+        double mostUncapped = uncapped.requests().stream().mapToDouble(q -> q.journey().costUsd()).max().orElseThrow();
         assertTrue(mostUncapped > 2 * cap, "uncapped tasks spend more: " + mostUncapped);
         // a task stops once its spend reaches the cap: it overshoots by at most its last step and tools
         for (Request q : run.requests()) {
             assertEquals(RequestStatus.COMPLETED, q.status());
-            assertTrue(q.costUsd() < cap + 0.05, "request " + q.id() + " spent " + q.costUsd());
+            assertTrue(q.journey().costUsd() < cap + 0.05, "request " + q.id() + " spent " + q.journey().costUsd());
         }
         assertTrue(mostCapped < mostUncapped);
     }

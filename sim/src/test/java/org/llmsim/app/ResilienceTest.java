@@ -71,10 +71,10 @@ class ResilienceTest {
         for (Request q : run.requests()) {
             assertTrue(seen.add(q.id()));
             assertEquals(RequestStatus.COMPLETED, q.status(), "request " + q.id() + " " + q.rejectReason());
-            calls += q.calls();
-            retries += q.retries();
-            fallbacks += q.fallbacks();
-            requestUsd += q.costUsd();
+            calls += q.journey().calls();
+            retries += q.journey().retries();
+            fallbacks += q.journey().fallbacks();
+            requestUsd += q.journey().costUsd();
         }
         assertEquals(r.requests().arrived(), run.requests().size());
         assertEquals(r.requests().arrived(), r.requests().completed());
@@ -174,8 +174,8 @@ class ResilienceTest {
         RunResult.RequestCounts n = r.requests();
         assertEquals(n.arrived(), n.completed() + n.unfinished());
         for (Request q : run.requests()) {
-            if (q.fallbacks() > 0 && q.status() == RequestStatus.COMPLETED) {
-                assertEquals("api", q.backend());
+            if (q.journey().fallbacks() > 0 && q.status() == RequestStatus.COMPLETED) {
+                assertEquals("api", q.journey().backend());
                 assertTrue(q.queueS() >= 2 - 1e-9 || Double.isNaN(q.queueS()), "waited its timeout: " + q.id());
             }
         }
@@ -191,7 +191,7 @@ class ResilienceTest {
         RunResult.RequestCounts n = r.requests();
         assertTrue(n.failed() > 0);
         assertEquals(n.arrived(), n.completed() + n.rejected() + n.failed() + n.unfinished());
-        assertTrue(n.failedByReason().containsKey(Gateway.CIRCUIT_OPEN), n.failedByReason().toString());
+        assertTrue(n.failedByReason().containsKey(ResilientCaller.CIRCUIT_OPEN), n.failedByReason().toString());
         assertTrue(n.failedByReason().containsKey(ProviderBackend.PROVIDER_ERROR), n.failedByReason().toString());
     }
 

@@ -117,14 +117,14 @@ class ResponseCacheHitRateTest {
                     - {name: api, provider: %s}
                 """.formatted(fast)));
         RunResult r = run.result();
-        long hits = run.requests().stream().filter(q -> q.cacheHit() != null).count();
+        long hits = run.requests().stream().filter(q -> q.journey().cacheHit() != null).count();
         AppResult.BackendResult api = r.app().backends().get(0);
         // a hit makes no call, costs nothing and answers after the lookup latency, all tokens at once
         for (var q : run.requests()) {
-            if (q.cacheHit() != null) {
-                assertEquals("kv", q.cacheHit());
-                assertEquals(0, q.calls());
-                assertEquals(0.0, q.costUsd());
+            if (q.journey().cacheHit() != null) {
+                assertEquals("kv", q.journey().cacheHit());
+                assertEquals(0, q.journey().calls());
+                assertEquals(0.0, q.journey().costUsd());
                 assertEquals(0.002, q.e2eS(), 1e-9);
                 assertEquals(q.ttftS(), q.e2eS());
             }
