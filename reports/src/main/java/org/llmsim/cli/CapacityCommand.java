@@ -89,10 +89,10 @@ final class CapacityCommand implements Callable<Integer> {
         }
         JobEngines.check(engine.engine, engine.master);
         ScenarioSource source = options.source(scenarioFile, search.assignments());
-        OutputDirectory dir = OutputDirectory.claim(out != null ? out
-                : Path.of("out", "capacity-" + source.base().name()));
-        Style style = run.style();
         var err = spec.commandLine().getErr();
+        OutputDirectory dir = OutputDirectory.claim(out != null ? out
+                : Outputs.defaultDirectory("capacity-" + source.base().name(), err));
+        Style style = run.style();
         CapacitySearch.Options settings = new CapacitySearch.Options(replications, tolerance, 12, curvePoints, 1.2,
                 kneeElasticity);
         long startNs = System.nanoTime();
@@ -107,11 +107,20 @@ final class CapacityCommand implements Callable<Integer> {
         }
         double wallS = (System.nanoTime() - startNs) / 1e9;
 
-        CapacityJson.write(result, source, dir.resolve("capacity.json"));
-        CapacityCsv.write(result, dir.resolve("capacity.csv"));
-        if (!run.noPdf) {
-            CapacityReport.write(result, source, dir.resolve("capacity.pdf"));
-        }
+        return Outputs.staged(dir, err, staged -> {
+            CapacityJson.write(result, source, staged.file("capacity.json"));
+            CapacityCsv.write(result, staged.file("capacity.csv"));
+            if (!run.noPdf) {
+                CapacityReport.write(result, source, staged.file("capacity.pdf"));
+            }
+            staged.commit();
+            print(result, source, dir, style, wallS);
+            return Main.EXIT_OK;
+        });
+    }
+
+    private void print(CapacitySearch.Result result, ScenarioSource source, OutputDirectory dir, Style style,
+            double wallS) {
         var w = spec.commandLine().getOut();
         if (run.json()) {
             w.print(CapacityJson.render(result, source));
@@ -122,6 +131,5 @@ final class CapacityCommand implements Callable<Integer> {
                     + (run.noPdf ? "" : ", capacity.pdf")));
         }
         w.flush();
-        return Main.EXIT_OK;
     }
 }
