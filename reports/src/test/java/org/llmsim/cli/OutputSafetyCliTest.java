@@ -191,6 +191,21 @@ class OutputSafetyCliTest {
     }
 
     @Test
+    void sweep_withNoPdf_afterASweepWithOne_leavesNoStaleChart(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("sweep");
+        String[] sweep = {"sweep", QUICKSTART, "--vary", "workload.arrival.rate_rps=5,10", "--duration", "30",
+            "--set", "warmup_s=5", "--out", out.toString()};
+        assertEquals(0, CliTest.llmsim(sweep).exitCode());
+        assertTrue(Files.exists(out.resolve("sweep.pdf")));
+        List<String> noPdf = new ArrayList<>(List.of(sweep));
+        noPdf.add("--no-pdf");
+        CliTest.Outcome o = CliTest.llmsim(noPdf.toArray(String[]::new));
+        assertEquals(0, o.exitCode(), o.err());
+        assertFalse(Files.exists(out.resolve("sweep.pdf")), "the chart of the sweep before is gone");
+        assertTrue(Files.exists(out.resolve("sweep.csv")));
+    }
+
+    @Test
     void anEmptyOut_isRefused_ratherThanWritingIntoTheCurrentDirectory() {
         CliTest.Outcome o = CliTest.llmsim(args("run", QUICKSTART, "--out", ""));
         assertEquals(Main.EXIT_BAD_INPUT, o.exitCode());
