@@ -2,7 +2,6 @@ package org.llmsim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import org.llmsim.kernel.RunStopped;
@@ -10,6 +9,7 @@ import org.llmsim.kernel.StopRequest;
 import org.llmsim.report.OutputDirectory;
 import org.llmsim.report.SafeName;
 import org.llmsim.report.StagedRun;
+import org.llmsim.report.WriteFailure;
 
 /**
  * Where a command's files go and how they get there: a default directory under {@code out/} named safely after the
@@ -50,20 +50,21 @@ final class Outputs {
     }
 
     /**
-     * Runs {@code work} on a staged run of {@code dir}. If writing fails (a full disk, say), the run is abandoned,
-     * one line on err says why and that the directory is as it was, and the exit code is 1; if the run is stopped,
-     * {@link RunStopped} says what became of the directory.
+     * Runs {@code work} on a staged run of {@code dir}. If writing fails (a full disk, say: a checked
+     * {@link IOException}, or a {@link WriteFailure} from a file written while the simulation runs), the run is
+     * abandoned, one line on err says why and that the directory is as it was, and the exit code is 1; if the run is
+     * stopped, {@link RunStopped} says what became of the directory. Any other failure abandons the run too.
      */
     static int staged(OutputDirectory dir, PrintWriter err, Work work) {
         StagedRun staged = dir.stage();
         try {
             return work.run(staged);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | WriteFailure e) {
             if (StopRequest.requested()) {
                 // files vanish under a run being stopped: that is the stop, not a failure
                 throw new RunStopped(staged.abandon());
             }
-            IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            IOException cause = e instanceof WriteFailure w ? w.getCause() : (IOException) e;
             String note = staged.abandon();
             err.println("llmsim: cannot write the results to " + dir.path() + ": " + StagedRun.reason(cause)
                     + (note == null ? "" : "; " + note));

@@ -159,8 +159,8 @@ public final class OutputDirectory {
     }
 
     private static InputException notAFile(Path marker) {
-        return Files.isSymbolicLink(marker) ? link(marker) : new InputException(marker.toString(), "is not a file; llmsim cannot tell whether it "
-                + "owns this directory: choose another --out");
+        return Files.isSymbolicLink(marker) ? link(marker) : new InputException(marker.toString(),
+                "is not a file; llmsim cannot tell whether it owns this directory: choose another --out");
     }
 
     static boolean isEmpty(Path dir) throws IOException {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -23,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmsim.report.OutputDirectory;
+import org.llmsim.report.WriteFailure;
 
 /** Where llmsim writes, and how: never outside out/, never through a link, one complete run at a time. */
 class OutputSafetyCliTest {
@@ -162,7 +162,7 @@ class OutputSafetyCliTest {
 
         int code = Outputs.staged(OutputDirectory.claim(out), errWriter, staged -> {
             Files.writeString(staged.file("requests.csv"), "id,pool\n1,ma"); // cut off mid-row
-            throw new UncheckedIOException(new IOException("No space left on device"));
+            throw new WriteFailure(new IOException("No space left on device"));
         });
         assertEquals(Main.EXIT_FAILURE, code);
         assertEquals(List.of("llmsim: cannot write the results to " + out + ": No space left on device; " + out
