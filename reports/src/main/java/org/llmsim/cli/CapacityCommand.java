@@ -95,19 +95,19 @@ final class CapacityCommand implements Callable<Integer> {
         Style style = run.style();
         CapacitySearch.Options settings = new CapacitySearch.Options(replications, tolerance, 12, curvePoints, 1.2,
                 kneeElasticity);
-        long startNs = System.nanoTime();
         LoadScaling.Unit unit = LoadScaling.of(source.base()).unit();
-        CapacitySearch.Result result;
-        try (JobEngine jobs = engine.open()) {
-            result = new CapacitySearch(source, slo.criterion(), settings, engine.runner(jobs, scenarioFile,
-                    options.catalog(), RunOptions.progress(style), err, "capacity"), p -> {
-                        err.println(CapacityText.progress(p, unit));
-                        err.flush();
-                    }).run();
-        }
-        double wallS = (System.nanoTime() - startNs) / 1e9;
-
+        // staged from the start, so that a search stopped while it simulates leaves the directory as it was too
         return Outputs.staged(dir, err, staged -> {
+            long startNs = System.nanoTime();
+            CapacitySearch.Result result;
+            try (JobEngine jobs = engine.open()) {
+                result = new CapacitySearch(source, slo.criterion(), settings, engine.runner(jobs, scenarioFile,
+                        options.catalog(), RunOptions.progress(style), err, "capacity"), p -> {
+                            err.println(CapacityText.progress(p, unit));
+                            err.flush();
+                        }).run();
+            }
+            double wallS = (System.nanoTime() - startNs) / 1e9;
             CapacityJson.write(result, source, staged.file("capacity.json"));
             CapacityCsv.write(result, staged.file("capacity.csv"));
             if (!run.noPdf) {

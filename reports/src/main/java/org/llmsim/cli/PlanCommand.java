@@ -131,18 +131,18 @@ final class PlanCommand implements Callable<Integer> {
         OutputDirectory dir = OutputDirectory.claim(out != null ? out
                 : Outputs.defaultDirectory("plan-" + spec0.name(), err));
         Style style = run.style();
-        long startNs = System.nanoTime();
-        DeploymentSearch.Result result;
-        try (JobEngine jobs = engine.open()) {
-            result = new DeploymentSearch(source, slo.criterion(), run.replications, engine.runner(jobs, scenarioFile,
-                    options.catalog(), RunOptions.progress(style), err, "plan"), e -> {
-                        err.println(PlanTable.progress(e));
-                        err.flush();
-                    }).run(rate, space, poolIndex);
-        }
-        double wallS = (System.nanoTime() - startNs) / 1e9;
-
+        // staged from the start, so that a search stopped while it simulates leaves the directory as it was too
         return Outputs.staged(dir, err, staged -> {
+            long startNs = System.nanoTime();
+            DeploymentSearch.Result result;
+            try (JobEngine jobs = engine.open()) {
+                result = new DeploymentSearch(source, slo.criterion(), run.replications, engine.runner(jobs,
+                        scenarioFile, options.catalog(), RunOptions.progress(style), err, "plan"), e -> {
+                            err.println(PlanTable.progress(e));
+                            err.flush();
+                        }).run(rate, space, poolIndex);
+            }
+            double wallS = (System.nanoTime() - startNs) / 1e9;
             write(result, source, spec0, rate, staged);
             print(result, source, dir, style, wallS);
             return Main.EXIT_OK;

@@ -70,16 +70,16 @@ final class SweepCommand implements Callable<Integer> {
         OutputDirectory dir = OutputDirectory.claim(out != null ? out
                 : Outputs.defaultDirectory("sweep-" + source.base().name(), err));
         Style style = run.style();
-        long startNs = System.nanoTime();
-        Sweep.Result result;
-        try (JobEngine jobs = engine.open()) {
-            result = Sweep.run(source, grid, run.replications, engine.runner(jobs, scenarioFile, options.catalog(),
-                    RunOptions.progress(style), err, "sweep " + grid.size() + " points"
-                            + (run.replications > 1 ? " x" + run.replications : "")));
-        }
-        double wallS = (System.nanoTime() - startNs) / 1e9;
-
+        // staged from the start, so that a run stopped while it simulates leaves the directory as it was too
         return Outputs.staged(dir, err, staged -> {
+            long startNs = System.nanoTime();
+            Sweep.Result result;
+            try (JobEngine jobs = engine.open()) {
+                result = Sweep.run(source, grid, run.replications, engine.runner(jobs, scenarioFile,
+                        options.catalog(), RunOptions.progress(style), err, "sweep " + grid.size() + " points"
+                                + (run.replications > 1 ? " x" + run.replications : "")));
+            }
+            double wallS = (System.nanoTime() - startNs) / 1e9;
             SweepCsv.write(result, staged.file("sweep.csv"));
             SweepJson.write(result, staged.file("sweep.json"));
             if (!run.noPdf) {

@@ -221,6 +221,9 @@ public final class CalibratedProfileWriter {
             Files.createDirectories(target.getParent());
             tmpDir = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".llmsim-");
             Path tmp = tmpDir.resolve(target.getFileName().toString());
+            // a process stopped while it writes (Ctrl-C) removes them on its way out; the file's name is not among them
+            tmpDir.toFile().deleteOnExit();
+            tmp.toFile().deleteOnExit();
             Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
             check.accept(tmp);
