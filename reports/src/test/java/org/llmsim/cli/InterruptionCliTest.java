@@ -80,4 +80,29 @@ class InterruptionCliTest {
                 "env --default-signal (coreutils 8.31+) is needed to undo an inherited 'ignore SIGINT'");
         stopALongRun(tmp, "INT", 130);
     }
+
+    @Test
+    void sigterm_duringACapacitySearch_intoANewDirectory_leavesNoDirectory(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("capacity");
+        Process p = LlmsimProcess.start(tmp, tmp.resolve("logs"), LlmsimProcess.command(null, "capacity",
+                CliTest.QUICKSTART, "--out", out.toString(), "--replications", "8"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LlmsimProcess.GENEROUS_S);
+        while (!(Files.isDirectory(out) && staging(out)) && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(p.isAlive(), "the search is under way");
+        Thread.sleep(500);
+        p.destroy();
+        boolean ended = p.waitFor(STOP_WITHIN_S, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        assertTrue(ended, "llmsim stopped within " + STOP_WITHIN_S + " s of SIGTERM");
+        CliTest.Outcome o = LlmsimProcess.outcome(p.exitValue(), tmp.resolve("logs"));
+        assertEquals(143, o.exitCode(), o.err());
+        List<String> lines = o.err().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals("llmsim: stopped; nothing was written to " + out, lines.get(lines.size() - 1), o.err());
+        assertTrue(lines.stream().filter(l -> l.startsWith("llmsim:")).count() == 1, o.err());
+        assertTrue(Files.notExists(out), "the directory the search created is gone");
+    }
 }
