@@ -89,29 +89,38 @@ final class CapacityCommand implements Callable<Integer> {
         }
         JobEngines.check(engine.engine, engine.master);
         ScenarioSource source = options.source(scenarioFile, search.assignments());
-        OutputDirectory dir = OutputDirectory.claim(out != null ? out
-                : Path.of("out", "capacity-" + source.base().name()));
-        Style style = run.style();
         var err = spec.commandLine().getErr();
+        OutputDirectory dir = OutputDirectory.claim(out != null ? out
+                : Outputs.defaultDirectory("capacity-" + source.base().name(), err));
+        Style style = run.style();
         CapacitySearch.Options settings = new CapacitySearch.Options(replications, tolerance, 12, curvePoints, 1.2,
                 kneeElasticity);
-        long startNs = System.nanoTime();
         LoadScaling.Unit unit = LoadScaling.of(source.base()).unit();
-        CapacitySearch.Result result;
-        try (JobEngine jobs = engine.open()) {
-            result = new CapacitySearch(source, slo.criterion(), settings, engine.runner(jobs, scenarioFile,
-                    options.catalog(), RunOptions.progress(style), err, "capacity"), p -> {
-                        err.println(CapacityText.progress(p, unit));
-                        err.flush();
-                    }).run();
-        }
-        double wallS = (System.nanoTime() - startNs) / 1e9;
+        // staged from the start, so that a search stopped while it simulates leaves the directory as it was too
+        return Outputs.staged(dir, err, staged -> {
+            long startNs = System.nanoTime();
+            CapacitySearch.Result result;
+            try (JobEngine jobs = engine.open()) {
+                result = new CapacitySearch(source, slo.criterion(), settings, engine.runner(jobs, scenarioFile,
+                        options.catalog(), RunOptions.progress(style), err, "capacity"), p -> {
+                            err.println(CapacityText.progress(p, unit));
+                            err.flush();
+                        }).run();
+            }
+            double wallS = (System.nanoTime() - startNs) / 1e9;
+            CapacityJson.write(result, source, staged.file("capacity.json"));
+            CapacityCsv.write(result, staged.file("capacity.csv"));
+            if (!run.noPdf) {
+                CapacityReport.write(result, source, staged.file("capacity.pdf"));
+            }
+            staged.commit();
+            print(result, source, dir, style, wallS);
+            return Main.EXIT_OK;
+        });
+    }
 
-        CapacityJson.write(result, source, dir.resolve("capacity.json"));
-        CapacityCsv.write(result, dir.resolve("capacity.csv"));
-        if (!run.noPdf) {
-            CapacityReport.write(result, source, dir.resolve("capacity.pdf"));
-        }
+    private void print(CapacitySearch.Result result, ScenarioSource source, OutputDirectory dir, Style style,
+            double wallS) {
         var w = spec.commandLine().getOut();
         if (run.json()) {
             w.print(CapacityJson.render(result, source));
@@ -122,6 +131,5 @@ final class CapacityCommand implements Callable<Integer> {
                     + (run.noPdf ? "" : ", capacity.pdf")));
         }
         w.flush();
-        return Main.EXIT_OK;
     }
 }

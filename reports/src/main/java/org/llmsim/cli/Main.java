@@ -2,6 +2,8 @@ package org.llmsim.cli;
 
 import java.io.PrintWriter;
 
+import org.llmsim.kernel.RunStopped;
+import org.llmsim.kernel.StopRequest;
 import org.llmsim.scenario.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +28,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        Interruption.install();
+        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        Interruption.finished();
+        System.exit(code);
     }
 
     /** Runs a command line and returns its exit code; used by tests. */
@@ -35,6 +40,11 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+            if (exception instanceof RunStopped || StopRequest.requested()) {
+                Interruption.report(commandLine.getErr(), exception instanceof RunStopped ? exception.getMessage()
+                        : null);
+                return Interruption.EXIT_STOPPED;
+            }
             if (exception instanceof InputException input) {
                 commandLine.getErr().println(input.getMessage());
                 return EXIT_BAD_INPUT;

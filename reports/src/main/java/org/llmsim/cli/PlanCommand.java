@@ -18,6 +18,7 @@ import org.llmsim.report.PlanJson;
 import org.llmsim.report.PlanReport;
 import org.llmsim.report.PlanTable;
 import org.llmsim.report.ScenarioFiles;
+import org.llmsim.report.StagedRun;
 import org.llmsim.report.Style;
 import org.llmsim.scenario.InputException;
 import org.llmsim.scenario.PlanSpec;
@@ -42,6 +43,8 @@ import picocli.CommandLine.Spec;
                         + "Pareto frontier) and winner.yaml, the cheapest deployment as a ready-to-run scenario. "
                         + "Default directory: out/plan-<name>/."})
 final class PlanCommand implements Callable<Integer> {
+    private static final String WINNER = "winner.yaml";
+
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
     Path scenarioFile;
 
@@ -124,26 +127,39 @@ final class PlanCommand implements Callable<Integer> {
         }
 
         JobEngines.check(engine.engine, engine.master);
-        OutputDirectory dir = OutputDirectory.claim(out != null ? out : Path.of("out", "plan-" + spec0.name()));
-        Style style = run.style();
         var err = spec.commandLine().getErr();
-        long startNs = System.nanoTime();
-        DeploymentSearch.Result result;
-        try (JobEngine jobs = engine.open()) {
-            result = new DeploymentSearch(source, slo.criterion(), run.replications, engine.runner(jobs, scenarioFile,
-                    options.catalog(), RunOptions.progress(style), err, "plan"), e -> {
-                        err.println(PlanTable.progress(e));
-                        err.flush();
-                    }).run(rate, space, poolIndex);
-        }
-        double wallS = (System.nanoTime() - startNs) / 1e9;
+        OutputDirectory dir = OutputDirectory.claim(out != null ? out
+                : Outputs.defaultDirectory("plan-" + spec0.name(), err));
+        Style style = run.style();
+        // staged from the start, so that a search stopped while it simulates leaves the directory as it was too
+        return Outputs.staged(dir, err, staged -> {
+            long startNs = System.nanoTime();
+            DeploymentSearch.Result result;
+            try (JobEngine jobs = engine.open()) {
+                result = new DeploymentSearch(source, slo.criterion(), run.replications, engine.runner(jobs,
+                        scenarioFile, options.catalog(), RunOptions.progress(style), err, "plan"), e -> {
+                            err.println(PlanTable.progress(e));
+                            err.flush();
+                        }).run(rate, space, poolIndex);
+            }
+            double wallS = (System.nanoTime() - startNs) / 1e9;
+            write(result, source, spec0, rate, staged);
+            print(result, source, dir, style, wallS);
+            return Main.EXIT_OK;
+        });
+    }
 
+    /** plan.csv, plan.json, plan.pdf and winner.yaml (when a deployment qualifies), committed together. */
+    private void write(DeploymentSearch.Result result, ScenarioSource source, ScenarioSpec spec0, double rate,
+            StagedRun staged) throws IOException {
+        OutputDirectory dir = staged.target();
         String winnerText = null;
         String winnerFile = null;
         if (result.winner() != null) {
             var w = result.winner();
-            winnerFile = "winner.yaml";
+            winnerFile = WINNER;
             String rateText = Format.plain(rate) + " req/s";
+            // relative paths in the file are made to hold from where it ends up, not from the staging directory
             winnerText = ScenarioFiles.render(source, result.winnerAssignments(), spec0.name() + "-plan",
                     "The cheapest deployment llmsim plan found for " + spec0.name() + " at " + rateText + ": "
                             + w.replicas() + " x " + w.candidate().label(),
@@ -155,13 +171,19 @@ final class PlanCommand implements Callable<Integer> {
                                     + (options.profileDirs.isEmpty() ? "" : " --profiles ..."
                                             + " (the same profile directories)")),
                     dir.path());
-            ScenarioFiles.write(dir.resolve(winnerFile), winnerText);
+            ScenarioFiles.write(staged.file(winnerFile), winnerText);
         }
-        PlanCsv.write(result, dir.resolve("plan.csv"));
-        PlanJson.write(result, source, winnerFile, dir.resolve("plan.json"));
+        PlanCsv.write(result, staged.file("plan.csv"));
+        PlanJson.write(result, source, winnerFile, staged.file("plan.json"));
         if (!run.noPdf) {
-            PlanReport.write(result, source, winnerText, dir.resolve("plan.pdf"));
+            PlanReport.write(result, source, winnerText, staged.file("plan.pdf"));
         }
+        staged.commit();
+    }
+
+    private void print(DeploymentSearch.Result result, ScenarioSource source, OutputDirectory dir, Style style,
+            double wallS) {
+        String winnerFile = result.winner() != null ? WINNER : null;
         var w = spec.commandLine().getOut();
         if (run.json()) {
             w.print(PlanJson.render(result, source, winnerFile));
@@ -172,7 +194,6 @@ final class PlanCommand implements Callable<Integer> {
                     + (run.noPdf ? "" : ", plan.pdf") + (winnerFile == null ? "" : ", " + winnerFile)));
         }
         w.flush();
-        return Main.EXIT_OK;
     }
 
     /** The planned pool: by name, or by index, or the first GPU pool. */

@@ -1,7 +1,6 @@
 package org.llmsim.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.llmsim.report.OutputDirectory;
 import org.llmsim.report.PdfReport;
 import org.llmsim.report.ReplicationsCsv;
 import org.llmsim.report.RequestsCsvWriter;
+import org.llmsim.report.StagedRun;
 import org.llmsim.report.Style;
 import org.llmsim.report.SummaryJson;
 import org.llmsim.report.TerminalSummary;
@@ -74,7 +74,14 @@ final class RunCommand implements Callable<Integer> {
             Shards.check(scenario, shards);
         }
         JobEngines.check(engine.engine, engine.master);
-        OutputDirectory dir = OutputDirectory.claim(out != null ? out : Path.of("out", scenario.name()));
+        var err = spec.commandLine().getErr();
+        OutputDirectory dir = OutputDirectory.claim(out != null ? out
+                : Outputs.defaultDirectory(scenario.name(), err));
+        return Outputs.staged(dir, err, staged -> simulateAndWrite(scenario, staged));
+    }
+
+    private int simulateAndWrite(Scenario scenario, StagedRun staged) throws IOException {
+        OutputDirectory dir = staged.target();
         Style style = run.style();
         var err = spec.commandLine().getErr();
         long startNs = System.nanoTime();
@@ -92,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
                         : EnginePointRunner.run(jobs, List.of(ref), run.replications).get(0));
             }
         } else {
-            try (RequestsCsvWriter csv = new RequestsCsvWriter(dir.resolve("requests.csv"), scenario)) {
+            try (RequestsCsvWriter csv = new RequestsCsvWriter(staged.file("requests.csv"), scenario)) {
                 runs = Experiments.run(List.of(scenario), run.replications,
                         (s, replication) -> replication == 0 ? csv : RequestSink.NONE,
                         RunOptions.progress(style), err, label).get(0);
@@ -102,25 +109,24 @@ final class RunCommand implements Callable<Integer> {
         ReplicationSummary reps = ReplicationSummary.of(runs);
         RunResult first = reps.first();
 
+        // a file this run does not write (requests.csv of a sharded run, replications.csv of a single one, the PDF
+        // under --no-pdf) is removed from the directory when the run is committed: it would not match this run
         List<String> written = new ArrayList<>(List.of("summary.json"));
         if (perRequest) {
             written.add("requests.csv");
-        } else {
-            Files.deleteIfExists(dir.resolve("requests.csv")); // from an earlier run; it would not match this one
         }
         written.add("timeseries.csv");
-        SummaryJson.write(reps, dir.resolve("summary.json"));
-        TimeSeriesCsv.write(first.timeSeries(), dir.resolve("timeseries.csv"));
+        SummaryJson.write(reps, staged.file("summary.json"));
+        TimeSeriesCsv.write(first.timeSeries(), staged.file("timeseries.csv"));
         if (reps.size() > 1) {
-            ReplicationsCsv.write(reps, dir.resolve("replications.csv"));
+            ReplicationsCsv.write(reps, staged.file("replications.csv"));
             written.add("replications.csv");
-        } else {
-            Files.deleteIfExists(dir.resolve("replications.csv")); // from an earlier run with replications
         }
         if (!run.noPdf) {
-            PdfReport.write(reps, scenario, dir.resolve("report.pdf"));
+            PdfReport.write(reps, scenario, staged.file("report.pdf"));
             written.add("report.pdf");
         }
+        staged.commit();
         var outWriter = spec.commandLine().getOut();
         if (run.json()) {
             outWriter.print(SummaryJson.render(reps));

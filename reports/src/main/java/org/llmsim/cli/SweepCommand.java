@@ -66,24 +66,32 @@ final class SweepCommand implements Callable<Integer> {
         Grid grid = new Grid(vary.stream().map(Axis::parse).toList());
         JobEngines.check(engine.engine, engine.master);
         ScenarioSource source = options.source(scenarioFile, search.assignments());
-        OutputDirectory dir = OutputDirectory.claim(out != null ? out
-                : Path.of("out", "sweep-" + source.base().name()));
-        Style style = run.style();
         var err = spec.commandLine().getErr();
-        long startNs = System.nanoTime();
-        Sweep.Result result;
-        try (JobEngine jobs = engine.open()) {
-            result = Sweep.run(source, grid, run.replications, engine.runner(jobs, scenarioFile, options.catalog(),
-                    RunOptions.progress(style), err, "sweep " + grid.size() + " points"
-                            + (run.replications > 1 ? " x" + run.replications : "")));
-        }
-        double wallS = (System.nanoTime() - startNs) / 1e9;
+        OutputDirectory dir = OutputDirectory.claim(out != null ? out
+                : Outputs.defaultDirectory("sweep-" + source.base().name(), err));
+        Style style = run.style();
+        // staged from the start, so that a run stopped while it simulates leaves the directory as it was too
+        return Outputs.staged(dir, err, staged -> {
+            long startNs = System.nanoTime();
+            Sweep.Result result;
+            try (JobEngine jobs = engine.open()) {
+                result = Sweep.run(source, grid, run.replications, engine.runner(jobs, scenarioFile,
+                        options.catalog(), RunOptions.progress(style), err, "sweep " + grid.size() + " points"
+                                + (run.replications > 1 ? " x" + run.replications : "")));
+            }
+            double wallS = (System.nanoTime() - startNs) / 1e9;
+            SweepCsv.write(result, staged.file("sweep.csv"));
+            SweepJson.write(result, staged.file("sweep.json"));
+            if (!run.noPdf) {
+                SweepReport.write(result, staged.file("sweep.pdf"));
+            }
+            staged.commit();
+            print(result, dir, style, wallS);
+            return Main.EXIT_OK;
+        });
+    }
 
-        SweepCsv.write(result, dir.resolve("sweep.csv"));
-        SweepJson.write(result, dir.resolve("sweep.json"));
-        if (!run.noPdf) {
-            SweepReport.write(result, dir.resolve("sweep.pdf"));
-        }
+    private void print(Sweep.Result result, OutputDirectory dir, Style style, double wallS) {
         var w = spec.commandLine().getOut();
         if (run.json()) {
             w.print(SweepJson.render(result));
@@ -94,6 +102,5 @@ final class SweepCommand implements Callable<Integer> {
                     + (run.noPdf ? "" : ", sweep.pdf")));
         }
         w.flush();
-        return Main.EXIT_OK;
     }
 }

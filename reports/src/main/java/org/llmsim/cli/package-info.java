@@ -1,5 +1,7 @@
 /**
  * The {@code llmsim} command line (picocli): {@link org.llmsim.cli.Main} and one class per subcommand. Exit codes:
- * 0 success, 2 bad input (scenario, profile, option; one message per problem, no stack trace), 1 anything else.
+ * 0 success, 2 bad input (scenario, profile, option; one message per problem, no stack trace), 1 anything else, 130
+ * and 143 when stopped by Ctrl-C or SIGTERM ({@link org.llmsim.cli.Interruption}). Commands write their files through
+ * {@link org.llmsim.cli.Outputs}: a safely named default directory and a staged run committed when complete.
  */
 package org.llmsim.cli;

@@ -3,7 +3,6 @@ package org.llmsim.report;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,7 +144,7 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
         try {
             out.append(b);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new WriteFailure(e);
         }
     }
 

@@ -11,6 +11,9 @@
  * {@code comparison.csv}, {@code comparison.pdf} and the terminal table.
  *
  * <p>Nothing here reads simulator internals; it only formats results. {@link org.llmsim.report.OutputDirectory}
- * makes sure llmsim never overwrites a file it did not write.
+ * makes sure llmsim never overwrites a file it did not write nor writes through a link;
+ * {@link org.llmsim.report.StagedRun} moves a run's files into it only when all are complete (the previous run's
+ * otherwise stay as they were); {@link org.llmsim.report.SafeName} turns scenario names into directory names that stay
+ * under {@code out/}.
  */
 package org.llmsim.report;

@@ -83,4 +83,33 @@ class CalibrateCommandTest {
         assertEquals(Main.EXIT_BAD_INPUT, o.exitCode());
         assertTrue(o.err().contains("unknown metric 'ttft'"), o.err());
     }
+
+    @Test
+    void calibrate_forcedOntoALink_refuses_andTheLinksTargetIsUntouched(@TempDir Path dir) throws IOException {
+        Path victim = Files.writeString(dir.resolve("victim.yaml"), "the user's own file");
+        Path out = Files.createSymbolicLink(dir.resolve("mine.yaml"), victim);
+        CliTest.Outcome o = llmsim("calibrate", EXAMPLES.resolve("vllm-bench-h100-llama8b-c1.json").toString(),
+                "--gpu", "h100-sxm", "--fit", "iteration_overhead_s", "--max-iterations", "2", "--out",
+                out.toString(), "--force");
+        assertEquals(Main.EXIT_BAD_INPUT, o.exitCode());
+        assertTrue(o.err().contains(out + ": is a symbolic link"), o.err());
+        assertEquals("the user's own file", Files.readString(victim));
+        assertTrue(Files.isSymbolicLink(out));
+    }
+
+    @Test
+    void calibrate_thatCannotWriteTheProfile_exitsOne_andLeavesNothingUnderItsName(@TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("profiles/mine.yaml");
+        // files may not grow past 2 KB: the profile (about 5 KB) cannot be written, as on a full disk
+        CliTest.Outcome o = LlmsimProcess.run(dir, dir.resolve("logs"), LlmsimProcess.command(2, "calibrate",
+                EXAMPLES.resolve("vllm-bench-h100-llama8b-c1.json").toString(), "--gpu", "h100-sxm", "--fit",
+                "iteration_overhead_s", "--max-iterations", "2", "--out", out.toString()));
+        assertEquals(Main.EXIT_FAILURE, o.exitCode(), o.err());
+        assertEquals(List.of("llmsim: cannot write " + out + ": File too large; nothing was written"),
+                o.err().lines().toList());
+        try (var left = Files.list(out.getParent())) {
+            assertEquals(List.of(), left.toList(), "no profile, no partial file, no private directory");
+        }
+    }
 }

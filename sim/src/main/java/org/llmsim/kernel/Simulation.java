@@ -35,6 +35,7 @@ public final class Simulation {
     }
 
     public RunResult run() {
+        StopRequest.check();
         long startNs = System.nanoTime();
         if (scenario.isFleet()) {
             RunResult fleet = FleetMerge.merge(scenario.name(), scenario.seed(), 1,
@@ -73,6 +74,7 @@ public final class Simulation {
     }
 
     private List<DomainRun> simulateDomains(List<Integer> domains) {
+        StopRequest.check();
         long startNs = System.nanoTime();
         FleetPlan plan = scenario.fleet();
         List<DomainModel> models = new ArrayList<>(domains.size());

@@ -17,6 +17,8 @@
  *       one event list, each on a {@code DomainClock} of its own, and are merged.</li>
  *   <li>{@link org.llmsim.kernel.ExperimentRunner} - scenarios times replications on an executor, a new
  *       {@link org.llmsim.kernel.Simulation} per run, replication r under seed + r, results by index.</li>
+ *   <li>{@link org.llmsim.kernel.StopRequest} - a process-wide request to stop (Ctrl-C): running kernels end with
+ *       {@link org.llmsim.kernel.RunStopped} within a thousand events, and no new run starts.</li>
  * </ul>
  *
  * <p>Why a custom event class instead of DSOL's {@code LambdaSimEvent}: DSOL's {@code scheduleEvent} renders every
