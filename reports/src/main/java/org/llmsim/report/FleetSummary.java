@@ -34,17 +34,17 @@ final class FleetSummary {
         for (FleetResult.DomainRow d : f.rows()) {
             ObjectNode n = rows.addObject();
             n.put("name", d.name());
-            SummaryJson.number(n, "share", d.share());
+            Json.number(n, "share", d.share());
             n.put("arrived", d.arrived());
             n.put("completed", d.completed());
             n.put("failed", d.failed());
             n.put("rejected", d.rejected());
-            SummaryJson.number(n, "ttft_p50_s", d.ttftP50S());
-            SummaryJson.number(n, "ttft_p99_s", d.ttftP99S());
-            SummaryJson.number(n, "e2e_p99_s", d.e2eP99S());
-            SummaryJson.number(n, "throughput_rps", d.throughputRps());
-            SummaryJson.number(n, "slo_attainment", d.sloAttainment());
-            SummaryJson.number(n, "usd_per_hour", d.usdPerHour());
+            Json.number(n, "ttft_p50_s", d.ttftP50S());
+            Json.number(n, "ttft_p99_s", d.ttftP99S());
+            Json.number(n, "e2e_p99_s", d.e2eP99S());
+            Json.number(n, "throughput_rps", d.throughputRps());
+            Json.number(n, "slo_attainment", d.sloAttainment());
+            Json.number(n, "usd_per_hour", d.usdPerHour());
             n.put("events", d.events());
         }
     }
