@@ -8,7 +8,9 @@ import java.util.List;
 import org.llmsim.metrics.Estimate;
 import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.metrics.FleetResult;
+import org.llmsim.metrics.ItlResult;
 import org.llmsim.metrics.LatencyStats;
+import org.llmsim.metrics.PreemptionResult;
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.AppResult;
 import org.llmsim.metrics.RunResult;
@@ -74,7 +76,8 @@ public final class PdfReport {
                     + reps.size() + " seeds.");
         }
         List<LatencyGroup> groups = new ArrayList<>();
-        groups.add(new LatencyGroup("all requests", r.ttft(), r.tpot(), r.e2e(), r.queue(), r.itl()));
+        groups.add(new LatencyGroup("all requests", r.ttft(), r.tpot(), r.e2e(), r.queue(),
+                ItlResult.of(r).latency()));
         if (r.classes().size() > 1) {
             for (RunResult.ClassResult c : r.classes()) {
                 groups.add(new LatencyGroup("class " + c.name(), c.ttft(), c.tpot(), c.e2e(), c.queue()));
@@ -147,18 +150,11 @@ public final class PdfReport {
     static String verdict(RunResult r) {
         StringBuilder b = new StringBuilder();
         String targets = TerminalSummary.sloTargets(r.slo());
-        boolean budgets = r.app().pipelines().stream().anyMatch(p -> p.budgetS() != null);
-        if (targets.isEmpty() && !budgets) {
+        String budgets = AppReport.budgetVerdict(r);
+        if (targets.isEmpty() && budgets.isEmpty()) {
             b.append("No SLO is set for this workload. ");
         } else if (targets.isEmpty()) {
-            for (AppResult.PipelineResult p : r.app().pipelines()) {
-                if (p.budgetS() != null) {
-                    b.append(Format.percent(p.budgetAttainment())).append(" of the ").append(p.cls())
-                            .append(" pipeline's requests finished within its budget of ")
-                            .append(Format.duration(p.budgetS())).append(p.budgetMetric().equals("ttft")
-                                    ? " to the first output. " : " end to end. ");
-                }
-            }
+            b.append(budgets);
         } else {
             b.append(Format.percent(r.slo().attainment())).append(" of the ")
                     .append(Format.count(r.requests().measured())).append(" measured requests met every SLO (")
@@ -185,14 +181,8 @@ public final class PdfReport {
             b.append(" ").append(Format.count(r.requests().rejected())).append(" requests were rejected and ")
                     .append(Format.count(r.requests().unfinished())).append(" were unfinished when the run stopped.");
         }
-        if (r.isFleet() && !targets.isEmpty()) {
-            // the fleet's figures above are merged; say which domain fares worst
-            FleetResult.DomainRow worst = r.fleet().rows().stream()
-                    .min(java.util.Comparator.comparingDouble(FleetResult.DomainRow::sloAttainment)).orElseThrow();
-            b.append(" The fleet is ").append(r.fleet().domains()).append(" router domains (see Router domains); ")
-                    .append(worst.sloAttainment() < r.slo().attainment() ? "the worst, " + worst.name() + ", met every "
-                            + "SLO for " + Format.percent(worst.sloAttainment()) + " of its requests."
-                            : "every domain met every SLO for the same share of its requests.");
+        if (!targets.isEmpty()) {
+            b.append(FleetSummary.verdict(r));
         }
         return b.toString();
     }
@@ -249,10 +239,10 @@ public final class PdfReport {
             facts.add(new String[] {"Sequences per forward pass (mean)",
                     Format.number(r.utilization().batchSizeMean(), 1)});
             facts.add(new String[] {"Replica time in forward passes", Format.percent(r.utilization().busyFraction())});
-            facts.add(new String[] {"Preemptions", Format.count(r.preemptions())});
+            facts.add(new String[] {"Preemptions", Format.count(PreemptionResult.of(r).total())});
         }
-        if (!r.app().cache().isNone()) {
-            facts.add(new String[] {"Response cache hit rate", Format.percent(r.app().cache().hitRate())});
+        if (!AppResult.of(r).cache().isNone()) {
+            facts.add(new String[] {"Response cache hit rate", Format.percent(AppResult.of(r).cache().hitRate())});
         }
         facts.add(new String[] {"Cost per request", Format.usd(r.cost().usdPerRequest())});
         return facts;

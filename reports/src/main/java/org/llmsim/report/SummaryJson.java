@@ -6,8 +6,11 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.llmsim.metrics.AppResult;
+import org.llmsim.metrics.ElasticResult;
 import org.llmsim.metrics.Estimate;
 import org.llmsim.metrics.HeadlineMetric;
+import org.llmsim.metrics.ItlResult;
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.RunResult;
 
@@ -19,99 +22,35 @@ public final class SummaryJson {
     private SummaryJson() {
     }
 
+    /**
+     * The summary of one run. Its layout, block by block: the core figures interleaved with each optional section's
+     * block (written by the section's own output class) at the place users' scripts know it from.
+     */
     public static ObjectNode toJson(RunResult r) {
         ObjectNode root = Json.object();
         root.put("scenario", r.scenario());
         root.put("seed", r.seed());
-
         root.set("requests", requests(r.requests()));
-
         root.set("ttft_s", Json.latency(r.ttft()));
         root.set("tpot_s", Json.latency(r.tpot()));
         root.set("e2e_s", Json.latency(r.e2e()));
         root.set("queue_s", Json.latency(r.queue()));
-        root.set("itl_s", Json.latency(r.itl()));
-
+        root.set("itl_s", Json.latency(ItlResult.of(r).latency()));
         root.set("throughput", throughput(r.throughput()));
-
         root.set("slo", slo(r.slo()));
-
-        RunResult.Cost c = r.cost();
-        ObjectNode cost = root.putObject("cost");
-        Json.number(cost, "total_usd", c.totalUsd());
-        Json.number(cost, "gpu_usd", c.gpuUsd());
-        Json.number(cost, "api_usd", c.apiUsd());
-        Json.number(cost, "gpu_hours", c.gpuHours());
-        Json.number(cost, "usd_per_request", c.usdPerRequest());
-        Json.number(cost, "usd_per_1m_output_tokens", c.usdPer1mOutputTokens());
-        Json.number(cost, "usd_per_1m_tokens", c.usdPer1mTokens());
-        Json.number(cost, "usd_per_hour", c.usdPerHour());
-        Json.number(cost, "usd_per_month", c.usdPerMonth());
-        Json.number(cost, "gateway_usd", c.gatewayUsd());
-        Json.number(cost, "usd_per_day", c.usdPerDay());
-        cost.set("breakdown", AppJson.breakdown(r.app().breakdown()));
-
+        ObjectNode cost = cost(r.cost());
+        cost.set("breakdown", AppJson.breakdown(AppResult.of(r).breakdown()));
+        root.set("cost", cost);
         root.set("utilization", utilization(r.utilization()));
-        root.put("preemptions", r.preemptions());
-        RunResult.PreemptionResult pr = r.preemption();
-        ObjectNode preemption = root.putObject("preemption");
-        preemption.put("recompute", pr.recompute());
-        preemption.put("swap", pr.swap());
-        preemption.put("swap_space_full", pr.swapSpaceFull());
-        Json.number(preemption, "swapped_bytes", pr.swappedBytes());
-        Json.number(preemption, "swap_time_s", pr.swapS());
-        preemption.put("recompute_tokens", pr.recomputeTokens());
-        Json.number(preemption, "recompute_time_s", pr.recomputeS());
-        RunResult.PrefixCacheResult pc = r.prefixCache();
-        ObjectNode prefixCache = root.putObject("prefix_cache");
-        Json.number(prefixCache, "hit_rate", pc.hitRate());
-        Json.number(prefixCache, "request_hit_rate", pc.requestHitRate());
-        prefixCache.put("prefill_tokens_saved", pc.prefillTokensSaved());
-        RunResult.SpeculativeResult sp = r.speculative();
-        if (sp.used()) {
-            ObjectNode speculative = root.putObject("speculative");
-            Json.number(speculative, "tokens_per_step", sp.tokensPerStep());
-            Json.number(speculative, "acceptance", sp.acceptance());
-            Json.number(speculative, "draft_time_share", sp.draftTimeShare());
-            speculative.put("sequence_steps", sp.sequenceSteps());
-        }
-        RunResult.KvTransferResult kt = r.kvTransfer();
-        if (kt.transfers() > 0) {
-            ObjectNode transfer = root.putObject("kv_transfer");
-            transfer.put("transfers", kt.transfers());
-            Json.number(transfer, "bytes", kt.bytes());
-            Json.number(transfer, "time_mean_s", kt.meanS());
-            Json.number(transfer, "time_max_s", kt.maxS());
-        }
-
+        PreemptionOutput.json(root, r);
+        PrefixCacheOutput.json(root, r);
+        SpeculativeOutput.json(root, r);
+        KvTransferOutput.json(root, r);
         ObjectNode window = root.putObject("window");
         Json.number(window, "start_s", r.window().startS());
         Json.number(window, "end_s", r.window().endS());
-
         ArrayNode pools = root.putArray("pools");
-        for (RunResult.PoolResult p : r.pools()) {
-            ObjectNode pool = pools.addObject();
-            pool.put("name", p.name());
-            pool.put("gpu", p.gpu());
-            pool.put("model", p.model());
-            pool.put("replicas", p.replicas());
-            pool.put("tensor_parallel", p.tensorParallel());
-            pool.put("weight_dtype", p.weightDtype());
-            pool.put("kv_dtype", p.kvDtype());
-            pool.put("batching", p.batching());
-            pool.put("scheduler_order", p.schedulerOrder());
-            pool.put("prefix_caching", p.prefixCaching());
-            pool.put("preemption", p.preemption());
-            pool.put("kv_blocks_per_replica", p.kvBlocksPerReplica());
-            pool.put("kv_tokens_per_replica", p.kvTokensPerReplica());
-            Json.number(pool, "usd_per_hour", p.usdPerHour());
-            pool.put("completed", p.completed());
-            pool.set("utilization", utilization(p.utilization()));
-            layout(pool, p.layout());
-            pool.set("ttft_s", Json.latency(p.latency().ttft()));
-            pool.set("tpot_s", Json.latency(p.latency().tpot()));
-            pool.set("e2e_s", Json.latency(p.latency().e2e()));
-        }
+        r.pools().forEach(p -> pools.add(pool(p)));
         ArrayNode replicas = root.putArray("replicas");
         for (RunResult.ReplicaResult rr : r.replicas()) {
             ObjectNode replica = replicas.addObject();
@@ -121,20 +60,8 @@ public final class SummaryJson {
             replica.put("iterations", rr.iterations());
             replica.set("utilization", utilization(rr.utilization()));
         }
-
         ObjectNode classes = root.putObject("classes");
-        for (RunResult.ClassResult k : r.classes()) {
-            ObjectNode node = classes.putObject(k.name());
-            node.put("priority", k.priority());
-            node.set("requests", requests(k.requests()));
-            node.set("ttft_s", Json.latency(k.ttft()));
-            node.set("tpot_s", Json.latency(k.tpot()));
-            node.set("e2e_s", Json.latency(k.e2e()));
-            node.set("queue_s", Json.latency(k.queue()));
-            node.set("throughput", throughput(k.throughput()));
-            node.set("slo", slo(k.slo()));
-        }
-
+        r.classes().forEach(k -> classes.set(k.name(), classResult(k)));
         ObjectNode sim = root.putObject("sim");
         Json.number(sim, "wall_s", r.sim().wallS());
         sim.put("events", r.sim().events());
@@ -144,8 +71,8 @@ public final class SummaryJson {
             Json.number(ts, "sample_interval_s", r.timeSeries().intervalS());
             ts.put("samples", r.timeSeries().samples().size());
         }
-        AppJson.addTo(root, r.app());
-        ElasticJson.addTo(root, r.elastic());
+        AppJson.addTo(root, AppResult.of(r));
+        ElasticJson.addTo(root, ElasticResult.of(r));
         FleetSummary.addTo(root, r);
         return root;
     }
@@ -197,6 +124,60 @@ public final class SummaryJson {
 
     public static void write(ReplicationSummary reps, Path file) throws IOException {
         Files.writeString(file, render(reps));
+    }
+
+    private static ObjectNode cost(RunResult.Cost c) {
+        ObjectNode cost = Json.object();
+        Json.number(cost, "total_usd", c.totalUsd());
+        Json.number(cost, "gpu_usd", c.gpuUsd());
+        Json.number(cost, "api_usd", c.apiUsd());
+        Json.number(cost, "gpu_hours", c.gpuHours());
+        Json.number(cost, "usd_per_request", c.usdPerRequest());
+        Json.number(cost, "usd_per_1m_output_tokens", c.usdPer1mOutputTokens());
+        Json.number(cost, "usd_per_1m_tokens", c.usdPer1mTokens());
+        Json.number(cost, "usd_per_hour", c.usdPerHour());
+        Json.number(cost, "usd_per_month", c.usdPerMonth());
+        Json.number(cost, "gateway_usd", c.gatewayUsd());
+        Json.number(cost, "usd_per_day", c.usdPerDay());
+        return cost;
+    }
+
+    private static ObjectNode pool(RunResult.PoolResult p) {
+        ObjectNode pool = Json.object();
+        pool.put("name", p.name());
+        pool.put("gpu", p.gpu());
+        pool.put("model", p.model());
+        pool.put("replicas", p.replicas());
+        pool.put("tensor_parallel", p.tensorParallel());
+        pool.put("weight_dtype", p.weightDtype());
+        pool.put("kv_dtype", p.kvDtype());
+        pool.put("batching", p.batching());
+        pool.put("scheduler_order", p.schedulerOrder());
+        pool.put("prefix_caching", p.prefixCaching());
+        pool.put("preemption", p.preemption());
+        pool.put("kv_blocks_per_replica", p.kvBlocksPerReplica());
+        pool.put("kv_tokens_per_replica", p.kvTokensPerReplica());
+        Json.number(pool, "usd_per_hour", p.usdPerHour());
+        pool.put("completed", p.completed());
+        pool.set("utilization", utilization(p.utilization()));
+        layout(pool, p.layout());
+        pool.set("ttft_s", Json.latency(p.latency().ttft()));
+        pool.set("tpot_s", Json.latency(p.latency().tpot()));
+        pool.set("e2e_s", Json.latency(p.latency().e2e()));
+        return pool;
+    }
+
+    private static ObjectNode classResult(RunResult.ClassResult k) {
+        ObjectNode node = Json.object();
+        node.put("priority", k.priority());
+        node.set("requests", requests(k.requests()));
+        node.set("ttft_s", Json.latency(k.ttft()));
+        node.set("tpot_s", Json.latency(k.tpot()));
+        node.set("e2e_s", Json.latency(k.e2e()));
+        node.set("queue_s", Json.latency(k.queue()));
+        node.set("throughput", throughput(k.throughput()));
+        node.set("slo", slo(k.slo()));
+        return node;
     }
 
     private static ObjectNode requests(RunResult.RequestCounts n) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.llmsim.metrics.ItlResult;
 import org.llmsim.metrics.LatencyStats;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.scenario.ArrivalSpec;
@@ -65,7 +66,7 @@ public final class VllmBenchJson {
         root.put("total_token_throughput", perSecond(m.inputTokens() + m.outputTokens(), durationS));
         metric(root, "ttft", r.ttft());
         metric(root, "tpot", r.tpot());
-        metric(root, "itl", r.itl());
+        metric(root, "itl", ItlResult.of(r).latency());
         metric(root, "e2el", r.e2e());
         return root;
     }

@@ -28,10 +28,10 @@ class FleetMergeTest {
 
     private static void assertMergeOfOneIsItself(RunResult r) {
         RunResult merged = FleetMerge.merge(r.scenario(), r.seed(), 1, domains(r));
-        assertEquals(1, merged.fleet().domains());
-        assertEquals(1, merged.fleet().rows().size());
+        assertEquals(1, FleetResult.of(merged).domains());
+        assertEquals(1, FleetResult.of(merged).rows().size());
         // every figure, percentile, pool, replica, class, time series and elastic figure is the domain's own
-        assertEquals(r.withFleet(merged.fleet()), merged);
+        assertEquals(r.with(FleetResult.of(merged)), merged);
         assertEquals(r.timeSeries(), merged.timeSeries());
         assertEquals(r.pools(), merged.pools());
         assertArrayEquals(r.e2e().cdf(), merged.e2e().cdf());
@@ -98,11 +98,11 @@ class FleetMergeTest {
         int longest = rs.stream().mapToInt(r -> r.timeSeries().samples().size()).max().orElseThrow();
         assertEquals(longest, f.timeSeries().samples().size());
         // and the fleet block lists the domains in order, without wall time
-        assertEquals(3, f.fleet().domains());
-        assertEquals(2, f.fleet().shards());
-        assertEquals("d1", f.fleet().rows().get(1).name());
-        assertEquals(b.requests().arrived(), f.fleet().rows().get(1).arrived());
-        assertEquals(b.ttft().p99(), f.fleet().rows().get(1).ttftP99S());
+        assertEquals(3, FleetResult.of(f).domains());
+        assertEquals(2, FleetResult.of(f).shards());
+        assertEquals("d1", FleetResult.of(f).rows().get(1).name());
+        assertEquals(b.requests().arrived(), FleetResult.of(f).rows().get(1).arrived());
+        assertEquals(b.ttft().p99(), FleetResult.of(f).rows().get(1).ttftP99S());
     }
 
     @Test
@@ -117,7 +117,7 @@ class FleetMergeTest {
         assertEquals(f1.throughput(), f2.throughput());
         assertEquals(f1.slo(), f2.slo());
         assertEquals(f1.measured(), f2.measured());
-        assertEquals(f1.preemption(), f2.preemption());
+        assertEquals(PreemptionResult.of(f1), PreemptionResult.of(f2));
         assertEquals(f1.ttft().p99(), f2.ttft().p99());
         assertArrayEquals(f1.e2e().cdf(), f2.e2e().cdf());
         assertEquals(f1.e2e().mean(), f2.e2e().mean(), 1e-12 * f1.e2e().mean());
