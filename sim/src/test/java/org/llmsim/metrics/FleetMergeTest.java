@@ -141,6 +141,43 @@ class FleetMergeTest {
     }
 
     @Test
+    void everySectionKind_mergesBySummingItsRawCounts_absentOnesReadEmpty() {
+        // given two domains, the first with speculative passes and KV transfers, the second with other ones and a
+        // third domain with neither (the sections stand in for disaggregated, speculative pools)
+        RunResult a = quickstart(1).with(new SpeculativeResult(10, 30, 40, 0.1, 1.0))
+                .with(new KvTransferResult(2, 10, 0.3, 0.2));
+        RunResult b = quickstart(2).with(new SpeculativeResult(30, 60, 120, 0.5, 2.0))
+                .with(new KvTransferResult(1, 5, 0.6, 0.6));
+        RunResult c = quickstart(3);
+        // when they are merged
+        RunResult f = FleetMerge.merge("fleet", 1, 1, domains(a, b, c));
+        // then each section is the sum of the domains' raw counts, and its ratios those of the sums
+        assertEquals(new SpeculativeResult(40, 90, 160, 0.6, 3.0), SpeculativeResult.of(f));
+        assertEquals(90.0 / 40, SpeculativeResult.of(f).tokensPerStep());
+        assertEquals(new KvTransferResult(3, 15, 0.3 + 0.6, 0.6), KvTransferResult.of(f));
+        List<RunResult> rs = List.of(a, b, c);
+        PrefixCacheResult pc = PrefixCacheResult.of(f);
+        assertEquals(rs.stream().mapToLong(r -> PrefixCacheResult.of(r).queriedTokens()).sum(), pc.queriedTokens());
+        assertEquals(rs.stream().mapToLong(r -> PrefixCacheResult.of(r).hitTokens()).sum(), pc.hitTokens());
+        assertEquals(rs.stream().mapToLong(r -> PreemptionResult.of(r).total()).sum(), PreemptionResult.of(f).total());
+        assertEquals(rs.stream().mapToLong(r -> ItlResult.of(r).latency().count()).sum(),
+                ItlResult.of(f).latency().count());
+        // and the core keeps the counts behind its rates
+        assertEquals(rs.stream().mapToLong(r -> r.throughput().completed()).sum(), f.throughput().completed());
+        assertEquals(rs.stream().mapToLong(r -> r.slo().goodInWindow()).sum(), f.slo().goodInWindow());
+        assertEquals(rs.stream().mapToLong(r -> r.timeSeries().samples().get(0).arrivals()).sum(),
+                f.timeSeries().samples().get(0).arrivals());
+    }
+
+    @Test
+    void aFleetsResult_isNotADomainOfAnotherFleet() {
+        RunResult fleet = FleetMerge.merge("fleet", 1, 1, domains(quickstart(1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FleetMerge.merge("fleets", 1, 1, domains(fleet)));
+        assertTrue(e.getMessage().contains("another fleet"), e.getMessage());
+    }
+
+    @Test
     void mergedResult_survivesJavaSerialization() {
         RunResult f = FleetMerge.merge("fleet", 1, 2, domains(quickstart(1), quickstart(2)));
         RunResult copy = RunResultSerializationTest.roundTrip(f);
