@@ -26,10 +26,12 @@ import static org.llmsim.metrics.Merging.sumLong;
  *       size by passes).</li>
  *   <li><b>Within the histogram's error</b>: latency percentiles ({@link LatencyStats#merge}: bit for bit those of
  *       one histogram of every sample, which is within about 0.05% of the exact percentile).</li>
- *   <li><b>Sections</b>: each {@link Section} kind merges its domains' sections itself ({@link SectionType#merge}):
- *       the engine's sections sum their raw counts and recompute their ratios; the time series ({@link FleetSeries}),
- *       autoscaling ({@link FleetElastic}) and the self-host break-even ({@link FleetApp}), which have no single-run
- *       counterpart for independent domains, merge by documented conventions.</li>
+ *   <li><b>Section by section</b>: each {@link Section} kind present in any domain merges the domains' sections
+ *       itself ({@link SectionType#merge}, a domain without one contributing the kind's empty value): the engine's
+ *       sections sum their raw counts and derive their ratios from the sums.</li>
+ *   <li><b>By convention</b> (documented in {@link FleetSeries}, {@link FleetElastic} and {@link FleetApp}): the time
+ *       series, the autoscaling figures and the self-host break-even, which have no single-run counterpart for
+ *       independent domains.</li>
  * </ul>
  * A merge of one domain equals that domain's result apart from the {@link FleetResult} section: a weighted mean of
  * one part is that part's value, and a ratio of one part's counts is that part's ratio.

@@ -11,9 +11,9 @@ import java.util.Set;
  * A fleet's time series: per pool name and sample instant, the domains' samples added up. Arrivals, queue, running
  * sequences, replicas, serving replicas and spend rate are summed; KV utilization is weighted by provisioned replicas
  * (every replica of a pool has the same KV blocks, so this is the pool's blocks-in-use over its blocks, as one sampler
- * reports it). Every domain samples at the same instants
- * ({@code k * interval}); a domain whose series ended earlier (it went idle sooner) counts as idle from then on, with
- * the replicas, serving replicas and spend rate of its last sample.
+ * reports it). Every domain samples at the same instants ({@code k * interval}); a domain whose series ended earlier
+ * (it went idle sooner) counts as idle from then on, with the replicas, serving replicas and spend rate of its last
+ * sample.
  */
 final class FleetSeries {
     private FleetSeries() {

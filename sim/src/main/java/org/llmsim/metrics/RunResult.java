@@ -55,11 +55,6 @@ public record RunResult(
         TimeSeries timeSeries,
         Sections sections) implements Serializable {
 
-    /** The section of kind {@code type}, or the kind's empty value when this result has none. */
-    public <S extends Section> S section(SectionType<S> type) {
-        return sections.get(type);
-    }
-
     /** Whether this result has a section of kind {@code type}. */
     public boolean has(SectionType<?> type) {
         return sections.has(type);
