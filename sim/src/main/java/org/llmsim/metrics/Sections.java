@@ -4,11 +4,13 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The optional {@link Section}s of a result, at most one of each {@link SectionType}. A section equal to its kind's
- * empty value is not kept, so two results that measured the same thing are equal whether or not a feature reported an
- * empty section.
+ * The optional {@link Section}s of a result, at most one of each {@link SectionType}. A missing section reads as its
+ * kind's empty value, and equality compares what each kind reads, so two results that measured the same thing are
+ * equal whether or not a feature reported an empty section. (Sections are compared only here, never while a run is
+ * simulated: a record's first comparison is costly to set up.)
  */
 public final class Sections implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -28,36 +30,51 @@ public final class Sections implements Serializable {
         return s == null ? type.none() : type.cast(s);
     }
 
-    /** Whether a section of kind {@code type} is kept (one that differs from the kind's empty value). */
+    /** Whether there is a section of kind {@code type} that differs from the kind's empty value. */
     public boolean has(SectionType<?> type) {
-        return byKey.containsKey(type.key());
+        Section s = byKey.get(type.key());
+        return s != null && !s.equals(type.none());
     }
 
     /** These sections with {@code section} added, or replacing the one of its kind. */
     public Sections with(Section section) {
         TreeMap<String, Section> copy = new TreeMap<>(byKey);
-        SectionType<?> type = section.type();
-        if (section.equals(type.none())) {
-            copy.remove(type.key());
-        } else {
-            copy.put(type.key(), section);
-        }
+        copy.put(section.type().key(), section);
         return new Sections(copy);
     }
 
-    /** Every kept section, by key. */
+    /** Every section reported, empty ones included, by key. */
     public Collection<Section> all() {
         return Collections.unmodifiableCollection(byKey.values());
     }
 
+    /** Equal when every kind reads the same in both (a missing section reading its kind's empty value). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Sections s && byKey.equals(s.byKey);
+        if (!(o instanceof Sections other)) {
+            return false;
+        }
+        TreeSet<String> keys = new TreeSet<>(byKey.keySet());
+        keys.addAll(other.byKey.keySet());
+        for (String key : keys) {
+            Section mine = byKey.get(key);
+            Section theirs = other.byKey.get(key);
+            Section none = (mine != null ? mine : theirs).type().none();
+            if (!(mine != null ? mine : none).equals(theirs != null ? theirs : none)) {
+                return false;
+            }
+        }
+        return true;
     }
 
+    /** Over the sections that differ from their kind's empty value, consistent with {@link #equals}. */
     @Override
     public int hashCode() {
-        return byKey.hashCode();
+        int h = 0;
+        for (Section s : byKey.values()) {
+            h += s.equals(s.type().none()) ? 0 : s.type().key().hashCode() ^ s.hashCode();
+        }
+        return h;
     }
 
     @Override
