@@ -6,6 +6,10 @@
  * charts built by {@link org.llmsim.report.RunCharts} in the style of {@link org.llmsim.report.Charts}, drawn as
  * vector graphics into PDFBox by {@link org.llmsim.report.PdfDocumentBuilder}).
  *
+ * <p>Every JSON file (summary, comparison, sweep, capacity, plan, vllm bench) is built with
+ * {@link org.llmsim.report.Json}: one node factory, NaN and infinities as {@code null}, one key set for latency
+ * summaries and estimates, one indented rendering.
+ *
  * <p>Comparisons: {@link org.llmsim.report.Comparison} (scenarios under the same seeds against the first),
  * {@link org.llmsim.report.Verdicts} (one sentence per SLO), and its outputs {@code comparison.json},
  * {@code comparison.csv}, {@code comparison.pdf} and the terminal table.

@@ -38,8 +38,8 @@ public final class AppResults {
         RunResult.Cost cost = CostCalculator.compute(scenario, provisioned, r.throughput(), ledger.apiUsd(),
                 ledger.gatewayUsd(), ledger.perCallUsdOfMeasured() / r.window().lengthS());
         if (gateway == null) {
-            return r.withApp(new AppResult(breakdown, AppResult.CacheSummary.NONE, List.of(), List.of(),
-                    breakEven(r, scenario, provisioned)), cost);
+            return r.withCost(cost).with(new AppResult(breakdown, AppResult.CacheSummary.NONE, List.of(), List.of(),
+                    breakEven(r, scenario, provisioned)));
         }
         double[] gpuUsd = new double[scenario.pools().size()];
         for (int p = 0; p < gpuUsd.length; p++) {
@@ -63,7 +63,7 @@ public final class AppResults {
         AppResult app = new AppResult(breakdown, gateway.caches().summary(ledger.apiUsd()),
                 tiers(gateway, breakdown, ledger), backends, breakEven(r, scenario, provisioned),
                 List.copyOf(pipelines));
-        return r.withApp(app, cost);
+        return r.withCost(cost).with(app);
     }
 
     private static List<AppResult.TierResult> tiers(Gateway g, AppResult.CostBreakdown breakdown,

@@ -162,7 +162,7 @@ final class DomainModel {
         double simulatedS = Math.max(spec.durationS(), lastEventTimeS);
         ProvisionedTime provisioned = cluster.provisionedTime(simulatedS, window);
         RunResult result = metrics.result(scenario, new RunResult.SimStats(wallS, events, simulatedS),
-                provisioned).withTimeSeries(sampler.result()).withElastic(cluster.elasticResult(simulatedS, provisioned));
+                provisioned).withTimeSeries(sampler.result()).with(cluster.elasticResult(simulatedS, provisioned));
         return AppResults.complete(result, scenario, ledger, gateway, provisioned);
     }
 

@@ -39,8 +39,8 @@ class CascadeTest {
                     - {name: strong, provider: %s}
                 """.formatted(cheap, strong)));
         RunResult r = run.result();
-        AppResult.TierResult small = r.app().tiers().get(0);
-        AppResult.TierResult large = r.app().tiers().get(1);
+        AppResult.TierResult small = AppResult.of(r).tiers().get(0);
+        AppResult.TierResult large = AppResult.of(r).tiers().get(1);
         long n = r.requests().completed();
         long escalated = small.escalatedOut();
         // then every request went to the cheap tier first, about 30% went on, and all were answered

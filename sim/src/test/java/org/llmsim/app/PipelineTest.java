@@ -62,9 +62,9 @@ class PipelineTest {
         }
         assertTrue(completed > 300, "completed " + completed);
         // the retrieved chunks reached the model: 8 x 400 tokens on top of a prompt of at most 150
-        AppResult.BackendResult main = run.result().app().backends().get(0);
+        AppResult.BackendResult main = AppResult.of(run.result()).backends().get(0);
         assertTrue(main.inputTokens() >= 3_250L * main.completed(), main.inputTokens() + " tokens");
-        AppResult.PipelineResult p = run.result().app().pipelines().get(0);
+        AppResult.PipelineResult p = AppResult.of(run.result()).pipelines().get(0);
         assertEquals(List.of("guardrail", "retrieve", "llm", "postprocess"),
                 p.stages().stream().map(AppResult.StageResult::name).toList());
         double shares = p.stages().stream().mapToDouble(AppResult.StageResult::shareOfE2e).sum();
@@ -115,7 +115,7 @@ class PipelineTest {
     @Test
     void agentLoop_stopsAtItsStepCap() {
         var run = TestScenarios.runRecording(TestScenarios.load(agent("max_steps: 5")));
-        AppResult.StageResult s = run.result().app().pipelines().get(0).stages().get(0);
+        AppResult.StageResult s = AppResult.of(run.result()).pipelines().get(0).stages().get(0);
         long capped = s.counters().getOrDefault("step_cap", 0L);
         assertTrue(capped > 0, s.counters().toString());
         for (Request q : run.requests()) {
@@ -131,7 +131,7 @@ class PipelineTest {
         // each step costs about $0.009-0.04 as the context grows; the cap stops long tasks early
         double cap = 0.08;
         var run = TestScenarios.runRecording(TestScenarios.load(agent("max_spend_usd: " + cap)));
-        AppResult.StageResult s = run.result().app().pipelines().get(0).stages().get(0);
+        AppResult.StageResult s = AppResult.of(run.result()).pipelines().get(0).stages().get(0);
         assertTrue(s.counters().getOrDefault("spend_cap", 0L) > 0, s.counters().toString());
         var uncapped = TestScenarios.runRecording(TestScenarios.load(agent("")));
         double mostCapped = run.requests().stream().mapToDouble(q -> q.journey().costUsd()).max().orElseThrow();
