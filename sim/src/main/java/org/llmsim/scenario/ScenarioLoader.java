@@ -1,9 +1,5 @@
 package org.llmsim.scenario;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,14 +37,7 @@ public final class ScenarioLoader {
     /** Loads {@code file} with {@code overrides} ({@code PATH=VALUE} strings) applied. */
     public Scenario load(Path file, List<String> overrides) {
         String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name, "file not found");
-        } catch (IOException e) {
-            throw new InputException(name, "cannot read: " + e.getMessage());
-        }
+        String text = InputFiles.readText(file, name, InputFiles.MAX_YAML_BYTES, "scenario file");
         Path dir = file.toAbsolutePath().getParent();
         return load(text, name, dir, overrides);
     }
@@ -71,8 +60,9 @@ public final class ScenarioLoader {
     }
 
     private static Bound bind(String text, String fileName, List<String> overrides) {
-        SourceLines lines = SourceLines.index(text);
+        // parse first: the line index serves only a document that parses
         JsonNode tree = StrictYaml.readTree(text, fileName);
+        SourceLines lines = SourceLines.index(text);
         Set<String> overridden = Overrides.apply((ObjectNode) tree, overrides);
         lines = lines.withOverrides(overridden);
         ScenarioSpec spec = StrictYaml.bind(tree, ScenarioSpec.class, fileName, lines);

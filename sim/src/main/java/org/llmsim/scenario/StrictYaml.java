@@ -207,7 +207,7 @@ public final class StrictYaml {
         return String.join(", ", names);
     }
 
-    static String firstLine(String message) {
+    public static String firstLine(String message) {
         if (message == null) {
             return "unreadable input";
         }
