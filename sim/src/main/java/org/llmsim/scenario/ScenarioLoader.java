@@ -69,7 +69,7 @@ public final class ScenarioLoader {
         if (spec.name() == null) {
             spec = new ScenarioSpec(stem(fileName), spec.description(), spec.seed(), spec.durationS(), spec.warmupS(),
                     spec.drainTimeoutS(), spec.workload(), spec.cluster(), spec.output(), spec.plan(),
-                    spec.economics(), spec.faults(), spec.fleet());
+                    spec.economics(), spec.faults(), spec.fleet(), spec.maxRequests());
         }
         return new Bound(spec, lines);
     }
@@ -91,9 +91,10 @@ public final class ScenarioLoader {
         WorkloadPlan workload = WorkloadPlan.resolve(spec.workload(), baseDir, problems);
         problems.throwIfAny();
         if (spec.durationS() == null) {
-            // Replay the whole trace: arrivals are generated during [0, duration), so end at the first whole
-            // millisecond after the last one.
-            spec = spec.withDuration(Math.floor(workload.lastTraceArrivalS() * 1000) / 1000 + 0.001);
+            // Replay the whole trace: arrivals are generated during [0, duration), so end just after the last one.
+            RunSize.checkTraceSpan(spec, workload, problems);
+            problems.throwIfAny();
+            spec = spec.withDuration(RunSize.durationAfter(workload.lastTraceArrivalS()));
             if (spec.warmupS() >= spec.durationS()) {
                 problems.add("warmup_s", "must be < the trace's length (" + Problems.format(spec.durationS())
                         + " s), got " + Problems.format(spec.warmupS()));
@@ -101,6 +102,8 @@ public final class ScenarioLoader {
             spec.output().validate("output", problems, spec.horizonS());
             problems.throwIfAny();
         }
+        RunSize.check(spec, workload, problems);
+        problems.throwIfAny();
 
         List<PoolPlan> pools = new ArrayList<>();
         List<ProviderPlan> providers = new ArrayList<>();
