@@ -60,7 +60,13 @@ public final class Overrides {
                 throw fail(assignment, "cannot read the path at '" + path.substring(pos)
                         + "'; use names and [index], like cluster.pools[0].replicas");
             }
-            segments.add(m.group(1) != null ? m.group(1) : Integer.parseInt(m.group(2)));
+            if (m.group(1) != null) {
+                segments.add(m.group(1));
+            } else if (m.group(2).length() > 9) {
+                throw fail(assignment, "index " + m.group(2) + " does not exist (no list is that long)");
+            } else {
+                segments.add(Integer.parseInt(m.group(2)));
+            }
             pos = m.end();
         }
         if (segments.isEmpty() || !(segments.get(0) instanceof String)) {

@@ -87,6 +87,10 @@ class ScenarioLoaderTest {
         assertEquals("--set cluster.pools[3].replicas=2: cluster.pools has 1 entries; index 3 does not exist",
                 missing.getMessage());
         assertThrows(InputException.class, () -> TestScenarios.load(VALID, "cluster.pools[0].replicas"));
+        InputException huge = assertThrows(InputException.class,
+                () -> TestScenarios.load(VALID, "cluster.pools[99999999999].replicas=2"));
+        assertEquals("--set cluster.pools[99999999999].replicas=2: index 99999999999 does not exist (no list is that "
+                + "long)", huge.getMessage());
     }
 
     private static InputError onlyError(String yaml) {

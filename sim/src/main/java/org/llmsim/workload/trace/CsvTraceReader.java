@@ -2,7 +2,6 @@ package org.llmsim.workload.trace;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -188,7 +187,7 @@ final class CsvTraceReader implements TraceReader {
             }
             return s;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw TraceReaders.readError(file, line, e);
         }
     }
 
