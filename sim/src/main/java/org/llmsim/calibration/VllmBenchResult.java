@@ -75,11 +75,22 @@ public final class VllmBenchResult {
             d = Deployments.with(d, Map.of("model", modelProfileId(modelId)));
         }
         Map<Metric, Double> measured = new EnumMap<>(Metric.class);
+        List<InputError> impossible = new ArrayList<>();
         for (Metric m : metrics) {
             JsonNode v = root.get(m.key());
-            if (v != null && v.isNumber() && v.asDouble() > 0) {
-                measured.put(m, v.asDouble());
+            if (v == null || v.isNull()) {
+                continue; // not measured: nothing to fit
             }
+            if (v.isNumber() && v.asDouble() > 0 && Double.isFinite(v.asDouble())) {
+                measured.put(m, v.asDouble());
+            } else {
+                // a latency or throughput of 0 or less is no measurement: fitting around it would hide a broken run
+                impossible.add(new InputError(name, null, m.key(), (v.isNumber() ? "must be > 0, got " + v.asText()
+                        : "expected a number, got " + v) + "; fix the file or leave the metric out with --metrics"));
+            }
+        }
+        if (!impossible.isEmpty()) {
+            throw new InputException(impossible);
         }
         if (measured.isEmpty()) {
             throw new InputException(name, "none of the metrics to fit is in the file (" + metrics.stream()
