@@ -42,7 +42,13 @@ public final class Overrides {
                 throw fail(assignment, "the value after '=' is empty");
             }
             List<Object> segments = parse(path, assignment);
-            set(root, segments, StrictYaml.parseValue(value), assignment);
+            JsonNode parsed;
+            try {
+                parsed = StrictYaml.parseValue(value);
+            } catch (IllegalArgumentException e) {
+                throw fail(assignment, e.getMessage());
+            }
+            set(root, segments, parsed, assignment);
             paths.add(render(segments));
         }
         return paths;

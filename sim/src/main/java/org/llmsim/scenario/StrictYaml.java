@@ -69,9 +69,32 @@ public final class StrictYaml {
             return node;
         } catch (JsonProcessingException e) {
             Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
-            throw new InputException(List.of(new InputError(file, line, null,
-                    "malformed YAML: " + firstLine(e.getOriginalMessage()))));
+            throw new InputException(List.of(syntaxError(e, file, line)));
         }
+    }
+
+    /** A parser's complaint in the words of a scenario file: the field, and what is allowed. */
+    private static InputError syntaxError(JsonProcessingException e, String file, Integer line) {
+        String message = plain(firstLine(e.getOriginalMessage()));
+        String path = e.getProcessor() instanceof JsonParser p && p.getParsingContext() != null
+                ? SourceLines.pathOf(p.getParsingContext()) : null;
+        if (message.startsWith("Malformed numeric value")) {
+            // YAML's .nan and .inf (and overflowing literals): no field of a scenario takes them
+            int quote = message.indexOf('\'');
+            String value = quote >= 0 ? message.substring(quote) : "";
+            return new InputError(file, line, path, "must be a finite number, got " + value);
+        }
+        if (message.startsWith("Trailing token")) {
+            return new InputError(file, line, null, "holds more than one YAML document (a '---' line ends the "
+                    + "first); a file holds one scenario or profile: remove the second document or split the file");
+        }
+        return new InputError(file, line, path == null || path.isEmpty() ? null : path, "malformed YAML: "
+                + message);
+    }
+
+    /** Drops the parser's configuration jargon ("from `StreamReadConstraints...`") from a message. */
+    static String plain(String message) {
+        return message.replaceAll(", from `[^`]*`", "").replaceAll(" \\([^()]*`[^()]*\\)", "").replace("`", "'");
     }
 
     /** Binds a tree to {@code type}; binding errors name the field and its line. */
@@ -85,16 +108,29 @@ public final class StrictYaml {
             problems.throwIfAny();
             throw new AssertionError("unreachable");
         } catch (JsonProcessingException e) {
-            throw new InputException(file, firstLine(e.getOriginalMessage()));
+            throw new InputException(file, plain(firstLine(e.getOriginalMessage())));
         }
     }
 
-    /** Parses one scalar or flow value the way YAML would ({@code 8} a number, {@code true} a boolean). */
+    /**
+     * Parses one scalar or flow value the way YAML would ({@code 8} a number, {@code true} a boolean). Text that
+     * starts a mapping or list ({@code {...}}, {@code [...]}) must parse as one.
+     *
+     * @throws IllegalArgumentException naming what the parser found, for a broken mapping or list
+     */
     public static JsonNode parseValue(String text) {
+        String t = text.strip();
+        boolean collection = t.startsWith("{") || t.startsWith("[");
         try {
             JsonNode node = MAPPER.readTree(text);
             return node == null || node.isMissingNode() ? MAPPER.getNodeFactory().textNode(text) : node;
         } catch (IOException e) {
+            if (collection) {
+                String why = e instanceof JsonProcessingException j ? plain(firstLine(j.getOriginalMessage()))
+                        : e.getMessage();
+                throw new IllegalArgumentException("cannot read the value as a YAML " + (t.startsWith("{")
+                        ? "mapping" : "list") + " (" + why + "); write it like {dist: fixed, value: 512}");
+            }
             return MAPPER.getNodeFactory().textNode(text);
         }
     }
@@ -139,7 +175,7 @@ public final class StrictYaml {
         if (e instanceof MismatchedInputException m) {
             return "expected " + describeType(m.getTargetType());
         }
-        return firstLine(e.getOriginalMessage());
+        return plain(firstLine(e.getOriginalMessage()));
     }
 
     private static String typeProperty(JavaType base) {

@@ -42,6 +42,11 @@ class SweepTest {
         assertThrows(InputException.class, () -> Axis.parse("workload.arrival.rate_rps"));
         assertThrows(InputException.class, () -> Axis.parse("workload.arrival.rate_rps=1,,2"));
         assertThrows(InputException.class, () -> Axis.parse("workload.arrival.rate_rps=1,1"));
+        InputException broken = assertThrows(InputException.class,
+                () -> Axis.parse("workload.input_tokens={dist: fixed, value: 5},{dist: fixed, value: [}"));
+        assertEquals("--vary workload.input_tokens={dist: fixed, value: 5},{dist: fixed, value: [}: value {dist: "
+                + "fixed, value: [}: cannot read the value as a YAML mapping (while parsing a flow node); write it like "
+                + "{dist: fixed, value: 512}", broken.getMessage());
     }
 
     @Test

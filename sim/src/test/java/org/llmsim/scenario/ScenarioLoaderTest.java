@@ -108,6 +108,29 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void nanAndInfinity_areNamedWithTheirField_notCalledMalformed() {
+        InputError nan = onlyError(VALID.replace("rate_rps: 5", "rate_rps: .nan"));
+        assertEquals("inline.yaml:4: workload.arrival.rate_rps: must be a finite number, got '.nan'", nan.toString());
+        InputError inf = onlyError(VALID.replace("duration_s: 100", "duration_s: .inf"));
+        assertEquals("inline.yaml:2: duration_s: must be a finite number, got '.inf'", inf.toString());
+    }
+
+    @Test
+    void twoDocuments_areNamedAsSuch_withoutParserJargon() {
+        InputError e = onlyError(VALID + "---\nname: second\n");
+        assertEquals("inline.yaml:12: holds more than one YAML document (a '---' line ends the first); a file holds "
+                + "one scenario or profile: remove the second document or split the file", e.toString());
+    }
+
+    @Test
+    void aBrokenSetValue_isNamedAsUnreadable_notAsAMissingField() {
+        InputException e = assertThrows(InputException.class,
+                () -> TestScenarios.load(VALID, "workload.input_tokens={dist: fixed, value: [}"));
+        assertEquals("--set workload.input_tokens={dist: fixed, value: [}: cannot read the value as a YAML mapping "
+                + "(while parsing a flow node); write it like {dist: fixed, value: 512}", e.getMessage());
+    }
+
+    @Test
     void unknownField_namesPathLineAndTheAllowedFields() {
         InputError e = onlyError(VALID.replace("      model: llama-3.1-8b", "      model: llama-3.1-8b\n"
                 + "      replica: 3"));
