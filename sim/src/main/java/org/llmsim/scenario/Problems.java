@@ -41,6 +41,12 @@ public final class Problems {
         return List.copyOf(errors);
     }
 
+    /** Orders the problems by line (those without a line keep their place after them), as a reader meets them. */
+    public void sortByLine() {
+        errors.sort(java.util.Comparator.comparing(InputError::line,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+    }
+
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new InputException(errors);

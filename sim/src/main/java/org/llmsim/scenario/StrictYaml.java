@@ -14,12 +14,15 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -97,19 +100,77 @@ public final class StrictYaml {
         return message.replaceAll(", from `[^`]*`", "").replaceAll(" \\([^()]*`[^()]*\\)", "").replace("`", "'");
     }
 
-    /** Binds a tree to {@code type}; binding errors name the field and its line. */
+    /**
+     * Binds a tree to {@code type}. Every unknown field is reported, each with its line and the allowed fields,
+     * together with the first other binding error (a wrong type, an unknown kind).
+     */
     public static <T> T bind(JsonNode tree, Class<T> type, String file, SourceLines lines) {
+        Problems problems = new Problems(file, lines);
         try {
-            return MAPPER.treeToValue(tree, type);
+            T value = MAPPER.readerFor(type).withHandler(new UnknownFields(problems)).readValue(tree);
+            problems.sortByLine(); // fields are met in the order records declare them, not as the file has them
+            problems.throwIfAny();
+            return value;
         } catch (JsonMappingException e) {
-            String path = pathOf(e.getPath());
-            Problems problems = new Problems(file, lines);
-            problems.add(path, describe(e));
+            problems.add(pathOf(e.getPath()), describe(e));
             problems.throwIfAny();
             throw new AssertionError("unreachable");
         } catch (JsonProcessingException e) {
             throw new InputException(file, plain(firstLine(e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** Collects unknown fields instead of stopping at the first, so a file's typos are all named at once. */
+    private static final class UnknownFields extends DeserializationProblemHandler {
+        private final Problems problems;
+
+        UnknownFields(Problems problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext context, JsonParser p,
+                JsonDeserializer<?> deserializer, Object beanOrClass, String name) throws IOException {
+            String path = SourceLines.pathOf(p.getParsingContext());
+            if (!path.endsWith(name)) {
+                path = path.isEmpty() ? name : path + "." + name;
+            }
+            Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass == null ? null : beanOrClass.getClass();
+            problems.add(path, unknownField(name, deserializer.getKnownPropertyNames(), type));
+            p.skipChildren();
+            return true;
+        }
+    }
+
+    /** "unknown field 'x'; allowed: ..." or, for a kind that takes no fields, what it is. */
+    private static String unknownField(String name, Collection<Object> known, Class<?> type) {
+        if (known == null || known.isEmpty()) {
+            String kind = kindOf(type);
+            return "unknown field '" + name + "'; " + (kind == null ? "this mapping takes no fields"
+                    : kind + " takes no other fields");
+        }
+        return "unknown field '" + name + "'; allowed: " + sorted(known);
+    }
+
+    /** "process: trace" for a subtype chosen by its type property, or null. */
+    private static String kindOf(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        for (Class<?> parent : type.getInterfaces()) {
+            JsonTypeInfo info = parent.getAnnotation(JsonTypeInfo.class);
+            JsonSubTypes subtypes = parent.getAnnotation(JsonSubTypes.class);
+            if (info != null && subtypes != null) {
+                for (JsonSubTypes.Type t : subtypes.value()) {
+                    if (t.value() == type) {
+                        return info.property() + ": " + t.name();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -152,7 +213,7 @@ public final class StrictYaml {
 
     private static String describe(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown field '" + u.getPropertyName() + "'; allowed: " + sorted(u.getKnownPropertyIds());
+            return unknownField(u.getPropertyName(), u.getKnownPropertyIds(), u.getReferringClass());
         }
         if (e instanceof InvalidTypeIdException t) {
             String property = typeProperty(t.getBaseType());

@@ -141,6 +141,30 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void everyUnknownFieldOfAFile_isReported_inTheOrderOfItsLines() {
+        InputException e = assertThrows(InputException.class, () -> TestScenarios.load(VALID
+                .replace("name: ok", "nme: ok").replace("duration_s: 100", "duration_s: 100\nwarmup: 10")
+                .replace("  - gpu: h100-sxm", "  - gpu: h100-sxm\n      replica: 2")));
+        assertEquals(List.of("inline.yaml:1: nme: unknown field 'nme'; allowed: cluster, description, "
+                        + "drain_timeout_s, duration_s, economics, faults, fleet, max_requests, name, output, plan, "
+                        + "seed, warmup_s, workload",
+                "inline.yaml:3: warmup: unknown field 'warmup'; allowed: cluster, description, drain_timeout_s, "
+                        + "duration_s, economics, faults, fleet, max_requests, name, output, plan, seed, warmup_s, "
+                        + "workload"),
+                e.errors().subList(0, 2).stream().map(InputError::toString).toList());
+        assertEquals(3, e.errors().size(), e.getMessage());
+        assertEquals("cluster.pools[0].replica", e.errors().get(2).path());
+        assertEquals(11, e.errors().get(2).line());
+    }
+
+    @Test
+    void aFieldLeftOverByAKindThatTakesNone_saysSo_insteadOfAnEmptyList() {
+        InputError e = onlyError(VALID.replace("{process: poisson, rate_rps: 5}", "{process: trace, rate_rps: 5}"));
+        assertEquals("inline.yaml:4: workload.arrival.rate_rps: unknown field 'rate_rps'; process: trace takes no "
+                + "other fields", e.toString());
+    }
+
+    @Test
     void unknownDistribution_listsTheAllowedOnes() {
         InputError e = onlyError(VALID.replace("{dist: fixed, value: 500}", "{dist: normal, value: 500}"));
         assertEquals("workload.input_tokens", e.path());
