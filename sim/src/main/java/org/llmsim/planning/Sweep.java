@@ -6,6 +6,7 @@ import java.util.List;
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.scenario.InputException;
+import org.llmsim.scenario.Overrides;
 import org.llmsim.scenario.Scenario;
 
 /**
@@ -60,7 +61,8 @@ public final class Sweep {
         InputException first = null;
         for (Grid.Point p : points) {
             try {
-                scenarios.add(source.load(p.assignments()));
+                // tagged, so that a problem with a point's value names --vary, not --set
+                scenarios.add(source.load(p.assignments().stream().map(a -> Overrides.from("--vary", a)).toList()));
                 errors.add(null);
             } catch (InputException e) {
                 scenarios.add(null);

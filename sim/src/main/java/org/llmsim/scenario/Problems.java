@@ -18,7 +18,8 @@ public final class Problems {
     }
 
     public void add(String path, String message) {
-        String where = lines.isOverridden(path) ? " (value from --set)" : "";
+        String origin = lines.overriddenBy(path);
+        String where = origin != null ? " (value from " + origin + ")" : "";
         errors.add(new InputError(file, lines.lineOf(path), path, message + where));
     }
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,8 +62,7 @@ public final class ScenarioLoader {
         // parse first: the line index serves only a document that parses
         JsonNode tree = StrictYaml.readTree(text, fileName);
         SourceLines lines = SourceLines.index(text);
-        Set<String> overridden = Overrides.apply((ObjectNode) tree, overrides);
-        lines = lines.withOverrides(overridden);
+        lines = lines.withOverrides(Overrides.applyWithOrigins((ObjectNode) tree, overrides));
         ScenarioSpec spec = StrictYaml.bind(tree, ScenarioSpec.class, fileName, lines);
         if (spec.name() == null) {
             spec = new ScenarioSpec(stem(fileName), spec.description(), spec.seed(), spec.durationS(), spec.warmupS(),

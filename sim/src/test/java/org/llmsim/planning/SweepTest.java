@@ -65,6 +65,18 @@ class SweepTest {
     }
 
     @Test
+    void aPointsProblem_namesTheVaryOption_andTheUsersOwnSetKeepsItsName() {
+        Grid grid = new Grid(List.of(Axis.parse("workload.arrival.rate_rps=-3,-4")));
+        InputException e = assertThrows(InputException.class,
+                () -> Sweep.run(source("cluster.pools[0].replicas=1"), grid, 1, (scenarios, reps) -> List.of()));
+        assertEquals("sweep.yaml: workload.arrival.rate_rps: must be > 0, got -3 (value from --vary)", e.getMessage());
+        InputException set = assertThrows(InputException.class,
+                () -> Sweep.run(source("cluster.pools[0].replicas=0"), grid, 1, (scenarios, reps) -> List.of()));
+        assertTrue(set.getMessage().contains("cluster.pools[0].replicas: must be >= 1, got 0 (value from --set)"),
+                set.getMessage());
+    }
+
+    @Test
     void sweep_runsEveryPointWithItsValuesAndSeed_andReportsInvalidPoints() {
         // given a grid over replicas (by list index) and the model, where the 70B model does not fit on one H100
         Grid grid = new Grid(List.of(Axis.parse("cluster.pools[0].replicas=1,2"),
