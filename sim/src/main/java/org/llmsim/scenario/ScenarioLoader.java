@@ -108,21 +108,33 @@ public final class ScenarioLoader {
         List<PoolSpec> poolSpecs = spec.cluster().pools();
         for (int i = 0; i < poolSpecs.size(); i++) {
             PoolSpec pool = poolSpecs.get(i);
-            if (pool.servedByProvider()) {
-                providers.add(resolveProvider(i, pool, baseDir, fileName));
-                continue;
-            }
-            PoolPlan plan = resolvePool(i, pool, workload, baseDir, fileName, problems);
-            if (plan != null) {
-                pools.add(plan);
+            try {
+                if (pool.servedByProvider()) {
+                    providers.add(resolveProvider(i, pool, baseDir, fileName));
+                    continue;
+                }
+                PoolPlan plan = resolvePool(i, pool, workload, baseDir, fileName, problems);
+                if (plan != null) {
+                    pools.add(plan);
+                }
+            } catch (InputException e) {
+                problems.addAll(e); // a profile not found: with the line of the field that names it
             }
         }
         problems.throwIfAny();
         ApplicationLayerCheck.check(spec, workload, pools, providers, problems);
         FaultCheck.check(spec, pools, providers, problems);
         problems.throwIfAny();
+        List<ProviderProfile> compared;
+        try {
+            compared = compareProviders(spec, providers, baseDir, fileName);
+        } catch (InputException e) {
+            problems.addAll(e);
+            problems.throwIfAny();
+            throw e;
+        }
         Scenario scenario = new Scenario(spec, List.copyOf(pools), fileName, text, List.copyOf(overrides), workload,
-                List.copyOf(providers), compareProviders(spec, providers, baseDir, fileName));
+                List.copyOf(providers), compared);
         return spec.fleet() == null ? scenario : new Scenario(spec, scenario.pools(), fileName, text,
                 scenario.overrides(), workload, scenario.providers(), scenario.compareProviders(),
                 resolveFleet(scenario, baseDir, lines));
@@ -240,8 +252,21 @@ public final class ScenarioLoader {
     private PoolPlan resolvePool(int index, PoolSpec pool, WorkloadPlan workload, Path baseDir, String fileName,
             Problems problems) {
         String path = "cluster.pools[" + index + "]";
-        GpuProfile gpu = catalog.gpu(pool.gpu(), baseDir, fileName, path + ".gpu").forEngine(pool.engine());
-        ModelProfile model = catalog.model(pool.model(), baseDir, fileName, path + ".model");
+        GpuProfile gpu = null;
+        ModelProfile model = null;
+        try {
+            gpu = catalog.gpu(pool.gpu(), baseDir, fileName, path + ".gpu").forEngine(pool.engine());
+        } catch (InputException e) {
+            problems.addAll(e);
+        }
+        try {
+            model = catalog.model(pool.model(), baseDir, fileName, path + ".model");
+        } catch (InputException e) {
+            problems.addAll(e);
+        }
+        if (gpu == null || model == null) {
+            return null;
+        }
         int tp = pool.tensorParallel();
         if (tp > MAX_TENSOR_PARALLEL) {
             problems.add(path + ".tensor_parallel", "must be <= " + MAX_TENSOR_PARALLEL
