@@ -181,6 +181,15 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void messages_stayOnOneLine_andSendNoControlCharactersToTheTerminal() {
+        InputException e = assertThrows(InputException.class,
+                () -> TestScenarios.load(VALID, "cluster.pools[0].gpu=h100\u001b[31mred\nline"));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("inline.yaml: cluster.pools[0].gpu: unknown GPU profile 'h100?[31mred?line'"),
+                e.getMessage());
+    }
+
+    @Test
     void unknownDistribution_listsTheAllowedOnes() {
         InputError e = onlyError(VALID.replace("{dist: fixed, value: 500}", "{dist: normal, value: 500}"));
         assertEquals("workload.input_tokens", e.path());

@@ -259,6 +259,29 @@ class TraceReadersTest {
     }
 
     @Test
+    void aBinaryTrace_isNamedAsSuch_withoutEchoingItsBytes(@TempDir Path dir) throws IOException {
+        Path elf = dir.resolve("program.csv");
+        Files.write(elf, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0x1b, '[', '2', 'J', (byte) 0xff, '\n', 'x'});
+        TraceException e = assertThrows(TraceException.class, () -> read(elf, null));
+        assertEquals("program.csv:1: is not a text trace: its first line holds binary data; expected a CSV header "
+                + "naming the columns", e.toString());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write("arrival_s,input_tokens,output_tokens\n1,2,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path compressed = dir.resolve("compressed.csv");
+        Files.write(compressed, bytes.toByteArray());
+        e = assertThrows(TraceException.class, () -> read(compressed, null));
+        assertEquals("compressed.csv:1: looks gzip-compressed; give it a name that ends in .gz", e.toString());
+        // a cell's control characters are not sent to the terminal either
+        Path escape = dir.resolve("escape.csv");
+        Files.writeString(escape, "arrival_s,input_tokens,output_tokens\n1,\u001b[2J,3\n");
+        e = assertThrows(TraceException.class, () -> read(escape, null));
+        assertFalse(e.getMessage().contains("\u001b"), e.getMessage());
+        assertTrue(e.getMessage().contains("?[2J"), e.getMessage());
+    }
+
+    @Test
     void aTruncatedGzipTrace_isBadInput_atTheLineWhereItEnds(@TempDir Path dir) throws IOException {
         StringBuilder csv = new StringBuilder("arrival_s,input_tokens,output_tokens\n");
         for (int i = 0; i < 20_000; i++) {
