@@ -331,20 +331,24 @@ public final class ScenarioLoader {
             memory = memory.withKvBlocks(pool.kvBlocksOverride());
         }
         if (!memory.fits()) {
-            problems.add(path, doesNotFit(hardware, memory, s.gpuMemoryUtilization()));
+            int fittingTp = MemoryPlan.smallestFittingTp(hardware, s.gpuMemoryUtilization(), maxBatchedTokens,
+                    s.maxBatchSize(), s.blockSize(), MAX_TENSOR_PARALLEL);
+            problems.add(path, doesNotFit(hardware, memory, s.gpuMemoryUtilization(), fittingTp));
             return null;
         }
         String name = pool.name() != null ? pool.name() : "pool-" + index;
         return new PoolPlan(index, name, pool, hardware, memory, config);
     }
 
-    static String doesNotFit(ReplicaHardware hw, MemoryPlan m, double utilization) {
-        int minTp = 1;
-        while (minTp < MAX_TENSOR_PARALLEL && hw.weightBytes() / minTp > m.usableBytesPerGpu() * 0.8) {
-            minTp *= 2;
-        }
-        String hint = hw.tp() < minTp && hw.model().heads() % minTp == 0
-                ? "try tensor_parallel: " + minTp + ", a quantized weight_dtype (fp8, int4) or a GPU with more memory"
+    /**
+     * Why a pool does not fit, and what would.
+     *
+     * @param fittingTp the smallest tensor-parallel group that fits ({@link MemoryPlan#smallestFittingTp}), 0 for none
+     */
+    static String doesNotFit(ReplicaHardware hw, MemoryPlan m, double utilization, int fittingTp) {
+        String hint = fittingTp > hw.tp()
+                ? "try tensor_parallel: " + fittingTp + ", a quantized weight_dtype (fp8, int4) or a GPU with more "
+                        + "memory"
                 : hw.tp() * hw.pp() >= MAX_TENSOR_PARALLEL
                 ? "try pipeline_parallel: " + (2 * hw.pp()) + " (stages on more GPUs), a quantized weight_dtype (fp8, "
                         + "int4) or a GPU with more memory"
