@@ -49,6 +49,12 @@ public final class Main implements Runnable {
         });
         cli.setParameterExceptionHandler((ex, params) -> {
             CommandLine c = ex.getCommandLine();
+            if (c.getParent() == null && ex instanceof CommandLine.UnmatchedArgumentException && params.length > 0
+                    && !params[0].startsWith("-")) {
+                c.getErr().println("llmsim: unknown command '" + params[0] + "'; commands: "
+                        + String.join(", ", c.getSubcommands().keySet()));
+                return EXIT_BAD_INPUT;
+            }
             c.getErr().println("llmsim: " + ex.getMessage());
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
             return EXIT_BAD_INPUT;

@@ -111,8 +111,9 @@ final class PlanCommand implements Callable<Integer> {
         double rate = targetRps != null ? targetRps : block != null && block.targetRps() != null
                 ? block.targetRps() : Double.NaN;
         if (!(rate > 0) || Double.isInfinite(rate)) {
-            throw new InputException("--target-rps", Double.isNaN(rate) ? "is required (or plan.target_rps in the "
-                    + "scenario)" : "must be > 0, got " + rate);
+            boolean given = targetRps != null || block != null && block.targetRps() != null;
+            throw new InputException("--target-rps", given ? "must be a number > 0, got " + rate
+                    : "is required (or plan.target_rps in the scenario)");
         }
         PlanSpec flags = new PlanSpec(gpus, weightDtypes == null ? null : weightDtypes.stream()
                 .map(d -> CalibrateCommand.enumValue(d, Dtype.class, "--weight-dtypes")).toList(), tensorParallel,
