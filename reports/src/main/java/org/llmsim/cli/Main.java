@@ -26,7 +26,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        LastResort.install(err);
+        System.exit(execute(args, new PrintWriter(System.out, true), err));
     }
 
     /** Runs a command line and returns its exit code; used by tests. */
@@ -38,6 +40,10 @@ public final class Main implements Runnable {
             if (exception instanceof InputException input) {
                 commandLine.getErr().println(input.getMessage());
                 return EXIT_BAD_INPUT;
+            }
+            if (LastResort.resourceError(exception) != null) {
+                commandLine.getErr().println(LastResort.message(LastResort.resourceError(exception)));
+                return EXIT_FAILURE;
             }
             commandLine.getErr().println("llmsim: internal error: " + exception);
             if (System.getenv("LLMSIM_DEBUG") != null) {
@@ -59,7 +65,12 @@ public final class Main implements Runnable {
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
             return EXIT_BAD_INPUT;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            err.println(LastResort.message(e));
+            return EXIT_FAILURE;
+        }
     }
 
     /** Version from the jar manifest, or "dev" when run from classes. */
