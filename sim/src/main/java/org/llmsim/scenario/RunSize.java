@@ -85,8 +85,9 @@ public final class RunSize {
         for (Source clock : clockEvents(spec)) {
             if (clock.requests > maxEvents) {
                 p.add(clock.field, "the run would schedule about " + count(clock.requests) + " " + clock.how
-                        + ", more than " + count(maxEvents) + " (" + EVENTS_PER_REQUEST + " per request of max_requests "
-                        + count(limit) + "); use a longer interval or a lower rate, or raise max_requests");
+                        + ", more than " + count(maxEvents) + " (" + EVENTS_PER_REQUEST + " per request of "
+                        + "max_requests " + count(limit) + "); use a longer interval or a lower rate, or raise "
+                        + "max_requests");
             }
         }
     }

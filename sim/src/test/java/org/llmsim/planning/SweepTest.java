@@ -45,8 +45,8 @@ class SweepTest {
         InputException broken = assertThrows(InputException.class,
                 () -> Axis.parse("workload.input_tokens={dist: fixed, value: 5},{dist: fixed, value: [}"));
         assertEquals("--vary workload.input_tokens={dist: fixed, value: 5},{dist: fixed, value: [}: value {dist: "
-                + "fixed, value: [}: cannot read the value as a YAML mapping (while parsing a flow node); write it like "
-                + "{dist: fixed, value: 512}", broken.getMessage());
+                + "fixed, value: [}: cannot read the value as a YAML mapping (while parsing a flow node); write it "
+                + "like {dist: fixed, value: 512}", broken.getMessage());
     }
 
     @Test

@@ -62,7 +62,8 @@ class RunSizeTest {
         assertEquals("inline.yaml: drain_timeout_s: must be <= 31536000 s (one year), got 40000000 (value from --set)",
                 problem(CHAT, "drain_timeout_s=4e7"));
         InputException e = assertThrows(InputException.class, () -> TestScenarios.load(CHAT, "warmup_s=1e9"));
-        assertTrue(e.getMessage().contains("warmup_s: must be <= 31536000 s (one year), got 1000000000"), e.getMessage());
+        assertTrue(e.getMessage().contains("warmup_s: must be <= 31536000 s (one year), got 1000000000"),
+                e.getMessage());
     }
 
     @Test

@@ -167,10 +167,12 @@ class ScenarioLoaderTest {
     @Test
     void unknownProfiles_areNamedWithTheirLine_everyOneOfThem() {
         InputException e = assertThrows(InputException.class, () -> TestScenarios.load(VALID
-                .replace("gpu: h100-sxm", "gpu: h100-xx").replace("model: llama-3.1-8b", "model: ./no-such-model.yaml")));
+                .replace("gpu: h100-sxm", "gpu: h100-xx")
+                .replace("model: llama-3.1-8b", "model: ./no-such-model.yaml")));
         assertEquals(2, e.errors().size(), e.getMessage());
         assertEquals("inline.yaml:9: cluster.pools[0].gpu: unknown GPU profile 'h100-xx'; known: a100-80gb, b200, "
-                + "h100-sxm, h200, l40s, mi300x (or give a path to a profile .yaml file)", e.errors().get(0).toString());
+                + "h100-sxm, h200, l40s, mi300x (or give a path to a profile .yaml file)",
+                e.errors().get(0).toString());
         assertEquals(10, e.errors().get(1).line());
         assertTrue(e.errors().get(1).message().startsWith("model profile file not found: "), e.getMessage());
         InputException set = assertThrows(InputException.class,
@@ -185,7 +187,8 @@ class ScenarioLoaderTest {
         InputException e = assertThrows(InputException.class,
                 () -> TestScenarios.load(VALID, "cluster.pools[0].gpu=h100\u001b[31mred\nline"));
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("inline.yaml: cluster.pools[0].gpu: unknown GPU profile 'h100?[31mred?line'"),
+        assertTrue(e.getMessage().startsWith(
+                "inline.yaml: cluster.pools[0].gpu: unknown GPU profile 'h100?[31mred?line'"),
                 e.getMessage());
     }
 
