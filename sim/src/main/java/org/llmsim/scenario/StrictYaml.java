@@ -14,20 +14,18 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
@@ -100,48 +98,52 @@ public final class StrictYaml {
         return message.replaceAll(", from `[^`]*`", "").replaceAll(" \\([^()]*`[^()]*\\)", "").replace("`", "'");
     }
 
+    /** Unknown fields reported from one file at most; beyond them the first ones tell what went wrong. */
+    private static final int MAX_UNKNOWN_FIELDS = 100;
+
     /**
      * Binds a tree to {@code type}. Every unknown field is reported, each with its line and the allowed fields,
-     * together with the first other binding error (a wrong type, an unknown kind).
+     * together with the first other binding error (a wrong type, an unknown kind): after an unknown field, binding
+     * starts again on a copy of the tree without it, so each field's path is the one Jackson names.
      */
     public static <T> T bind(JsonNode tree, Class<T> type, String file, SourceLines lines) {
         Problems problems = new Problems(file, lines);
+        JsonNode current = tree;
         try {
-            T value = MAPPER.readerFor(type).withHandler(new UnknownFields(problems)).readValue(tree);
-            problems.sortByLine(); // fields are met in the order records declare them, not as the file has them
-            problems.throwIfAny();
-            return value;
+            while (true) {
+                try {
+                    T value = MAPPER.treeToValue(current, type);
+                    if (problems.isEmpty()) {
+                        return value;
+                    }
+                    break;
+                } catch (UnrecognizedPropertyException u) {
+                    problems.add(pathOf(u.getPath()), describe(u));
+                    current = current == tree ? tree.deepCopy() : current;
+                    if (problems.count() >= MAX_UNKNOWN_FIELDS || !remove(current, u.getPath())) {
+                        break;
+                    }
+                }
+            }
         } catch (JsonMappingException e) {
             problems.add(pathOf(e.getPath()), describe(e));
-            problems.throwIfAny();
-            throw new AssertionError("unreachable");
         } catch (JsonProcessingException e) {
-            throw new InputException(file, plain(firstLine(e.getOriginalMessage())));
-        } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage());
+            problems.add(null, plain(firstLine(e.getOriginalMessage())));
         }
+        problems.sortByLine(); // unknown fields are met in the order records declare them, not as the file has them
+        problems.throwIfAny();
+        throw new AssertionError("unreachable");
     }
 
-    /** Collects unknown fields instead of stopping at the first, so a file's typos are all named at once. */
-    private static final class UnknownFields extends DeserializationProblemHandler {
-        private final Problems problems;
-
-        UnknownFields(Problems problems) {
-            this.problems = problems;
+    /** Removes the field {@code path} leads to from {@code root}; false when the path does not lead there. */
+    private static boolean remove(JsonNode root, List<JsonMappingException.Reference> path) {
+        JsonNode node = root;
+        for (int i = 0; i < path.size() - 1 && node != null; i++) {
+            JsonMappingException.Reference r = path.get(i);
+            node = r.getFieldName() != null ? node.get(r.getFieldName()) : node.get(r.getIndex());
         }
-
-        @Override
-        public boolean handleUnknownProperty(DeserializationContext context, JsonParser p,
-                JsonDeserializer<?> deserializer, Object beanOrClass, String name) throws IOException {
-            String path = SourceLines.pathOf(p.getParsingContext());
-            if (!path.endsWith(name)) {
-                path = path.isEmpty() ? name : path + "." + name;
-            }
-            Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass == null ? null : beanOrClass.getClass();
-            problems.add(path, unknownField(name, deserializer.getKnownPropertyNames(), type));
-            p.skipChildren();
-            return true;
-        }
+        String field = path.isEmpty() ? null : path.get(path.size() - 1).getFieldName();
+        return node instanceof ObjectNode object && field != null && object.remove(field) != null;
     }
 
     /** "unknown field 'x'; allowed: ..." or, for a kind that takes no fields, what it is. */

@@ -155,6 +155,13 @@ class ScenarioLoaderTest {
         assertEquals(3, e.errors().size(), e.getMessage());
         assertEquals("cluster.pools[0].replica", e.errors().get(2).path());
         assertEquals(11, e.errors().get(2).line());
+
+        // unknown fields holding lists and mappings are named by their own paths too
+        InputException nested = assertThrows(InputException.class, () -> TestScenarios.load(VALID
+                .replace("name: ok", "name: ok\nextras: [[1, 2], [3]]")
+                .replace("  - gpu: h100-sxm", "  - gpu: h100-sxm\n      tuning: {a: [1]}")));
+        assertEquals(List.of("inline.yaml:2: extras", "inline.yaml:11: cluster.pools[0].tuning"),
+                nested.errors().stream().map(err -> err.file() + ":" + err.line() + ": " + err.path()).toList());
     }
 
     @Test
