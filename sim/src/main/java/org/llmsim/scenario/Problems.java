@@ -87,14 +87,16 @@ public final class Problems {
     /** Checks {@code value > 0} (when present). */
     public void positive(String path, Number value) {
         if (value != null && !(value.doubleValue() > 0 && Double.isFinite(value.doubleValue()))) {
-            add(path, "must be > 0, got " + format(value));
+            add(path, (Double.isFinite(value.doubleValue()) ? "must be > 0, got " : "must be a finite number > 0, got ")
+                    + format(value));
         }
     }
 
     /** Checks {@code value >= 0} (when present). */
     public void nonNegative(String path, Number value) {
         if (value != null && !(value.doubleValue() >= 0 && Double.isFinite(value.doubleValue()))) {
-            add(path, "must be >= 0, got " + format(value));
+            add(path, (Double.isFinite(value.doubleValue()) ? "must be >= 0, got "
+                    : "must be a finite number >= 0, got ") + format(value));
         }
     }
 

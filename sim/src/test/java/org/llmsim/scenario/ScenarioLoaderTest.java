@@ -113,6 +113,10 @@ class ScenarioLoaderTest {
         assertEquals("inline.yaml:4: workload.arrival.rate_rps: must be a finite number, got '.nan'", nan.toString());
         InputError inf = onlyError(VALID.replace("duration_s: 100", "duration_s: .inf"));
         assertEquals("inline.yaml:2: duration_s: must be a finite number, got '.inf'", inf.toString());
+        // a literal too large for a double reads as infinity
+        InputError huge = onlyError(VALID.replace("rate_rps: 5", "rate_rps: 1e400"));
+        assertEquals("inline.yaml:4: workload.arrival.rate_rps: must be a finite number > 0, got Infinity",
+                huge.toString());
     }
 
     @Test
