@@ -11,6 +11,7 @@ import org.llmsim.jobs.JobEngines;
 import org.llmsim.planning.DeploymentSearch;
 import org.llmsim.planning.PlanSpace;
 import org.llmsim.planning.ScenarioSource;
+import org.llmsim.planning.SloCriterion;
 import org.llmsim.report.Format;
 import org.llmsim.report.OutputDirectory;
 import org.llmsim.report.PlanCsv;
@@ -125,13 +126,14 @@ final class PlanCommand implements Callable<Integer> {
         }
 
         JobEngines.check(engine.engine, engine.master);
+        SloCriterion criterion = slo.criterion(); // checked before the output directory is claimed
         OutputDirectory dir = OutputDirectory.claim(out != null ? out : Path.of("out", "plan-" + spec0.name()));
         Style style = run.style();
         var err = spec.commandLine().getErr();
         long startNs = System.nanoTime();
         DeploymentSearch.Result result;
         try (JobEngine jobs = engine.open()) {
-            result = new DeploymentSearch(source, slo.criterion(), run.replications, engine.runner(jobs, scenarioFile,
+            result = new DeploymentSearch(source, criterion, run.replications, engine.runner(jobs, scenarioFile,
                     options.catalog(), RunOptions.progress(style), err, "plan"), e -> {
                         err.println(PlanTable.progress(e));
                         err.flush();
