@@ -74,6 +74,8 @@ class CalibrateCommandTest {
             assertEquals(List.of("negative.json", "zero.json"), files.map(f -> f.getFileName().toString()).sorted()
                     .toList(), "no profile written");
         }
+        o = llmsim("calibrate", EXAMPLES.resolve("vllm-bench-h100-llama8b-c1.json").toString(), "--gpu", "h100-xx");
+        assertTrue(o.err().startsWith("--gpu: unknown GPU profile 'h100-xx'; known: "), o.err());
         // left out of the fit, the same file calibrates
         o = llmsim("calibrate", zero.toString(), "--gpu", "h100-sxm", "--metrics", "mean_ttft_ms,output_throughput",
                 "--fit", "memory_efficiency", "--max-iterations", "3");

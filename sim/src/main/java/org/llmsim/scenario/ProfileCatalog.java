@@ -164,8 +164,9 @@ public final class ProfileCatalog {
             Path p = Paths.get(reference);
             Path resolved = p.isAbsolute() || scenarioDir == null ? p : scenarioDir.resolve(p);
             if (!Files.isRegularFile(resolved)) {
-                throw new InputException(List.of(new InputError(scenarioFile, null, field,
-                        what + " profile file not found: " + resolved)));
+                throw new InputException(List.of(new InputError(scenarioFile, null, field, Files.isDirectory(resolved)
+                        ? what + " profile path is a directory: " + resolved + "; name a profile .yaml file"
+                        : what + " profile file not found: " + resolved)));
             }
             return resolved.normalize();
         }

@@ -169,11 +169,13 @@ public final class RunSize {
             double end = t.get(t.size() - 1).atS();
             arrivals = rate * Math.min(duration, end) + t.get(t.size() - 1).rateRps() * Math.max(0, duration - end);
         }
-        arrivals += spikeArrivals(spikesOf(a), rate, duration);
+        double spiked = spikeArrivals(spikesOf(a), rate, duration);
+        arrivals += spiked;
         String rateField = a instanceof ArrivalSpec.Poisson || a instanceof ArrivalSpec.Gamma ? field + ".rate_rps"
                 : field;
-        return new Source(rateField, arrivals * turns, Problems.format(rate) + " req/s for "
-                + Problems.format(duration) + " s" + perSession);
+        return new Source(spiked > rate * duration ? field + ".spikes" : rateField, arrivals * turns,
+                Problems.format(rate) + " req/s for " + Problems.format(duration) + " s"
+                        + (spiked != 0 ? ", spikes adding " + count(spiked) : "") + perSession);
     }
 
     private static List<ArrivalSpec.Spike> spikesOf(ArrivalSpec a) {

@@ -85,6 +85,9 @@ public final class StrictYaml {
             String value = quote >= 0 ? message.substring(quote) : "";
             return new InputError(file, line, path, "must be a finite number, got " + value);
         }
+        if (message.startsWith("Duplicate field")) {
+            return new InputError(file, line, path, "is given twice; keep one");
+        }
         if (message.startsWith("Trailing token")) {
             return new InputError(file, line, null, "holds more than one YAML document (a '---' line ends the "
                     + "first); a file holds one scenario or profile: remove the second document or split the file");

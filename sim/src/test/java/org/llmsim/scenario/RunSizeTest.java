@@ -72,6 +72,10 @@ class RunSizeTest {
         // a spike of 3x for 100 s adds 2 x 10 req/s x 100 s
         assertEquals(8000, estimate(TestScenarios.load(CHAT, "workload.arrival.spikes=[{at_s: 100, duration_s: 100, "
                 + "factor: 3}]")), 1e-6);
+        // spikes that make a run too big are named as its cause
+        assertTrue(problem(CHAT, "workload.arrival.spikes=[{at_s: 0, duration_s: 600, factor: 1e9}]").startsWith(
+                "inline.yaml: workload.arrival.spikes: the run would generate about 6.0e+12 requests (10 req/s for "
+                        + "600 s, spikes adding 6.0e+12)"));
         // sessions of 4 turns on average
         assertEquals(24000, estimate(TestScenarios.load(CHAT, "workload.sessions={turns: {dist: uniform, min: 1, "
                 + "max: 7}, think_time_s: 5}")), 1e-6);

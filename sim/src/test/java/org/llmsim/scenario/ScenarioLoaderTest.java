@@ -127,6 +127,20 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aKeyGivenTwice_isNamedAsSuch() {
+        InputError e = onlyError(VALID.replace("duration_s: 100", "duration_s: 100\nduration_s: 200"));
+        assertEquals("inline.yaml:3: duration_s: is given twice; keep one", e.toString());
+    }
+
+    @Test
+    void aProfilePathThatIsADirectory_isNamedAsSuch() {
+        InputException e = assertThrows(InputException.class,
+                () -> TestScenarios.load(VALID, "cluster.pools[0].gpu=gpu-profiles/gpus/"));
+        assertTrue(e.getMessage().startsWith("inline.yaml: cluster.pools[0].gpu: GPU profile path is a directory: "),
+                e.getMessage());
+    }
+
+    @Test
     void aBrokenSetValue_isNamedAsUnreadable_notAsAMissingField() {
         InputException e = assertThrows(InputException.class,
                 () -> TestScenarios.load(VALID, "workload.input_tokens={dist: fixed, value: [}"));
