@@ -124,7 +124,7 @@ final class CalibrateCommand implements Callable<Integer> {
         String gpuRef = single(points.stream().map(m -> m.benchmark().deployment().gpu()).toList(), "GPU");
         ServingEngine eng = ServingEngine.valueOf(single(points.stream()
                 .map(m -> m.benchmark().deployment().engine().name()).toList(), "engine"));
-        GpuProfile start = catalog.gpu(gpuRef, cwd, "--gpu", "gpu");
+        GpuProfile start = catalog.gpu(gpuRef, cwd, "--gpu", null);
         int figures = points.stream().mapToInt(m -> m.measured().size()).sum();
         w.printf(Locale.ROOT, "llmsim calibrate · %s (%s) · %d measurements, %d figures · fitting %s%n",
                 start.id(), eng.yamlName(), points.size(), figures,

@@ -10,6 +10,7 @@ import org.llmsim.planning.CapacitySearch;
 import org.llmsim.planning.Knee;
 import org.llmsim.scenario.LoadScaling;
 import org.llmsim.planning.ScenarioSource;
+import org.llmsim.planning.SloCriterion;
 import org.llmsim.report.CapacityCsv;
 import org.llmsim.report.CapacityJson;
 import org.llmsim.report.CapacityReport;
@@ -88,6 +89,7 @@ final class CapacityCommand implements Callable<Integer> {
             throw new InputException("--knee-elasticity " + kneeElasticity, "must be > 0");
         }
         JobEngines.check(engine.engine, engine.master);
+        SloCriterion criterion = slo.criterion(); // checked before the output directory is claimed
         ScenarioSource source = options.source(scenarioFile, search.assignments());
         var err = spec.commandLine().getErr();
         OutputDirectory dir = OutputDirectory.claim(out != null ? out
@@ -101,7 +103,7 @@ final class CapacityCommand implements Callable<Integer> {
             long startNs = System.nanoTime();
             CapacitySearch.Result result;
             try (JobEngine jobs = engine.open()) {
-                result = new CapacitySearch(source, slo.criterion(), settings, engine.runner(jobs, scenarioFile,
+                result = new CapacitySearch(source, criterion, settings, engine.runner(jobs, scenarioFile,
                         options.catalog(), RunOptions.progress(style), err, "capacity"), p -> {
                             err.println(CapacityText.progress(p, unit));
                             err.flush();

@@ -110,15 +110,14 @@ final class CatalogCommand implements Callable<Integer> {
     }
 
     private static String[] fitRow(ModelProfile m, GpuProfile g) {
-        for (int tp = 1; tp <= ScenarioLoader.MAX_TENSOR_PARALLEL; tp *= 2) {
-            if (m.heads() % tp != 0) {
-                continue;
-            }
+        SchedulerSpec defaults = SchedulerSpec.defaults();
+        int tp = MemoryPlan.smallestFittingTp(new ReplicaHardware(g, m, 1, Dtype.BF16, Dtype.BF16),
+                defaults.gpuMemoryUtilization(), SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS, defaults.maxBatchSize(),
+                defaults.blockSize(), ScenarioLoader.MAX_TENSOR_PARALLEL);
+        if (tp > 0) {
             ReplicaHardware hw = new ReplicaHardware(g, m, tp, Dtype.BF16, Dtype.BF16);
-            MemoryPlan plan = MemoryPlan.of(hw, 0.9, SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS, 256, 16);
-            if (!plan.fits()) {
-                continue;
-            }
+            MemoryPlan plan = MemoryPlan.of(hw, defaults.gpuMemoryUtilization(),
+                    SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS, defaults.maxBatchSize(), defaults.blockSize());
             RooflineCostModel cost = new RooflineCostModel(hw);
             long ctx = DECODE_CONTEXT;
             RooflineCostModel.IterationCost step = cost.breakdown(1, 1, ctx, ctx, 1);

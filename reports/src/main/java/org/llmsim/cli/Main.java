@@ -28,8 +28,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        LastResort.install(err);
         Interruption.install();
-        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        int code = execute(args, new PrintWriter(System.out, true), err);
         Interruption.finished();
         System.exit(code);
     }
@@ -49,6 +51,10 @@ public final class Main implements Runnable {
                 commandLine.getErr().println(input.getMessage());
                 return EXIT_BAD_INPUT;
             }
+            if (LastResort.resourceError(exception) != null) {
+                commandLine.getErr().println(LastResort.message(LastResort.resourceError(exception)));
+                return EXIT_FAILURE;
+            }
             commandLine.getErr().println("llmsim: internal error: " + exception);
             if (System.getenv("LLMSIM_DEBUG") != null) {
                 exception.printStackTrace(commandLine.getErr());
@@ -59,11 +65,22 @@ public final class Main implements Runnable {
         });
         cli.setParameterExceptionHandler((ex, params) -> {
             CommandLine c = ex.getCommandLine();
+            if (c.getParent() == null && ex instanceof CommandLine.UnmatchedArgumentException && params.length > 0
+                    && !params[0].startsWith("-")) {
+                c.getErr().println("llmsim: unknown command '" + params[0] + "'; commands: "
+                        + String.join(", ", c.getSubcommands().keySet()));
+                return EXIT_BAD_INPUT;
+            }
             c.getErr().println("llmsim: " + ex.getMessage());
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
             return EXIT_BAD_INPUT;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            err.println(LastResort.message(e));
+            return EXIT_FAILURE;
+        }
     }
 
     /** Version from the jar manifest, or "dev" when run from classes. */

@@ -11,6 +11,7 @@ import org.llmsim.jobs.JobEngines;
 import org.llmsim.planning.DeploymentSearch;
 import org.llmsim.planning.PlanSpace;
 import org.llmsim.planning.ScenarioSource;
+import org.llmsim.planning.SloCriterion;
 import org.llmsim.report.Format;
 import org.llmsim.report.OutputDirectory;
 import org.llmsim.report.PlanCsv;
@@ -114,8 +115,9 @@ final class PlanCommand implements Callable<Integer> {
         double rate = targetRps != null ? targetRps : block != null && block.targetRps() != null
                 ? block.targetRps() : Double.NaN;
         if (!(rate > 0) || Double.isInfinite(rate)) {
-            throw new InputException("--target-rps", Double.isNaN(rate) ? "is required (or plan.target_rps in the "
-                    + "scenario)" : "must be > 0, got " + rate);
+            boolean given = targetRps != null || block != null && block.targetRps() != null;
+            throw new InputException("--target-rps", given ? "must be a number > 0, got " + rate
+                    : "is required (or plan.target_rps in the scenario)");
         }
         PlanSpec flags = new PlanSpec(gpus, weightDtypes == null ? null : weightDtypes.stream()
                 .map(d -> CalibrateCommand.enumValue(d, Dtype.class, "--weight-dtypes")).toList(), tensorParallel,
@@ -127,6 +129,7 @@ final class PlanCommand implements Callable<Integer> {
         }
 
         JobEngines.check(engine.engine, engine.master);
+        SloCriterion criterion = slo.criterion(); // checked before the output directory is claimed
         var err = spec.commandLine().getErr();
         OutputDirectory dir = OutputDirectory.claim(out != null ? out
                 : Outputs.defaultDirectory("plan-" + spec0.name(), err));
@@ -136,7 +139,7 @@ final class PlanCommand implements Callable<Integer> {
             long startNs = System.nanoTime();
             DeploymentSearch.Result result;
             try (JobEngine jobs = engine.open()) {
-                result = new DeploymentSearch(source, slo.criterion(), run.replications, engine.runner(jobs,
+                result = new DeploymentSearch(source, criterion, run.replications, engine.runner(jobs,
                         scenarioFile, options.catalog(), RunOptions.progress(style), err, "plan"), e -> {
                             err.println(PlanTable.progress(e));
                             err.flush();

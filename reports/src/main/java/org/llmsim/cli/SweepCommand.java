@@ -66,6 +66,7 @@ final class SweepCommand implements Callable<Integer> {
         Grid grid = new Grid(vary.stream().map(Axis::parse).toList());
         JobEngines.check(engine.engine, engine.master);
         ScenarioSource source = options.source(scenarioFile, search.assignments());
+        Sweep.Loaded points = Sweep.load(source, grid); // every point checked before the output directory is claimed
         var err = spec.commandLine().getErr();
         OutputDirectory dir = OutputDirectory.claim(out != null ? out
                 : Outputs.defaultDirectory("sweep-" + source.base().name(), err));
@@ -75,7 +76,7 @@ final class SweepCommand implements Callable<Integer> {
             long startNs = System.nanoTime();
             Sweep.Result result;
             try (JobEngine jobs = engine.open()) {
-                result = Sweep.run(source, grid, run.replications, engine.runner(jobs, scenarioFile,
+                result = Sweep.run(points, run.replications, engine.runner(jobs, scenarioFile,
                         options.catalog(), RunOptions.progress(style), err, "sweep " + grid.size() + " points"
                                 + (run.replications > 1 ? " x" + run.replications : "")));
             }

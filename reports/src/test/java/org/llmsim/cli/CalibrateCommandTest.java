@@ -55,6 +55,34 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void calibrate_refusesImpossibleMeasurements_namingFileAndKey_andWritesNothing(@TempDir Path dir)
+            throws IOException {
+        String example = Files.readString(EXAMPLES.resolve("vllm-bench-h100-llama8b-c1.json"));
+        Path negative = dir.resolve("negative.json");
+        Files.writeString(negative, example.replace("\"mean_ttft_ms\": 26.4", "\"mean_ttft_ms\": -5"));
+        Path zero = dir.resolve("zero.json");
+        Files.writeString(zero, example.replace("\"mean_tpot_ms\": 7.75", "\"mean_tpot_ms\": 0"));
+        CliTest.Outcome o = llmsim("calibrate", negative.toString(), "--gpu", "h100-sxm");
+        assertEquals(2, o.exitCode(), o.err());
+        assertEquals(negative + ": mean_ttft_ms: must be > 0, got -5; fix the file or leave the metric out with "
+                + "--metrics\n", o.err());
+        o = llmsim("calibrate", zero.toString(), "--gpu", "h100-sxm");
+        assertEquals(2, o.exitCode(), o.err());
+        assertEquals(zero + ": mean_tpot_ms: must be > 0, got 0; fix the file or leave the metric out with "
+                + "--metrics\n", o.err());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("negative.json", "zero.json"), files.map(f -> f.getFileName().toString()).sorted()
+                    .toList(), "no profile written");
+        }
+        o = llmsim("calibrate", EXAMPLES.resolve("vllm-bench-h100-llama8b-c1.json").toString(), "--gpu", "h100-xx");
+        assertTrue(o.err().startsWith("--gpu: unknown GPU profile 'h100-xx'; known: "), o.err());
+        // left out of the fit, the same file calibrates
+        o = llmsim("calibrate", zero.toString(), "--gpu", "h100-sxm", "--metrics", "mean_ttft_ms,output_throughput",
+                "--fit", "memory_efficiency", "--max-iterations", "3");
+        assertEquals(0, o.exitCode(), o.err());
+    }
+
+    @Test
     void calibrate_refusesToReplaceAnExistingOutWithoutForce(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("mine.yaml");
         Files.writeString(out, "precious");

@@ -117,6 +117,21 @@ class PlanningCliTest {
     }
 
     @Test
+    void refusedSearches_leaveNoOutputDirectoryBehind(@TempDir Path tmp) {
+        String scenario = CliTest.QUICKSTART;
+        Path out = tmp.resolve("never");
+        List<String[]> refused = List.of(
+                new String[] {"sweep", scenario, "--vary", "workload.arrival.rate_rps=-1,-2", "--out", out.toString()},
+                new String[] {"capacity", scenario, "--percentile", "bogus", "--out", out.toString()},
+                new String[] {"plan", scenario, "--target-rps", "5", "--attainment", "2", "--out", out.toString()});
+        for (String[] args : refused) {
+            CliTest.Outcome o = CliTest.llmsim(args);
+            assertEquals(2, o.exitCode(), o.err());
+            assertFalse(Files.exists(out), String.join(" ", args) + " created " + out);
+        }
+    }
+
+    @Test
     void capacity_withoutAnySlo_isBadInput(@TempDir Path tmp) throws IOException {
         Path file = tmp.resolve("no-slo.yaml");
         Files.writeString(file, SCENARIO.replace("  slo: {ttft_s: 0.5, tpot_s: 0.05}\n", ""));
