@@ -12,7 +12,7 @@ import org.llmsim.hardware.MemoryPlan;
 import org.llmsim.hardware.ModelProfile;
 import org.llmsim.hardware.ReplicaHardware;
 import org.llmsim.hardware.RooflineCostModel;
-import org.llmsim.provider.ProviderProfile;
+import org.llmsim.scenario.ProviderProfile;
 import org.llmsim.report.Format;
 import org.llmsim.scenario.ProfileCatalog;
 import org.llmsim.scenario.ScenarioLoader;

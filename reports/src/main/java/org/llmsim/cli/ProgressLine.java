@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.llmsim.jobs.JobEngine;
-import org.llmsim.kernel.ExperimentRunner;
+import org.llmsim.simulation.ExperimentRunner;
 
 /**
  * A one-line progress bar on the terminal for work longer than a second: share done, simulated time (one run) or

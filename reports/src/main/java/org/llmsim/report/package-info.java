@@ -19,5 +19,7 @@
  * {@link org.llmsim.report.StagedRun} moves a run's files into it only when all are complete (the previous run's
  * otherwise stay as they were); {@link org.llmsim.report.SafeName} turns scenario names into directory names that stay
  * under {@code out/}.
+ *
+ * <p>Depends on: kernel, metrics, planning, request, scenario.
  */
 package org.llmsim.report;

@@ -16,7 +16,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmsim.kernel.Simulation;
+import org.llmsim.simulation.Simulation;
 import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.planning.SloCriterion;
 import org.llmsim.scenario.ProfileCatalog;

@@ -8,7 +8,7 @@ import org.llmsim.metrics.CostCalculator;
 import org.llmsim.metrics.CostLedger;
 import org.llmsim.metrics.ProvisionedTime;
 import org.llmsim.metrics.RunResult;
-import org.llmsim.provider.ProviderProfile;
+import org.llmsim.scenario.ProviderProfile;
 import org.llmsim.provider.TokenPrices;
 import org.llmsim.scenario.EconomicsSpec;
 import org.llmsim.scenario.PoolPlan;

@@ -46,5 +46,7 @@
  * the replicas as they always did. Random draws come from named streams ({@code cache/<name>/...},
  * {@code routing/...}, {@code provider/<pool>}, {@code router/<pool>}, {@code retry/<pool>},
  * {@code provider-faults/<pool>}, {@code pipeline/<class>/<stage>}), so adding a cache does not shift the workload.
+ *
+ * <p>Depends on: cluster, engine, kernel, metrics, provider, request, scenario, workload.
  */
 package org.llmsim.app;

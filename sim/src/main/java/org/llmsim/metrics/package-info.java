@@ -41,5 +41,7 @@
  * <p>A new figure of a feature goes into its section (a raw count, the ratio derived from it, the merge), its probe
  * and the writers that show it; a new feature adds a section kind, a probe and its writers, and neither touches the
  * core or the fleet merge.
+ *
+ * <p>Depends on: engine, kernel, request, scenario.
  */
 package org.llmsim.metrics;

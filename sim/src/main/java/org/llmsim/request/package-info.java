@@ -5,5 +5,7 @@
  * layer, {@link org.llmsim.request.Journey} holds what the layer did for a user request (tier, backend, cache hit,
  * calls, spend, retries, fallbacks, stage latencies) and makes its backend calls, each a request of its own; the
  * engine never reads it.
+ *
+ * <p>Depends on nothing else of llmsim.
  */
 package org.llmsim.request;

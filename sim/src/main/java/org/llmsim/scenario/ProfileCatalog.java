@@ -16,7 +16,7 @@ import org.llmsim.hardware.EngineCalibration;
 import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.ModelProfile;
 import org.llmsim.hardware.ServingEngine;
-import org.llmsim.provider.ProviderProfile;
+import org.llmsim.scenario.ProviderProfile;
 
 /**
  * Finds and loads GPU and model profiles. A scenario names a profile by id ({@code h100-sxm}, looked up as

@@ -16,7 +16,7 @@ import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.MemoryPlan;
 import org.llmsim.hardware.ModelProfile;
 import org.llmsim.hardware.ReplicaHardware;
-import org.llmsim.provider.ProviderProfile;
+import org.llmsim.scenario.ProviderProfile;
 
 /**
  * Reads a scenario file into a validated {@link Scenario}: parse, apply {@code --set} overrides, bind strictly,

@@ -14,5 +14,7 @@
  * </ul>
  * Every problem becomes an {@link org.llmsim.scenario.InputException}: one line per error,
  * {@code file:line: field.path: what is wrong and what is allowed}. Unknown fields are errors.
+ *
+ * <p>Depends on: engine, hardware, kernel, workload.trace.
  */
 package org.llmsim.scenario;

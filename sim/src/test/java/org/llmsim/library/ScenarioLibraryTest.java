@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.llmsim.kernel.ExperimentRunner;
+import org.llmsim.simulation.ExperimentRunner;
 import org.llmsim.metrics.AppResult;
 import org.llmsim.metrics.FleetResult;
 import org.llmsim.metrics.ElasticResult;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.llmsim.kernel.Simulation;
+import org.llmsim.simulation.Simulation;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.testing.TestScenarios;
 

@@ -27,7 +27,7 @@ import org.llmsim.jobs.LocalJobEngine;
 import org.llmsim.jobs.ScenarioRef;
 import org.llmsim.jobs.Shards;
 import org.llmsim.jobs.SimJob;
-import org.llmsim.kernel.Simulation;
+import org.llmsim.simulation.Simulation;
 import org.llmsim.metrics.FleetResult;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.planning.Axis;

@@ -13,7 +13,8 @@
  *       {@link org.llmsim.workload.trace.TraceSummary} maps trace time to simulated time.</li>
  * </ul>
  * Problems are {@link org.llmsim.workload.trace.TraceException}s naming the file and line; a file that is no trace (a
- * directory, a pipe, binary data, a truncated {@code .gz}, no line breaks) is one too. This package depends on
- * nothing else of llmsim.
+ * directory, a pipe, binary data, a truncated {@code .gz}, no line breaks) is one too.
+ *
+ * <p>Depends on: kernel.
  */
 package org.llmsim.workload.trace;

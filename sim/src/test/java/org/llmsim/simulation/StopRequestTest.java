@@ -1,4 +1,4 @@
-package org.llmsim.kernel;
+package org.llmsim.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.llmsim.kernel.RunStopped;
+import org.llmsim.kernel.StopRequest;
 import org.llmsim.scenario.Scenario;
 import org.llmsim.testing.TestScenarios;
 

@@ -1,4 +1,4 @@
-package org.llmsim.kernel;
+package org.llmsim.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +9,9 @@ import org.llmsim.metrics.RequestSink;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.scenario.FleetPlan;
 import org.llmsim.scenario.Scenario;
+import org.llmsim.kernel.DomainClock;
+import org.llmsim.kernel.DsolKernel;
+import org.llmsim.kernel.StopRequest;
 
 /**
  * One run of a scenario: builds the model ({@link DomainModel}: workload generator, ingress limits, cluster,
