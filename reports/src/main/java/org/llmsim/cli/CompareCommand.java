@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.llmsim.jobs.EnginePointRunner;
 import org.llmsim.jobs.JobEngine;
@@ -28,10 +27,8 @@ import org.llmsim.report.TimeSeriesCsv;
 import org.llmsim.scenario.InputException;
 import org.llmsim.scenario.Scenario;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code llmsim compare}: run scenarios under the same seeds and report them side by side. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -42,25 +39,9 @@ import picocli.CommandLine.Spec;
                         + "<label>-<name>/ with summary.json, requests.csv and timeseries.csv. Default directory: "
                         + "out/compare-<A>-vs-<B>/. --set and --seed apply to every scenario; without --seed all "
                         + "run under the first scenario's seed."})
-final class CompareCommand implements Callable<Integer> {
+final class CompareCommand extends SimulatingCommand {
     @Parameters(arity = "2..*", paramLabel = "SCENARIO", description = "Scenario files; the first is the baseline.")
     List<Path> scenarioFiles;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory "
-            + "(default: out/compare-<A>-vs-<B>/).")
-    Path out;
-
-    @Mixin
-    ScenarioOptions options;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    EngineOptions engine;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -78,8 +59,7 @@ final class CompareCommand implements Callable<Integer> {
 
         List<String> names = scenarios.stream().map(Scenario::name).toList();
         var err = spec.commandLine().getErr();
-        OutputDirectory dir = OutputDirectory.claim(out != null ? out
-                : Outputs.defaultDirectory("compare-" + String.join("-vs-", names), err));
+        OutputDirectory dir = output.claim("compare-" + String.join("-vs-", names), err);
         List<String> runDirNames = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
             String name = Outputs.subdirectory(Comparison.label(i) + "-" + names.get(i), err);

@@ -70,10 +70,16 @@ final class LastResort {
         @Override
         public void uncaughtException(Thread thread, Throwable e) {
             if (resourceError(e) != null) {
-                reserve = null;
+                // several threads may run out at once: the first gives the reserve back and speaks; the others, and
+                // any error the handler itself meets with a full heap, end the process without a word of their own
                 try {
-                    System.err.write(outOfMemory, 0, outOfMemory.length);
-                    System.err.flush();
+                    reserve = null;
+                    synchronized (Handler.class) {
+                        System.err.write(outOfMemory, 0, outOfMemory.length);
+                        System.err.flush();
+                    }
+                } catch (Throwable ignored) {
+                    // nothing more can be said
                 } finally {
                     Runtime.getRuntime().halt(Main.EXIT_FAILURE);
                 }

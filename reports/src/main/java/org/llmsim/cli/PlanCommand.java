@@ -3,10 +3,8 @@ package org.llmsim.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.llmsim.hardware.Dtype;
-import org.llmsim.jobs.JobEngine;
 import org.llmsim.jobs.JobEngines;
 import org.llmsim.planning.DeploymentSearch;
 import org.llmsim.planning.PlanSpace;
@@ -31,7 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code llmsim plan}: the cheapest deployment that meets every SLO at a target rate. */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
@@ -43,7 +40,7 @@ import picocli.CommandLine.Spec;
                         + "values. Writes plan.csv, plan.json, plan.pdf (the ranked table and the cost/latency "
                         + "Pareto frontier) and winner.yaml, the cheapest deployment as a ready-to-run scenario. "
                         + "Default directory: out/plan-<name>/."})
-final class PlanCommand implements Callable<Integer> {
+final class PlanCommand extends SearchingCommand {
     private static final String WINNER = "winner.yaml";
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
@@ -76,32 +73,12 @@ final class PlanCommand implements Callable<Integer> {
             + "first); other pools stay as they are.")
     String pool;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory "
-            + "(default: out/plan-<name>/).")
-    Path out;
-
     @Mixin
     SearchOptions.Slo slo;
 
-    @Mixin
-    ScenarioOptions options;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    EngineOptions engine;
-
-    @Mixin
-    SearchOptions search;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
-        Experiments.checkReplications(run.replications);
-        run.requireTableOrJson("plan");
+        checkOptions("plan", run.replications);
         ScenarioSource source = options.source(scenarioFile, search.assignments());
         // the spec alone (profiles unresolved): the pool as written may not fit, which is often why one plans
         ScenarioSpec spec0 = source.spec();
@@ -131,25 +108,14 @@ final class PlanCommand implements Callable<Integer> {
         JobEngines.check(engine.engine, engine.master);
         SloCriterion criterion = slo.criterion(); // checked before the output directory is claimed
         var err = spec.commandLine().getErr();
-        OutputDirectory dir = OutputDirectory.claim(out != null ? out
-                : Outputs.defaultDirectory("plan-" + spec0.name(), err));
+        OutputDirectory dir = output.claim("plan-" + spec0.name(), err);
         Style style = run.style();
-        // staged from the start, so that a search stopped while it simulates leaves the directory as it was too
-        return Outputs.staged(dir, err, staged -> {
-            long startNs = System.nanoTime();
-            DeploymentSearch.Result result;
-            try (JobEngine jobs = engine.open()) {
-                result = new DeploymentSearch(source, criterion, run.replications, engine.runner(jobs,
-                        scenarioFile, options.catalog(), RunOptions.progress(style), err, "plan"), e -> {
-                            err.println(PlanTable.progress(e));
-                            err.flush();
-                        }).run(rate, space, poolIndex);
-            }
-            double wallS = (System.nanoTime() - startNs) / 1e9;
-            write(result, source, spec0, rate, staged);
-            print(result, source, dir, style, wallS);
-            return Main.EXIT_OK;
-        });
+        return StagedSearch.run(dir, err, engine, jobs -> new DeploymentSearch(source, criterion, run.replications,
+                engine.runner(jobs, scenarioFile, options.catalog(), RunOptions.progress(style), err, "plan"), e -> {
+                    err.println(PlanTable.progress(e));
+                    err.flush();
+                }).run(rate, space, poolIndex), (result, staged) -> write(result, source, spec0, rate, staged),
+                (result, wallS) -> print(result, source, dir, style, wallS));
     }
 
     /** plan.csv, plan.json, plan.pdf and winner.yaml (when a deployment qualifies), committed together. */
@@ -181,7 +147,6 @@ final class PlanCommand implements Callable<Integer> {
         if (!run.noPdf) {
             PlanReport.write(result, source, winnerText, staged.file("plan.pdf"));
         }
-        staged.commit();
     }
 
     private void print(DeploymentSearch.Result result, ScenarioSource source, OutputDirectory dir, Style style,

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.llmsim.jobs.EnginePointRunner;
 import org.llmsim.jobs.JobEngine;
@@ -26,10 +25,8 @@ import org.llmsim.report.TimeSeriesCsv;
 import org.llmsim.report.VllmBenchJson;
 import org.llmsim.scenario.Scenario;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code llmsim run}: simulate one scenario (optionally as independent replications) and write its outputs. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -42,29 +39,14 @@ import picocli.CommandLine.Spec;
                         + "summary.json gains a 'replications' block with means and 95%% confidence intervals, "
                         + "replications.csv lists every run, and the other files describe the run with the "
                         + "scenario's own seed."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends SimulatingCommand {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
     Path scenarioFile;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory (default: out/<name>/).")
-    Path out;
-
-    @Mixin
-    ScenarioOptions options;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    EngineOptions engine;
 
     @Option(names = "--shards", paramLabel = "K", description = "For a fleet scenario: run its router domains as K "
             + "shards, each an independent job on the engine, and merge their statistics (counts, tokens and dollars "
             + "exactly; percentiles through merged histograms). Without it the whole fleet runs on one event list.")
     Integer shards;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -75,8 +57,7 @@ final class RunCommand implements Callable<Integer> {
         }
         JobEngines.check(engine.engine, engine.master);
         var err = spec.commandLine().getErr();
-        OutputDirectory dir = OutputDirectory.claim(out != null ? out
-                : Outputs.defaultDirectory(scenario.name(), err));
+        OutputDirectory dir = output.claim(scenario.name(), err);
         return Outputs.staged(dir, err, staged -> simulateAndWrite(scenario, staged));
     }
 
