@@ -1,6 +1,7 @@
 package org.llmsim.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,6 +25,7 @@ import org.llmsim.calibration.VllmBenchResult;
 import org.llmsim.hardware.Dtype;
 import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.ServingEngine;
+import org.llmsim.report.StagedRun;
 import org.llmsim.scenario.InputException;
 import org.llmsim.scenario.PoolSpec;
 import org.llmsim.scenario.ProfileCatalog;
@@ -122,7 +124,7 @@ final class CalibrateCommand implements Callable<Integer> {
         String gpuRef = single(points.stream().map(m -> m.benchmark().deployment().gpu()).toList(), "GPU");
         ServingEngine eng = ServingEngine.valueOf(single(points.stream()
                 .map(m -> m.benchmark().deployment().engine().name()).toList(), "engine"));
-        GpuProfile start = catalog.gpu(gpuRef, cwd, "--gpu", "gpu");
+        GpuProfile start = catalog.gpu(gpuRef, cwd, "--gpu", null);
         int figures = points.stream().mapToInt(m -> m.measured().size()).sum();
         w.printf(Locale.ROOT, "llmsim calibrate · %s (%s) · %d measurements, %d figures · fitting %s%n",
                 start.id(), eng.yamlName(), points.size(), figures,
@@ -145,9 +147,15 @@ final class CalibrateCommand implements Callable<Integer> {
         String yaml = CalibratedProfileWriter.yaml(calibrated, List.of(
                 "Calibrated by llmsim calibrate from the profile '" + start.id() + "' (" + eng.yamlName()
                         + " engine).", "Inputs: " + String.join(", ", inputs.stream().map(Path::toString).toList())));
-        CalibratedProfileWriter.write(file, yaml, force);
-        // Read it back through the normal loader: the file must be a valid profile.
-        new ProfileCatalog(List.of()).gpu(file.toAbsolutePath().toString(), null, file.toString(), "profile");
+        try {
+            // read back through the normal loader before it takes its name: the file must be a valid profile
+            CalibratedProfileWriter.write(file, yaml, force, complete -> new ProfileCatalog(List.of())
+                    .gpu(complete.toString(), null, file.toString(), "profile"));
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("llmsim: cannot write " + file + ": "
+                    + StagedRun.reason(e.getCause()) + "; nothing was written");
+            return Main.EXIT_FAILURE;
+        }
         w.printf(Locale.ROOT, "%nwrote %s (a new file; name it in a scenario as gpu: %s, or copy it into "
                 + "gpu-profiles/gpus/)%n", file, file);
         w.flush();

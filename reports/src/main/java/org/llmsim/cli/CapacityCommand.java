@@ -2,14 +2,13 @@ package org.llmsim.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
-import org.llmsim.jobs.JobEngine;
 import org.llmsim.jobs.JobEngines;
 import org.llmsim.planning.CapacitySearch;
 import org.llmsim.planning.Knee;
 import org.llmsim.scenario.LoadScaling;
 import org.llmsim.planning.ScenarioSource;
+import org.llmsim.planning.SloCriterion;
 import org.llmsim.report.CapacityCsv;
 import org.llmsim.report.CapacityJson;
 import org.llmsim.report.CapacityReport;
@@ -21,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code llmsim capacity}: the highest load the deployment sustains within its SLOs, and the knee. */
 @Command(name = "capacity", mixinStandardHelpOptions = true, sortOptions = false,
@@ -32,15 +30,11 @@ import picocli.CommandLine.Spec;
                 "Writes capacity.json, capacity.csv (every simulated load) and capacity.pdf (p99 TTFT and TPOT "
                         + "against the rate with the SLO lines, the capacity and the knee). Default directory: "
                         + "out/capacity-<name>/. Default: 3 replications per load."})
-final class CapacityCommand implements Callable<Integer> {
+final class CapacityCommand extends SearchingCommand {
     static final int DEFAULT_REPLICATIONS = 3;
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
     Path scenarioFile;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory "
-            + "(default: out/capacity-<name>/).")
-    Path out;
 
     @Mixin
     SearchOptions.Slo slo;
@@ -57,27 +51,11 @@ final class CapacityCommand implements Callable<Integer> {
             + "d ln(load) reaches E (default 1: latency grows as fast as the load).")
     double kneeElasticity = Knee.DEFAULT_ELASTICITY;
 
-    @Mixin
-    ScenarioOptions options;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    EngineOptions engine;
-
-    @Mixin
-    SearchOptions search;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         int replications = spec.commandLine().getParseResult().hasMatchedOption("--replications")
                 ? run.replications : DEFAULT_REPLICATIONS;
-        Experiments.checkReplications(replications);
-        run.requireTableOrJson("capacity");
+        checkOptions("capacity", replications);
         if (!(tolerance > 0 && tolerance < 0.5)) {
             throw new InputException("--tolerance " + tolerance, "must be in (0, 0.5), e.g. 0.01");
         }
@@ -88,30 +66,30 @@ final class CapacityCommand implements Callable<Integer> {
             throw new InputException("--knee-elasticity " + kneeElasticity, "must be > 0");
         }
         JobEngines.check(engine.engine, engine.master);
+        SloCriterion criterion = slo.criterion(); // checked before the output directory is claimed
         ScenarioSource source = options.source(scenarioFile, search.assignments());
-        OutputDirectory dir = OutputDirectory.claim(out != null ? out
-                : Path.of("out", "capacity-" + source.base().name()));
-        Style style = run.style();
         var err = spec.commandLine().getErr();
+        OutputDirectory dir = output.claim("capacity-" + source.base().name(), err);
+        Style style = run.style();
         CapacitySearch.Options settings = new CapacitySearch.Options(replications, tolerance, 12, curvePoints, 1.2,
                 kneeElasticity);
-        long startNs = System.nanoTime();
         LoadScaling.Unit unit = LoadScaling.of(source.base()).unit();
-        CapacitySearch.Result result;
-        try (JobEngine jobs = engine.open()) {
-            result = new CapacitySearch(source, slo.criterion(), settings, engine.runner(jobs, scenarioFile,
-                    options.catalog(), RunOptions.progress(style), err, "capacity"), p -> {
-                        err.println(CapacityText.progress(p, unit));
-                        err.flush();
-                    }).run();
-        }
-        double wallS = (System.nanoTime() - startNs) / 1e9;
+        return StagedSearch.run(dir, err, engine, jobs -> new CapacitySearch(source, criterion, settings,
+                engine.runner(jobs, scenarioFile, options.catalog(), RunOptions.progress(style), err, "capacity"),
+                p -> {
+                    err.println(CapacityText.progress(p, unit));
+                    err.flush();
+                }).run(), (result, staged) -> {
+                    CapacityJson.write(result, source, staged.file("capacity.json"));
+                    CapacityCsv.write(result, staged.file("capacity.csv"));
+                    if (!run.noPdf) {
+                        CapacityReport.write(result, source, staged.file("capacity.pdf"));
+                    }
+                }, (result, wallS) -> print(result, source, dir, style, wallS));
+    }
 
-        CapacityJson.write(result, source, dir.resolve("capacity.json"));
-        CapacityCsv.write(result, dir.resolve("capacity.csv"));
-        if (!run.noPdf) {
-            CapacityReport.write(result, source, dir.resolve("capacity.pdf"));
-        }
+    private void print(CapacitySearch.Result result, ScenarioSource source, OutputDirectory dir, Style style,
+            double wallS) {
         var w = spec.commandLine().getOut();
         if (run.json()) {
             w.print(CapacityJson.render(result, source));
@@ -122,6 +100,5 @@ final class CapacityCommand implements Callable<Integer> {
                     + (run.noPdf ? "" : ", capacity.pdf")));
         }
         w.flush();
-        return Main.EXIT_OK;
     }
 }

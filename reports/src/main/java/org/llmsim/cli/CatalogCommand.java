@@ -12,12 +12,12 @@ import org.llmsim.hardware.MemoryPlan;
 import org.llmsim.hardware.ModelProfile;
 import org.llmsim.hardware.ReplicaHardware;
 import org.llmsim.passtime.PassBreakdown;
+import org.llmsim.passtime.PassCostModel;
 import org.llmsim.passtime.RepresentativePasses;
+import org.llmsim.passtime.Shape;
 import org.llmsim.report.PassTable;
 import org.llmsim.scenario.InputException;
-import org.llmsim.passtime.PassCostModel;
-import org.llmsim.passtime.Shape;
-import org.llmsim.provider.ProviderProfile;
+import org.llmsim.scenario.ProviderProfile;
 import org.llmsim.report.Format;
 import org.llmsim.scenario.ProfileCatalog;
 import org.llmsim.scenario.ScenarioLoader;
@@ -35,6 +35,10 @@ import picocli.CommandLine.Spec;
 final class CatalogCommand implements Callable<Integer> {
     /** Context length at which the batch-1 decode time is quoted. */
     static final int DECODE_CONTEXT = 1024;
+    /** The catalog's assumed engine settings (vLLM's defaults on the smaller GPUs). */
+    static final double GPU_MEMORY_UTILIZATION = 0.9;
+    static final int MAX_BATCH_SIZE = 256;
+    static final int BLOCK_SIZE = 16;
 
     @Mixin
     ScenarioOptions options;
@@ -163,15 +167,13 @@ final class CatalogCommand implements Callable<Integer> {
     }
 
     private static String[] fitRow(ModelProfile m, GpuProfile g) {
-        for (int tp = 1; tp <= ScenarioLoader.MAX_TENSOR_PARALLEL; tp *= 2) {
-            if (m.heads() % tp != 0) {
-                continue;
-            }
+        int tp = MemoryPlan.smallestFittingTp(new ReplicaHardware(g, m, 1, Dtype.BF16, Dtype.BF16),
+                GPU_MEMORY_UTILIZATION, SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS, MAX_BATCH_SIZE, BLOCK_SIZE,
+                ScenarioLoader.MAX_TENSOR_PARALLEL);
+        if (tp > 0) {
             ReplicaHardware hw = new ReplicaHardware(g, m, tp, Dtype.BF16, Dtype.BF16);
-            MemoryPlan plan = MemoryPlan.of(hw, 0.9, SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS, 256, 16);
-            if (!plan.fits()) {
-                continue;
-            }
+            MemoryPlan plan = MemoryPlan.of(hw, GPU_MEMORY_UTILIZATION, SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS,
+                    MAX_BATCH_SIZE, BLOCK_SIZE);
             Shape decode = Shape.decode(1, DECODE_CONTEXT);
             PassBreakdown step = new PassCostModel(hw).breakdown(decode);
             double idealS = new PassCostModel(new ReplicaHardware(g.idealized(), m, tp, Dtype.BF16, Dtype.BF16))

@@ -1,11 +1,9 @@
 package org.llmsim.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.llmsim.jobs.EnginePointRunner;
 import org.llmsim.jobs.JobEngine;
@@ -22,16 +20,15 @@ import org.llmsim.report.ComparisonTable;
 import org.llmsim.report.OutputDirectory;
 import org.llmsim.report.ReplicationsCsv;
 import org.llmsim.report.RequestsCsvWriter;
+import org.llmsim.report.StagedRun;
 import org.llmsim.report.Style;
 import org.llmsim.report.SummaryJson;
 import org.llmsim.report.TimeSeriesCsv;
 import org.llmsim.scenario.InputException;
 import org.llmsim.scenario.Scenario;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code llmsim compare}: run scenarios under the same seeds and report them side by side. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -42,25 +39,9 @@ import picocli.CommandLine.Spec;
                         + "<label>-<name>/ with summary.json, requests.csv and timeseries.csv. Default directory: "
                         + "out/compare-<A>-vs-<B>/. --set and --seed apply to every scenario; without --seed all "
                         + "run under the first scenario's seed."})
-final class CompareCommand implements Callable<Integer> {
+final class CompareCommand extends SimulatingCommand {
     @Parameters(arity = "2..*", paramLabel = "SCENARIO", description = "Scenario files; the first is the baseline.")
     List<Path> scenarioFiles;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory "
-            + "(default: out/compare-<A>-vs-<B>/).")
-    Path out;
-
-    @Mixin
-    ScenarioOptions options;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    EngineOptions engine;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -77,24 +58,35 @@ final class CompareCommand implements Callable<Integer> {
         scenarios.replaceAll(s -> s.seed() == seed ? s : s.withSeed(seed));
 
         List<String> names = scenarios.stream().map(Scenario::name).toList();
-        OutputDirectory dir = OutputDirectory.claim(out != null ? out
-                : Path.of("out", "compare-" + String.join("-vs-", names)));
-        List<OutputDirectory> runDirs = new ArrayList<>();
+        var err = spec.commandLine().getErr();
+        OutputDirectory dir = output.claim("compare-" + String.join("-vs-", names), err);
+        List<String> runDirNames = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
-            runDirs.add(OutputDirectory.claim(dir.resolve(Comparison.label(i) + "-" + names.get(i))));
+            String name = Outputs.subdirectory(Comparison.label(i) + "-" + names.get(i), err);
+            dir.checkSubdirectory(name);
+            runDirNames.add(name);
         }
+        return Outputs.staged(dir, err, staged -> compareAndWrite(scenarios, runDirNames, staged));
+    }
 
+    private int compareAndWrite(List<Scenario> scenarios, List<String> runDirNames, StagedRun staged)
+            throws IOException {
+        OutputDirectory dir = staged.target();
+        List<Path> runDirs = new ArrayList<>();
+        for (String name : runDirNames) {
+            runDirs.add(staged.directory(name));
+        }
         Style style = run.style();
         long startNs = System.nanoTime();
         List<List<RunResult>> results;
         List<RequestsCsvWriter> csvs = new ArrayList<>();
         if (!engine.local()) {
-            // one job per run on the cluster; the requests stay on the executors (no requests.csv)
+            // one job per run on the cluster; the requests stay on the executors (no requests.csv, and an earlier
+            // run's goes when this one is committed)
             List<ScenarioRef> refs = new ArrayList<>();
             for (int i = 0; i < scenarios.size(); i++) {
                 refs.add(ScenarioRef.of(scenarios.get(i), scenarioFiles.get(i).toAbsolutePath().getParent(),
                         options.catalog()));
-                Files.deleteIfExists(runDirs.get(i).resolve("requests.csv")); // an earlier run's
             }
             try (JobEngine jobs = engine.open()) {
                 results = ProgressLine.around(RunOptions.progress(style), spec.commandLine().getErr(), jobs,
@@ -123,21 +115,20 @@ final class CompareCommand implements Callable<Integer> {
         for (int i = 0; i < scenarios.size(); i++) {
             ReplicationSummary reps = ReplicationSummary.of(results.get(i));
             entries.add(new Comparison.Entry(Comparison.label(i), scenarios.get(i), reps));
-            OutputDirectory runDir = runDirs.get(i);
+            Path runDir = runDirs.get(i);
             SummaryJson.write(reps, runDir.resolve("summary.json"));
             TimeSeriesCsv.write(reps.first().timeSeries(), runDir.resolve("timeseries.csv"));
             if (reps.size() > 1) {
                 ReplicationsCsv.write(reps, runDir.resolve("replications.csv"));
-            } else {
-                Files.deleteIfExists(runDir.resolve("replications.csv"));
             }
         }
         Comparison comparison = new Comparison(entries);
-        ComparisonJson.write(comparison, dir.resolve("comparison.json"));
-        ComparisonCsv.write(comparison, dir.resolve("comparison.csv"));
+        ComparisonJson.write(comparison, staged.file("comparison.json"));
+        ComparisonCsv.write(comparison, staged.file("comparison.csv"));
         if (!run.noPdf) {
-            ComparisonReport.write(comparison, dir.resolve("comparison.pdf"));
+            ComparisonReport.write(comparison, staged.file("comparison.pdf"));
         }
+        staged.commit();
 
         var outWriter = spec.commandLine().getOut();
         if (run.json()) {

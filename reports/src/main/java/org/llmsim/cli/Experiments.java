@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.llmsim.kernel.ExperimentRunner;
+import org.llmsim.simulation.ExperimentRunner;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.planning.PointRunner;
 import org.llmsim.scenario.InputException;

@@ -2,6 +2,8 @@ package org.llmsim.cli;
 
 import java.io.PrintWriter;
 
+import org.llmsim.kernel.RunStopped;
+import org.llmsim.kernel.StopRequest;
 import org.llmsim.scenario.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +28,12 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        LastResort.install(err);
+        Interruption.install();
+        int code = execute(args, new PrintWriter(System.out, true), err);
+        Interruption.finished();
+        System.exit(code);
     }
 
     /** Runs a command line and returns its exit code; used by tests. */
@@ -35,9 +42,18 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+            if (exception instanceof RunStopped || StopRequest.requested()) {
+                Interruption.report(commandLine.getErr(), exception instanceof RunStopped ? exception.getMessage()
+                        : null);
+                return Interruption.EXIT_STOPPED;
+            }
             if (exception instanceof InputException input) {
                 commandLine.getErr().println(input.getMessage());
                 return EXIT_BAD_INPUT;
+            }
+            if (LastResort.resourceError(exception) != null) {
+                commandLine.getErr().println(LastResort.message(LastResort.resourceError(exception)));
+                return EXIT_FAILURE;
             }
             commandLine.getErr().println("llmsim: internal error: " + exception);
             if (System.getenv("LLMSIM_DEBUG") != null) {
@@ -49,11 +65,22 @@ public final class Main implements Runnable {
         });
         cli.setParameterExceptionHandler((ex, params) -> {
             CommandLine c = ex.getCommandLine();
+            if (c.getParent() == null && ex instanceof CommandLine.UnmatchedArgumentException && params.length > 0
+                    && !params[0].startsWith("-")) {
+                c.getErr().println("llmsim: unknown command '" + params[0] + "'; commands: "
+                        + String.join(", ", c.getSubcommands().keySet()));
+                return EXIT_BAD_INPUT;
+            }
             c.getErr().println("llmsim: " + ex.getMessage());
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
             return EXIT_BAD_INPUT;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            err.println(LastResort.message(e));
+            return EXIT_FAILURE;
+        }
     }
 
     /** Version from the jar manifest, or "dev" when run from classes. */

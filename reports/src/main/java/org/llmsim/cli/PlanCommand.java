@@ -3,14 +3,13 @@ package org.llmsim.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.llmsim.hardware.Dtype;
-import org.llmsim.jobs.JobEngine;
 import org.llmsim.jobs.JobEngines;
 import org.llmsim.planning.DeploymentSearch;
 import org.llmsim.planning.PlanSpace;
 import org.llmsim.planning.ScenarioSource;
+import org.llmsim.planning.SloCriterion;
 import org.llmsim.report.Format;
 import org.llmsim.report.OutputDirectory;
 import org.llmsim.report.PlanCsv;
@@ -18,6 +17,7 @@ import org.llmsim.report.PlanJson;
 import org.llmsim.report.PlanReport;
 import org.llmsim.report.PlanTable;
 import org.llmsim.report.ScenarioFiles;
+import org.llmsim.report.StagedRun;
 import org.llmsim.report.Style;
 import org.llmsim.scenario.InputException;
 import org.llmsim.scenario.PlanSpec;
@@ -29,7 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code llmsim plan}: the cheapest deployment that meets every SLO at a target rate. */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
@@ -41,7 +40,9 @@ import picocli.CommandLine.Spec;
                         + "values. Writes plan.csv, plan.json, plan.pdf (the ranked table and the cost/latency "
                         + "Pareto frontier) and winner.yaml, the cheapest deployment as a ready-to-run scenario. "
                         + "Default directory: out/plan-<name>/."})
-final class PlanCommand implements Callable<Integer> {
+final class PlanCommand extends SearchingCommand {
+    private static final String WINNER = "winner.yaml";
+
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
     Path scenarioFile;
 
@@ -72,32 +73,12 @@ final class PlanCommand implements Callable<Integer> {
             + "first); other pools stay as they are.")
     String pool;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory "
-            + "(default: out/plan-<name>/).")
-    Path out;
-
     @Mixin
     SearchOptions.Slo slo;
 
-    @Mixin
-    ScenarioOptions options;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    EngineOptions engine;
-
-    @Mixin
-    SearchOptions search;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
-        Experiments.checkReplications(run.replications);
-        run.requireTableOrJson("plan");
+        checkOptions("plan", run.replications);
         ScenarioSource source = options.source(scenarioFile, search.assignments());
         // the spec alone (profiles unresolved): the pool as written may not fit, which is often why one plans
         ScenarioSpec spec0 = source.spec();
@@ -111,8 +92,9 @@ final class PlanCommand implements Callable<Integer> {
         double rate = targetRps != null ? targetRps : block != null && block.targetRps() != null
                 ? block.targetRps() : Double.NaN;
         if (!(rate > 0) || Double.isInfinite(rate)) {
-            throw new InputException("--target-rps", Double.isNaN(rate) ? "is required (or plan.target_rps in the "
-                    + "scenario)" : "must be > 0, got " + rate);
+            boolean given = targetRps != null || block != null && block.targetRps() != null;
+            throw new InputException("--target-rps", given ? "must be a number > 0, got " + rate
+                    : "is required (or plan.target_rps in the scenario)");
         }
         PlanSpec flags = new PlanSpec(gpus, weightDtypes == null ? null : weightDtypes.stream()
                 .map(d -> CalibrateCommand.enumValue(d, Dtype.class, "--weight-dtypes")).toList(), tensorParallel,
@@ -124,26 +106,29 @@ final class PlanCommand implements Callable<Integer> {
         }
 
         JobEngines.check(engine.engine, engine.master);
-        OutputDirectory dir = OutputDirectory.claim(out != null ? out : Path.of("out", "plan-" + spec0.name()));
-        Style style = run.style();
+        SloCriterion criterion = slo.criterion(); // checked before the output directory is claimed
         var err = spec.commandLine().getErr();
-        long startNs = System.nanoTime();
-        DeploymentSearch.Result result;
-        try (JobEngine jobs = engine.open()) {
-            result = new DeploymentSearch(source, slo.criterion(), run.replications, engine.runner(jobs, scenarioFile,
-                    options.catalog(), RunOptions.progress(style), err, "plan"), e -> {
-                        err.println(PlanTable.progress(e));
-                        err.flush();
-                    }).run(rate, space, poolIndex);
-        }
-        double wallS = (System.nanoTime() - startNs) / 1e9;
+        OutputDirectory dir = output.claim("plan-" + spec0.name(), err);
+        Style style = run.style();
+        return StagedSearch.run(dir, err, engine, jobs -> new DeploymentSearch(source, criterion, run.replications,
+                engine.runner(jobs, scenarioFile, options.catalog(), RunOptions.progress(style), err, "plan"), e -> {
+                    err.println(PlanTable.progress(e));
+                    err.flush();
+                }).run(rate, space, poolIndex), (result, staged) -> write(result, source, spec0, rate, staged),
+                (result, wallS) -> print(result, source, dir, style, wallS));
+    }
 
+    /** plan.csv, plan.json, plan.pdf and winner.yaml (when a deployment qualifies), committed together. */
+    private void write(DeploymentSearch.Result result, ScenarioSource source, ScenarioSpec spec0, double rate,
+            StagedRun staged) throws IOException {
+        OutputDirectory dir = staged.target();
         String winnerText = null;
         String winnerFile = null;
         if (result.winner() != null) {
             var w = result.winner();
-            winnerFile = "winner.yaml";
+            winnerFile = WINNER;
             String rateText = Format.plain(rate) + " req/s";
+            // relative paths in the file are made to hold from where it ends up, not from the staging directory
             winnerText = ScenarioFiles.render(source, result.winnerAssignments(), spec0.name() + "-plan",
                     "The cheapest deployment llmsim plan found for " + spec0.name() + " at " + rateText + ": "
                             + w.replicas() + " x " + w.candidate().label(),
@@ -155,13 +140,18 @@ final class PlanCommand implements Callable<Integer> {
                                     + (options.profileDirs.isEmpty() ? "" : " --profiles ..."
                                             + " (the same profile directories)")),
                     dir.path());
-            ScenarioFiles.write(dir.resolve(winnerFile), winnerText);
+            ScenarioFiles.write(staged.file(winnerFile), winnerText);
         }
-        PlanCsv.write(result, dir.resolve("plan.csv"));
-        PlanJson.write(result, source, winnerFile, dir.resolve("plan.json"));
+        PlanCsv.write(result, staged.file("plan.csv"));
+        PlanJson.write(result, source, winnerFile, staged.file("plan.json"));
         if (!run.noPdf) {
-            PlanReport.write(result, source, winnerText, dir.resolve("plan.pdf"));
+            PlanReport.write(result, source, winnerText, staged.file("plan.pdf"));
         }
+    }
+
+    private void print(DeploymentSearch.Result result, ScenarioSource source, OutputDirectory dir, Style style,
+            double wallS) {
+        String winnerFile = result.winner() != null ? WINNER : null;
         var w = spec.commandLine().getOut();
         if (run.json()) {
             w.print(PlanJson.render(result, source, winnerFile));
@@ -172,7 +162,6 @@ final class PlanCommand implements Callable<Integer> {
                     + (run.noPdf ? "" : ", plan.pdf") + (winnerFile == null ? "" : ", " + winnerFile)));
         }
         w.flush();
-        return Main.EXIT_OK;
     }
 
     /** The planned pool: by name, or by index, or the first GPU pool. */

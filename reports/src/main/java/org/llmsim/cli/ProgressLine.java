@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.llmsim.jobs.JobEngine;
-import org.llmsim.kernel.ExperimentRunner;
+import org.llmsim.simulation.ExperimentRunner;
 
 /**
  * A one-line progress bar on the terminal for work longer than a second: share done, simulated time (one run) or
@@ -23,6 +23,8 @@ final class ProgressLine implements AutoCloseable {
     private final PrintWriter err;
     private final long startNs = System.nanoTime();
     private volatile int drawnWidth;
+    /** The line on screen, if any, for a stop to erase before it says so. */
+    private static volatile ProgressLine current;
 
     private ProgressLine(PrintWriter err, java.util.function.DoubleFunction<String> frame) {
         this.err = err;
@@ -32,6 +34,16 @@ final class ProgressLine implements AutoCloseable {
             return t;
         });
         timer.scheduleAtFixedRate(() -> draw(frame), FIRST_DRAW_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+        current = this;
+    }
+
+    /** Stops and erases the progress line on screen, if there is one (without waiting for its thread). */
+    static void erase() {
+        ProgressLine line = current;
+        if (line != null) {
+            line.timer.shutdownNow();
+            line.clear();
+        }
     }
 
     /** Starts a progress line over the runs of {@code runner}, or a no-op when {@code enabled} is false. */
@@ -126,11 +138,19 @@ final class ProgressLine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        clear();
+        if (current == this) {
+            current = null;
+        }
+    }
+
+    private void clear() {
         if (drawnWidth > 0) {
             synchronized (err) {
                 err.print("\r" + " ".repeat(drawnWidth) + "\r");
                 err.flush();
             }
+            drawnWidth = 0;
         }
     }
 }

@@ -1,11 +1,9 @@
 package org.llmsim.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.llmsim.jobs.EnginePointRunner;
 import org.llmsim.jobs.JobEngine;
@@ -19,6 +17,7 @@ import org.llmsim.report.OutputDirectory;
 import org.llmsim.report.PdfReport;
 import org.llmsim.report.ReplicationsCsv;
 import org.llmsim.report.RequestsCsvWriter;
+import org.llmsim.report.StagedRun;
 import org.llmsim.report.Style;
 import org.llmsim.report.SummaryJson;
 import org.llmsim.report.TerminalSummary;
@@ -26,10 +25,8 @@ import org.llmsim.report.TimeSeriesCsv;
 import org.llmsim.report.VllmBenchJson;
 import org.llmsim.scenario.Scenario;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code llmsim run}: simulate one scenario (optionally as independent replications) and write its outputs. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -42,29 +39,14 @@ import picocli.CommandLine.Spec;
                         + "summary.json gains a 'replications' block with means and 95%% confidence intervals, "
                         + "replications.csv lists every run, and the other files describe the run with the "
                         + "scenario's own seed."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends SimulatingCommand {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
     Path scenarioFile;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory (default: out/<name>/).")
-    Path out;
-
-    @Mixin
-    ScenarioOptions options;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    EngineOptions engine;
 
     @Option(names = "--shards", paramLabel = "K", description = "For a fleet scenario: run its router domains as K "
             + "shards, each an independent job on the engine, and merge their statistics (counts, tokens and dollars "
             + "exactly; percentiles through merged histograms). Without it the whole fleet runs on one event list.")
     Integer shards;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -74,7 +56,13 @@ final class RunCommand implements Callable<Integer> {
             Shards.check(scenario, shards);
         }
         JobEngines.check(engine.engine, engine.master);
-        OutputDirectory dir = OutputDirectory.claim(out != null ? out : Path.of("out", scenario.name()));
+        var err = spec.commandLine().getErr();
+        OutputDirectory dir = output.claim(scenario.name(), err);
+        return Outputs.staged(dir, err, staged -> simulateAndWrite(scenario, staged));
+    }
+
+    private int simulateAndWrite(Scenario scenario, StagedRun staged) throws IOException {
+        OutputDirectory dir = staged.target();
         Style style = run.style();
         var err = spec.commandLine().getErr();
         long startNs = System.nanoTime();
@@ -92,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
                         : EnginePointRunner.run(jobs, List.of(ref), run.replications).get(0));
             }
         } else {
-            try (RequestsCsvWriter csv = new RequestsCsvWriter(dir.resolve("requests.csv"), scenario)) {
+            try (RequestsCsvWriter csv = new RequestsCsvWriter(staged.file("requests.csv"), scenario)) {
                 runs = Experiments.run(List.of(scenario), run.replications,
                         (s, replication) -> replication == 0 ? csv : RequestSink.NONE,
                         RunOptions.progress(style), err, label).get(0);
@@ -102,25 +90,24 @@ final class RunCommand implements Callable<Integer> {
         ReplicationSummary reps = ReplicationSummary.of(runs);
         RunResult first = reps.first();
 
+        // a file this run does not write (requests.csv of a sharded run, replications.csv of a single one, the PDF
+        // under --no-pdf) is removed from the directory when the run is committed: it would not match this run
         List<String> written = new ArrayList<>(List.of("summary.json"));
         if (perRequest) {
             written.add("requests.csv");
-        } else {
-            Files.deleteIfExists(dir.resolve("requests.csv")); // from an earlier run; it would not match this one
         }
         written.add("timeseries.csv");
-        SummaryJson.write(reps, dir.resolve("summary.json"));
-        TimeSeriesCsv.write(first.timeSeries(), dir.resolve("timeseries.csv"));
+        SummaryJson.write(reps, staged.file("summary.json"));
+        TimeSeriesCsv.write(first.timeSeries(), staged.file("timeseries.csv"));
         if (reps.size() > 1) {
-            ReplicationsCsv.write(reps, dir.resolve("replications.csv"));
+            ReplicationsCsv.write(reps, staged.file("replications.csv"));
             written.add("replications.csv");
-        } else {
-            Files.deleteIfExists(dir.resolve("replications.csv")); // from an earlier run with replications
         }
         if (!run.noPdf) {
-            PdfReport.write(reps, scenario, dir.resolve("report.pdf"));
+            PdfReport.write(reps, scenario, staged.file("report.pdf"));
             written.add("report.pdf");
         }
+        staged.commit();
         var outWriter = spec.commandLine().getOut();
         if (run.json()) {
             outWriter.print(SummaryJson.render(reps));

@@ -3,9 +3,7 @@ package org.llmsim.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
-import org.llmsim.jobs.JobEngine;
 import org.llmsim.jobs.JobEngines;
 import org.llmsim.planning.Axis;
 import org.llmsim.planning.Grid;
@@ -18,10 +16,8 @@ import org.llmsim.report.SweepJson;
 import org.llmsim.report.SweepReport;
 import org.llmsim.report.SweepTable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code llmsim sweep}: the scenario over a grid of field values. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
@@ -31,7 +27,7 @@ import picocli.CommandLine.Spec;
                 "Paths are those of --set, list indices included; values are read as YAML. Points where the scenario "
                         + "is invalid (a model that does not fit, say) are reported, not simulated. Every point runs "
                         + "under the scenario's seed. Default directory: out/sweep-<name>/."})
-final class SweepCommand implements Callable<Integer> {
+final class SweepCommand extends SearchingCommand {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
     Path scenarioFile;
 
@@ -40,50 +36,28 @@ final class SweepCommand implements Callable<Integer> {
             + "(repeatable; the first is the charts' x axis).")
     List<String> vary;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output directory "
-            + "(default: out/sweep-<name>/).")
-    Path out;
-
-    @Mixin
-    ScenarioOptions options;
-
-    @Mixin
-    RunOptions run;
-
-    @Mixin
-    EngineOptions engine;
-
-    @Mixin
-    SearchOptions search;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
-        Experiments.checkReplications(run.replications);
-        run.requireTableOrJson("sweep");
+        checkOptions("sweep", run.replications);
         Grid grid = new Grid(vary.stream().map(Axis::parse).toList());
         JobEngines.check(engine.engine, engine.master);
         ScenarioSource source = options.source(scenarioFile, search.assignments());
-        OutputDirectory dir = OutputDirectory.claim(out != null ? out
-                : Path.of("out", "sweep-" + source.base().name()));
-        Style style = run.style();
+        Sweep.Loaded points = Sweep.load(source, grid); // every point checked before the output directory is claimed
         var err = spec.commandLine().getErr();
-        long startNs = System.nanoTime();
-        Sweep.Result result;
-        try (JobEngine jobs = engine.open()) {
-            result = Sweep.run(source, grid, run.replications, engine.runner(jobs, scenarioFile, options.catalog(),
-                    RunOptions.progress(style), err, "sweep " + grid.size() + " points"
-                            + (run.replications > 1 ? " x" + run.replications : "")));
-        }
-        double wallS = (System.nanoTime() - startNs) / 1e9;
+        OutputDirectory dir = output.claim("sweep-" + source.base().name(), err);
+        Style style = run.style();
+        String label = "sweep " + grid.size() + " points" + (run.replications > 1 ? " x" + run.replications : "");
+        return StagedSearch.run(dir, err, engine, jobs -> Sweep.run(points, run.replications, engine.runner(jobs,
+                scenarioFile, options.catalog(), RunOptions.progress(style), err, label)), (result, staged) -> {
+                    SweepCsv.write(result, staged.file("sweep.csv"));
+                    SweepJson.write(result, staged.file("sweep.json"));
+                    if (!run.noPdf) {
+                        SweepReport.write(result, staged.file("sweep.pdf"));
+                    }
+                }, (result, wallS) -> print(result, dir, style, wallS));
+    }
 
-        SweepCsv.write(result, dir.resolve("sweep.csv"));
-        SweepJson.write(result, dir.resolve("sweep.json"));
-        if (!run.noPdf) {
-            SweepReport.write(result, dir.resolve("sweep.pdf"));
-        }
+    private void print(Sweep.Result result, OutputDirectory dir, Style style, double wallS) {
         var w = spec.commandLine().getOut();
         if (run.json()) {
             w.print(SweepJson.render(result));
@@ -94,6 +68,5 @@ final class SweepCommand implements Callable<Integer> {
                     + (run.noPdf ? "" : ", sweep.pdf")));
         }
         w.flush();
-        return Main.EXIT_OK;
     }
 }

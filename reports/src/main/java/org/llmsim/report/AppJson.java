@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.llmsim.metrics.AppResult;
 
@@ -14,14 +13,12 @@ import org.llmsim.metrics.AppResult;
  * {@code backends} and {@code break_even} (USD, seconds; null where a value cannot be computed).
  */
 final class AppJson {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private AppJson() {
     }
 
     /** {@code cost.breakdown}: dollars by backend, pool, tier, class and kind, and the ledger's cells. */
     static ObjectNode breakdown(AppResult.CostBreakdown b) {
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = Json.object();
         node.set("by_backend", sums(b, AppResult.CostEntry::backend));
         node.set("by_pool", sums(b, AppResult.CostEntry::pool));
         node.set("by_tier", sums(b, AppResult.CostEntry::tier));
@@ -35,15 +32,15 @@ final class AppJson {
             n.put("tier", e.tier());
             n.put("class", e.cls());
             n.put("kind", e.kind());
-            SummaryJson.number(n, "usd", e.usd());
+            Json.number(n, "usd", e.usd());
         }
         return node;
     }
 
     private static ObjectNode sums(AppResult.CostBreakdown b, Function<AppResult.CostEntry, String> dimension) {
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = Json.object();
         for (Map.Entry<String, Double> e : b.by(dimension).entrySet()) {
-            SummaryJson.number(node, e.getKey(), e.getValue());
+            Json.number(node, e.getKey(), e.getValue());
         }
         return node;
     }
@@ -56,14 +53,14 @@ final class AppJson {
             ObjectNode n = tiers.putObject(t.name());
             n.put("pool", t.pool());
             n.put("routed", t.routed());
-            SummaryJson.number(n, "share", t.share());
+            Json.number(n, "share", t.share());
             n.put("answered", t.answered());
             n.put("escalated_out", t.escalatedOut());
             n.put("escalated_in", t.escalatedIn());
             n.put("overflow_out", t.overflowOut());
             n.put("overflow_in", t.overflowIn());
-            SummaryJson.number(n, "cost_usd", t.costUsd());
-            SummaryJson.number(n, "escalation_usd", t.escalationUsd());
+            Json.number(n, "cost_usd", t.costUsd());
+            Json.number(n, "escalation_usd", t.escalationUsd());
         }
         ArrayNode backends = root.putArray("backends");
         for (AppResult.BackendResult b : app.backends()) {
@@ -82,10 +79,10 @@ final class AppJson {
             n.put("cached_input_tokens", b.cachedInputTokens());
             n.put("cache_write_tokens", b.cacheWriteTokens());
             n.put("output_tokens", b.outputTokens());
-            SummaryJson.number(n, "cost_usd", b.costUsd());
-            SummaryJson.number(n, "usd_per_call", b.completed() == 0 ? Double.NaN : b.costUsd() / b.completed());
-            n.set("call_ttft_s", SummaryJson.latency(b.callTtft()));
-            n.set("call_e2e_s", SummaryJson.latency(b.callE2e()));
+            Json.number(n, "cost_usd", b.costUsd());
+            Json.number(n, "usd_per_call", b.completed() == 0 ? Double.NaN : b.costUsd() / b.completed());
+            n.set("call_ttft_s", Json.latency(b.callTtft()));
+            n.set("call_e2e_s", Json.latency(b.callE2e()));
             n.set("failures", failures(b.failures()));
         }
         root.set("break_even", breakEven(app.breakEven()));
@@ -96,28 +93,28 @@ final class AppJson {
 
     /** {@code pipelines}: per class with a pipeline, its budget, end-to-end latency and each stage's share of it. */
     private static ObjectNode pipelines(List<AppResult.PipelineResult> pipelines) {
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = Json.object();
         for (AppResult.PipelineResult p : pipelines) {
             ObjectNode n = node.putObject(p.cls());
             n.put("requests", p.requests());
             n.put("completed", p.completed());
             if (p.budgetS() != null) {
-                SummaryJson.number(n, "budget_s", p.budgetS());
+                Json.number(n, "budget_s", p.budgetS());
                 n.put("budget_metric", p.budgetMetric());
-                SummaryJson.number(n, "budget_attainment", p.budgetAttainment());
+                Json.number(n, "budget_attainment", p.budgetAttainment());
             }
-            n.set("e2e_s", SummaryJson.latency(p.e2e()));
-            n.set("ttft_s", SummaryJson.latency(p.ttft()));
+            n.set("e2e_s", Json.latency(p.e2e()));
+            n.set("ttft_s", Json.latency(p.ttft()));
             ArrayNode stages = n.putArray("stages");
             for (AppResult.StageResult s : p.stages()) {
                 ObjectNode sn = stages.addObject();
                 sn.put("name", s.name());
                 sn.put("stage", s.kind());
                 sn.put("count", s.count());
-                sn.set("latency_s", SummaryJson.latency(s.latency()));
-                SummaryJson.number(sn, "share_of_e2e", s.shareOfE2e());
-                SummaryJson.number(sn, "over_budget_mean_s", s.overBudgetMeanS());
-                SummaryJson.number(sn, "cost_usd", s.usd());
+                sn.set("latency_s", Json.latency(s.latency()));
+                Json.number(sn, "share_of_e2e", s.shareOfE2e());
+                Json.number(sn, "over_budget_mean_s", s.overBudgetMeanS());
+                Json.number(sn, "cost_usd", s.usd());
                 ObjectNode counters = sn.putObject("counters");
                 new java.util.TreeMap<>(s.counters()).forEach(counters::put);
             }
@@ -127,24 +124,24 @@ final class AppJson {
 
     /** A pool's failed calls, retries, fallbacks and circuit breaker. */
     private static ObjectNode failures(AppResult.CallFailures f) {
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = Json.object();
         node.put("errors", f.errors());
         node.put("timeouts", f.timeouts());
         node.put("retries", f.retries());
         node.put("fallback_out", f.fallbackOut());
         node.put("fallback_in", f.fallbackIn());
         node.put("short_circuited", f.shortCircuited());
-        SummaryJson.number(node, "failed_usd", f.failedUsd());
+        Json.number(node, "failed_usd", f.failedUsd());
         if (f.breaker() != null) {
             ObjectNode br = node.putObject("circuit_breaker");
             br.put("failures", f.breaker().failures());
-            SummaryJson.number(br, "cooldown_s", f.breaker().cooldownS());
+            Json.number(br, "cooldown_s", f.breaker().cooldownS());
             br.put("opened", f.breaker().opened());
-            SummaryJson.number(br, "open_s", f.breaker().openS());
+            Json.number(br, "open_s", f.breaker().openS());
             ArrayNode transitions = br.putArray("transitions");
             for (AppResult.BreakerTransition t : f.breaker().transitions()) {
                 ObjectNode tn = transitions.addObject();
-                SummaryJson.number(tn, "at_s", t.atS());
+                Json.number(tn, "at_s", t.atS());
                 tn.put("state", t.state());
             }
         }
@@ -152,13 +149,13 @@ final class AppJson {
     }
 
     private static ObjectNode cache(AppResult.CacheSummary c) {
-        ObjectNode node = NODES.objectNode();
-        SummaryJson.number(node, "hit_rate", c.hitRate());
+        ObjectNode node = Json.object();
+        Json.number(node, "hit_rate", c.hitRate());
         node.put("lookups", c.lookups());
         node.put("hits", c.hits());
         node.put("false_positives", c.falsePositives());
-        SummaryJson.number(node, "saved_usd", c.savedUsd());
-        SummaryJson.number(node, "cost_usd", c.costUsd());
+        Json.number(node, "saved_usd", c.savedUsd());
+        Json.number(node, "cost_usd", c.costUsd());
         ArrayNode caches = node.putArray("caches");
         for (AppResult.CacheResult r : c.caches()) {
             ObjectNode n = caches.addObject();
@@ -166,10 +163,10 @@ final class AppJson {
             n.put("kind", r.kind());
             n.put("lookups", r.lookups());
             n.put("hits", r.hits());
-            SummaryJson.number(n, "hit_rate", r.hitRate());
+            Json.number(n, "hit_rate", r.hitRate());
             n.put("false_positives", r.falsePositives());
-            SummaryJson.number(n, "saved_usd", r.savedUsd());
-            SummaryJson.number(n, "cost_usd", r.costUsd());
+            Json.number(n, "saved_usd", r.savedUsd());
+            Json.number(n, "cost_usd", r.costUsd());
             n.put("entries", r.entries());
         }
         return node;
@@ -179,19 +176,19 @@ final class AppJson {
         if (b == null) {
             return null;
         }
-        ObjectNode node = NODES.objectNode();
-        SummaryJson.number(node, "ops_usd_per_month", b.opsUsdPerMonth());
-        SummaryJson.number(node, "self_hosted_usd_per_day", b.selfHostedUsdPerDay());
-        SummaryJson.number(node, "requests_per_day", b.requestsPerDay());
-        SummaryJson.number(node, "self_hosted_usd_per_request", b.selfHostedUsdPerRequest());
-        SummaryJson.number(node, "mean_input_tokens", b.meanInputTokens());
-        SummaryJson.number(node, "mean_output_tokens", b.meanOutputTokens());
+        ObjectNode node = Json.object();
+        Json.number(node, "ops_usd_per_month", b.opsUsdPerMonth());
+        Json.number(node, "self_hosted_usd_per_day", b.selfHostedUsdPerDay());
+        Json.number(node, "requests_per_day", b.requestsPerDay());
+        Json.number(node, "self_hosted_usd_per_request", b.selfHostedUsdPerRequest());
+        Json.number(node, "mean_input_tokens", b.meanInputTokens());
+        Json.number(node, "mean_output_tokens", b.meanOutputTokens());
         ObjectNode apis = node.putObject("apis");
         for (AppResult.BreakEvenApi a : b.apis()) {
             ObjectNode n = apis.putObject(a.provider());
-            SummaryJson.number(n, "api_usd_per_request", a.apiUsdPerRequest());
-            SummaryJson.number(n, "api_usd_per_day", a.apiUsdPerDay());
-            SummaryJson.number(n, "break_even_requests_per_day", a.breakEvenRequestsPerDay());
+            Json.number(n, "api_usd_per_request", a.apiUsdPerRequest());
+            Json.number(n, "api_usd_per_day", a.apiUsdPerDay());
+            Json.number(n, "break_even_requests_per_day", a.breakEvenRequestsPerDay());
             n.put("cheaper", a.cheaper());
         }
         return node;

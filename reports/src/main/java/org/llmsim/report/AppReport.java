@@ -26,7 +26,7 @@ final class AppReport {
 
     /** The cost ledger: a chart and tables of the run's dollars by pool and kind, and by tier and class. */
     static void costBreakdown(PdfDocumentBuilder pdf, RunResult r) {
-        AppResult.CostBreakdown b = r.app().breakdown();
+        AppResult.CostBreakdown b = AppResult.of(r).breakdown();
         if (b.entries().size() < 2) {
             return; // one pool, one tier, one class, one kind: the tables above say it all
         }
@@ -95,9 +95,26 @@ final class AppReport {
         }
     }
 
+    /**
+     * For the PDF's verdict when no SLO is set: each pipeline budget's attainment, one sentence each; empty without
+     * budgets.
+     */
+    static String budgetVerdict(RunResult r) {
+        StringBuilder b = new StringBuilder();
+        for (AppResult.PipelineResult p : AppResult.of(r).pipelines()) {
+            if (p.budgetS() != null) {
+                b.append(Format.percent(p.budgetAttainment())).append(" of the ").append(p.cls())
+                        .append(" pipeline's requests finished within its budget of ")
+                        .append(Format.duration(p.budgetS())).append(p.budgetMetric().equals("ttft")
+                                ? " to the first output. " : " end to end. ");
+            }
+        }
+        return b.toString();
+    }
+
     /** Caches, tiers, API pools and break-even, each where the run has one. */
     static void layers(PdfDocumentBuilder pdf, RunResult r) {
-        AppResult app = r.app();
+        AppResult app = AppResult.of(r);
         boolean tiers = app.tiers().size() > 1 || app.tiers().stream().anyMatch(
                 t -> t.escalatedOut() > 0 || t.overflowOut() > 0);
         List<AppResult.BackendResult> apis = app.backends().stream().filter(x -> x.kind().equals("api")).toList();
@@ -216,12 +233,12 @@ final class AppReport {
      */
     static JFreeChart spendByKind(String title, List<String> names, List<RunResult> runs) {
         List<String> kinds = KINDS.stream().filter(k -> runs.stream().anyMatch(
-                r -> r.app().breakdown().by(AppResult.CostEntry::kind).containsKey(k))).toList();
+                r -> AppResult.of(r).breakdown().by(AppResult.CostEntry::kind).containsKey(k))).toList();
         List<Charts.Bars> series = new ArrayList<>();
         for (int k = 0; k < kinds.size(); k++) {
             double[] perHour = new double[runs.size()];
             for (int i = 0; i < runs.size(); i++) {
-                AppResult.CostBreakdown b = runs.get(i).app().breakdown();
+                AppResult.CostBreakdown b = AppResult.of(runs.get(i)).breakdown();
                 double total = b.totalUsd();
                 double usd = b.by(AppResult.CostEntry::kind).getOrDefault(kinds.get(k), 0.0);
                 perHour[i] = total > 0 ? runs.get(i).cost().usdPerHour() * usd / total : 0;

@@ -18,7 +18,7 @@ final class AppSummary {
     }
 
     static void append(StringBuilder b, RunResult r, Style st) {
-        AppResult app = r.app();
+        AppResult app = AppResult.of(r);
         Map<String, Double> byBackend = app.breakdown().by(AppResult.CostEntry::backend);
         if (byBackend.size() > 1 || r.cost().apiUsd() > 0) {
             b.append(TerminalSummary.label("spend")).append(shares(byBackend, app.breakdown().totalUsd()))

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.planning.CapacitySearch;
@@ -26,14 +25,14 @@ public final class CapacityJson {
     }
 
     public static ObjectNode toJson(CapacitySearch.Result r, ScenarioSource source) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ObjectNode root = Json.object();
         root.put("scenario", source.base().name());
         root.put("file", source.fileName());
         ArrayNode overrides = root.putArray("overrides");
         source.overrides().forEach(overrides::add);
         root.put("scaled", r.scaling().description());
         root.put("unit", r.scaling().unit().symbol());
-        SummaryJson.number(root, "base_load", r.scaling().baseLoad());
+        Json.number(root, "base_load", r.scaling().baseLoad());
         ObjectNode criterion = root.putObject("criterion");
         SloCriterion c = r.criterion();
         if (c.statistic() == null) {
@@ -41,34 +40,34 @@ public final class CapacityJson {
         } else {
             criterion.put("statistic", c.statistic().label());
         }
-        SummaryJson.number(criterion, "attainment", c.attainment());
+        Json.number(criterion, "attainment", c.attainment());
         criterion.put("definition", c.describe());
         root.put("replications", r.options().replications());
         root.put("status", CapacityView.status(r.status()));
-        SummaryJson.number(root, "capacity", r.capacity());
+        Json.number(root, "capacity", r.capacity());
         ObjectNode interval = root.putObject("interval");
-        SummaryJson.number(interval, "low", r.low());
-        SummaryJson.number(interval, "high", r.high());
+        Json.number(interval, "low", r.low());
+        Json.number(interval, "high", r.high());
         interval.put("basis", r.intervalBasis());
         ObjectNode knee = root.putObject("knee");
-        SummaryJson.number(knee, "load", r.knee());
-        SummaryJson.number(knee, "elasticity", r.options().kneeElasticity());
+        Json.number(knee, "load", r.knee());
+        Json.number(knee, "elasticity", r.options().kneeElasticity());
         knee.put("definition", CapacityView.kneeDefinition(r));
         root.put("runs", r.runs());
         ArrayNode points = root.putArray("points");
         for (CapacitySearch.Point p : r.points()) {
             ObjectNode point = points.addObject();
-            SummaryJson.number(point, "load", p.load());
-            SummaryJson.number(point, "factor", p.factor());
+            Json.number(point, "load", p.load());
+            Json.number(point, "factor", p.factor());
             point.put("purpose", p.purpose().name().toLowerCase(Locale.ROOT));
             point.put("meets", p.judgement().meets());
             point.put("surely_meets", p.judgement().surelyMeets());
             point.put("surely_fails", p.judgement().surelyFails());
-            SummaryJson.number(point, "margin", p.judgement().margin());
+            Json.number(point, "margin", p.judgement().margin());
             point.set("checks", checks(p.judgement()));
             ObjectNode metrics = point.putObject("metrics");
             for (HeadlineMetric m : HeadlineMetric.ALL) {
-                SummaryJson.number(metrics, m.key(), p.reps().mean(m));
+                Json.number(metrics, m.key(), p.reps().mean(m));
             }
         }
         return root;
@@ -76,21 +75,21 @@ public final class CapacityJson {
 
     /** The checks of a verdict: name, value, interval, target, passes. */
     static ArrayNode checks(SloCriterion.Judgement j) {
-        ArrayNode checks = JsonNodeFactory.instance.arrayNode();
+        ArrayNode checks = Json.array();
         for (SloCriterion.Check c : j.checks()) {
             ObjectNode check = checks.addObject();
             check.put("name", c.name());
-            SummaryJson.number(check, "value", c.value());
-            SummaryJson.number(check, "ci95_low", c.estimate().ci95Low());
-            SummaryJson.number(check, "ci95_high", c.estimate().ci95High());
-            SummaryJson.number(check, "target", c.target());
+            Json.number(check, "value", c.value());
+            Json.number(check, "ci95_low", c.estimate().ci95Low());
+            Json.number(check, "ci95_high", c.estimate().ci95High());
+            Json.number(check, "target", c.target());
             check.put("passes", c.passes());
         }
         return checks;
     }
 
     public static String render(CapacitySearch.Result r, ScenarioSource source) {
-        return SummaryJson.render(toJson(r, source));
+        return Json.render(toJson(r, source));
     }
 
     public static void write(CapacitySearch.Result r, ScenarioSource source, Path file) throws IOException {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.llmsim.metrics.Estimate;
@@ -20,13 +19,11 @@ import org.llmsim.metrics.HeadlineMetric;
  * </pre>
  */
 public final class ComparisonJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ComparisonJson() {
     }
 
     public static ObjectNode toJson(Comparison c) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("baseline", c.baseline().label());
         root.put("replications", c.replications());
         ArrayNode scenarios = root.putArray("scenarios");
@@ -48,19 +45,19 @@ public final class ComparisonJson {
             ObjectNode metric = metrics.putObject(m.key());
             for (int i = 0; i < c.entries().size(); i++) {
                 ObjectNode v = metric.putObject(c.entries().get(i).label());
-                SummaryJson.number(v, "value", c.value(i, m));
+                Json.number(v, "value", c.value(i, m));
                 if (c.replications() > 1) {
                     Estimate e = c.entries().get(i).reps().estimate(m);
-                    SummaryJson.number(v, "ci95_low", e.ci95Low());
-                    SummaryJson.number(v, "ci95_high", e.ci95High());
+                    Json.number(v, "ci95_low", e.ci95Low());
+                    Json.number(v, "ci95_high", e.ci95High());
                 }
                 if (i > 0) {
-                    SummaryJson.number(v, "delta", c.delta(i, m));
-                    SummaryJson.number(v, "relative_delta", c.relativeDelta(i, m));
+                    Json.number(v, "delta", c.delta(i, m));
+                    Json.number(v, "relative_delta", c.relativeDelta(i, m));
                     if (c.replications() > 1) {
                         Estimate d = c.pairedDelta(i, m);
-                        SummaryJson.number(v, "delta_ci95_low", d.ci95Low());
-                        SummaryJson.number(v, "delta_ci95_high", d.ci95High());
+                        Json.number(v, "delta_ci95_low", d.ci95Low());
+                        Json.number(v, "delta_ci95_high", d.ci95High());
                     }
                 }
             }
@@ -71,7 +68,7 @@ public final class ComparisonJson {
     }
 
     public static String render(Comparison c) {
-        return SummaryJson.render(toJson(c));
+        return Json.render(toJson(c));
     }
 
     public static void write(Comparison c, Path file) throws IOException {

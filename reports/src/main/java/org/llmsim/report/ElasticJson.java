@@ -30,16 +30,16 @@ final class ElasticJson {
             n.put("min_replicas", p.minReplicas());
             n.put("max_replicas", p.maxReplicas());
             n.put("metric", p.metric());
-            SummaryJson.number(n, "target", p.target());
-            SummaryJson.number(n, "cold_start_s", p.coldStartS());
+            Json.number(n, "target", p.target());
+            Json.number(n, "cold_start_s", p.coldStartS());
             n.put("scale_ups", p.scaleUps());
             n.put("scale_downs", p.scaleDowns());
             n.put("cold_starts", p.coldStarts());
-            SummaryJson.number(n, "replicas_mean", p.replicasMean());
+            Json.number(n, "replicas_mean", p.replicasMean());
             n.put("replicas_min", p.replicasMin());
             n.put("replicas_max", p.replicasMax());
-            SummaryJson.number(n, "gpu_hours", p.gpuHours());
-            SummaryJson.number(n, "gpu_usd", p.gpuUsd());
+            Json.number(n, "gpu_hours", p.gpuHours());
+            Json.number(n, "gpu_usd", p.gpuUsd());
             n.put("crashes", p.crashes());
             n.put("requests_retried", p.requestsRetried());
             n.put("requests_failed", p.requestsFailed());
@@ -49,7 +49,7 @@ final class ElasticJson {
         ArrayNode events = node.putArray("events");
         for (ReplicaEvent ev : e.events()) {
             ObjectNode n = events.addObject();
-            SummaryJson.number(n, "time_s", ev.timeS());
+            Json.number(n, "time_s", ev.timeS());
             n.put("pool", ev.pool());
             n.put("event", ev.event());
             n.put("replica", ev.replica());
@@ -57,7 +57,7 @@ final class ElasticJson {
             n.put("provisioned", ev.provisioned());
             n.put("serving", ev.serving());
             n.put("metric", ev.metric());
-            SummaryJson.number(n, "value", ev.value());
+            Json.number(n, "value", ev.value());
             n.put("reason", ev.reason());
         }
     }

@@ -13,7 +13,7 @@ final class ElasticSummary {
     }
 
     static void append(StringBuilder b, RunResult r, Style st) {
-        for (ElasticResult.PoolElastic p : r.elastic().pools()) {
+        for (ElasticResult.PoolElastic p : ElasticResult.of(r).pools()) {
             if (p.autoscaled()) {
                 b.append(TerminalSummary.label("autoscaling")).append(p.name()).append(": replicas ")
                         .append(st.bold(p.replicasMin() + " / " + Format.number(p.replicasMean(), 2) + " / "
@@ -42,7 +42,7 @@ final class ElasticSummary {
 
     /** The pool's replica count for its summary line: {@code min-max} when it autoscales. */
     static String replicas(RunResult r, RunResult.PoolResult pool) {
-        for (ElasticResult.PoolElastic p : r.elastic().pools()) {
+        for (ElasticResult.PoolElastic p : ElasticResult.of(r).pools()) {
             if (p.autoscaled() && p.name().equals(pool.name())) {
                 return p.minReplicas() + "-" + p.maxReplicas();
             }

@@ -1,6 +1,7 @@
 package org.llmsim.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,7 +11,7 @@ import org.llmsim.metrics.RunResult;
 
 /**
  * The router domains of a fleet's result: the {@code fleet} block of {@code summary.json}, a short section of the
- * terminal summary and a table of the PDF. Ordinary runs have none of them.
+ * terminal summary, a table of the PDF and a sentence of its verdict. Ordinary runs have none of them.
  */
 final class FleetSummary {
     /** Domains the terminal lists before "... N more". */
@@ -23,10 +24,10 @@ final class FleetSummary {
 
     /** {@code fleet: {domains, shards, rows: [{name, share, arrived, ...}]}}, only for a fleet. */
     static void addTo(ObjectNode root, RunResult r) {
-        if (!r.isFleet()) {
+        if (!FleetResult.isFleet(r)) {
             return;
         }
-        FleetResult f = r.fleet();
+        FleetResult f = FleetResult.of(r);
         ObjectNode node = root.putObject("fleet");
         node.put("domains", f.domains());
         node.put("shards", f.shards());
@@ -34,27 +35,44 @@ final class FleetSummary {
         for (FleetResult.DomainRow d : f.rows()) {
             ObjectNode n = rows.addObject();
             n.put("name", d.name());
-            SummaryJson.number(n, "share", d.share());
+            Json.number(n, "share", d.share());
             n.put("arrived", d.arrived());
             n.put("completed", d.completed());
             n.put("failed", d.failed());
             n.put("rejected", d.rejected());
-            SummaryJson.number(n, "ttft_p50_s", d.ttftP50S());
-            SummaryJson.number(n, "ttft_p99_s", d.ttftP99S());
-            SummaryJson.number(n, "e2e_p99_s", d.e2eP99S());
-            SummaryJson.number(n, "throughput_rps", d.throughputRps());
-            SummaryJson.number(n, "slo_attainment", d.sloAttainment());
-            SummaryJson.number(n, "usd_per_hour", d.usdPerHour());
+            Json.number(n, "ttft_p50_s", d.ttftP50S());
+            Json.number(n, "ttft_p99_s", d.ttftP99S());
+            Json.number(n, "e2e_p99_s", d.e2eP99S());
+            Json.number(n, "throughput_rps", d.throughputRps());
+            Json.number(n, "slo_attainment", d.sloAttainment());
+            Json.number(n, "usd_per_hour", d.usdPerHour());
             n.put("events", d.events());
         }
     }
 
+    /**
+     * For the PDF's verdict on a fleet with SLO targets, " The fleet is N router domains ...": the worst domain's
+     * attainment, since the figures before it are the merged ones; empty for one run.
+     */
+    static String verdict(RunResult r) {
+        if (!FleetResult.isFleet(r)) {
+            return "";
+        }
+        FleetResult f = FleetResult.of(r);
+        FleetResult.DomainRow worst = f.rows().stream()
+                .min(Comparator.comparingDouble(FleetResult.DomainRow::sloAttainment)).orElseThrow();
+        return " The fleet is " + f.domains() + " router domains (see Router domains); "
+                + (worst.sloAttainment() < r.slo().attainment() ? "the worst, " + worst.name() + ", met every SLO for "
+                        + Format.percent(worst.sloAttainment()) + " of its requests."
+                        : "every domain met every SLO for the same share of its requests.");
+    }
+
     /** A line on the fleet and a table of its first domains. */
     static void append(StringBuilder b, RunResult r, Style st) {
-        if (!r.isFleet()) {
+        if (!FleetResult.isFleet(r)) {
             return;
         }
-        FleetResult f = r.fleet();
+        FleetResult f = FleetResult.of(r);
         b.append(TerminalSummary.label("fleet")).append(Format.count(f.domains())).append(" router domains in ")
                 .append(Format.count(f.shards())).append(f.shards() == 1 ? " shard" : " shards")
                 .append(st.dim("   (figures above: all domains merged)")).append('\n');
@@ -68,10 +86,10 @@ final class FleetSummary {
 
     /** The per-domain table of the PDF. */
     static void pdf(PdfDocumentBuilder pdf, RunResult r) {
-        if (!r.isFleet()) {
+        if (!FleetResult.isFleet(r)) {
             return;
         }
-        FleetResult f = r.fleet();
+        FleetResult f = FleetResult.of(r);
         pdf.heading("Router domains");
         pdf.subtle(f.domains() + " independent router domains, simulated in " + f.shards() + " shard"
                 + (f.shards() == 1 ? "" : "s") + " and merged: counts and dollars add up, latency percentiles come"

@@ -1,7 +1,6 @@
 package org.llmsim.report;
 
 import java.awt.Color;
-import java.awt.geom.Rectangle2D;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.TimeZone;
 import java.util.function.BiFunction;
 
-import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
-import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawerDefaultFonts;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -32,20 +29,21 @@ import org.jfree.chart.JFreeChart;
 public final class PdfDocumentBuilder implements Closeable {
     static final float MARGIN = 50;
     private static final PDRectangle PAGE = PDRectangle.A4;
-    private static final float[] INK = {0.12f, 0.14f, 0.18f};
-    private static final float[] MUTED = {0.40f, 0.43f, 0.48f};
+    static final float[] INK = {0.12f, 0.14f, 0.18f};
+    static final float[] MUTED = {0.40f, 0.43f, 0.48f};
     private static final float[] RULE = {0.80f, 0.82f, 0.86f};
-    private static final float[] STRIPE = {0.965f, 0.969f, 0.976f};
-    private static final float TABLE_TEXT = 9;
-    private static final float ROW_HEIGHT = 14;
+    static final float[] STRIPE = {0.965f, 0.969f, 0.976f};
+    static final float TABLE_TEXT = 9;
+    static final float ROW_HEIGHT = 14;
 
     private final PDDocument document = new PDDocument();
-    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private final PDFont mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
     private final String footer;
     private PDPageContentStream content;
     private float y;
+    private final PdfTables tables = new PdfTables(this);
 
     /**
      * One large figure of a headline: the value, a caption under it, an optional detail line (muted) and an optional
@@ -67,6 +65,15 @@ public final class PdfDocumentBuilder implements Closeable {
         epoch.setTimeInMillis(0);
         info.setCreationDate(epoch); // fixed, so the same run gives the same document
         newPage();
+    }
+
+    /** The baseline cursor: points from the page's bottom edge to where the next line goes. */
+    float y() {
+        return y;
+    }
+
+    void moveDown(float points) {
+        y -= points;
     }
 
     public float width() {
@@ -158,17 +165,17 @@ public final class PdfDocumentBuilder implements Closeable {
         int most = 0;
         for (BigNumber n : numbers) {
             List<String[]> lines = new ArrayList<>();
-            for (String l : wrap(sanitize(n.caption()), regular, small, textWidth)) {
+            for (String l : PdfText.wrap(PdfText.sanitize(n.caption()), regular, small, textWidth)) {
                 lines.add(new String[] {l, "caption"});
             }
             if (n.detail() != null) {
-                for (String l : wrap(sanitize(n.detail()), regular, small, textWidth)) {
+                for (String l : PdfText.wrap(PdfText.sanitize(n.detail()), regular, small, textWidth)) {
                     lines.add(new String[] {l, "caption"});
                 }
             }
             if (n.status() != null) {
-                for (String l : wrap(sanitize(n.status()), n.statusColor() == null ? regular : bold, small,
-                        textWidth)) {
+                PDFont font = n.statusColor() == null ? regular : bold;
+                for (String l : PdfText.wrap(PdfText.sanitize(n.status()), font, small, textWidth)) {
                     lines.add(new String[] {l, "status"});
                 }
             }
@@ -185,7 +192,7 @@ public final class PdfDocumentBuilder implements Closeable {
                 content.setNonStrokingColor(RULE[0], RULE[1], RULE[2]);
                 content.addRect(x, top - height, 2, height);
                 content.fill();
-                writeAt(sanitize(n.value()), bold, 22, INK, x + 10, top - 22);
+                writeAt(PdfText.sanitize(n.value()), bold, 22, INK, x + 10, top - 22);
                 float baseline = top - 22 - 16;
                 for (String[] l : blocks.get(i)) {
                     boolean status = l[1].equals("status") && n.statusColor() != null;
@@ -206,7 +213,7 @@ public final class PdfDocumentBuilder implements Closeable {
      * @param widths column widths as fractions of the text width
      */
     public void table(List<String[]> rows, float[] widths) {
-        table(rows, widths, (r, c) -> null);
+        tables.table(rows, widths, (r, c) -> null);
     }
 
     /**
@@ -214,73 +221,12 @@ public final class PdfDocumentBuilder implements Closeable {
      * null for the default ink.
      */
     public void table(List<String[]> rows, float[] widths, BiFunction<Integer, Integer, Color> colors) {
-        boolean[] right = numericColumns(rows);
-        ensureSpace(ROW_HEIGHT * Math.min(rows.size(), 3) + 8); // never a header alone at the foot of a page
-        header(rows.get(0), widths, right);
-        for (int r = 1; r < rows.size(); r++) {
-            if (y - ROW_HEIGHT < MARGIN) {
-                newPage();
-                header(rows.get(0), widths, right); // repeat the header on the new page
-            }
-            if (r % 2 == 0) {
-                fillRect(MARGIN, y - ROW_HEIGHT + 0.5f, width(), ROW_HEIGHT, STRIPE);
-            }
-            int row = r;
-            drawRow(rows.get(r), widths, right, regular, c -> {
-                Color color = colors.apply(row, c);
-                return color == null ? INK : rgb(color);
-            });
-            y -= ROW_HEIGHT;
-        }
-        space(6);
+        tables.table(rows, widths, colors);
     }
 
-    /**
-     * Column widths for {@link #table} that fit each column's widest cell (the header in bold) with its padding, as
-     * fractions of the text width that add up to 1: spare room is shared out in proportion, and a table too wide for
-     * the page is scaled down.
-     */
+    /** Column widths for {@link #table} that fit each column's widest cell; see {@link PdfTables#widthsByContent}. */
     public float[] widthsByContent(List<String[]> rows) {
-        int n = rows.get(0).length;
-        float[] w = new float[n];
-        float sum = 0;
-        for (int c = 0; c < n; c++) {
-            float most = widthOf(sanitize(rows.get(0)[c]), bold, TABLE_TEXT);
-            for (int r = 1; r < rows.size(); r++) {
-                most = Math.max(most, widthOf(sanitize(rows.get(r)[c]), regular, TABLE_TEXT));
-            }
-            w[c] = most + 16; // the cell's padding (8 points before left-aligned text, 4 after numbers) and a gap
-            sum += w[c];
-        }
-        for (int c = 0; c < n; c++) {
-            w[c] /= sum;
-        }
-        return w;
-    }
-
-    /**
-     * Which columns hold numbers and are right-aligned: every column but the first whose body cells mostly start
-     * with a digit, a sign, a dollar or are "-".
-     */
-    static boolean[] numericColumns(List<String[]> rows) {
-        boolean[] right = new boolean[rows.get(0).length];
-        for (int c = 1; c < right.length; c++) {
-            int numbers = 0;
-            int cells = 0;
-            for (int r = 1; r < rows.size(); r++) {
-                String cell = rows.get(r)[c].strip();
-                if (cell.isEmpty()) {
-                    continue;
-                }
-                cells++;
-                char first = cell.charAt(0);
-                if (Character.isDigit(first) || first == '$' || first == '+' || first == '-') {
-                    numbers++;
-                }
-            }
-            right[c] = cells == 0 || numbers * 2 > cells;
-        }
-        return right;
+        return tables.widthsByContent(rows);
     }
 
     /**
@@ -288,65 +234,10 @@ public final class PdfDocumentBuilder implements Closeable {
      * header. {@code colors} as for {@link #table(List, float[], BiFunction)}; coloured cells are bold.
      */
     public void leftTable(List<String[]> rows, float[] widths, BiFunction<Integer, Integer, Color> colors) {
-        float line = TABLE_TEXT + 3;
-        for (int r = 0; r < rows.size(); r++) {
-            String[] row = rows.get(r);
-            List<List<String>> cells = new ArrayList<>();
-            int lines = 1;
-            for (int c = 0; c < row.length; c++) {
-                List<String> wrapped = wrap(sanitize(row[c]), r == 0 ? bold : regular, TABLE_TEXT,
-                        widths[c] * width() - 8);
-                cells.add(wrapped);
-                lines = Math.max(lines, wrapped.size());
-            }
-            float height = lines * line + 3;
-            ensureSpace(height + (r == 0 ? ROW_HEIGHT : 0));
-            float x = MARGIN;
-            try {
-                for (int c = 0; c < row.length; c++) {
-                    Color color = r == 0 ? null : colors.apply(r, c);
-                    PDFont font = r == 0 || color != null ? bold : regular;
-                    float[] ink = r == 0 ? MUTED : color == null ? INK : rgb(color);
-                    for (int k = 0; k < cells.get(c).size(); k++) {
-                        writeAt(cells.get(c).get(k), font, TABLE_TEXT, ink, x + 2, y - TABLE_TEXT - k * line);
-                    }
-                    x += widths[c] * width();
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            y -= height;
-            if (r == 0) {
-                rule();
-            }
-        }
-        space(6);
+        tables.leftTable(rows, widths, colors);
     }
 
-    private void header(String[] row, float[] widths, boolean[] right) {
-        drawRow(row, widths, right, bold, c -> MUTED);
-        y -= ROW_HEIGHT;
-        rule();
-    }
-
-    private void drawRow(String[] row, float[] widths, boolean[] right, PDFont font,
-            java.util.function.IntFunction<float[]> color) {
-        float x = MARGIN;
-        try {
-            for (int c = 0; c < row.length; c++) {
-                float w = widths[c] * width();
-                String cell = sanitize(row[c]);
-                float textWidth = font.getStringWidth(cell) / 1000 * TABLE_TEXT;
-                float tx = right[c] ? x + w - textWidth - 4 : x + (c == 0 ? 2 : 8);
-                writeAt(cell, font, TABLE_TEXT, color.apply(c), tx, y - TABLE_TEXT);
-                x += w;
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void fillRect(float x, float bottom, float w, float h, float[] color) {
+    void fillRect(float x, float bottom, float w, float h, float[] color) {
         try {
             content.setNonStrokingColor(color[0], color[1], color[2]);
             content.addRect(x, bottom, w, h);
@@ -366,7 +257,7 @@ public final class PdfDocumentBuilder implements Closeable {
                 line = line.length() > columns ? "    " + line.substring(columns) : "";
                 ensureSpace(size + 2);
                 try {
-                    writeAt(sanitize(part), mono, size, INK, MARGIN, y - size);
+                    writeAt(PdfText.sanitize(part), mono, size, INK, MARGIN, y - size);
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
@@ -401,11 +292,7 @@ public final class PdfDocumentBuilder implements Closeable {
 
     private void drawChart(JFreeChart chart, float x, float bottom, float w, float height) {
         try {
-            PdfBoxGraphics2D g = new PdfBoxGraphics2D(document, w, height);
-            g.setFontTextDrawer(new PdfBoxGraphics2DFontTextDrawerDefaultFonts());
-            chart.draw(g, new Rectangle2D.Double(0, 0, w, height));
-            g.dispose();
-            PDFormXObject form = g.getXFormObject();
+            PDFormXObject form = ChartForms.of(document, chart, w, height);
             content.saveGraphicsState();
             content.transform(new org.apache.pdfbox.util.Matrix(1, 0, 0, 1, x, bottom));
             content.drawForm(form);
@@ -437,9 +324,9 @@ public final class PdfDocumentBuilder implements Closeable {
                 content.moveTo(MARGIN, base + 12);
                 content.lineTo(MARGIN + width(), base + 12);
                 content.stroke();
-                writeAt(sanitize(footer), regular, 7.5f, MUTED, MARGIN, base);
+                writeAt(PdfText.sanitize(footer), regular, 7.5f, MUTED, MARGIN, base);
                 String number = "page " + (i + 1) + " of " + pages;
-                writeAt(number, regular, 7.5f, MUTED, MARGIN + width() - widthOf(number, regular, 7.5f), base);
+                writeAt(number, regular, 7.5f, MUTED, MARGIN + width() - PdfText.widthOf(number, regular, 7.5f), base);
                 content = body;
             }
         }
@@ -454,7 +341,7 @@ public final class PdfDocumentBuilder implements Closeable {
     }
 
     private void paragraph(String text, PDFont font, float size, float[] color) {
-        for (String line : wrap(sanitize(text), font, size, width())) {
+        for (String line : PdfText.wrap(PdfText.sanitize(text), font, size, width())) {
             ensureSpace(size + 4);
             try {
                 writeAt(line, font, size, color, MARGIN, y - size);
@@ -469,14 +356,14 @@ public final class PdfDocumentBuilder implements Closeable {
     private void text(String text, PDFont font, float size, float[] color, float indent) {
         ensureSpace(size + 4);
         try {
-            writeAt(sanitize(text), font, size, color, MARGIN + indent, y - size);
+            writeAt(PdfText.sanitize(text), font, size, color, MARGIN + indent, y - size);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         y -= size + 4;
     }
 
-    private void rule() {
+    void rule() {
         try {
             content.setStrokingColor(RULE[0], RULE[1], RULE[2]);
             content.setLineWidth(0.6f);
@@ -489,7 +376,7 @@ public final class PdfDocumentBuilder implements Closeable {
         y -= 6;
     }
 
-    private void writeAt(String text, PDFont font, float size, float[] color, float x, float baseline)
+    void writeAt(String text, PDFont font, float size, float[] color, float x, float baseline)
             throws IOException {
         content.beginText();
         content.setFont(font, size);
@@ -499,60 +386,10 @@ public final class PdfDocumentBuilder implements Closeable {
         content.endText();
     }
 
-    private static float[] rgb(Color c) {
+    static float[] rgb(Color c) {
         return new float[] {c.getRed() / 255f, c.getGreen() / 255f, c.getBlue() / 255f};
     }
 
-    private static List<String> wrap(String text, PDFont font, float size, float maxWidth) {
-        List<String> lines = new ArrayList<>();
-        for (String paragraph : text.split("\n")) {
-            StringBuilder line = new StringBuilder();
-            for (String whole : paragraph.split(" ")) {
-                String word = whole;
-                // a word wider than the line (a long path) is broken where it must be
-                while (line.length() == 0 && word.length() > 1 && widthOf(word, font, size) > maxWidth) {
-                    int cut = word.length() - 1;
-                    while (cut > 1 && widthOf(word.substring(0, cut), font, size) > maxWidth) {
-                        cut--;
-                    }
-                    lines.add(word.substring(0, cut));
-                    word = word.substring(cut);
-                }
-                String candidate = line.length() == 0 ? word : line + " " + word;
-                if (widthOf(candidate, font, size) > maxWidth && line.length() > 0) {
-                    lines.add(line.toString());
-                    line = new StringBuilder(word);
-                } else {
-                    line = new StringBuilder(candidate);
-                }
-            }
-            lines.add(line.toString());
-        }
-        return lines;
-    }
 
-    private static float widthOf(String s, PDFont font, float size) {
-        try {
-            return font.getStringWidth(s) / 1000 * size;
-        } catch (IOException e) {
-            return s.length() * size * 0.5f;
-        }
-    }
 
-    /** The standard PDF fonts use WinAnsi encoding; replace what it cannot show. */
-    static String sanitize(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\u2264' -> b.append("<=");
-                case '\u2265' -> b.append(">=");
-                case '\u2192' -> b.append("->");
-                case '\u00d7' -> b.append('x');
-                case '\u2013', '\u2014' -> b.append('-');
-                default -> b.append(c < 32 || c > 255 ? '?' : c);
-            }
-        }
-        return b.toString();
-    }
 }

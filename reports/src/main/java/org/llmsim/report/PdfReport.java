@@ -7,8 +7,9 @@ import java.util.List;
 
 import org.llmsim.metrics.Estimate;
 import org.llmsim.metrics.HeadlineMetric;
-import org.llmsim.metrics.FleetResult;
+import org.llmsim.metrics.ItlResult;
 import org.llmsim.metrics.LatencyStats;
+import org.llmsim.metrics.PreemptionResult;
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.AppResult;
 import org.llmsim.metrics.RunResult;
@@ -21,7 +22,7 @@ import org.llmsim.scenario.Scenario;
  *
  * <p>With several replications the headline numbers and a table of every headline metric show the mean over
  * replications with its 95% confidence interval; tables and charts of a single run show replication 0 (the
- * scenario's own seed).
+ * scenario's own seed). The answer and the verdict on the title page come from {@link RunVerdict}.
  *
  * <p>Per-class results slot in as further {@link LatencyGroup}s of the percentile tables and as further named
  * series of the distribution charts ({@link RunCharts#latencyCdfs}).
@@ -65,8 +66,8 @@ public final class PdfReport {
         }
         pdf.subtle(provenance(reps, scenario));
         pdf.space(10);
-        pdf.bigNumbers(answer(reps));
-        pdf.paragraph(verdict(r));
+        pdf.bigNumbers(RunVerdict.answer(reps));
+        pdf.paragraph(RunVerdict.verdict(r));
 
         pdf.heading("Latency percentiles");
         if (reps.size() > 1) {
@@ -74,7 +75,8 @@ public final class PdfReport {
                     + reps.size() + " seeds.");
         }
         List<LatencyGroup> groups = new ArrayList<>();
-        groups.add(new LatencyGroup("all requests", r.ttft(), r.tpot(), r.e2e(), r.queue(), r.itl()));
+        groups.add(new LatencyGroup("all requests", r.ttft(), r.tpot(), r.e2e(), r.queue(),
+                ItlResult.of(r).latency()));
         if (r.classes().size() > 1) {
             for (RunResult.ClassResult c : r.classes()) {
                 groups.add(new LatencyGroup("class " + c.name(), c.ttft(), c.tpot(), c.e2e(), c.queue()));
@@ -105,96 +107,6 @@ public final class PdfReport {
     static String seedRange(ReplicationSummary reps) {
         long[] seeds = reps.seeds();
         return seeds[0] + "-" + seeds[seeds.length - 1];
-    }
-
-    /** The answer in three numbers: p99 TTFT, p99 TPOT, dollars per million output tokens. */
-    static List<PdfDocumentBuilder.BigNumber> answer(ReplicationSummary reps) {
-        RunResult r = reps.first();
-        List<PdfDocumentBuilder.BigNumber> numbers = new ArrayList<>();
-        numbers.add(latencyNumber(reps, HeadlineMetric.byKey("ttft_s.p99"), "p99 time to first token",
-                r.slo().ttftS()));
-        numbers.add(latencyNumber(reps, HeadlineMetric.byKey("tpot_s.p99"), "p99 time per output token",
-                r.slo().tpotS()));
-        HeadlineMetric perOutput = HeadlineMetric.byKey("cost.usd_per_1m_output_tokens");
-        HeadlineMetric perToken = HeadlineMetric.byKey("cost.usd_per_1m_tokens");
-        String detail = reps.size() > 1 ? meanOf(reps) + ", +/-" + Format.usd(reps.estimate(perOutput).halfWidth())
-                + " (95% CI)" : null;
-        numbers.add(new PdfDocumentBuilder.BigNumber(Format.usd(reps.mean(perOutput)), "per 1M output tokens", detail,
-                Format.usd(reps.mean(perToken)) + " per 1M tokens, input + output", null));
-        return numbers;
-    }
-
-    private static String meanOf(ReplicationSummary reps) {
-        return "mean of " + reps.size() + " seeds";
-    }
-
-    private static PdfDocumentBuilder.BigNumber latencyNumber(ReplicationSummary reps, HeadlineMetric m,
-            String caption, Double sloS) {
-        double value = reps.mean(m);
-        String detail = reps.size() > 1 ? meanOf(reps) + ", +/-" + Format.ms(reps.estimate(m).halfWidth())
-                + " ms (95% CI)" : null;
-        if (sloS == null) {
-            return new PdfDocumentBuilder.BigNumber(Format.ms(value) + " ms", caption, detail, "no SLO set", null);
-        }
-        boolean met = value <= sloS;
-        String target = Format.latency(sloS);
-        return new PdfDocumentBuilder.BigNumber(Format.ms(value) + " ms", caption, detail,
-                met ? "within the " + target + " SLO" : "over the " + target + " SLO",
-                met ? Charts.GOOD : Charts.BAD);
-    }
-
-    /** One sentence on SLO attainment and one on what the fleet costs. */
-    static String verdict(RunResult r) {
-        StringBuilder b = new StringBuilder();
-        String targets = TerminalSummary.sloTargets(r.slo());
-        boolean budgets = r.app().pipelines().stream().anyMatch(p -> p.budgetS() != null);
-        if (targets.isEmpty() && !budgets) {
-            b.append("No SLO is set for this workload. ");
-        } else if (targets.isEmpty()) {
-            for (AppResult.PipelineResult p : r.app().pipelines()) {
-                if (p.budgetS() != null) {
-                    b.append(Format.percent(p.budgetAttainment())).append(" of the ").append(p.cls())
-                            .append(" pipeline's requests finished within its budget of ")
-                            .append(Format.duration(p.budgetS())).append(p.budgetMetric().equals("ttft")
-                                    ? " to the first output. " : " end to end. ");
-                }
-            }
-        } else {
-            b.append(Format.percent(r.slo().attainment())).append(" of the ")
-                    .append(Format.count(r.requests().measured())).append(" measured requests met every SLO (")
-                    .append(targets).append("); goodput ").append(Format.number(r.slo().goodputRps(), 2))
-                    .append(" requests/s. ");
-        }
-        int gpus = 0;
-        for (RunResult.PoolResult p : r.pools()) {
-            gpus += p.replicas() * p.layout().gpusPerReplica();
-        }
-        if (r.cost().apiUsd() > 0 || r.cost().gatewayUsd() > 0) {
-            String paid = r.cost().apiUsd() > 0 ? "the API calls" : "the gateway's calls";
-            b.append(gpus > 0 ? "The fleet of " + gpus + (gpus == 1 ? " GPU" : " GPUs") + " and " + paid + " cost "
-                    : "The API calls cost ").append(Format.usd(r.cost().usdPerHour())).append("/hour (")
-                    .append(Format.usd(r.cost().usdPerMonth())).append("/month), ")
-                    .append(Format.usd(r.cost().usdPerRequest())).append(" a request.");
-        } else {
-            b.append("The fleet of ").append(gpus).append(gpus == 1 ? " GPU costs " : " GPUs costs ")
-                    .append(Format.usd(r.cost().usdPerHour())).append("/hour (")
-                    .append(Format.usd(r.cost().usdPerMonth())).append("/month) and spends ")
-                    .append(Format.percent(r.utilization().busyFraction())).append(" of its time in forward passes.");
-        }
-        if (r.requests().rejected() > 0 || r.requests().unfinished() > 0) {
-            b.append(" ").append(Format.count(r.requests().rejected())).append(" requests were rejected and ")
-                    .append(Format.count(r.requests().unfinished())).append(" were unfinished when the run stopped.");
-        }
-        if (r.isFleet() && !targets.isEmpty()) {
-            // the fleet's figures above are merged; say which domain fares worst
-            FleetResult.DomainRow worst = r.fleet().rows().stream()
-                    .min(java.util.Comparator.comparingDouble(FleetResult.DomainRow::sloAttainment)).orElseThrow();
-            b.append(" The fleet is ").append(r.fleet().domains()).append(" router domains (see Router domains); ")
-                    .append(worst.sloAttainment() < r.slo().attainment() ? "the worst, " + worst.name() + ", met every "
-                            + "SLO for " + Format.percent(worst.sloAttainment()) + " of its requests."
-                            : "every domain met every SLO for the same share of its requests.");
-        }
-        return b.toString();
     }
 
     /**
@@ -249,10 +161,10 @@ public final class PdfReport {
             facts.add(new String[] {"Sequences per forward pass (mean)",
                     Format.number(r.utilization().batchSizeMean(), 1)});
             facts.add(new String[] {"Replica time in forward passes", Format.percent(r.utilization().busyFraction())});
-            facts.add(new String[] {"Preemptions", Format.count(r.preemptions())});
+            facts.add(new String[] {"Preemptions", Format.count(PreemptionResult.of(r).total())});
         }
-        if (!r.app().cache().isNone()) {
-            facts.add(new String[] {"Response cache hit rate", Format.percent(r.app().cache().hitRate())});
+        if (!AppResult.of(r).cache().isNone()) {
+            facts.add(new String[] {"Response cache hit rate", Format.percent(AppResult.of(r).cache().hitRate())});
         }
         facts.add(new String[] {"Cost per request", Format.usd(r.cost().usdPerRequest())});
         return facts;

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.planning.Candidate;
@@ -28,8 +27,7 @@ public final class PlanJson {
 
     /** @param winnerFile the winner's scenario file as written, or null */
     public static ObjectNode toJson(DeploymentSearch.Result r, ScenarioSource source, String winnerFile) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode root = f.objectNode();
+        ObjectNode root = Json.object();
         root.put("scenario", source.spec().name());
         root.put("file", source.fileName());
         ArrayNode overrides = root.putArray("overrides");
@@ -42,7 +40,7 @@ public final class PlanJson {
         } else {
             criterion.put("statistic", r.criterion().statistic().label());
         }
-        SummaryJson.number(criterion, "attainment", r.criterion().attainment());
+        Json.number(criterion, "attainment", r.criterion().attainment());
         criterion.put("definition", r.criterion().describe());
         root.put("replications", r.evaluations().isEmpty() ? 0 : r.evaluations().get(0).reps().size());
         ObjectNode space = root.putObject("space");
@@ -61,7 +59,7 @@ public final class PlanJson {
             shape(winner, w.candidate());
             winner.put("replicas", w.replicas());
             winner.put("gpus", w.gpus());
-            SummaryJson.number(winner, "usd_per_hour", w.usdPerHour());
+            Json.number(winner, "usd_per_hour", w.usdPerHour());
             winner.put("scenario_file", winnerFile);
         }
         ArrayNode options = root.putArray("options");
@@ -80,14 +78,14 @@ public final class PlanJson {
             if (o.bound() != null) {
                 ObjectNode roofline = node.putObject("roofline");
                 roofline.put("replicas", o.bound().replicas());
-                SummaryJson.number(roofline, "compute_s", o.bound().computeS());
-                SummaryJson.number(roofline, "passes_s", o.bound().passesS());
+                Json.number(roofline, "compute_s", o.bound().computeS());
+                Json.number(roofline, "passes_s", o.bound().passesS());
                 roofline.put("max_batch", o.bound().maxBatch());
             }
             if (o.chosen() != null) {
                 node.put("replicas", o.chosen().replicas());
                 node.put("gpus", o.gpus());
-                SummaryJson.number(node, "usd_per_hour", o.usdPerHour());
+                Json.number(node, "usd_per_hour", o.usdPerHour());
                 node.set("metrics", metrics(o.chosen()));
             }
             ArrayNode evaluations = node.putArray("evaluations");
@@ -95,7 +93,7 @@ public final class PlanJson {
                 ObjectNode ev = evaluations.addObject();
                 ev.put("replicas", e.replicas());
                 ev.put("meets", e.judgement().meets());
-                SummaryJson.number(ev, "usd_per_hour", e.usdPerHour());
+                Json.number(ev, "usd_per_hour", e.usdPerHour());
                 ev.set("checks", CapacityJson.checks(e.judgement()));
                 ev.set("metrics", metrics(e));
             }
@@ -105,9 +103,9 @@ public final class PlanJson {
             ObjectNode node = frontier.addObject();
             shape(node, e.candidate());
             node.put("replicas", e.replicas());
-            SummaryJson.number(node, "usd_per_hour", e.usdPerHour());
-            SummaryJson.number(node, "ttft_s.p99", e.reps().mean(PlanView.TTFT_P99));
-            SummaryJson.number(node, "tpot_s.p99", e.reps().mean(PlanView.TPOT_P99));
+            Json.number(node, "usd_per_hour", e.usdPerHour());
+            Json.number(node, "ttft_s.p99", e.reps().mean(PlanView.TTFT_P99));
+            Json.number(node, "tpot_s.p99", e.reps().mean(PlanView.TPOT_P99));
         }
         return root;
     }
@@ -120,9 +118,9 @@ public final class PlanJson {
     }
 
     private static ObjectNode metrics(DeploymentSearch.Evaluation e) {
-        ObjectNode metrics = JsonNodeFactory.instance.objectNode();
+        ObjectNode metrics = Json.object();
         for (HeadlineMetric m : HeadlineMetric.ALL) {
-            SummaryJson.number(metrics, m.key(), e.reps().mean(m));
+            Json.number(metrics, m.key(), e.reps().mean(m));
         }
         return metrics;
     }
@@ -132,7 +130,7 @@ public final class PlanJson {
     }
 
     public static String render(DeploymentSearch.Result r, ScenarioSource source, String winnerFile) {
-        return SummaryJson.render(toJson(r, source, winnerFile));
+        return Json.render(toJson(r, source, winnerFile));
     }
 
     public static void write(DeploymentSearch.Result r, ScenarioSource source, String winnerFile, Path file)

@@ -3,7 +3,6 @@ package org.llmsim.report;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.List;
 import org.llmsim.metrics.RequestSink;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.metrics.SloCheck;
+import org.llmsim.request.Journey;
 import org.llmsim.request.Request;
 import org.llmsim.request.RequestStatus;
 import org.llmsim.scenario.ClassSpec;
@@ -99,8 +99,10 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
         StringBuilder b = line;
         b.setLength(0);
         b.append(r.id()).append(',');
+        Journey j = r.journey(); // what the application layer did for it; null without one (empty and zero cells)
         int replica = r.replica();
-        String pool = replica >= 0 ? poolOfReplica[replica] : r.cacheHit() == null ? r.backend() : null;
+        String pool = replica >= 0 ? poolOfReplica[replica]
+                : j != null && j.cacheHit() == null ? j.backend() : null;
         b.append(pool == null ? "" : pool).append(',');
         if (replica >= 0) {
             b.append(domain.replicaOffset() + replica);
@@ -127,25 +129,14 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
             b.append(r.contextId()); // a session (generated ids are small, trace ids hashed)
         }
         b.append(',').append(r.cachedTokens()).append(',').append(r.swaps()).append(',');
-        if (r.tier() != null) {
-            b.append(r.tier());
-        }
-        b.append(',');
-        if (r.backend() != null) {
-            b.append(r.backend());
-        }
-        b.append(',');
-        if (r.cacheHit() != null) {
-            b.append(r.cacheHit());
-        }
-        b.append(',').append(r.calls()).append(',');
-        usd(b, r.costUsd());
+        journey(b, j);
         b.append(',').append(r.crashRetries()).append(',');
         if (r.failReason() != null) {
             b.append(r.failReason());
         }
-        b.append(',').append(r.retries()).append(',').append(r.fallbacks()).append(',');
-        stages(b, r);
+        b.append(',').append(j == null ? 0 : j.retries());
+        b.append(',').append(j == null ? 0 : j.fallbacks()).append(',');
+        stages(b, j);
         if (fleet) {
             b.append(',').append(domain.name());
         }
@@ -153,17 +144,39 @@ public final class RequestsCsvWriter implements RequestSink, Closeable {
         try {
             out.append(b);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new WriteFailure(e);
         }
     }
 
+    /** The tier, backend, cache_hit, calls and cost_usd cells. */
+    private static void journey(StringBuilder b, Journey j) {
+        if (j == null) {
+            b.append(",,,0,");
+            usd(b, 0);
+            return;
+        }
+        if (j.tier() != null) {
+            b.append(j.tier());
+        }
+        b.append(',');
+        if (j.backend() != null) {
+            b.append(j.backend());
+        }
+        b.append(',');
+        if (j.cacheHit() != null) {
+            b.append(j.cacheHit());
+        }
+        b.append(',').append(j.calls()).append(',');
+        usd(b, j.costUsd());
+    }
+
     /** A pipeline request's stage latencies, {@code name=seconds} joined by {@code ;} (stages not reached left out). */
-    private static void stages(StringBuilder b, Request r) {
-        String[] names = r.stageNames();
+    private static void stages(StringBuilder b, Journey j) {
+        String[] names = j == null ? null : j.stageNames();
         if (names == null) {
             return;
         }
-        double[] latency = r.stageLatencyS();
+        double[] latency = j.stageLatencyS();
         boolean first = true;
         for (int i = 0; i < names.length; i++) {
             if (Double.isNaN(latency[i])) {

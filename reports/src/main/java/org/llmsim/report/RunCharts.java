@@ -136,7 +136,7 @@ public final class RunCharts {
         double totalBlocks = java.util.Arrays.stream(blocks).sum();
         List<RunResult.Sample> fleet = new ArrayList<>();
         for (int i = 0; i + pools.size() <= all.size(); i += pools.size()) {
-            double arrivals = 0;
+            long arrivals = 0;
             int queue = 0;
             int running = 0;
             double kv = 0;
@@ -145,7 +145,7 @@ public final class RunCharts {
             double usd = 0;
             for (int p = 0; p < pools.size(); p++) {
                 RunResult.Sample s = all.get(i + p);
-                arrivals += s.arrivalsPerS();
+                arrivals += s.arrivals();
                 queue += s.queueLength();
                 running += s.runningSequences();
                 kv += s.kvUtilization() * blocks[p];
@@ -153,8 +153,8 @@ public final class RunCharts {
                 serving += s.servingReplicas();
                 usd += s.usdPerHour();
             }
-            fleet.add(new RunResult.Sample(all.get(i).timeS(), "fleet", arrivals, queue, running,
-                    totalBlocks > 0 ? kv / totalBlocks : 0, replicas, usd, serving));
+            fleet.add(new RunResult.Sample(all.get(i).timeS(), "fleet", arrivals, all.get(i).intervalS(), queue,
+                    running, totalBlocks > 0 ? kv / totalBlocks : 0, replicas, usd, serving));
         }
         return fleet;
     }

@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.llmsim.metrics.AppResult;
+import org.llmsim.metrics.ElasticResult;
 import org.llmsim.metrics.Estimate;
 import org.llmsim.metrics.HeadlineMetric;
-import org.llmsim.metrics.LatencyStats;
+import org.llmsim.metrics.ItlResult;
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.RunResult;
 
@@ -20,106 +19,38 @@ import org.llmsim.metrics.RunResult;
  * these names; add keys, never rename them. Values that cannot be computed are {@code null}.
  */
 public final class SummaryJson {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
     private SummaryJson() {
     }
 
+    /**
+     * The summary of one run. Its layout, block by block: the core figures interleaved with each optional section's
+     * block (written by the section's own output class) at the place users' scripts know it from.
+     */
     public static ObjectNode toJson(RunResult r) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("scenario", r.scenario());
         root.put("seed", r.seed());
-
         root.set("requests", requests(r.requests()));
-
-        root.set("ttft_s", latency(r.ttft()));
-        root.set("tpot_s", latency(r.tpot()));
-        root.set("e2e_s", latency(r.e2e()));
-        root.set("queue_s", latency(r.queue()));
-        root.set("itl_s", latency(r.itl()));
-
+        root.set("ttft_s", Json.latency(r.ttft()));
+        root.set("tpot_s", Json.latency(r.tpot()));
+        root.set("e2e_s", Json.latency(r.e2e()));
+        root.set("queue_s", Json.latency(r.queue()));
+        root.set("itl_s", Json.latency(ItlResult.of(r).latency()));
         root.set("throughput", throughput(r.throughput()));
-
         root.set("slo", slo(r.slo()));
-
-        RunResult.Cost c = r.cost();
-        ObjectNode cost = root.putObject("cost");
-        number(cost, "total_usd", c.totalUsd());
-        number(cost, "gpu_usd", c.gpuUsd());
-        number(cost, "api_usd", c.apiUsd());
-        number(cost, "gpu_hours", c.gpuHours());
-        number(cost, "usd_per_request", c.usdPerRequest());
-        number(cost, "usd_per_1m_output_tokens", c.usdPer1mOutputTokens());
-        number(cost, "usd_per_1m_tokens", c.usdPer1mTokens());
-        number(cost, "usd_per_hour", c.usdPerHour());
-        number(cost, "usd_per_month", c.usdPerMonth());
-        number(cost, "gateway_usd", c.gatewayUsd());
-        number(cost, "usd_per_day", c.usdPerDay());
-        cost.set("breakdown", AppJson.breakdown(r.app().breakdown()));
-
+        ObjectNode cost = cost(r.cost());
+        cost.set("breakdown", AppJson.breakdown(AppResult.of(r).breakdown()));
+        root.set("cost", cost);
         root.set("utilization", utilization(r.utilization()));
-        root.put("preemptions", r.preemptions());
-        RunResult.PreemptionResult pr = r.preemption();
-        ObjectNode preemption = root.putObject("preemption");
-        preemption.put("recompute", pr.recompute());
-        preemption.put("swap", pr.swap());
-        preemption.put("swap_space_full", pr.swapSpaceFull());
-        number(preemption, "swapped_bytes", pr.swappedBytes());
-        number(preemption, "swap_time_s", pr.swapS());
-        preemption.put("recompute_tokens", pr.recomputeTokens());
-        number(preemption, "recompute_time_s", pr.recomputeS());
-        RunResult.PrefixCacheResult pc = r.prefixCache();
-        ObjectNode prefixCache = root.putObject("prefix_cache");
-        number(prefixCache, "hit_rate", pc.hitRate());
-        number(prefixCache, "request_hit_rate", pc.requestHitRate());
-        prefixCache.put("prefill_tokens_saved", pc.prefillTokensSaved());
-        RunResult.SpeculativeResult sp = r.speculative();
-        if (sp.used()) {
-            ObjectNode speculative = root.putObject("speculative");
-            number(speculative, "tokens_per_step", sp.tokensPerStep());
-            number(speculative, "acceptance", sp.acceptance());
-            number(speculative, "draft_time_share", sp.draftTimeShare());
-            speculative.put("sequence_steps", sp.sequenceSteps());
-        }
-        RunResult.KvTransferResult kt = r.kvTransfer();
-        if (kt.transfers() > 0) {
-            ObjectNode transfer = root.putObject("kv_transfer");
-            transfer.put("transfers", kt.transfers());
-            number(transfer, "bytes", kt.bytes());
-            number(transfer, "time_mean_s", kt.meanS());
-            number(transfer, "time_max_s", kt.maxS());
-        }
-
+        PreemptionOutput.json(root, r);
+        PrefixCacheOutput.json(root, r);
+        SpeculativeOutput.json(root, r);
+        KvTransferOutput.json(root, r);
         ObjectNode window = root.putObject("window");
-        number(window, "start_s", r.window().startS());
-        number(window, "end_s", r.window().endS());
-
+        Json.number(window, "start_s", r.window().startS());
+        Json.number(window, "end_s", r.window().endS());
         ArrayNode pools = root.putArray("pools");
-        for (RunResult.PoolResult p : r.pools()) {
-            ObjectNode pool = pools.addObject();
-            pool.put("name", p.name());
-            pool.put("gpu", p.gpu());
-            pool.put("model", p.model());
-            pool.put("replicas", p.replicas());
-            pool.put("tensor_parallel", p.tensorParallel());
-            pool.put("weight_dtype", p.weightDtype());
-            pool.put("kv_dtype", p.kvDtype());
-            pool.put("batching", p.batching());
-            pool.put("scheduler_order", p.schedulerOrder());
-            pool.put("prefix_caching", p.prefixCaching());
-            pool.put("preemption", p.preemption());
-            pool.put("kv_blocks_per_replica", p.kvBlocksPerReplica());
-            pool.put("kv_tokens_per_replica", p.kvTokensPerReplica());
-            number(pool, "usd_per_hour", p.usdPerHour());
-            pool.put("completed", p.completed());
-            pool.set("utilization", utilization(p.utilization()));
-            layout(pool, p.layout());
-            pool.set("ttft_s", latency(p.latency().ttft()));
-            pool.set("tpot_s", latency(p.latency().tpot()));
-            pool.set("e2e_s", latency(p.latency().e2e()));
-        }
+        r.pools().forEach(p -> pools.add(pool(p)));
         ArrayNode replicas = root.putArray("replicas");
         for (RunResult.ReplicaResult rr : r.replicas()) {
             ObjectNode replica = replicas.addObject();
@@ -129,31 +60,19 @@ public final class SummaryJson {
             replica.put("iterations", rr.iterations());
             replica.set("utilization", utilization(rr.utilization()));
         }
-
         ObjectNode classes = root.putObject("classes");
-        for (RunResult.ClassResult k : r.classes()) {
-            ObjectNode node = classes.putObject(k.name());
-            node.put("priority", k.priority());
-            node.set("requests", requests(k.requests()));
-            node.set("ttft_s", latency(k.ttft()));
-            node.set("tpot_s", latency(k.tpot()));
-            node.set("e2e_s", latency(k.e2e()));
-            node.set("queue_s", latency(k.queue()));
-            node.set("throughput", throughput(k.throughput()));
-            node.set("slo", slo(k.slo()));
-        }
-
+        r.classes().forEach(k -> classes.set(k.name(), classResult(k)));
         ObjectNode sim = root.putObject("sim");
-        number(sim, "wall_s", r.sim().wallS());
+        Json.number(sim, "wall_s", r.sim().wallS());
         sim.put("events", r.sim().events());
-        number(sim, "simulated_s", r.sim().simulatedS());
+        Json.number(sim, "simulated_s", r.sim().simulatedS());
         if (!Double.isNaN(r.timeSeries().intervalS())) {
             ObjectNode ts = root.putObject("timeseries");
-            number(ts, "sample_interval_s", r.timeSeries().intervalS());
+            Json.number(ts, "sample_interval_s", r.timeSeries().intervalS());
             ts.put("samples", r.timeSeries().samples().size());
         }
-        AppJson.addTo(root, r.app());
-        ElasticJson.addTo(root, r.elastic());
+        AppJson.addTo(root, AppResult.of(r));
+        ElasticJson.addTo(root, ElasticResult.of(r));
         FleetSummary.addTo(root, r);
         return root;
     }
@@ -172,7 +91,7 @@ public final class SummaryJson {
 
     /** The {@code replications} block: {@code n}, {@code seeds}, {@code confidence} and {@code metrics}. */
     public static ObjectNode replications(ReplicationSummary reps) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("n", reps.size());
         ArrayNode seeds = node.putArray("seeds");
         for (long seed : reps.seeds()) {
@@ -181,20 +100,11 @@ public final class SummaryJson {
         node.put("confidence", Estimate.CONFIDENCE);
         ObjectNode metrics = node.putObject("metrics");
         for (HeadlineMetric m : HeadlineMetric.ALL) {
-            metrics.set(m.key(), estimate(reps.estimate(m)));
+            metrics.set(m.key(), Json.estimate(reps.estimate(m)));
         }
         return node;
     }
 
-    static ObjectNode estimate(Estimate e) {
-        ObjectNode node = JSON.createObjectNode();
-        number(node, "mean", e.mean());
-        number(node, "ci95_low", e.ci95Low());
-        number(node, "ci95_high", e.ci95High());
-        number(node, "stddev", e.stddev());
-        node.put("n", e.n());
-        return node;
-    }
 
     public static String render(RunResult r) {
         return render(toJson(r));
@@ -205,11 +115,7 @@ public final class SummaryJson {
     }
 
     static String render(ObjectNode node) {
-        try {
-            return JSON.writeValueAsString(node) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot render JSON", e);
-        }
+        return Json.render(node);
     }
 
     public static void write(RunResult r, Path file) throws IOException {
@@ -220,8 +126,62 @@ public final class SummaryJson {
         Files.writeString(file, render(reps));
     }
 
+    private static ObjectNode cost(RunResult.Cost c) {
+        ObjectNode cost = Json.object();
+        Json.number(cost, "total_usd", c.totalUsd());
+        Json.number(cost, "gpu_usd", c.gpuUsd());
+        Json.number(cost, "api_usd", c.apiUsd());
+        Json.number(cost, "gpu_hours", c.gpuHours());
+        Json.number(cost, "usd_per_request", c.usdPerRequest());
+        Json.number(cost, "usd_per_1m_output_tokens", c.usdPer1mOutputTokens());
+        Json.number(cost, "usd_per_1m_tokens", c.usdPer1mTokens());
+        Json.number(cost, "usd_per_hour", c.usdPerHour());
+        Json.number(cost, "usd_per_month", c.usdPerMonth());
+        Json.number(cost, "gateway_usd", c.gatewayUsd());
+        Json.number(cost, "usd_per_day", c.usdPerDay());
+        return cost;
+    }
+
+    private static ObjectNode pool(RunResult.PoolResult p) {
+        ObjectNode pool = Json.object();
+        pool.put("name", p.name());
+        pool.put("gpu", p.gpu());
+        pool.put("model", p.model());
+        pool.put("replicas", p.replicas());
+        pool.put("tensor_parallel", p.tensorParallel());
+        pool.put("weight_dtype", p.weightDtype());
+        pool.put("kv_dtype", p.kvDtype());
+        pool.put("batching", p.batching());
+        pool.put("scheduler_order", p.schedulerOrder());
+        pool.put("prefix_caching", p.prefixCaching());
+        pool.put("preemption", p.preemption());
+        pool.put("kv_blocks_per_replica", p.kvBlocksPerReplica());
+        pool.put("kv_tokens_per_replica", p.kvTokensPerReplica());
+        Json.number(pool, "usd_per_hour", p.usdPerHour());
+        pool.put("completed", p.completed());
+        pool.set("utilization", utilization(p.utilization()));
+        layout(pool, p.layout());
+        pool.set("ttft_s", Json.latency(p.latency().ttft()));
+        pool.set("tpot_s", Json.latency(p.latency().tpot()));
+        pool.set("e2e_s", Json.latency(p.latency().e2e()));
+        return pool;
+    }
+
+    private static ObjectNode classResult(RunResult.ClassResult k) {
+        ObjectNode node = Json.object();
+        node.put("priority", k.priority());
+        node.set("requests", requests(k.requests()));
+        node.set("ttft_s", Json.latency(k.ttft()));
+        node.set("tpot_s", Json.latency(k.tpot()));
+        node.set("e2e_s", Json.latency(k.e2e()));
+        node.set("queue_s", Json.latency(k.queue()));
+        node.set("throughput", throughput(k.throughput()));
+        node.set("slo", slo(k.slo()));
+        return node;
+    }
+
     private static ObjectNode requests(RunResult.RequestCounts n) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.object();
         node.put("arrived", n.arrived());
         node.put("completed", n.completed());
         node.put("rejected", n.rejected());
@@ -236,38 +196,25 @@ public final class SummaryJson {
     }
 
     private static ObjectNode throughput(RunResult.Throughput t) {
-        ObjectNode node = JSON.createObjectNode();
-        number(node, "requests_per_s", t.requestsPerS());
-        number(node, "input_tokens_per_s", t.inputTokensPerS());
-        number(node, "output_tokens_per_s", t.outputTokensPerS());
+        ObjectNode node = Json.object();
+        Json.number(node, "requests_per_s", t.requestsPerS());
+        Json.number(node, "input_tokens_per_s", t.inputTokensPerS());
+        Json.number(node, "output_tokens_per_s", t.outputTokensPerS());
         return node;
     }
 
     private static ObjectNode slo(RunResult.SloResult s) {
-        ObjectNode node = JSON.createObjectNode();
-        number(node, "attainment", s.attainment());
-        number(node, "goodput_rps", s.goodputRps());
-        number(node, "ttft_s", s.ttftS());
-        number(node, "tpot_s", s.tpotS());
-        number(node, "e2e_s", s.e2eS());
-        number(node, "deadline_s", s.deadlineS());
-        number(node, "deadline_attainment", s.deadlineAttainment());
+        ObjectNode node = Json.object();
+        Json.number(node, "attainment", s.attainment());
+        Json.number(node, "goodput_rps", s.goodputRps());
+        Json.number(node, "ttft_s", s.ttftS());
+        Json.number(node, "tpot_s", s.tpotS());
+        Json.number(node, "e2e_s", s.e2eS());
+        Json.number(node, "deadline_s", s.deadlineS());
+        Json.number(node, "deadline_attainment", s.deadlineAttainment());
         return node;
     }
 
-    static ObjectNode latency(LatencyStats s) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("count", s.count());
-        number(node, "mean", s.mean());
-        number(node, "p50", s.p50());
-        number(node, "p90", s.p90());
-        number(node, "p95", s.p95());
-        number(node, "p99", s.p99());
-        number(node, "max", s.max());
-        number(node, "min", s.min());
-        number(node, "stddev", s.stddev());
-        return node;
-    }
 
     /** A pool's parallelism, speculation and disaggregation; the last two only where configured. */
     private static void layout(ObjectNode pool, RunResult.PoolLayout l) {
@@ -277,7 +224,7 @@ public final class SummaryJson {
             ObjectNode speculative = pool.putObject("speculative");
             speculative.put("draft_model", l.draftModel());
             speculative.put("k", l.speculativeK());
-            number(speculative, "acceptance", l.acceptance());
+            Json.number(speculative, "acceptance", l.acceptance());
         }
         if (l.prefillReplicas() > 0) {
             ObjectNode split = pool.putObject("disaggregated");
@@ -288,19 +235,11 @@ public final class SummaryJson {
     }
 
     private static ObjectNode utilization(RunResult.Utilization u) {
-        ObjectNode node = JSON.createObjectNode();
-        number(node, "kv_cache_mean", u.kvCacheMean());
-        number(node, "batch_size_mean", u.batchSizeMean());
-        number(node, "busy_fraction", u.busyFraction());
+        ObjectNode node = Json.object();
+        Json.number(node, "kv_cache_mean", u.kvCacheMean());
+        Json.number(node, "batch_size_mean", u.batchSizeMean());
+        Json.number(node, "busy_fraction", u.busyFraction());
         return node;
     }
 
-    /** Writes a number, or null for NaN, infinities and missing values (JSON has no NaN). */
-    static void number(ObjectNode node, String key, Double value) {
-        if (value == null || value.isNaN() || value.isInfinite()) {
-            node.putNull(key);
-        } else {
-            node.put(key, value);
-        }
-    }
 }

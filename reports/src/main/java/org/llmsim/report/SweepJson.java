@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.planning.Axis;
@@ -24,8 +23,7 @@ public final class SweepJson {
     }
 
     public static ObjectNode toJson(Sweep.Result r) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode root = f.objectNode();
+        ObjectNode root = Json.object();
         root.put("scenario", r.source().base().name());
         root.put("file", r.source().fileName());
         ArrayNode overrides = root.putArray("overrides");
@@ -55,7 +53,7 @@ public final class SweepJson {
                 }
                 ObjectNode metrics = point.putObject("metrics");
                 for (HeadlineMetric m : HeadlineMetric.ALL) {
-                    metrics.set(m.key(), SummaryJson.estimate(p.reps().estimate(m)));
+                    metrics.set(m.key(), Json.estimate(p.reps().estimate(m)));
                 }
             } else {
                 point.put("error", p.error());
@@ -65,7 +63,7 @@ public final class SweepJson {
     }
 
     public static String render(Sweep.Result r) {
-        return SummaryJson.render(toJson(r));
+        return Json.render(toJson(r));
     }
 
     public static void write(Sweep.Result r, Path file) throws IOException {

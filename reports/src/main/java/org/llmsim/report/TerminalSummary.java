@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
+import org.llmsim.metrics.ElasticResult;
 import org.llmsim.metrics.Estimate;
 import org.llmsim.metrics.HeadlineMetric;
+import org.llmsim.metrics.ItlResult;
 import org.llmsim.metrics.LatencyStats;
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.RunResult;
@@ -59,7 +61,8 @@ public final class TerminalSummary {
                 .append("   rejected ").append(warnIfPositive(n.rejected(), st))
                 .append(n.failed() > 0 ? "   failed " + warnIfPositive(n.failed(), st) : "")
                 .append("   unfinished ").append(warnIfPositive(n.unfinished(), st))
-                .append(n.failed() > 0 || r.elastic().faulted() ? "   failed " + warnIfPositive(n.failed(), st) : "")
+                .append(n.failed() > 0 || ElasticResult.of(r).faulted() ? "   failed " + warnIfPositive(n.failed(), st)
+                        : "")
                 .append(st.dim("   (" + Format.count(n.measured()) + " measured, arrivals in "
                         + Format.plain(r.window().startS()) + "-" + Format.plain(r.window().endS()) + " s)"))
                 .append('\n');
@@ -75,7 +78,7 @@ public final class TerminalSummary {
         rows.add(new String[] {"latency (ms)", "mean", "p50", "p90", "p95", "p99", "max"});
         rows.add(latencyRow("TTFT", r.ttft()));
         rows.add(latencyRow("TPOT", r.tpot()));
-        rows.add(latencyRow("ITL", r.itl()));
+        rows.add(latencyRow("ITL", ItlResult.of(r).latency()));
         rows.add(latencyRow("E2E", r.e2e()));
         rows.add(latencyRow("queue", r.queue()));
         appendTable(b, rows, st);
@@ -109,31 +112,13 @@ public final class TerminalSummary {
             RunResult.Utilization u = r.utilization();
             b.append(label("utilization")).append("KV cache ").append(Format.percent(u.kvCacheMean()))
                     .append("   batch ").append(Format.number(u.batchSizeMean(), 1)).append(" seq/pass")
-                    .append("   busy ").append(Format.percent(u.busyFraction()))
-                    .append("   preemptions ").append(Format.count(r.preemptions()));
-            if (r.preemption().swap() > 0) {
-                b.append(" (").append(Format.count(r.preemption().swap())).append(" by swap)");
-            }
+                    .append("   busy ").append(Format.percent(u.busyFraction()));
+            PreemptionOutput.terminal(b, r);
             b.append('\n');
         }
-        if (!Double.isNaN(r.prefixCache().hitRate())) {
-            b.append(label("prefix cache")).append(Format.percent(r.prefixCache().hitRate())).append(" of prompt tokens")
-                    .append("   ").append(Format.percent(r.prefixCache().requestHitRate())).append(" of requests hit")
-                    .append("   ").append(Format.count(r.prefixCache().prefillTokensSaved()))
-                    .append(" prefill tokens saved\n");
-        }
-        RunResult.SpeculativeResult sp = r.speculative();
-        if (sp.used()) {
-            b.append(label("speculative")).append(Format.number(sp.tokensPerStep(), 2)).append(" tokens per step   ")
-                    .append(Format.percent(sp.acceptance())).append(" of proposals accepted   draft ")
-                    .append(Format.percent(sp.draftTimeShare())).append(" of pass time\n");
-        }
-        RunResult.KvTransferResult kt = r.kvTransfer();
-        if (kt.transfers() > 0) {
-            b.append(label("KV transfer")).append(Format.count(kt.transfers())).append(" prompts   mean ")
-                    .append(Format.ms(kt.meanS())).append(" ms   max ").append(Format.ms(kt.maxS()))
-                    .append(" ms   ").append(Format.number(kt.bytes() / 1e9, 1)).append(" GB moved\n");
-        }
+        PrefixCacheOutput.terminal(b, r);
+        SpeculativeOutput.terminal(b, r);
+        KvTransferOutput.terminal(b, r);
         RunResult.Cost c = r.cost();
         b.append(label("cost")).append(st.bold(Format.usd(c.usdPerHour()) + "/h")).append(" (")
                 .append(Format.usd(c.usdPerMonth())).append("/month)   ")

@@ -1,13 +1,10 @@
 package org.llmsim.report;
 
-import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.llmsim.metrics.ItlResult;
 import org.llmsim.metrics.LatencyStats;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.scenario.ArrivalSpec;
@@ -28,15 +25,11 @@ import org.llmsim.scenario.Scenario;
  * scenario (vLLM's {@code --goodput}); null without targets. Like vLLM, an empty metric reads 0.
  */
 public final class VllmBenchJson {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
     private VllmBenchJson() {
     }
 
     public static ObjectNode toJson(RunResult r, Scenario scenario) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("backend", "llmsim");
         root.put("label", r.scenario());
         Set<String> models = new LinkedHashSet<>();
@@ -73,17 +66,13 @@ public final class VllmBenchJson {
         root.put("total_token_throughput", perSecond(m.inputTokens() + m.outputTokens(), durationS));
         metric(root, "ttft", r.ttft());
         metric(root, "tpot", r.tpot());
-        metric(root, "itl", r.itl());
+        metric(root, "itl", ItlResult.of(r).latency());
         metric(root, "e2el", r.e2e());
         return root;
     }
 
     public static String render(RunResult r, Scenario scenario) {
-        try {
-            return JSON.writeValueAsString(toJson(r, scenario)) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot render the vllm bench serve JSON", e);
-        }
+        return Json.render(toJson(r, scenario));
     }
 
     private static void metric(ObjectNode root, String name, LatencyStats s) {

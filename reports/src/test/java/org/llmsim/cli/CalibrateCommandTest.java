@@ -55,6 +55,34 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void calibrate_refusesImpossibleMeasurements_namingFileAndKey_andWritesNothing(@TempDir Path dir)
+            throws IOException {
+        String example = Files.readString(EXAMPLES.resolve("vllm-bench-h100-llama8b-c1.json"));
+        Path negative = dir.resolve("negative.json");
+        Files.writeString(negative, example.replace("\"mean_ttft_ms\": 26.4", "\"mean_ttft_ms\": -5"));
+        Path zero = dir.resolve("zero.json");
+        Files.writeString(zero, example.replace("\"mean_tpot_ms\": 7.75", "\"mean_tpot_ms\": 0"));
+        CliTest.Outcome o = llmsim("calibrate", negative.toString(), "--gpu", "h100-sxm");
+        assertEquals(2, o.exitCode(), o.err());
+        assertEquals(negative + ": mean_ttft_ms: must be > 0, got -5; fix the file or leave the metric out with "
+                + "--metrics\n", o.err());
+        o = llmsim("calibrate", zero.toString(), "--gpu", "h100-sxm");
+        assertEquals(2, o.exitCode(), o.err());
+        assertEquals(zero + ": mean_tpot_ms: must be > 0, got 0; fix the file or leave the metric out with "
+                + "--metrics\n", o.err());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("negative.json", "zero.json"), files.map(f -> f.getFileName().toString()).sorted()
+                    .toList(), "no profile written");
+        }
+        o = llmsim("calibrate", EXAMPLES.resolve("vllm-bench-h100-llama8b-c1.json").toString(), "--gpu", "h100-xx");
+        assertTrue(o.err().startsWith("--gpu: unknown GPU profile 'h100-xx'; known: "), o.err());
+        // left out of the fit, the same file calibrates
+        o = llmsim("calibrate", zero.toString(), "--gpu", "h100-sxm", "--metrics", "mean_ttft_ms,output_throughput",
+                "--fit", "memory_efficiency", "--max-iterations", "3");
+        assertEquals(0, o.exitCode(), o.err());
+    }
+
+    @Test
     void calibrate_refusesToReplaceAnExistingOutWithoutForce(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("mine.yaml");
         Files.writeString(out, "precious");
@@ -82,5 +110,34 @@ class CalibrateCommandTest {
         o = llmsim("calibrate", input, "--gpu", "h100-sxm", "--metrics", "ttft");
         assertEquals(Main.EXIT_BAD_INPUT, o.exitCode());
         assertTrue(o.err().contains("unknown metric 'ttft'"), o.err());
+    }
+
+    @Test
+    void calibrate_forcedOntoALink_refuses_andTheLinksTargetIsUntouched(@TempDir Path dir) throws IOException {
+        Path victim = Files.writeString(dir.resolve("victim.yaml"), "the user's own file");
+        Path out = Files.createSymbolicLink(dir.resolve("mine.yaml"), victim);
+        CliTest.Outcome o = llmsim("calibrate", EXAMPLES.resolve("vllm-bench-h100-llama8b-c1.json").toString(),
+                "--gpu", "h100-sxm", "--fit", "iteration_overhead_s", "--max-iterations", "2", "--out",
+                out.toString(), "--force");
+        assertEquals(Main.EXIT_BAD_INPUT, o.exitCode());
+        assertTrue(o.err().contains(out + ": is a symbolic link"), o.err());
+        assertEquals("the user's own file", Files.readString(victim));
+        assertTrue(Files.isSymbolicLink(out));
+    }
+
+    @Test
+    void calibrate_thatCannotWriteTheProfile_exitsOne_andLeavesNothingUnderItsName(@TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("profiles/mine.yaml");
+        // files may not grow past 2 KB: the profile (about 5 KB) cannot be written, as on a full disk
+        CliTest.Outcome o = LlmsimProcess.run(dir, dir.resolve("logs"), LlmsimProcess.command(2, "calibrate",
+                EXAMPLES.resolve("vllm-bench-h100-llama8b-c1.json").toString(), "--gpu", "h100-sxm", "--fit",
+                "iteration_overhead_s", "--max-iterations", "2", "--out", out.toString()));
+        assertEquals(Main.EXIT_FAILURE, o.exitCode(), o.err());
+        assertEquals(List.of("llmsim: cannot write " + out + ": File too large; nothing was written"),
+                o.err().lines().toList());
+        try (var left = Files.list(out.getParent())) {
+            assertEquals(List.of(), left.toList(), "no profile, no partial file, no private directory");
+        }
     }
 }

@@ -156,6 +156,41 @@ class CliTest {
     }
 
     @Test
+    void anUnknownCommand_getsTheListOfCommands() {
+        Outcome o = llmsim("frobnicate", "x.yaml");
+        assertEquals(2, o.exitCode());
+        assertEquals("llmsim: unknown command 'frobnicate'; commands: run, compare, validate, catalog, calibrate, "
+                + "sweep, capacity, plan, help\n", o.err());
+        Outcome option = llmsim("--frobnicate");
+        assertEquals(2, option.exitCode());
+        assertTrue(option.err().startsWith("llmsim: Unknown option: '--frobnicate'"), option.err());
+    }
+
+    @Test
+    void planWithATargetRateThatIsNoNumber_saysSo_ratherThanThatItIsRequired(@TempDir Path tmp) {
+        Outcome o = llmsim("plan", HOME.resolve("scenarios/plan-chat.yaml").toString(), "--target-rps", "NaN",
+                "--out", tmp.resolve("p").toString());
+        assertEquals(2, o.exitCode(), o.err());
+        assertEquals("--target-rps: must be a number > 0, got NaN\n", o.err());
+        assertFalse(Files.exists(tmp.resolve("p")));
+    }
+
+    @Test
+    void validatesHint_andTheCatalog_nameTheSameTensorParallelGroup() {
+        // llama-3.1-70b in BF16 on L40S: four GPUs hold it (the catalog's row), so the hint says 4, not 8
+        Outcome catalog = llmsim("catalog");
+        assertTrue(catalog.out().lines().anyMatch(l -> l.matches("\\s*llama-3.1-70b\\s+l40s\\s+4\\s.*")),
+                catalog.out());
+        Outcome o = llmsim("validate", HOME.resolve("scenarios/quickstart-l40s.yaml").toString(), "--set",
+                "cluster.pools[0].model=llama-3.1-70b");
+        assertEquals(2, o.exitCode(), o.err());
+        assertTrue(o.err().contains("; try tensor_parallel: 4, a quantized weight_dtype"), o.err());
+        Outcome four = llmsim("validate", HOME.resolve("scenarios/quickstart-l40s.yaml").toString(), "--set",
+                "cluster.pools[0].model=llama-3.1-70b", "--set", "cluster.pools[0].tensor_parallel=4");
+        assertEquals(0, four.exitCode(), four.err());
+    }
+
+    @Test
     void run_formatVllm_printsVllmBenchServeKeys_andSummaryGainsTheNewBlocks(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("v");
         Outcome o = llmsim("run", QUICKSTART, "--out", out.toString(), "--no-pdf", "--format", "vllm",

@@ -16,7 +16,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmsim.kernel.Simulation;
+import org.llmsim.simulation.Simulation;
 import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.planning.SloCriterion;
 import org.llmsim.scenario.ProfileCatalog;
@@ -113,6 +113,21 @@ class PlanningCliTest {
             String text = new PDFTextStripper().getText(pdf);
             assertTrue(text.contains("TTFT p99 against load"), text);
             assertTrue(text.contains("knee"), text);
+        }
+    }
+
+    @Test
+    void refusedSearches_leaveNoOutputDirectoryBehind(@TempDir Path tmp) {
+        String scenario = CliTest.QUICKSTART;
+        Path out = tmp.resolve("never");
+        List<String[]> refused = List.of(
+                new String[] {"sweep", scenario, "--vary", "workload.arrival.rate_rps=-1,-2", "--out", out.toString()},
+                new String[] {"capacity", scenario, "--percentile", "bogus", "--out", out.toString()},
+                new String[] {"plan", scenario, "--target-rps", "5", "--attainment", "2", "--out", out.toString()});
+        for (String[] args : refused) {
+            CliTest.Outcome o = CliTest.llmsim(args);
+            assertEquals(2, o.exitCode(), o.err());
+            assertFalse(Files.exists(out), String.join(" ", args) + " created " + out);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.llmsim.kernel.ExperimentRunner;
+import org.llmsim.simulation.ExperimentRunner;
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.scenario.ProfileCatalog;
 import org.llmsim.scenario.Scenario;

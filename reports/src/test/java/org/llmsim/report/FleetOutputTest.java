@@ -17,7 +17,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmsim.kernel.Simulation;
+import org.llmsim.simulation.Simulation;
 import org.llmsim.metrics.DomainRun;
 import org.llmsim.metrics.FleetMerge;
 import org.llmsim.metrics.RunResult;

@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.llmsim.kernel.ExperimentRunner;
+import org.llmsim.simulation.ExperimentRunner;
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.scenario.ProfileCatalog;
 import org.llmsim.scenario.Scenario;

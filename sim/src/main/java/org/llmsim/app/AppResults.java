@@ -8,7 +8,7 @@ import org.llmsim.metrics.CostCalculator;
 import org.llmsim.metrics.CostLedger;
 import org.llmsim.metrics.ProvisionedTime;
 import org.llmsim.metrics.RunResult;
-import org.llmsim.provider.ProviderProfile;
+import org.llmsim.scenario.ProviderProfile;
 import org.llmsim.provider.TokenPrices;
 import org.llmsim.scenario.EconomicsSpec;
 import org.llmsim.scenario.PoolPlan;
@@ -38,16 +38,17 @@ public final class AppResults {
         RunResult.Cost cost = CostCalculator.compute(scenario, provisioned, r.throughput(), ledger.apiUsd(),
                 ledger.gatewayUsd(), ledger.perCallUsdOfMeasured() / r.window().lengthS());
         if (gateway == null) {
-            return r.withApp(new AppResult(breakdown, AppResult.CacheSummary.NONE, List.of(), List.of(),
-                    breakEven(r, scenario, provisioned)), cost);
+            return r.withCost(cost).with(new AppResult(breakdown, AppResult.CacheSummary.NONE, List.of(), List.of(),
+                    breakEven(r, scenario, provisioned)));
         }
         double[] gpuUsd = new double[scenario.pools().size()];
         for (int p = 0; p < gpuUsd.length; p++) {
             PoolPlan pool = scenario.pools().get(p);
             gpuUsd[p] = provisioned.gpuUsd(p, pool);
         }
-        List<AppResult.BackendResult> backends = gateway.poolCalls().results(gpuUsd, gateway.guards(),
-                provisioned.spanS());
+        double endS = provisioned.spanS();
+        List<AppResult.BackendResult> backends = gateway.poolCalls().results(gpuUsd,
+                pool -> gateway.caller().failures(pool, endS));
         List<AppResult.PipelineResult> pipelines = new java.util.ArrayList<>();
         double[] usdPerGpuToken = new double[gpuUsd.length];
         for (int p = 0; p < gpuUsd.length; p++) {
@@ -59,48 +60,26 @@ public final class AppResults {
                 pipelines.add(p.result(usdPerGpuToken));
             }
         }
-        AppResult app = new AppResult(breakdown, caches(gateway, ledger), tiers(gateway, breakdown, ledger),
-                backends, breakEven(r, scenario, provisioned), List.copyOf(pipelines));
-        return r.withApp(app, cost);
-    }
-
-    /**
-     * Hits and their worth. Saved dollars: each hit (over the whole run) avoided a request's API spend, taken as the
-     * mean API spend of the requests the models answered.
-     */
-    private static AppResult.CacheSummary caches(Gateway g, CostLedger ledger) {
-        if (g.caches().isEmpty()) {
-            return AppResult.CacheSummary.NONE;
-        }
-        double apiPerAnswer = g.modelAnswers() == 0 ? 0 : ledger.apiUsd() / g.modelAnswers();
-        List<AppResult.CacheResult> each = new ArrayList<>();
-        double saved = 0;
-        double cost = 0;
-        for (int i = 0; i < g.caches().size(); i++) {
-            ResponseCache c = g.caches().get(i);
-            Gateway.CacheCounts n = g.cacheCounts(i);
-            double s = n.hitsInRun * apiPerAnswer;
-            saved += s;
-            cost += n.usd;
-            each.add(new AppResult.CacheResult(c.name(), c.kind(), n.lookups, n.hits,
-                    CostCalculator.ratio(n.hits, n.lookups), n.falsePositives, s, n.usd, c.entries()));
-        }
-        Gateway.CacheCounts all = g.anyCache();
-        return new AppResult.CacheSummary(all.lookups, all.hits, CostCalculator.ratio(all.hits, all.lookups),
-                all.falsePositives, saved, cost, List.copyOf(each));
+        AppResult app = new AppResult(breakdown, gateway.caches().summary(ledger.apiUsd()),
+                tiers(gateway, breakdown, ledger), backends, breakEven(r, scenario, provisioned),
+                List.copyOf(pipelines));
+        return r.withCost(cost).with(app);
     }
 
     private static List<AppResult.TierResult> tiers(Gateway g, AppResult.CostBreakdown breakdown,
             CostLedger ledger) {
+        List<Tier> tiers = g.routing().tiers();
+        TierTally tally = g.routing().tally();
         long routed = 0;
-        for (Tier t : g.tiers()) {
-            routed += t.routed;
+        for (Tier t : tiers) {
+            routed += tally.of(t).routed();
         }
         var usdByTier = breakdown.by(AppResult.CostEntry::tier);
         List<AppResult.TierResult> out = new ArrayList<>();
-        for (Tier t : g.tiers()) {
-            out.add(new AppResult.TierResult(t.name, t.pool, t.routed, CostCalculator.ratio(t.routed, routed),
-                    t.answered, t.escalatedOut, t.escalatedIn, t.overflowOut, t.overflowIn,
+        for (Tier t : tiers) {
+            TierTally.Counts n = tally.of(t);
+            out.add(new AppResult.TierResult(t.name, t.pool, n.routed(), CostCalculator.ratio(n.routed(), routed),
+                    n.answered(), n.escalatedOut(), n.escalatedIn(), n.overflowOut(), n.overflowIn(),
                     usdByTier.getOrDefault(t.name, 0.0), ledger.escalationUsd(t.name)));
         }
         return List.copyOf(out);

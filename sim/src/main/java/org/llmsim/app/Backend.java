@@ -13,7 +13,7 @@ public interface Backend {
     /** The pool's name. */
     String name();
 
-    /** Starts a call (a {@link Request} whose {@link Request#parent()} is the user request). */
+    /** Starts a call (a {@link Request} made by {@link org.llmsim.request.Journey#newCall} for a user request). */
     void submit(Request call);
 
     /** Calls waiting for their first forward pass (0 for an API: it queues on the provider's side). */

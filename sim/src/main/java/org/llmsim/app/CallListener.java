@@ -2,6 +2,7 @@ package org.llmsim.app;
 
 import org.llmsim.engine.EngineListener;
 import org.llmsim.engine.PreemptionMode;
+import org.llmsim.request.Journey;
 import org.llmsim.request.Request;
 
 /**
@@ -25,7 +26,7 @@ public final class CallListener implements EngineListener {
 
     @Override
     public void onFinished(Request request, double timeS) {
-        if (request.parent() != null) {
+        if (Journey.isCall(request)) {
             gateway.gpuCallFinished(request, timeS);
         } else {
             metrics.onFinished(request, timeS);
@@ -34,7 +35,7 @@ public final class CallListener implements EngineListener {
 
     @Override
     public void onRejected(Request request, double timeS) {
-        if (request.parent() != null) {
+        if (Journey.isCall(request)) {
             gateway.callRejected(request, timeS);
         } else {
             metrics.onRejected(request, timeS);
@@ -43,7 +44,7 @@ public final class CallListener implements EngineListener {
 
     @Override
     public void onFailed(Request request, double timeS) {
-        if (request.parent() != null) {
+        if (Journey.isCall(request)) {
             gateway.callFailed(request, timeS);
         } else {
             metrics.onFailed(request, timeS);
@@ -63,7 +64,7 @@ public final class CallListener implements EngineListener {
 
     @Override
     public boolean measures(Request request) {
-        return metrics.measures(request.parent() != null ? request.parent() : request);
+        return metrics.measures(Journey.userOf(request));
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class Gateways {
         List<Tier> tiers = new ArrayList<>();
         Map<String, Tier> byName = new LinkedHashMap<>();
         TierSelector selector;
-        Gateway.Classifier classifier = null;
+        TierRouting.Classifier classifier = null;
         RoutingSpec routing = spec.routing();
         if (routing == null) {
             tiers.add(defaultTier(scenario, cluster, clock, streams, byPool, routed));
@@ -84,23 +84,21 @@ public final class Gateways {
                 tiers.add(tier);
             }
             for (RoutingSpec.TierSpec t : routing.tiers()) {
-                Tier tier = byName.get(t.name());
+                Tier.Escalation escalation = null;
+                Tier.Overflow overflow = null;
                 if (t.escalate() != null) {
-                    tier.escalateTo = byName.get(t.escalate().to());
-                    tier.escalateFraction = t.escalate().fraction();
-                    tier.checkLatency = Samplers.times(t.escalate().checkLatencyS(),
-                            streams.stream("routing/check/" + t.name()));
+                    escalation = new Tier.Escalation(byName.get(t.escalate().to()), t.escalate().fraction(),
+                            Samplers.times(t.escalate().checkLatencyS(), streams.stream("routing/check/" + t.name())));
                 }
                 if (t.overflow() != null) {
-                    tier.overflowTo = byName.get(t.overflow().to());
-                    if (t.overflow().maxQueue() != null) {
-                        tier.maxQueue = t.overflow().maxQueue();
-                    }
+                    overflow = new Tier.Overflow(byName.get(t.overflow().to()),
+                            t.overflow().maxQueue() != null ? t.overflow().maxQueue() : Integer.MAX_VALUE);
                 }
+                byName.get(t.name()).link(escalation, overflow);
             }
             selector = new TierSelector(routing, byName, classNames);
             if (routing.classifier() != null) {
-                classifier = new Gateway.Classifier(Samplers.times(routing.classifier().latencyS(),
+                classifier = new TierRouting.Classifier(Samplers.times(routing.classifier().latencyS(),
                         streams.stream("routing/classifier")), routing.classifier().usdPerRequest(),
                         streams.stream("routing/difficulty"));
             }
@@ -133,8 +131,10 @@ public final class Gateways {
                 }
             }
         }
-        Gateway gateway = new Gateway(clock, metrics, ledger, window, caches, tiers, selector, classifier,
-                streams.stream("routing/escalation"), poolCalls, byPool, guards, pipelines);
+        Gateway gateway = new Gateway(new Gateway.Services(clock, metrics, ledger, window),
+                new Gateway.Layer(caches, new TierRouting.Plan(tiers, selector, classifier,
+                        streams.stream("routing/escalation")), new ResilientCaller.Pools(byPool, guards), poolCalls,
+                        pipelines));
         relay.target = gateway;
         return gateway;
     }

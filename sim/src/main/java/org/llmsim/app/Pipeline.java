@@ -9,6 +9,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.llmsim.kernel.RandomStreams;
 import org.llmsim.metrics.AppResult;
 import org.llmsim.metrics.LatencyHistogram;
+import org.llmsim.request.Journey;
 import org.llmsim.request.Request;
 import org.llmsim.scenario.AgentStageSpec;
 import org.llmsim.scenario.ClassSpec;
@@ -32,7 +33,8 @@ import org.llmsim.workload.TimeSampler;
  * The pipeline of one request class at run time: its stages with their own random streams, and the statistics of its
  * measured requests (latency per stage, end to end, against the budget). The stages run one after the other, each
  * from the end of the one before, so a completed request's stage latencies add up to its end-to-end latency; the
- * {@link Gateway} runs them (it owns the model calls), this class holds what they draw and what they add up to.
+ * {@link PipelineRunner} runs them (the gateway makes their model calls), this class holds what they draw and what
+ * they add up to.
  */
 final class Pipeline {
     /** A stage at run time: its spec, its draws, and where its model calls go (null: the routed tier). */
@@ -124,8 +126,12 @@ final class Pipeline {
         }
     }
 
-    /** Where one request is in the pipeline. */
+    /** Where one user request is in its class's pipeline. */
     static final class Run {
+        final Pipeline pipeline;
+        final Request user;
+        /** The user request's journey: its spend so far bounds agents and measures each stage's. */
+        final Journey journey;
         final double[] latencyS;
         int stage = -1;
         double stageStartS;
@@ -142,8 +148,11 @@ final class Pipeline {
         int stepsDone;
         double taskStartUsd;
 
-        Run(int stages) {
-            latencyS = new double[stages];
+        Run(Pipeline pipeline, Request user, Journey journey) {
+            this.pipeline = pipeline;
+            this.user = user;
+            this.journey = journey;
+            latencyS = new double[pipeline.stages.size()];
             java.util.Arrays.fill(latencyS, Double.NaN);
         }
     }

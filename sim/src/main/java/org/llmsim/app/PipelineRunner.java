@@ -15,16 +15,17 @@ import org.llmsim.scenario.TtsStageSpec;
  * Runs user requests through their class's {@link Pipeline}, one stage after the other:
  *
  * <pre>
- *   stage i starts --its latency (one event), or its model calls through the gateway--> stage i ends --> stage i+1
+ *   stage i starts --its latency (one event), or its model calls through the host--> stage i ends --> stage i+1
  *   model stages:  llm (malformed answers called again), agent (steps with tools between, step and spend caps),
  *                  judge (a sampled share, holds the answer while it grades it)
  *   after the answer: a step, guardrail or judge holds the answer until it ends; tts streams right behind it
  * </pre>
  *
  * The user's first output is the answer's first token (plus the first audio chunk with text to speech) while the
- * answer streams; a stage that holds it moves it to its own end. Dollars of stages without a model go to the
- * gateway's ledger by stage; model calls are billed as any call, and each stage's spend is what its request's bill
- * grew by while it ran.
+ * answer streams; a stage that holds it moves it to its own end. Dollars of stages without a model are booked by
+ * stage through the host; model calls are billed as any call, and each stage's spend is what its request's bill
+ * grew by while it ran. The runner knows the layer only as its {@link StageHost}: model calls, prices and the
+ * request's end go there; the answers come back through {@link #callAnswered}.
  */
 final class PipelineRunner {
     /** Reject reason of a request the guardrail refused. */
@@ -32,44 +33,45 @@ final class PipelineRunner {
     /** Failure reason of a request whose model kept giving unparseable answers. */
     static final String MALFORMED = "malformed_output";
 
-    private final Gateway gateway;
+    private final LayerClock clock;
+    private final StageHost host;
 
-    PipelineRunner(Gateway gateway) {
-        this.gateway = gateway;
+    PipelineRunner(LayerClock clock, StageHost host) {
+        this.clock = clock;
+        this.host = host;
     }
 
     /** Starts the pipeline of a user request the ingress admitted. */
-    void start(Gateway.Journey j) {
-        runStage(j, 0);
+    void start(Pipeline.Run run) {
+        runStage(run, 0);
     }
 
-    private void runStage(Gateway.Journey j, int i) {
-        Pipeline p = j.pipeline;
-        Pipeline.Run run = j.run;
+    private void runStage(Pipeline.Run run, int i) {
+        Pipeline p = run.pipeline;
         if (i >= p.stages.size()) {
-            gateway.finishPipeline(j);
+            host.finish(run);
             return;
         }
         Pipeline.Stage s = p.stages.get(i);
-        Request user = j.user;
+        Request user = run.user;
         run.stage = i;
-        run.stageStartS = gateway.now();
-        run.stageStartUsd = user.costUsd();
+        run.stageStartS = clock.now();
+        run.stageStartUsd = run.journey.costUsd();
         if (s.spec instanceof StepStageSpec step) {
             hold(run, i, p);
-            gateway.charge(j, s, step.usdPerRequest());
-            gateway.after(s.latency.sampleS(), () -> endStage(j, i));
+            host.charge(run, s, step.usdPerRequest());
+            clock.after(s.latency.sampleS(), () -> endStage(run, i));
         } else if (s.spec instanceof GuardrailStageSpec g) {
             hold(run, i, p);
-            gateway.charge(j, s, g.usdPerRequest());
+            host.charge(run, s, g.usdPerRequest());
             boolean blocked = g.blockRate() > 0 && s.rng.nextDouble() < g.blockRate();
-            gateway.after(s.latency.sampleS(), () -> {
+            clock.after(s.latency.sampleS(), () -> {
                 if (blocked) {
                     s.count("blocked", 1);
-                    closeStage(j, i);
-                    gateway.end(j, GUARDRAIL, true);
+                    closeStage(run, i);
+                    host.end(run, GUARDRAIL, true);
                 } else {
-                    endStage(j, i);
+                    endStage(run, i);
                 }
             });
         } else if (s.spec instanceof RetrieveStageSpec r) {
@@ -87,36 +89,36 @@ final class PipelineRunner {
                 latency += s.rerankLatency.sampleS();
                 usd += price(r.rerank().usdPerRequest());
             }
-            gateway.charge(j, s, usd);
+            host.charge(run, s, usd);
             run.addedTokens += r.addedTokens();
-            gateway.after(latency, () -> endStage(j, i));
+            clock.after(latency, () -> endStage(run, i));
         } else if (s.spec instanceof ToolStageSpec t) {
             hold(run, i, p);
-            gateway.after(tools(j, s, t.calls()), () -> endStage(j, i));
+            clock.after(tools(run, s, t.calls()), () -> endStage(run, i));
         } else if (s.spec instanceof TtsStageSpec t) {
             double firstChunkS = s.latency.sampleS();
             run.firstOutS = run.streaming ? run.firstOutS + firstChunkS : run.stageStartS + firstChunkS;
             run.streaming = false; // audio after this is what the user hears
             long chars = Math.round(user.outputTokens() * t.charsPerToken());
-            gateway.charge(j, s, price(t.usdPerMchar()) * chars / 1e6);
-            gateway.after(firstChunkS, () -> endStage(j, i));
+            host.charge(run, s, price(t.usdPerMchar()) * chars / 1e6);
+            clock.after(firstChunkS, () -> endStage(run, i));
         } else if (s.spec instanceof LlmStageSpec l) {
             run.malformedLeft = l.malformed() == null ? 0 : l.malformed().maxRetries();
-            llmCall(j, s, i);
+            llmCall(run, s, i);
         } else if (s.spec instanceof AgentStageSpec a) {
             int wanted = s.steps.sample();
             run.stepsWanted = wanted;
             run.stepsDone = 0;
-            run.taskStartUsd = user.costUsd();
-            agentStep(j, s, i);
+            run.taskStartUsd = run.journey.costUsd();
+            agentStep(run, s, i);
         } else if (s.spec instanceof JudgeStageSpec judge) {
             if (s.rng.nextDouble() >= judge.sample()) {
-                runStage(j, i + 1); // not sampled: the stage is skipped, not timed
+                runStage(run, i + 1); // not sampled: the stage is skipped, not timed
                 return;
             }
             hold(run, i, p);
             s.count("judged", 1);
-            gateway.modelCall(j, s.tier, clampInput(user.inputTokens() + run.addedTokens + user.outputTokens()),
+            host.modelCall(run, s.tier, clampInput(user.inputTokens() + run.addedTokens + user.outputTokens()),
                     s.outputTokens.sample());
         }
     }
@@ -129,34 +131,32 @@ final class PipelineRunner {
         }
     }
 
-    private void llmCall(Gateway.Journey j, Pipeline.Stage s, int i) {
-        Request user = j.user;
-        boolean answer = i == j.pipeline.answerIndex;
+    private void llmCall(Pipeline.Run run, Pipeline.Stage s, int i) {
+        Request user = run.user;
+        boolean answer = i == run.pipeline.answerIndex;
         int output = answer || s.outputTokens == null ? user.outputTokens() : s.outputTokens.sample();
         s.count("calls", 1);
-        gateway.modelCall(j, s.tier, clampInput(user.inputTokens() + j.run.addedTokens), output);
+        host.modelCall(run, s.tier, clampInput(user.inputTokens() + run.addedTokens), output);
     }
 
-    private void agentStep(Gateway.Journey j, Pipeline.Stage s, int i) {
-        Pipeline.Run run = j.run;
+    private void agentStep(Pipeline.Run run, Pipeline.Stage s, int i) {
         AgentStageSpec a = (AgentStageSpec) s.spec;
         run.stepsDone++;
         boolean last = run.stepsDone >= run.stepsWanted;
-        int output = last ? j.user.outputTokens() : s.outputTokens.sample();
+        int output = last ? run.user.outputTokens() : s.outputTokens.sample();
         s.count("steps", 1);
-        gateway.modelCall(j, s.tier, clampInput(j.user.inputTokens() + run.addedTokens), output);
+        host.modelCall(run, s.tier, clampInput(run.user.inputTokens() + run.addedTokens), output);
         if (a.maxSteps() != null && !last && run.stepsDone >= a.maxSteps()) {
             s.count("step_cap", 1); // this call is the last the cap allows; its answer is what the task returns
         }
     }
 
     /**
-     * A model call of the journey's current stage answered ({@code call} has its timestamps); returns normally after
+     * A model call of the run's current stage answered ({@code call} has its timestamps); returns normally after
      * scheduling what comes next.
      */
-    void callAnswered(Gateway.Journey j, Request call) {
-        Pipeline p = j.pipeline;
-        Pipeline.Run run = j.run;
+    void callAnswered(Pipeline.Run run, Request call) {
+        Pipeline p = run.pipeline;
         int i = run.stage;
         Pipeline.Stage s = p.stages.get(i);
         if (s.spec instanceof LlmStageSpec l) {
@@ -164,11 +164,11 @@ final class PipelineRunner {
                 if (run.malformedLeft > 0) {
                     run.malformedLeft--;
                     s.count("malformed_retries", 1);
-                    llmCall(j, s, i);
+                    llmCall(run, s, i);
                 } else {
                     s.count("malformed_failures", 1);
-                    closeStage(j, i);
-                    gateway.end(j, MALFORMED, false);
+                    closeStage(run, i);
+                    host.end(run, MALFORMED, false);
                 }
                 return;
             }
@@ -177,12 +177,12 @@ final class PipelineRunner {
             } else {
                 run.addedTokens += call.outputTokens();
             }
-            endStage(j, i);
+            endStage(run, i);
         } else if (s.spec instanceof AgentStageSpec a) {
             boolean done = run.stepsDone >= run.stepsWanted;
             boolean stepCap = !done && a.maxSteps() != null && run.stepsDone >= a.maxSteps();
             boolean spendCap = !done && !stepCap && a.maxSpendUsd() != null
-                    && j.user.costUsd() - run.taskStartUsd >= a.maxSpendUsd();
+                    && run.journey.costUsd() - run.taskStartUsd >= a.maxSpendUsd();
             if (spendCap) {
                 s.count("spend_cap", 1);
             }
@@ -191,25 +191,25 @@ final class PipelineRunner {
                 if (i == p.answerIndex) {
                     answerReady(run, call);
                 }
-                endStage(j, i);
+                endStage(run, i);
                 return;
             }
             run.addedTokens += call.outputTokens();
             ToolCallSpec tool = a.tool();
-            double toolS = tool == null ? 0 : tools(j, s, tool);
-            if (a.maxSpendUsd() != null && j.user.costUsd() - run.taskStartUsd >= a.maxSpendUsd()) {
+            double toolS = tool == null ? 0 : tools(run, s, tool);
+            if (a.maxSpendUsd() != null && run.journey.costUsd() - run.taskStartUsd >= a.maxSpendUsd()) {
                 s.count("spend_cap", 1); // the tools spent the rest: the task stops after them
-                gateway.after(toolS, () -> {
+                clock.after(toolS, () -> {
                     if (i == p.answerIndex) {
                         answerReady(run, call);
                     }
-                    endStage(j, i);
+                    endStage(run, i);
                 });
                 return;
             }
-            gateway.after(toolS, () -> agentStep(j, s, i));
+            clock.after(toolS, () -> agentStep(run, s, i));
         } else {
-            endStage(j, i); // a judge's verdict
+            endStage(run, i); // a judge's verdict
         }
     }
 
@@ -224,7 +224,7 @@ final class PipelineRunner {
      * Runs a stage's tool calls (all at once, each cut at the timeout; timed-out calls add nothing), books their
      * price and their output to later prompts, and returns how long the slowest took, seconds.
      */
-    private double tools(Gateway.Journey j, Pipeline.Stage s, ToolCallSpec tool) {
+    private double tools(Pipeline.Run run, Pipeline.Stage s, ToolCallSpec tool) {
         double slowest = 0;
         double timeout = tool.timeoutS() == null ? Double.POSITIVE_INFINITY : tool.timeoutS();
         for (int k = 0; k < tool.parallel(); k++) {
@@ -234,25 +234,24 @@ final class PipelineRunner {
                 latency = timeout;
                 s.count("tool_timeouts", 1);
             } else {
-                j.run.addedTokens += tokens;
+                run.addedTokens += tokens;
             }
             slowest = Math.max(slowest, latency);
         }
         s.count("tool_calls", tool.parallel());
-        gateway.charge(j, s, price(tool.usdPerCall()) * tool.parallel());
+        host.charge(run, s, price(tool.usdPerCall()) * tool.parallel());
         return slowest;
     }
 
-    private void endStage(Gateway.Journey j, int i) {
-        closeStage(j, i);
-        runStage(j, i + 1);
+    private void endStage(Pipeline.Run run, int i) {
+        closeStage(run, i);
+        runStage(run, i + 1);
     }
 
     /** Stamps stage {@code i}'s latency and spend. */
-    private void closeStage(Gateway.Journey j, int i) {
-        Pipeline.Run run = j.run;
-        run.latencyS[i] = gateway.now() - run.stageStartS;
-        j.pipeline.stages.get(i).usd += j.user.costUsd() - run.stageStartUsd;
+    private void closeStage(Pipeline.Run run, int i) {
+        run.latencyS[i] = clock.now() - run.stageStartS;
+        run.pipeline.stages.get(i).usd += run.journey.costUsd() - run.stageStartUsd;
     }
 
     private static double price(Double usd) {

@@ -2,6 +2,7 @@ package org.llmsim.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.llmsim.engine.Replica;
 import org.llmsim.metrics.AppResult;
@@ -147,9 +148,10 @@ final class PoolCalls {
     /**
      * The per-pool results, in {@code cluster.pools} order.
      *
-     * @param gpuUsd each GPU pool's provisioned cost, by position in {@link Scenario#pools()}
+     * @param gpuUsd   each GPU pool's provisioned cost, by position in {@link Scenario#pools()}
+     * @param failures the retries, fallbacks and breaker of a pool, by name
      */
-    List<AppResult.BackendResult> results(double[] gpuUsd, java.util.Map<String, PoolGuard> guards, double endS) {
+    List<AppResult.BackendResult> results(double[] gpuUsd, Function<String, AppResult.CallFailures> failures) {
         double[] costByFileIndex = new double[byFileIndex.length];
         for (int p = 0; p < fileIndexOfGpuPool.length; p++) {
             costByFileIndex[fileIndexOfGpuPool[p]] = gpuUsd[p];
@@ -161,7 +163,7 @@ final class PoolCalls {
             out.add(new AppResult.BackendResult(t.name, t.kind, t.provider, t.batch, t.calls, t.completed, t.rejected,
                     t.rateLimited, t.inputTokens, t.cachedInputTokens, t.cacheWriteTokens, t.outputTokens, usd,
                     t.ttft.summary(), t.e2e.summary(),
-                    guards.containsKey(t.name) ? guards.get(t.name).result(endS) : AppResult.CallFailures.NONE));
+                    failures.apply(t.name)));
         }
         return List.copyOf(out);
     }

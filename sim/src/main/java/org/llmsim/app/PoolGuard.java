@@ -4,8 +4,8 @@ import org.llmsim.metrics.AppResult;
 
 /**
  * What a client does around the calls of one pool: retry with backoff ({@link RetryPolicy}), give up after
- * {@code timeout_s}, go on to the {@code fallback} pool, and stop sending while the {@link CircuitBreaker} is open;
- * and what came of it over the whole run.
+ * {@code timeout_s}, go on to the {@code fallback} pool, and stop sending while the {@link CircuitBreaker} is open.
+ * Settings and the breaker's state; what came of the calls is counted in a {@link ResilienceTally}.
  */
 final class PoolGuard {
     /** A pool without retries, timeout, fallback or breaker. */
@@ -21,14 +21,6 @@ final class PoolGuard {
     final String fallback;
     /** The breaker, or null. */
     final CircuitBreaker breaker;
-
-    long errors;
-    long timeouts;
-    long retries;
-    long fallbackOut;
-    long fallbackIn;
-    long shortCircuited;
-    double failedUsd;
 
     PoolGuard(String pool, RetryPolicy retry, double timeoutS, String fallback, CircuitBreaker breaker) {
         this.pool = pool;
@@ -66,9 +58,8 @@ final class PoolGuard {
         return breaker != null && breaker.isOpen();
     }
 
-    /** The run's record, breaker state up to {@code endS}. */
-    AppResult.CallFailures result(double endS) {
-        return new AppResult.CallFailures(errors, timeouts, retries, fallbackOut, fallbackIn, shortCircuited,
-                failedUsd, breaker == null ? null : breaker.result(endS));
+    /** What the breaker did up to {@code endS}, or null without one. */
+    AppResult.BreakerResult breakerResult(double endS) {
+        return breaker == null ? null : breaker.result(endS);
     }
 }

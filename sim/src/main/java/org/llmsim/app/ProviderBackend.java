@@ -8,7 +8,7 @@ import org.llmsim.metrics.CallGauges;
 import org.llmsim.provider.CallCost;
 import org.llmsim.provider.CallTokens;
 import org.llmsim.provider.PromptCache;
-import org.llmsim.provider.ProviderProfile;
+import org.llmsim.scenario.ProviderProfile;
 import org.llmsim.provider.TokenPrices;
 import org.llmsim.request.Request;
 import org.llmsim.scenario.ProviderPlan;
@@ -70,7 +70,7 @@ public final class ProviderBackend implements Backend {
         this.clock = clock;
         this.outcomes = outcomes;
         ProviderProfile p = plan.profile();
-        this.prices = plan.prices();
+        this.prices = TokenPrices.of(plan.profile(), plan.cacheWriteMultiplier());
         this.promptCache = plan.promptCaching() ? new PromptCache(plan.cacheTtlS(), p.minCacheableTokens()) : null;
         RateLimitSpec limit = plan.rateLimit();
         this.requestBucket = limit == null || limit.requestsPerMin() == null ? null

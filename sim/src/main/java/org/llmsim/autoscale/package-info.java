@@ -5,5 +5,7 @@
  * replicas the HorizontalPodAutoscaler rule gives: up at once, down after a stabilization window, to zero when idle.
  * The fleet owns what scaling means for replicas (cold starts, drains, the provisioned-time integral the bill is
  * made of); this package only decides when and how far.
+ *
+ * <p>Depends on: cluster, engine, kernel, metrics, request, scenario.
  */
 package org.llmsim.autoscale;

@@ -19,7 +19,7 @@ import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.ScenarioLoader;
 import org.llmsim.scenario.ScenarioSpec;
 import org.llmsim.scenario.WorkloadSpec;
-import org.llmsim.workload.InterarrivalSampler;
+import org.llmsim.workload.arrival.InterarrivalSampler;
 import org.llmsim.workload.LengthSampler;
 import org.llmsim.workload.Samplers;
 
@@ -108,7 +108,7 @@ public final class BenchmarkRun {
                 // Gamma gaps with shape = burstiness have coefficient of variation 1/sqrt(burstiness).
                 ArrivalSpec arrival = load.burstiness() == 1.0 ? new ArrivalSpec.Poisson(load.requestRateRps())
                         : new ArrivalSpec.Gamma(load.requestRateRps(), 1 / Math.sqrt(load.burstiness()));
-                this.gaps = Samplers.interarrivals(arrival, streams.stream("arrivals"));
+                this.gaps = InterarrivalSampler.of(arrival, streams.stream("arrivals"));
             }
         }
 

@@ -1,14 +1,20 @@
 package org.llmsim.calibration;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +33,8 @@ import org.llmsim.scenario.InputException;
  * Turns a fit into a new GPU profile file. The fitted values go where the engine reads them: the top-level fields for
  * vLLM (unless the profile has its own {@code engines.vllm} set), {@code engines.<engine>} otherwise; the
  * interconnect latency is a property of the node and always goes to the top level. Each place that changed gets a
- * {@code sources} entry describing the fit. Existing files are never overwritten unless asked.
+ * {@code sources} entry describing the fit. Existing files are never overwritten unless asked, links never, and a
+ * profile appears under its name only once it is complete and checked.
  */
 public final class CalibratedProfileWriter {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
@@ -177,7 +184,7 @@ public final class CalibratedProfileWriter {
     /** {@code dir/stem.yaml}, or {@code stem-2.yaml}, {@code stem-3.yaml}, ... whichever does not exist yet. */
     public static Path freeName(Path dir, String stem) {
         Path candidate = dir.resolve(stem + ".yaml");
-        for (int i = 2; Files.exists(candidate); i++) {
+        for (int i = 2; Files.exists(candidate, LinkOption.NOFOLLOW_LINKS); i++) {
             candidate = dir.resolve(stem + "-" + i + ".yaml");
         }
         return candidate;
@@ -185,18 +192,87 @@ public final class CalibratedProfileWriter {
 
     /** Writes {@code text} to {@code file}; refuses to replace an existing file unless {@code force}. */
     public static void write(Path file, String text, boolean force) {
-        if (Files.exists(file) && !force) {
-            throw new InputException(file.toString(), "exists; llmsim calibrate never overwrites a file "
-                    + "(choose another --out, or add --force)");
+        write(file, text, force, complete -> {
+        });
+    }
+
+    /**
+     * Writes {@code text} to {@code file}, all or nothing: into a private directory beside it first, where
+     * {@code check} looks at the complete file, then into place in one step. A file of that name is never
+     * replaced unless {@code force}, and a symbolic link never (nor written through).
+     *
+     * @param check sees the complete file, under its final name in the private directory; throws to refuse it
+     * @throws InputException       if the file exists (without {@code force}) or is a link
+     * @throws UncheckedIOException if writing failed (a full disk); nothing is left under the file's name
+     */
+    public static void write(Path file, String text, boolean force, Consumer<Path> check) {
+        Path target = file.toAbsolutePath();
+        if (Files.isSymbolicLink(target)) {
+            throw new InputException(file.toString(), "is a symbolic link; llmsim calibrate never writes through "
+                    + "a link nor replaces one (choose another --out)");
         }
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (!force) {
+                throw exists(file);
             }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new InputException(file.toString(), "is not a file; choose another --out");
+            }
+        }
+        Path tmpDir = null;
+        try {
+            Files.createDirectories(target.getParent());
+            tmpDir = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".llmsim-");
+            Path tmp = tmpDir.resolve(target.getFileName().toString());
+            // a process stopped while it writes (Ctrl-C) removes them on its way out; the file's name is not among them
+            tmpDir.toFile().deleteOnExit();
+            tmp.toFile().deleteOnExit();
+            Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            check.accept(tmp);
+            if (force) {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE); // a rename: replaces the file as a whole
+            } else {
+                placeNew(tmp, target, file);
+            }
         } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot write: " + e.getMessage());
+            throw new UncheckedIOException(e);
+        } finally {
+            if (tmpDir != null) {
+                deleteQuietly(tmpDir);
+            }
+        }
+    }
+
+    /** Gives {@code tmp} the name {@code target} only if nothing has that name: a hard link fails if one does. */
+    private static void placeNew(Path tmp, Path target, Path file) throws IOException {
+        try {
+            Files.createLink(target, tmp);
+        } catch (FileAlreadyExistsException e) {
+            throw exists(file);
+        } catch (UnsupportedOperationException | IOException e) {
+            // a file system without hard links: a move that checks first (refuses a file that exists by then)
+            try {
+                Files.move(tmp, target);
+            } catch (FileAlreadyExistsException taken) {
+                throw exists(file);
+            }
+        }
+    }
+
+    private static InputException exists(Path file) {
+        return new InputException(file.toString(), "exists; llmsim calibrate never overwrites a file "
+                + "(choose another --out, or add --force)");
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a leftover hidden directory beside the profile is harmless
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.llmsim.calibration;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,6 +13,7 @@ import org.llmsim.hardware.Dtype;
 import org.llmsim.hardware.ServingEngine;
 import org.llmsim.scenario.InputError;
 import org.llmsim.scenario.InputException;
+import org.llmsim.scenario.InputFiles;
 import org.llmsim.scenario.LengthSpec;
 import org.llmsim.scenario.PoolSpec;
 import org.llmsim.scenario.Problems;
@@ -47,12 +46,8 @@ public final class MeasurementCsv {
     /** Reads every line of {@code file}; {@code defaults} supplies configuration a line leaves out. */
     public static List<Measurement> read(Path file, PoolSpec defaults) {
         String name = file.toString();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new InputException(name, "cannot read: " + e.getMessage());
-        }
+        List<String> lines = InputFiles.readText(file, name, InputFiles.MAX_CSV_BYTES, "CSV of measurements").lines()
+                .toList();
         String[] header = null;
         int headerLine = 0;
         List<Measurement> out = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.llmsim.calibration;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.llmsim.scenario.InputException;
+import org.llmsim.scenario.InputFiles;
 import org.llmsim.scenario.PoolSpec;
 import org.llmsim.scenario.Problems;
 import org.llmsim.scenario.SourceLines;
@@ -70,14 +70,9 @@ public record ValidationCase(String id, String description, String source, Strin
     /** Reads and validates one case file. */
     public static ValidationCase load(Path file) {
         String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(name, "cannot read: " + e.getMessage());
-        }
-        SourceLines lines = SourceLines.index(text);
+        String text = InputFiles.readText(file, name, InputFiles.MAX_YAML_BYTES, "validation case");
         JsonNode tree = StrictYaml.readTree(text, name);
+        SourceLines lines = SourceLines.index(text);
         ValidationCase c = StrictYaml.bind(tree, ValidationCase.class, name, lines);
         Problems p = new Problems(name, lines);
         String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");

@@ -1,7 +1,6 @@
 package org.llmsim.calibration;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,11 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.llmsim.scenario.InputError;
 import org.llmsim.scenario.InputException;
+import org.llmsim.scenario.InputFiles;
 import org.llmsim.scenario.LengthSpec;
 import org.llmsim.scenario.PoolSpec;
+import org.llmsim.scenario.StrictYaml;
 
 /**
  * Reads the result file of {@code vllm bench serve --save-result} (and of the older
@@ -30,7 +35,9 @@ import org.llmsim.scenario.PoolSpec;
  * {@link #modelProfileId} turns into a profile id when the caller gives none.
  */
 public final class VllmBenchResult {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Python's json module writes NaN and Infinity for undefined statistics; they are read, then refused if used. */
+    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build());
 
     private VllmBenchResult() {
     }
@@ -44,15 +51,8 @@ public final class VllmBenchResult {
      */
     public static Measurement read(Path file, PoolSpec deployment, Collection<Metric> metrics) {
         String name = file.toString();
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new InputException(name, "cannot read a vllm bench serve result: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new InputException(name, "expected a JSON object as written by vllm bench serve --save-result");
-        }
+        JsonNode root = readFields(InputFiles.readText(file, name, InputFiles.MAX_JSON_BYTES,
+                "vllm bench serve result (JSON)"), name, metrics);
         int completed = intField(root, "completed", name);
         if (completed < 1) {
             throw new InputException(name, "completed: no request completed, nothing to calibrate on");
@@ -75,11 +75,22 @@ public final class VllmBenchResult {
             d = Deployments.with(d, Map.of("model", modelProfileId(modelId)));
         }
         Map<Metric, Double> measured = new EnumMap<>(Metric.class);
+        List<InputError> impossible = new ArrayList<>();
         for (Metric m : metrics) {
             JsonNode v = root.get(m.key());
-            if (v != null && v.isNumber() && v.asDouble() > 0) {
-                measured.put(m, v.asDouble());
+            if (v == null || v.isNull()) {
+                continue; // not measured: nothing to fit
             }
+            if (v.isNumber() && v.asDouble() > 0 && Double.isFinite(v.asDouble())) {
+                measured.put(m, v.asDouble());
+            } else {
+                // a latency or throughput of 0 or less is no measurement: fitting around it would hide a broken run
+                impossible.add(new InputError(name, null, m.key(), (v.isNumber() ? "must be > 0, got " + v.asText()
+                        : "expected a number, got " + v) + "; fix the file or leave the metric out with --metrics"));
+            }
+        }
+        if (!impossible.isEmpty()) {
+            throw new InputException(impossible);
         }
         if (measured.isEmpty()) {
             throw new InputException(name, "none of the metrics to fit is in the file (" + metrics.stream()
@@ -88,6 +99,45 @@ public final class VllmBenchResult {
         String date = root.hasNonNull("date") ? " (" + root.get("date").asText() + ")" : "";
         String label = file.getFileName().toString();
         return new Measurement(label, new ServeBenchmark(d, load), measured, "vllm bench serve result " + name + date);
+    }
+
+    /** The top-level fields of a result that calibration reads; the rest (per-request details) are skipped. */
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("completed", "failed", "num_prompts",
+            "request_rate", "burstiness", "max_concurrency", "input_lens", "output_lens", "total_input_tokens",
+            "total_output_tokens", "model_id", "date");
+
+    /**
+     * Parses the file's object, keeping only what calibration reads (the settings, totals, lengths and the metrics
+     * to fit): a result saved with every request's inter-token latencies and texts can be large.
+     */
+    private static JsonNode readFields(String text, String name, Collection<Metric> metrics) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+        try (JsonParser p = JSON.getFactory().createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new InputException(name, "expected a JSON object as written by vllm bench serve --save-result");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                boolean wanted = FIELDS.contains(field) || metrics.stream().anyMatch(m -> m.key().equals(field));
+                if (wanted) {
+                    root.set(field, JSON.readTree(p));
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new InputException(name, "holds more than one JSON value; expected the one object vllm bench "
+                        + "serve --save-result writes");
+            }
+        } catch (JsonProcessingException e) {
+            Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
+            throw new InputException(List.of(new InputError(name, line, null, "malformed JSON: "
+                    + StrictYaml.firstLine(e.getOriginalMessage()))));
+        } catch (IOException e) {
+            throw new InputException(name, "cannot read: " + e.getMessage());
+        }
+        return root;
     }
 
     /**

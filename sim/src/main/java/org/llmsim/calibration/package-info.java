@@ -22,5 +22,7 @@
  * </ul>
  * Fitting never adds per-case factors: the same few parameters of one GPU and engine must explain every point, and the
  * roofline does the rest.
+ *
+ * <p>Depends on: cluster, engine, hardware, kernel, metrics, request, scenario, workload, workload.arrival.
  */
 package org.llmsim.calibration;

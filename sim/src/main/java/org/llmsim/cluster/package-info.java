@@ -14,5 +14,7 @@
  * requests ({@link org.llmsim.cluster.ReplicaSet}), records every change and integrates the provisioned replicas
  * over time for the bill. {@link org.llmsim.cluster.ReplicaFaultInjector} crashes replicas and degrades their GPUs as
  * the scenario's {@code faults:} say.
+ *
+ * <p>Depends on: engine, hardware, kernel, metrics, request, scenario.
  */
 package org.llmsim.cluster;

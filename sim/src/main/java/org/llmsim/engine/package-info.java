@@ -24,5 +24,7 @@
  * decode replica takes them with {@link org.llmsim.engine.Replica#acceptPrefilled}).
  *
  * <p>The engine reports what happens through {@link org.llmsim.engine.EngineListener}; it keeps no statistics itself.
+ *
+ * <p>Depends on: hardware, kernel, request.
  */
 package org.llmsim.engine;

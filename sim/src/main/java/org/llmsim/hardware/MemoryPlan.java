@@ -65,6 +65,26 @@ public record MemoryPlan(
                 kvBytesPerGpu, kvBytesPerTokenPerGpu, blockSize, blocks);
     }
 
+    /**
+     * The smallest tensor-parallel group (1, 2, 4, ... up to {@code maxTp}, dividing the attention heads of the model
+     * and of its draft) over which {@code hardware}'s model fits with room for KV blocks, under the same settings; 0
+     * when none does. Validation's hint and the catalog both ask this, so they name the same group.
+     */
+    public static int smallestFittingTp(ReplicaHardware hardware, double gpuMemoryUtilization, int maxBatchedTokens,
+            int maxBatchSize, int blockSize, int maxTp) {
+        for (int tp = 1; tp <= maxTp; tp *= 2) {
+            if (hardware.model().heads() % tp != 0 || hardware.draft() != null && hardware.draft().heads() % tp != 0) {
+                continue;
+            }
+            ReplicaHardware candidate = new ReplicaHardware(hardware.gpu(), hardware.model(), tp,
+                    hardware.weightDtype(), hardware.kvDtype(), hardware.pp(), hardware.draft());
+            if (of(candidate, gpuMemoryUtilization, maxBatchedTokens, maxBatchSize, blockSize).fits()) {
+                return tp;
+            }
+        }
+        return 0;
+    }
+
     /** Whether weights, activations and reserve fit with room for at least one KV block. */
     public boolean fits() {
         return kvBlocks > 0;

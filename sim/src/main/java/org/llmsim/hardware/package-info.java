@@ -17,5 +17,7 @@
  *       {@link org.llmsim.hardware.ServingEngine} runs it.</li>
  * </ul>
  * Units are in the names: bytes, seconds, TFLOP/s ({@code tflops}), TB/s ({@code tbps}), Gbit/s ({@code gbps}).
+ *
+ * <p>Depends on nothing else of llmsim.
  */
 package org.llmsim.hardware;

@@ -3,7 +3,7 @@ package org.llmsim.jobs;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.llmsim.kernel.ExperimentRunner;
+import org.llmsim.simulation.ExperimentRunner;
 import org.llmsim.metrics.DomainRun;
 import org.llmsim.metrics.FleetMerge;
 import org.llmsim.metrics.RunResult;

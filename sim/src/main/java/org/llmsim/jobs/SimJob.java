@@ -3,8 +3,8 @@ package org.llmsim.jobs;
 import java.io.Serializable;
 import java.util.List;
 
-import org.llmsim.kernel.ExperimentRunner;
-import org.llmsim.kernel.Simulation;
+import org.llmsim.simulation.ExperimentRunner;
+import org.llmsim.simulation.Simulation;
 import org.llmsim.scenario.Scenario;
 
 /**

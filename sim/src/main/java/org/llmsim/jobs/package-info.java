@@ -17,5 +17,7 @@
  *
  * <p>Every job is deterministic: the same job gives the same result on any engine, so an engine changes how fast
  * results come, never what they are.
+ *
+ * <p>Depends on: kernel, metrics, planning, scenario, simulation.
  */
 package org.llmsim.jobs;

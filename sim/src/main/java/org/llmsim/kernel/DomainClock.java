@@ -7,7 +7,7 @@ package org.llmsim.kernel;
  * priority, then insertion order), so a domain runs the same events in the same order whether its neighbours share
  * its event list or not.
  */
-final class DomainClock implements EventScheduler {
+public final class DomainClock implements EventScheduler {
     private static final ScheduledEvent NEVER = () -> {
     };
     private final DsolKernel kernel;
@@ -15,7 +15,7 @@ final class DomainClock implements EventScheduler {
     private long executedEvents;
     private double lastEventTimeS;
 
-    DomainClock(DsolKernel kernel, double horizonS) {
+    public DomainClock(DsolKernel kernel, double horizonS) {
         this.kernel = kernel;
         this.horizonS = horizonS;
     }
@@ -40,11 +40,11 @@ final class DomainClock implements EventScheduler {
         });
     }
 
-    long executedEvents() {
+    public long executedEvents() {
         return executedEvents;
     }
 
-    double lastEventTimeS() {
+    public double lastEventTimeS() {
         return lastEventTimeS;
     }
 }

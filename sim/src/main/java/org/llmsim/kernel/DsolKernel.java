@@ -1,6 +1,7 @@
 package org.llmsim.kernel;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import nl.tudelft.simulation.dsol.experiment.Replication;
 import nl.tudelft.simulation.dsol.experiment.SingleReplication;
@@ -22,7 +23,9 @@ public final class DsolKernel implements EventScheduler {
     private static final short OBSERVATION = EventPriority.OBSERVATION.dsolPriority;
     /** Guards DSOL's JVM-wide state (naming context, logger registry) while a kernel or replication registers. */
     private static final Object DSOL_NAMING = new Object();
-    private final DevsSimulator<Double> simulator;
+    /** How often the caller looks whether DSOL's thread is still alive while it waits for the run. */
+    private static final long WATCH_MS = 250;
+    private final Devs simulator;
     private long nextSequence;
     private long executedEvents;
     private double lastEventTimeS;
@@ -33,7 +36,7 @@ public final class DsolKernel implements EventScheduler {
         synchronized (DSOL_NAMING) {
             // DSOL's simulator registers a log formatter in a JVM-wide map that is not safe for concurrent use:
             // kernels built on several threads at once (shard jobs) could lose the registration
-            simulator = new DevsSimulator<>("llmsim");
+            simulator = new Devs();
         }
     }
 
@@ -85,8 +88,17 @@ public final class DsolKernel implements EventScheduler {
                 replication = new SingleReplication<>("replication", 0.0, 0.0, horizonS);
             }
             simulator.initialize(model, replication);
+            simulator.watchWorker();
             simulator.start();
-            ended.await();
+            while (!ended.await(WATCH_MS, TimeUnit.MILLISECONDS)) {
+                Throwable death = simulator.death();
+                if (death != null && ended.getCount() > 0) {
+                    // DSOL's thread catches exceptions but not errors: one that escaped (out of memory) ended the
+                    // thread without ending the replication, and nothing else would ever wake this one
+                    failure = failure != null ? failure : death;
+                    break;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while simulating", e);
@@ -131,6 +143,34 @@ public final class DsolKernel implements EventScheduler {
         }
     }
 
+    /** DSOL's simulator, with a look at its worker thread: alive, or dead of what. */
+    private static final class Devs extends DevsSimulator<Double> {
+        private static final long serialVersionUID = 1L;
+        private transient volatile Thread watched;
+        private transient volatile Throwable death;
+
+        Devs() {
+            super("llmsim");
+        }
+
+        /** Watches the worker thread that {@code initialize} created. */
+        void watchWorker() {
+            watched = worker;
+            if (watched != null) {
+                watched.setUncaughtExceptionHandler((thread, e) -> death = e);
+            }
+        }
+
+        /** What ended the worker thread, if it died; null while it lives. */
+        Throwable death() {
+            Thread t = watched;
+            if (death == null && t != null && !t.isAlive()) {
+                return new IllegalStateException("the simulation thread ended before the run did");
+            }
+            return death;
+        }
+    }
+
     /** One model event: a time, a priority, a tie-breaking sequence number and the action. */
     final class KernelEvent implements SimEventInterface<Double>, ScheduledEvent {
         final double timeS;
@@ -154,7 +194,10 @@ public final class DsolKernel implements EventScheduler {
                 return; // cancelled, or the run already failed
             }
             action = null;
-            executedEvents++;
+            if ((++executedEvents & (StopRequest.CHECK_EVERY - 1)) == 0 && StopRequest.requested()) {
+                fail(new RunStopped(null));
+                return;
+            }
             if (priority != OBSERVATION) {
                 // observers (samplers) do not extend the run: the fleet is paid until the last model event
                 lastEventTimeS = timeS;

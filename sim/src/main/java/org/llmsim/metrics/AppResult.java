@@ -21,10 +21,23 @@ import java.util.function.Function;
  * @param pipelines per request class with a pipeline: its stages' latencies and costs, its budget's attainment
  */
 public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierResult> tiers,
-        List<BackendResult> backends, BreakEven breakEven, List<PipelineResult> pipelines) implements Serializable {
+        List<BackendResult> backends, BreakEven breakEven, List<PipelineResult> pipelines) implements Section {
 
     public static final AppResult NONE = new AppResult(CostBreakdown.EMPTY, CacheSummary.NONE, List.of(), List.of(),
             null);
+    /** A fleet's: the breakdowns summed, the break-even recomputed ({@link FleetApp}). */
+    public static final SectionType<AppResult> TYPE = new SectionType<>("app", AppResult.class, NONE,
+            FleetApp::merge);
+
+    /** The application layer's figures of {@code r} ({@link #NONE} for a result without them). */
+    public static AppResult of(RunResult r) {
+        return TYPE.of(r);
+    }
+
+    @Override
+    public SectionType<AppResult> type() {
+        return TYPE;
+    }
 
     /** A result without pipelines. */
     public AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierResult> tiers,

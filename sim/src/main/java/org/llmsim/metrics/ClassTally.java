@@ -94,14 +94,11 @@ final class ClassTally {
     }
 
     RunResult.Throughput throughput(double windowS) {
-        return new RunResult.Throughput(completedInWindow / windowS, inputTokensInWindow / windowS,
-                outputTokensInWindow / windowS);
+        return new RunResult.Throughput(completedInWindow, inputTokensInWindow, outputTokensInWindow, windowS);
     }
 
     RunResult.SloResult slo(SloSpec targets, double windowS) {
-        return new RunResult.SloResult(targets.ttftS(), targets.tpotS(), targets.e2eS(),
-                measured == 0 ? Double.NaN : (double) measuredMeetingSlo / measured, goodInWindow / windowS,
-                targets.deadlineS(), measuredWithDeadline == 0 ? Double.NaN
-                        : (double) measuredInDeadline / measuredWithDeadline);
+        return new RunResult.SloResult(targets.ttftS(), targets.tpotS(), targets.e2eS(), targets.deadlineS(), measured,
+                measuredMeetingSlo, goodInWindow, measuredWithDeadline, measuredInDeadline, windowS);
     }
 }

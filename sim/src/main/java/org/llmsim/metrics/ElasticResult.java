@@ -10,8 +10,21 @@ import java.util.List;
  * @param pools  per GPU pool that autoscales or has replica faults, in scenario order
  * @param events every change, in time order
  */
-public record ElasticResult(List<PoolElastic> pools, List<ReplicaEvent> events) implements Serializable {
+public record ElasticResult(List<PoolElastic> pools, List<ReplicaEvent> events) implements Section {
     public static final ElasticResult NONE = new ElasticResult(List.of(), List.of());
+    /** A fleet's: per pool name the domains' pools as one, every domain's events ({@link FleetElastic}). */
+    public static final SectionType<ElasticResult> TYPE = new SectionType<>("elastic", ElasticResult.class, NONE,
+            FleetElastic::merge);
+
+    /** The autoscaling and fault figures of {@code r} ({@link #NONE} for a fixed, healthy fleet). */
+    public static ElasticResult of(RunResult r) {
+        return TYPE.of(r);
+    }
+
+    @Override
+    public SectionType<ElasticResult> type() {
+        return TYPE;
+    }
 
     /** Whether any pool autoscales. */
     public boolean autoscaled() {

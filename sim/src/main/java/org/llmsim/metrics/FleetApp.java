@@ -18,19 +18,22 @@ final class FleetApp {
     private FleetApp() {
     }
 
-    /** @throws IllegalArgumentException if a domain has an application layer */
-    static AppResult merge(List<DomainRun> domains, RunResult.Cost cost, RunResult.Throughput throughput,
-            RunResult.MeasuredRequests measured) {
-        for (DomainRun d : domains) {
-            AppResult a = d.result().app();
+    /**
+     * @param parts each domain's application figures, in domain order
+     * @throws IllegalArgumentException if a domain has an application layer
+     */
+    static AppResult merge(List<AppResult> parts, FleetContext fleet) {
+        List<DomainRun> domains = fleet.domains();
+        for (int d = 0; d < parts.size(); d++) {
+            AppResult a = parts.get(d);
             if (!a.cache().isNone() || !a.tiers().isEmpty() || !a.backends().isEmpty() || !a.pipelines().isEmpty()) {
-                throw new IllegalArgumentException("domain " + d.domain() + " has an application layer (caches, tiers,"
-                        + " API backends or pipelines); fleet domains cannot");
+                throw new IllegalArgumentException("domain " + domains.get(d).domain() + " has an application layer"
+                        + " (caches, tiers, API backends or pipelines); fleet domains cannot");
             }
         }
         Map<List<String>, AppResult.CostEntry> cells = new LinkedHashMap<>();
-        for (DomainRun d : domains) {
-            for (AppResult.CostEntry e : d.result().app().breakdown().entries()) {
+        for (AppResult a : parts) {
+            for (AppResult.CostEntry e : a.breakdown().entries()) {
                 cells.merge(List.of(e.backend(), e.pool(), e.tier(), e.cls(), e.kind()), e,
                         (x, y) -> new AppResult.CostEntry(x.backend(), x.pool(), x.tier(), x.cls(), x.kind(),
                                 x.usd() + y.usd()));
@@ -38,27 +41,30 @@ final class FleetApp {
         }
         AppResult.CostBreakdown breakdown = cells.isEmpty() ? AppResult.CostBreakdown.EMPTY
                 : new AppResult.CostBreakdown(List.copyOf(cells.values()));
-        return new AppResult(breakdown, AppResult.CacheSummary.NONE, List.of(), List.of(),
-                breakEven(domains, cost, throughput, measured));
+        return new AppResult(breakdown, AppResult.CacheSummary.NONE, List.of(), List.of(), breakEven(parts, fleet));
     }
 
-    private static AppResult.BreakEven breakEven(List<DomainRun> domains, RunResult.Cost cost,
-            RunResult.Throughput throughput, RunResult.MeasuredRequests measured) {
-        List<AppResult.BreakEven> parts = FleetMerge.map(domains, d -> d.result().app().breakEven());
+    private static AppResult.BreakEven breakEven(List<AppResult> apps, FleetContext fleet) {
+        RunResult.Cost cost = fleet.core().cost();
+        RunResult.Throughput throughput = fleet.core().throughput();
+        RunResult.MeasuredRequests measured = fleet.core().measured();
+        List<AppResult.BreakEven> parts = Merging.map(apps, AppResult::breakEven);
         AppResult.BreakEven any = parts.stream().filter(b -> b != null).findFirst().orElse(null);
         if (any == null || measured.completed() == 0) {
             return null;
         }
         double perDay = cost.usdPerHour() * 24 + any.opsUsdPerMonth() * 12 / 365;
         double requestsPerDay = throughput.requestsPerS() * 86_400;
-        List<Double> weights = FleetMerge.map(domains, d -> d.result().app().breakEven() == null ? 0.0
-                : (double) d.result().measured().completed());
+        List<Double> weights = new ArrayList<>();
+        for (int d = 0; d < parts.size(); d++) {
+            weights.add(parts.get(d) == null ? 0.0 : (double) fleet.domains().get(d).result().measured().completed());
+        }
         List<AppResult.BreakEvenApi> apis = new ArrayList<>();
         for (int i = 0; i < any.apis().size(); i++) {
             int p = i;
-            List<Double> prices = FleetMerge.map(parts,
+            List<Double> prices = Merging.map(parts,
                     b -> b == null ? Double.NaN : b.apis().get(p).apiUsdPerRequest());
-            double perRequest = FleetMerge.mean(prices, weights, Double.NaN);
+            double perRequest = Merging.mean(prices, weights, Double.NaN);
             double apiPerDay = perRequest * requestsPerDay;
             apis.add(new AppResult.BreakEvenApi(any.apis().get(i).provider(), perRequest, apiPerDay,
                     CostCalculator.ratio(perDay, perRequest), perDay <= apiPerDay ? "self_hosted" : "api"));

@@ -3,6 +3,7 @@ package org.llmsim.metrics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,16 +31,15 @@ final class FleetElastic {
     private FleetElastic() {
     }
 
-    /**
-     * @param offsets    each domain's first global replica index
-     * @param simulatedS each domain's simulated span
-     * @param poolReplicas each domain's replicas by pool name (the count of a pool without autoscaling or faults)
-     */
-    static ElasticResult merge(List<ElasticResult> parts, List<Integer> offsets, List<Double> simulatedS,
-            List<Map<String, Integer>> poolReplicas) {
+    /** @param parts each domain's figures, in domain order */
+    static ElasticResult merge(List<ElasticResult> parts, FleetContext fleet) {
         if (parts.stream().allMatch(ElasticResult.NONE::equals)) {
             return ElasticResult.NONE;
         }
+        List<Integer> offsets = fleet.replicaOffsets();
+        List<Double> simulatedS = Merging.map(fleet.domains(), d -> d.result().sim().simulatedS());
+        // each domain's replicas by pool name (the count of a pool without autoscaling or faults)
+        List<Map<String, Integer>> poolReplicas = Merging.map(fleet.domains(), d -> poolReplicas(d.result()));
         double spanS = simulatedS.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         List<Spanned> all = new ArrayList<>();
         List<Tagged> tagged = new ArrayList<>();
@@ -57,13 +57,19 @@ final class FleetElastic {
         tagged.sort(Comparator.comparingDouble(t -> t.event().timeS()));
         List<ElasticResult.ReplicaEvent> events = fleetCounts(tagged, parts, poolReplicas);
         List<ElasticResult.PoolElastic> pools = new ArrayList<>();
-        for (Map.Entry<String, List<Spanned>> e : FleetMerge.byName(all, s -> s.pool().name()).entrySet()) {
+        for (Map.Entry<String, List<Spanned>> e : Merging.byName(all, s -> s.pool().name()).entrySet()) {
             pools.add(pool(e.getValue(), spanS));
         }
         return new ElasticResult(List.copyOf(pools), List.copyOf(events));
     }
 
     private record Tagged(int domain, ElasticResult.ReplicaEvent event) {
+    }
+
+    private static Map<String, Integer> poolReplicas(RunResult r) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        r.pools().forEach(p -> m.put(p.name(), p.replicas()));
+        return m;
     }
 
     /**
@@ -106,7 +112,7 @@ final class FleetElastic {
     }
 
     private static ElasticResult.PoolElastic pool(List<Spanned> parts, double spanS) {
-        List<ElasticResult.PoolElastic> ps = FleetMerge.map(parts, Spanned::pool);
+        List<ElasticResult.PoolElastic> ps = Merging.map(parts, Spanned::pool);
         ElasticResult.PoolElastic p = ps.get(0);
         double replicasMean = p.replicasMean();
         if (ps.size() > 1) {
@@ -117,20 +123,20 @@ final class FleetElastic {
             replicasMean = spanS > 0 ? replicaS / spanS : 0;
         }
         return new ElasticResult.PoolElastic(p.name(), p.autoscaled(),
-                (int) FleetMerge.sumLong(ps, ElasticResult.PoolElastic::minReplicas),
-                (int) FleetMerge.sumLong(ps, ElasticResult.PoolElastic::maxReplicas), p.metric(), p.target(),
-                p.coldStartS(), FleetMerge.sumLong(ps, ElasticResult.PoolElastic::scaleUps),
-                FleetMerge.sumLong(ps, ElasticResult.PoolElastic::scaleDowns),
-                FleetMerge.sumLong(ps, ElasticResult.PoolElastic::coldStarts), replicasMean,
-                (int) FleetMerge.sumLong(ps, ElasticResult.PoolElastic::replicasMin),
-                (int) FleetMerge.sumLong(ps, ElasticResult.PoolElastic::replicasMax),
-                FleetMerge.sum(ps, ElasticResult.PoolElastic::gpuHours),
-                FleetMerge.sum(ps, ElasticResult.PoolElastic::gpuUsd),
+                (int) Merging.sumLong(ps, ElasticResult.PoolElastic::minReplicas),
+                (int) Merging.sumLong(ps, ElasticResult.PoolElastic::maxReplicas), p.metric(), p.target(),
+                p.coldStartS(), Merging.sumLong(ps, ElasticResult.PoolElastic::scaleUps),
+                Merging.sumLong(ps, ElasticResult.PoolElastic::scaleDowns),
+                Merging.sumLong(ps, ElasticResult.PoolElastic::coldStarts), replicasMean,
+                (int) Merging.sumLong(ps, ElasticResult.PoolElastic::replicasMin),
+                (int) Merging.sumLong(ps, ElasticResult.PoolElastic::replicasMax),
+                Merging.sum(ps, ElasticResult.PoolElastic::gpuHours),
+                Merging.sum(ps, ElasticResult.PoolElastic::gpuUsd),
                 ps.stream().anyMatch(ElasticResult.PoolElastic::faulted),
-                FleetMerge.sumLong(ps, ElasticResult.PoolElastic::crashes),
-                FleetMerge.sumLong(ps, ElasticResult.PoolElastic::requestsRetried),
-                FleetMerge.sumLong(ps, ElasticResult.PoolElastic::requestsFailed),
-                (int) FleetMerge.sumLong(ps, ElasticResult.PoolElastic::degraded),
-                (int) FleetMerge.sumLong(ps, ElasticResult.PoolElastic::initialReplicas));
+                Merging.sumLong(ps, ElasticResult.PoolElastic::crashes),
+                Merging.sumLong(ps, ElasticResult.PoolElastic::requestsRetried),
+                Merging.sumLong(ps, ElasticResult.PoolElastic::requestsFailed),
+                (int) Merging.sumLong(ps, ElasticResult.PoolElastic::degraded),
+                (int) Merging.sumLong(ps, ElasticResult.PoolElastic::initialReplicas));
     }
 }

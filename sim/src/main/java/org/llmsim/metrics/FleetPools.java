@@ -24,7 +24,7 @@ final class FleetPools {
             }
         }
         List<RunResult.PoolResult> merged = new ArrayList<>();
-        for (Map.Entry<String, List<Named>> e : FleetMerge.byName(all, n -> n.pool().name()).entrySet()) {
+        for (Map.Entry<String, List<Named>> e : Merging.byName(all, n -> n.pool().name()).entrySet()) {
             merged.add(merge(e.getKey(), e.getValue()));
         }
         return List.copyOf(merged);
@@ -45,21 +45,21 @@ final class FleetPools {
                         + "); a fleet's pools of one name must agree");
             }
         }
-        List<RunResult.PoolResult> pools = FleetMerge.map(parts, Named::pool);
+        List<RunResult.PoolResult> pools = Merging.map(parts, Named::pool);
         RunResult.PoolLayout l = p.layout();
         RunResult.PoolLayout layout = new RunResult.PoolLayout(l.pipelineParallel(), l.gpusPerReplica(),
                 l.draftModel(), l.speculativeK(), l.acceptance(),
-                (int) FleetMerge.sumLong(pools, q -> q.layout().prefillReplicas()),
-                (int) FleetMerge.sumLong(pools, q -> q.layout().decodeReplicas()), l.kvLink());
+                (int) Merging.sumLong(pools, q -> q.layout().prefillReplicas()),
+                (int) Merging.sumLong(pools, q -> q.layout().decodeReplicas()), l.kvLink());
         RunResult.PoolLatency latency = new RunResult.PoolLatency(
-                FleetMerge.latency(pools, q -> q.latency().ttft()), FleetMerge.latency(pools, q -> q.latency().tpot()),
-                FleetMerge.latency(pools, q -> q.latency().e2e()));
+                Merging.latency(pools, q -> q.latency().ttft()), Merging.latency(pools, q -> q.latency().tpot()),
+                Merging.latency(pools, q -> q.latency().e2e()));
         return new RunResult.PoolResult(name, p.gpu(), p.model(),
-                (int) FleetMerge.sumLong(pools, RunResult.PoolResult::replicas), p.tensorParallel(), p.weightDtype(),
+                (int) Merging.sumLong(pools, RunResult.PoolResult::replicas), p.tensorParallel(), p.weightDtype(),
                 p.kvDtype(), p.batching(), p.kvBlocksPerReplica(), p.kvTokensPerReplica(),
-                FleetMerge.sum(pools, RunResult.PoolResult::usdPerHour),
-                FleetMerge.sumLong(pools, RunResult.PoolResult::completed),
-                FleetMerge.utilization(FleetMerge.map(pools, RunResult.PoolResult::utilization)), p.schedulerOrder(),
+                Merging.sum(pools, RunResult.PoolResult::usdPerHour),
+                Merging.sumLong(pools, RunResult.PoolResult::completed),
+                FleetMerge.utilization(Merging.map(pools, RunResult.PoolResult::utilization)), p.schedulerOrder(),
                 p.prefixCaching(), p.preemption(), layout, latency);
     }
 

@@ -12,8 +12,28 @@ import java.util.List;
  * @param shards  units of work the domains were simulated in
  * @param rows    one row per domain, in input order
  */
-public record FleetResult(int domains, int shards, List<DomainRow> rows) implements Serializable {
+public record FleetResult(int domains, int shards, List<DomainRow> rows) implements Section {
     public static final FleetResult NONE = new FleetResult(0, 0, List.of());
+    /** Made by {@link FleetMerge}; a fleet is not a domain of another fleet. */
+    public static final SectionType<FleetResult> TYPE = new SectionType<>("fleet", FleetResult.class, NONE,
+            (parts, fleet) -> {
+                throw new IllegalArgumentException("a fleet's result cannot be a router domain of another fleet");
+            });
+
+    /** The router domains {@code r} was merged from ({@link #NONE} for one run). */
+    public static FleetResult of(RunResult r) {
+        return TYPE.of(r);
+    }
+
+    /** Whether {@code r} was merged from the router domains of a fleet. */
+    public static boolean isFleet(RunResult r) {
+        return r.has(TYPE);
+    }
+
+    @Override
+    public SectionType<FleetResult> type() {
+        return TYPE;
+    }
 
     public FleetResult {
         rows = List.copyOf(rows);

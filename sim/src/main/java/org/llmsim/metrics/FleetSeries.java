@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A fleet's time series: per pool name and sample instant, the domains' samples added up. Arrivals (the counts behind
- * the rates), queue, running sequences, replicas, serving replicas and spend rate are summed; KV utilization is
- * weighted by provisioned replicas (every replica of a pool has the same KV blocks, so this is the pool's
- * blocks-in-use over its blocks, as one sampler reports it). Every domain samples at the same instants
- * ({@code k * interval}); a domain whose series ended earlier (it went idle sooner) counts as idle from then on, with
- * the replicas, serving replicas and spend rate of its last sample.
+ * A fleet's time series: per pool name and sample instant, the domains' samples added up. Arrivals, queue, running
+ * sequences, replicas, serving replicas and spend rate are summed; KV utilization is weighted by provisioned replicas
+ * (every replica of a pool has the same KV blocks, so this is the pool's blocks-in-use over its blocks, as one sampler
+ * reports it). Every domain samples at the same instants ({@code k * interval}); a domain whose series ended earlier
+ * (it went idle sooner) counts as idle from then on, with the replicas, serving replicas and spend rate of its last
+ * sample.
  */
 final class FleetSeries {
     private FleetSeries() {
@@ -85,25 +85,22 @@ final class FleetSeries {
         for (int i = d.size() - 1; i >= 0; i--) {
             RunResult.Sample last = d.get(i).get(pool);
             if (last != null) {
-                return new RunResult.Sample(timeS, pool, 0, 0, 0, 0, last.replicas(), last.usdPerHour(),
-                        last.servingReplicas());
+                return new RunResult.Sample(timeS, pool, 0, last.intervalS(), 0, 0, 0, last.replicas(),
+                        last.usdPerHour(), last.servingReplicas());
             }
         }
         return null;
     }
 
     private static RunResult.Sample add(double timeS, String pool, List<RunResult.Sample> at, double intervalS) {
-        long arrivals = 0;
-        for (RunResult.Sample s : at) {
-            arrivals += FleetMerge.count(s.arrivalsPerS(), intervalS);
-        }
-        double kv = FleetMerge.mean(FleetMerge.map(at, RunResult.Sample::kvUtilization),
-                FleetMerge.map(at, s -> (double) s.replicas()), 0);
-        return new RunResult.Sample(timeS, pool, arrivals / intervalS,
-                (int) FleetMerge.sumLong(at, RunResult.Sample::queueLength),
-                (int) FleetMerge.sumLong(at, RunResult.Sample::runningSequences), kv,
-                (int) FleetMerge.sumLong(at, RunResult.Sample::replicas),
-                FleetMerge.sum(at, RunResult.Sample::usdPerHour),
-                (int) FleetMerge.sumLong(at, RunResult.Sample::servingReplicas));
+        long arrivals = Merging.sumLong(at, RunResult.Sample::arrivals);
+        double kv = Merging.mean(Merging.map(at, RunResult.Sample::kvUtilization),
+                Merging.map(at, s -> (double) s.replicas()), 0);
+        return new RunResult.Sample(timeS, pool, arrivals, intervalS,
+                (int) Merging.sumLong(at, RunResult.Sample::queueLength),
+                (int) Merging.sumLong(at, RunResult.Sample::runningSequences), kv,
+                (int) Merging.sumLong(at, RunResult.Sample::replicas),
+                Merging.sum(at, RunResult.Sample::usdPerHour),
+                (int) Merging.sumLong(at, RunResult.Sample::servingReplicas));
     }
 }

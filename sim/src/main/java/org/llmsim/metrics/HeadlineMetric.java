@@ -60,7 +60,7 @@ public record HeadlineMetric(String key, String label, Kind kind, Better better,
         List<HeadlineMetric> all = new ArrayList<>();
         latency(all, "ttft_s", "TTFT", RunResult::ttft);
         latency(all, "tpot_s", "TPOT", RunResult::tpot);
-        latency(all, "itl_s", "ITL", RunResult::itl);
+        latency(all, "itl_s", "ITL", r -> ItlResult.of(r).latency());
         latency(all, "e2e_s", "E2E", RunResult::e2e);
         latency(all, "queue_s", "queue", RunResult::queue);
         all.add(new HeadlineMetric("throughput.requests_per_s", "throughput (req/s)", Kind.RATE, Better.HIGHER,
@@ -85,7 +85,8 @@ public record HeadlineMetric(String key, String label, Kind kind, Better better,
                 r -> r.utilization().batchSizeMean()));
         all.add(new HeadlineMetric("utilization.busy_fraction", "busy time", Kind.FRACTION, Better.NEITHER,
                 r -> r.utilization().busyFraction()));
-        all.add(new HeadlineMetric("preemptions", "preemptions", Kind.COUNT, Better.LOWER, r -> r.preemptions()));
+        all.add(new HeadlineMetric("preemptions", "preemptions", Kind.COUNT, Better.LOWER,
+                r -> PreemptionResult.of(r).total()));
         all.add(new HeadlineMetric("requests.rejected", "rejected", Kind.COUNT, Better.LOWER,
                 r -> r.requests().rejected()));
         all.add(new HeadlineMetric("requests.unfinished", "unfinished", Kind.COUNT, Better.LOWER,
@@ -95,7 +96,7 @@ public record HeadlineMetric(String key, String label, Kind kind, Better better,
         all.add(new HeadlineMetric("cost.api_usd", "API $ this run", Kind.USD, Better.LOWER,
                 r -> r.cost().apiUsd()));
         all.add(new HeadlineMetric("cache.hit_rate", "cache hit rate", Kind.FRACTION, Better.HIGHER,
-                r -> r.app().cache().hitRate()));
+                r -> AppResult.of(r).cache().hitRate()));
         return Collections.unmodifiableList(all);
     }
 

@@ -1,88 +1,39 @@
 package org.llmsim.metrics;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.llmsim.engine.EngineListener;
 import org.llmsim.engine.PreemptionMode;
 import org.llmsim.request.Request;
-import org.llmsim.scenario.PoolPlan;
 import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.SloSpec;
 
 /**
- * Listens to the engine and keeps the statistics of a run in bounded memory, overall and per request class.
- *
- * <p>Per-request tallies (TTFT, TPOT, E2E, queueing) cover requests that arrived inside the measurement window.
- * Throughput and goodput count completions that happened inside it. Per-replica measures (busy time, KV occupancy)
- * integrate each forward pass over its overlap with the window; batch size is averaged over passes that started
- * inside it. A request meets the SLO of its own class; rejections are counted by reason. Inter-token latency and
- * prefix cache hits cover the tokens of measured requests (the engine asks {@link #measures}); preemptions and their
- * costs cover the whole run.
+ * Listens to the engine and hands each event to the probe of its feature, each of which keeps its statistics in
+ * bounded memory over its own window (stated in its class comment):
+ * <ul>
+ *   <li>{@link RequestProbe} - counts, latencies, throughput and SLO attainment, overall, per class and per pool;</li>
+ *   <li>{@link ReplicaProbe} - busy time, KV occupancy and batch sizes per replica;</li>
+ *   <li>{@link ItlProbe}, {@link PreemptionProbe}, {@link PrefixCacheProbe}, {@link SpeculativeProbe},
+ *       {@link KvTransferProbe} - one optional {@link Section} of the result each.</li>
+ * </ul>
+ * Probes are final classes held in final fields, so the engine's hot path (a pass, a finished request) reaches their
+ * primitive counters without allocation or virtual dispatch. The collector also hands every request whose fate is
+ * final to the {@link RequestSink} and checks that none is lost or counted twice.
  */
 public final class MetricsCollector implements EngineListener {
     private final RunResult.Window window;
     private final SloSpec slo;
     private final RequestSink sink;
-    private final List<ClassDef> classDefs;
-
-    /** All requests; the same object as the only class's tally when there is one class. */
-    private final ClassTally total;
-    private final ClassTally[] byClass;
-    private long preemptions;
+    private final RequestProbe requests;
+    private final ReplicaProbe replicas;
+    private final ItlProbe itl = new ItlProbe();
+    private final PreemptionProbe preemption = new PreemptionProbe();
+    private final PrefixCacheProbe prefixCache = new PrefixCacheProbe();
+    private final SpeculativeProbe speculative;
+    private final KvTransferProbe kvTransfer = new KvTransferProbe();
     /** Requests handed to the sink: each arrived request exactly once, when its fate is final. */
     private long settled;
-    private final LatencyHistogram itl = new LatencyHistogram();
-
-    // measured requests that completed, as vllm bench serve counts them
-    private long measuredCompleted;
-    private long measuredGood;
-    private long measuredInputTokens;
-    private long measuredOutputTokens;
-    private double measuredLastFinishS = Double.NaN;
-
-    // preemptions over the whole run
-    private long recomputePreemptions;
-    private long swapPreemptions;
-    private long swapSpaceFull;
-    private double swappedBytes;
-    private double swapS;
-    private long recomputeTokens;
-    private double recomputeS;
-
-    // prefix cache, measured requests
-    private long prefixLookups;
-    private long prefixRequestsHit;
-    private long prefixQueriedTokens;
-    private long prefixHitTokens;
-    private long prefillTokensSaved;
-
-    // speculative decoding, passes starting inside the window
-    private long speculativeSequenceSteps;
-    private long speculativeTokens;
-    private long speculativeProposed;
-    private double draftS;
-    private double speculativePassS;
-
-    // KV handed from prefill to decode replicas, whole run
-    private long kvTransfers;
-    private double kvTransferBytes;
-    private double kvTransferS;
-    private double kvTransferMaxS;
-
-    // per pool, when there are several (null otherwise: the totals are the one pool's)
-    private int[] poolOfReplica;
-    private PoolTally[] byPool;
-
-    /** How long each pool was paid for; set when the result is built. */
-    private ProvisionedTime provisioned = ProvisionedTime.fixed(0);
-
-    // per replica, inside the window
-    private final double[] busyS;
-    private final double[] kvBlockFractionS;
-    private final long[] passes;
-    private final long[] sequencesInPasses;
-    private final long[] completedByReplica;
 
     /**
      * A request class as the metrics see it.
@@ -103,17 +54,9 @@ public final class MetricsCollector implements EngineListener {
         this.window = window;
         this.slo = slo;
         this.sink = sink;
-        this.classDefs = List.copyOf(classes);
-        this.byClass = new ClassTally[classes.size()];
-        for (int i = 0; i < byClass.length; i++) {
-            byClass[i] = new ClassTally();
-        }
-        this.total = byClass.length == 1 ? byClass[0] : new ClassTally();
-        this.busyS = new double[replicas];
-        this.kvBlockFractionS = new double[replicas];
-        this.passes = new long[replicas];
-        this.sequencesInPasses = new long[replicas];
-        this.completedByReplica = new long[replicas];
+        this.requests = new RequestProbe(window, classes);
+        this.replicas = new ReplicaProbe(window, replicas);
+        this.speculative = new SpeculativeProbe(window);
     }
 
     /** A collector for a workload of one class with objectives {@code slo}. */
@@ -126,141 +69,28 @@ public final class MetricsCollector implements EngineListener {
      * {@code i}.
      */
     public void trackPools(int[] poolOfReplica, int pools) {
-        if (pools > 1) {
-            this.poolOfReplica = poolOfReplica.clone();
-            this.byPool = new PoolTally[pools];
-            for (int i = 0; i < pools; i++) {
-                byPool[i] = new PoolTally();
-            }
-        }
+        requests.trackPools(poolOfReplica, pools);
     }
 
     /** A request arrived (before ingress limits and routing). */
     public void onArrival(Request request) {
-        boolean measured = window.contains(request.arrivalS());
-        boolean deadline = classDefs.get(request.classIndex()).slo().deadlineS() != null;
-        byClass[request.classIndex()].arrival(measured, deadline);
-        if (total != byClass[request.classIndex()]) {
-            total.arrival(measured, deadline);
-        }
+        requests.arrival(request);
     }
 
     @Override
     public void onFinished(Request r, double timeS) {
         if (r.replica() >= 0) {
-            completedByReplica[r.replica()]++;
+            replicas.finished(r.replica());
         }
-        SloSpec classSlo = classDefs.get(r.classIndex()).slo();
-        boolean good = SloCheck.meets(classSlo, r);
-        boolean inDeadline = classSlo.deadlineS() != null && SloCheck.meetsDeadline(classSlo, r);
-        boolean measured = window.contains(r.arrivalS());
-        boolean inWindow = window.contains(timeS);
-        ClassTally tally = byClass[r.classIndex()];
-        tally.finished(r, measured, inWindow, good, inDeadline);
-        if (total != tally) {
-            total.finished(r, measured, inWindow, good, inDeadline);
-        }
-        if (measured && byPool != null && r.replica() >= 0) {
-            byPool[poolOfReplica[r.replica()]].finished(r);
-        }
-        if (measured) {
-            measuredCompleted++;
-            measuredGood += good ? 1 : 0;
-            measuredInputTokens += r.inputTokens();
-            measuredOutputTokens += r.outputTokens();
-            measuredLastFinishS = Double.isNaN(measuredLastFinishS) ? timeS : Math.max(measuredLastFinishS, timeS);
-        }
+        requests.finished(r, timeS);
         settle(r);
     }
 
     /** The request was refused (by a replica, an ingress limit or the admission timeout); its reason is set. */
     @Override
     public void onRejected(Request r, double timeS) {
-        ClassTally tally = byClass[r.classIndex()];
-        tally.rejected(r.rejectReason());
-        if (total != tally) {
-            total.rejected(r.rejectReason());
-        }
+        requests.rejected(r);
         settle(r);
-    }
-
-    @Override
-    public void onPreempted(Request r, double timeS, PreemptionMode mode, boolean swapSpaceWasFull) {
-        preemptions++;
-        if (mode == PreemptionMode.SWAP) {
-            swapPreemptions++;
-        } else {
-            recomputePreemptions++;
-        }
-        if (swapSpaceWasFull) {
-            swapSpaceFull++;
-        }
-    }
-
-    @Override
-    public boolean measures(Request r) {
-        return window.contains(r.arrivalS());
-    }
-
-    @Override
-    public void onTokenGaps(double gapS, long count) {
-        itl.record(gapS, count);
-    }
-
-    @Override
-    public void onPrefixCacheLookup(Request r, long queriedTokens, long hitTokens, boolean firstTime) {
-        prefillTokensSaved += hitTokens;
-        if (firstTime) {
-            prefixLookups++;
-            prefixQueriedTokens += queriedTokens;
-            prefixHitTokens += hitTokens;
-            if (hitTokens > 0) {
-                prefixRequestsHit++;
-            }
-        }
-    }
-
-    @Override
-    public void onPreemptionCost(int replica, double swapTimeS, double bytes, double recomputeTimeS, long tokens) {
-        swapS += swapTimeS;
-        swappedBytes += bytes;
-        recomputeS += recomputeTimeS;
-        recomputeTokens += tokens;
-    }
-
-    @Override
-    public void onSpeculativePass(int replica, double startS, int decodes, int acceptedTokens, int k, double draftTimeS,
-            double passS) {
-        if (!window.contains(startS)) {
-            return;
-        }
-        speculativeSequenceSteps += decodes;
-        speculativeTokens += (long) decodes * acceptedTokens;
-        speculativeProposed += (long) decodes * k;
-        draftS += draftTimeS;
-        speculativePassS += passS;
-    }
-
-    @Override
-    public void onKvTransfer(Request r, double bytes, double transferS) {
-        kvTransfers++;
-        kvTransferBytes += bytes;
-        kvTransferS += transferS;
-        kvTransferMaxS = Math.max(kvTransferMaxS, transferS);
-    }
-
-    @Override
-    public void onIteration(int replica, double startS, double endS, int sequences, long newTokens, int outputTokens,
-            int usedBlocks, int totalBlocks) {
-        double inWindow = window.overlapS(startS, endS);
-        if (inWindow > 0) {
-            busyS[replica] += inWindow;
-            kvBlockFractionS[replica] += inWindow * usedBlocks / totalBlocks;
-        }
-        if (window.contains(startS)) {
-            passes[replica]++;
-            sequencesInPasses[replica] += sequences;
-        }
     }
 
     /**
@@ -269,23 +99,58 @@ public final class MetricsCollector implements EngineListener {
      */
     @Override
     public void onFailed(Request r, double timeS) {
-        ClassTally tally = byClass[r.classIndex()];
-        tally.failed(r.failReason());
-        if (total != tally) {
-            total.failed(r.failReason());
-        }
+        requests.failed(r);
         settle(r);
     }
 
     /** A request was still queued or running when the run stopped. */
     public void onUnfinished(Request r) {
         r.markUnfinished();
-        ClassTally tally = byClass[r.classIndex()];
-        tally.unfinished();
-        if (total != tally) {
-            total.unfinished();
-        }
+        requests.unfinished(r);
         settle(r);
+    }
+
+    @Override
+    public void onPreempted(Request r, double timeS, PreemptionMode mode, boolean swapSpaceWasFull) {
+        preemption.preempted(mode, swapSpaceWasFull);
+    }
+
+    @Override
+    public void onPreemptionCost(int replica, double swapTimeS, double bytes, double recomputeTimeS, long tokens) {
+        preemption.cost(swapTimeS, bytes, recomputeTimeS, tokens);
+    }
+
+    /** Measured requests: those that arrived inside the window. */
+    @Override
+    public boolean measures(Request r) {
+        return window.contains(r.arrivalS());
+    }
+
+    @Override
+    public void onTokenGaps(double gapS, long count) {
+        itl.gaps(gapS, count);
+    }
+
+    @Override
+    public void onPrefixCacheLookup(Request r, long queriedTokens, long hitTokens, boolean firstTime) {
+        prefixCache.lookup(queriedTokens, hitTokens, firstTime);
+    }
+
+    @Override
+    public void onSpeculativePass(int replica, double startS, int decodes, int acceptedTokens, int k, double draftTimeS,
+            double passS) {
+        speculative.pass(startS, decodes, acceptedTokens, k, draftTimeS, passS);
+    }
+
+    @Override
+    public void onKvTransfer(Request r, double bytes, double transferS) {
+        kvTransfer.transfer(bytes, transferS);
+    }
+
+    @Override
+    public void onIteration(int replica, double startS, double endS, int sequences, long newTokens, int outputTokens,
+            int usedBlocks, int totalBlocks) {
+        replicas.pass(replica, startS, endS, sequences, usedBlocks, totalBlocks);
     }
 
     private void settle(Request r) {
@@ -300,6 +165,7 @@ public final class MetricsCollector implements EngineListener {
      * @throws IllegalStateException if a request was lost or counted twice
      */
     public void checkConservation() {
+        ClassTally total = requests.total();
         long ended = total.completed + total.rejected + total.failed + total.unfinished;
         if (ended != total.arrived || settled != total.arrived) {
             throw new IllegalStateException("request conservation violated: arrived " + total.arrived
@@ -315,116 +181,34 @@ public final class MetricsCollector implements EngineListener {
     }
 
     /**
-     * Builds the result of the run; {@code provisioned} says how long each pool was paid for (an autoscaled pool's
-     * utilization is over its replicas' provisioned time).
+     * Builds the result of the run: the core from the request and replica probes, a section from each other probe;
+     * {@code provisioned} says how long each pool was paid for (an autoscaled pool's utilization is over its
+     * replicas' provisioned time).
      */
     public RunResult result(Scenario scenario, RunResult.SimStats sim, ProvisionedTime provisioned) {
         checkConservation();
-        this.provisioned = provisioned;
         double windowS = window.lengthS();
+        ClassTally total = requests.total();
         RunResult.Throughput throughput = total.throughput(windowS);
-        RunResult.SloResult sloResult = total.slo(slo, windowS);
         RunResult.Cost cost = CostCalculator.compute(scenario, provisioned, throughput, 0.0, 0.0, 0.0);
-
-        List<RunResult.ReplicaResult> replicas = new ArrayList<>();
-        List<RunResult.PoolResult> pools = new ArrayList<>();
-        int first = 0;
-        for (PoolPlan pool : scenario.pools()) {
-            int last = first + pool.replicas();
-            long poolCompleted = 0;
-            for (int i = first; i < last; i++) {
-                poolCompleted += completedByReplica[i];
-                replicas.add(new RunResult.ReplicaResult(i, pool.name(), completedByReplica[i], passes[i],
-                        utilization(i, i + 1, windowS)));
-            }
-            RunResult.PoolLatency latency = byPool != null ? byPool[pools.size()].summary()
-                    : new RunResult.PoolLatency(total.ttft.summary(), total.tpot.summary(), total.e2e.summary());
-            pools.add(new RunResult.PoolResult(pool.name(), pool.hardware().gpu().id(), pool.hardware().model().id(),
-                    pool.replicas(), pool.hardware().tp(), pool.hardware().weightDtype().yamlName(),
-                    pool.hardware().kvDtype().yamlName(), pool.scheduler().policy().yamlName(),
-                    pool.memory().kvBlocks(), pool.memory().kvTokens(),
-                    provisioned.poolUsdPerHour(pools.size(), pool), poolCompleted,
-                    utilization(first, last, windowS), pool.scheduler().order().yamlName(),
-                    pool.scheduler().prefixCaching(), pool.scheduler().preemption().yamlName(), layout(pool), latency));
-            first = last;
-        }
-        List<RunResult.ClassResult> classes = new ArrayList<>();
-        for (int i = 0; i < byClass.length; i++) {
-            ClassDef def = classDefs.get(i);
-            ClassTally t = byClass[i];
-            classes.add(new RunResult.ClassResult(def.name(), def.priority(), t.counts(), t.ttft.summary(),
-                    t.tpot.summary(), t.e2e.summary(), t.queue.summary(), t.throughput(windowS),
-                    t.slo(def.slo(), windowS)));
-        }
         return new RunResult(scenario.name(), scenario.seed(), window, total.counts(), total.ttft.summary(),
-                total.tpot.summary(), total.e2e.summary(), total.queue.summary(), throughput, sloResult, cost,
-                utilization(0, busyS.length, windowS), preemptions, List.copyOf(pools), List.copyOf(replicas), sim,
-                RunResult.TimeSeries.EMPTY, List.copyOf(classes), itl.summary(),
-                new RunResult.PreemptionResult(recomputePreemptions, swapPreemptions, swapSpaceFull, swappedBytes,
-                        swapS, recomputeTokens, recomputeS),
-                new RunResult.PrefixCacheResult(CostCalculator.ratio(prefixHitTokens, prefixQueriedTokens),
-                        CostCalculator.ratio(prefixRequestsHit, prefixLookups), prefillTokensSaved, prefixLookups,
-                        prefixQueriedTokens, prefixHitTokens, prefixRequestsHit),
-                new RunResult.MeasuredRequests(measuredCompleted, measuredGood, measuredInputTokens,
-                        measuredOutputTokens, measuredLastFinishS),
-                speculativeResult(scenario), kvTransfers == 0 ? RunResult.KvTransferResult.NONE
-                        : new RunResult.KvTransferResult(kvTransfers, kvTransferBytes, kvTransferS / kvTransfers,
-                                kvTransferMaxS));
-    }
-
-    private RunResult.SpeculativeResult speculativeResult(Scenario scenario) {
-        boolean used = scenario.pools().stream().anyMatch(p -> p.spec().speculative() != null);
-        if (!used) {
-            return RunResult.SpeculativeResult.NONE;
-        }
-        return new RunResult.SpeculativeResult(speculativeSequenceSteps,
-                CostCalculator.ratio(speculativeTokens, speculativeSequenceSteps),
-                CostCalculator.ratio(speculativeTokens - speculativeSequenceSteps, speculativeProposed),
-                CostCalculator.ratio(draftS, speculativePassS), speculativeTokens, speculativeProposed, draftS,
-                speculativePassS);
-    }
-
-    private static RunResult.PoolLayout layout(PoolPlan pool) {
-        var spec = pool.spec();
-        var speculative = spec.speculative();
-        var split = spec.disaggregated();
-        return new RunResult.PoolLayout(pool.hardware().pp(), pool.hardware().gpus(),
-                speculative == null ? null : pool.hardware().draft().id(), speculative == null ? 0 : speculative.k(),
-                speculative == null ? Double.NaN : speculative.acceptance(),
-                split == null ? 0 : split.prefillReplicas(), split == null ? 0 : split.decodeReplicas(),
-                split == null ? null : split.kvLink().yamlName());
-    }
-
-    /**
-     * Utilization averaged over replicas {@code [from, to)}: over the whole window for fixed pools, over the time
-     * each replica was provisioned when some pool autoscales.
-     */
-    private RunResult.Utilization utilization(int from, int to, double windowS) {
-        double busy = 0;
-        double kv = 0;
-        long passCount = 0;
-        long sequenceCount = 0;
-        double provisionedS = 0;
-        for (int i = from; i < to; i++) {
-            busy += busyS[i];
-            kv += kvBlockFractionS[i];
-            passCount += passes[i];
-            sequenceCount += sequencesInPasses[i];
-            provisionedS += provisioned.dynamic() ? provisioned.replicaWindowS(i) : 0;
-        }
-        double replicaS = provisioned.dynamic() ? provisionedS : (to - from) * windowS;
-        double batch = passCount == 0 ? 0 : (double) sequenceCount / passCount;
-        if (!(replicaS > 0)) {
-            return new RunResult.Utilization(0, batch, 0, 0, passCount);
-        }
-        return new RunResult.Utilization(kv / replicaS, batch, busy / replicaS, replicaS, passCount);
+                total.tpot.summary(), total.e2e.summary(), total.queue.summary(), throughput,
+                total.slo(slo, windowS), cost, replicas.utilization(0, replicas.replicas(), provisioned),
+                PoolRows.pools(scenario, replicas, requests, provisioned),
+                PoolRows.replicas(scenario, replicas, provisioned), requests.classes(windowS), requests.measured(),
+                sim, RunResult.TimeSeries.EMPTY, Sections.NONE)
+                .with(itl.result())
+                .with(preemption.result())
+                .with(prefixCache.result())
+                .with(speculative.result())
+                .with(kvTransfer.result());
     }
 
     public long arrived() {
-        return total.arrived;
+        return requests.total().arrived;
     }
 
     public long completed() {
-        return total.completed;
+        return requests.total().completed;
     }
 }

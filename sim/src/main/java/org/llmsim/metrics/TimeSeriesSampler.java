@@ -82,7 +82,7 @@ public final class TimeSeriesSampler {
             int waiting = g.waiting();
             int running = g.running();
             idle &= waiting == 0 && running == 0;
-            samples.add(new RunResult.Sample(t, poolNames.get(p), arrivalsInInterval[p] / intervalS, waiting, running,
+            samples.add(new RunResult.Sample(t, poolNames.get(p), arrivalsInInterval[p], intervalS, waiting, running,
                     g.kvUtilization(), g.provisionedReplicas(), g.usdPerHour(), g.servingReplicas()));
             arrivalsInInterval[p] = 0;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.llmsim.scenario.InputException;
+import org.llmsim.scenario.StrictYaml;
 
 /**
  * One varied field of a sweep: a scenario path, as {@code --set} writes it ({@code cluster.pools[0].replicas}), and
@@ -37,6 +38,13 @@ public record Axis(String path, List<String> values) {
         }
         if (values.size() != values.stream().distinct().count()) {
             throw fail(spec, "a value is repeated");
+        }
+        for (String value : values) {
+            try {
+                StrictYaml.parseValue(value);
+            } catch (IllegalArgumentException e) {
+                throw fail(spec, "value " + value + ": " + e.getMessage());
+            }
         }
         return new Axis(path, values);
     }

@@ -3,7 +3,7 @@ package org.llmsim.planning;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
-import org.llmsim.kernel.ExperimentRunner;
+import org.llmsim.simulation.ExperimentRunner;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.scenario.Scenario;
 

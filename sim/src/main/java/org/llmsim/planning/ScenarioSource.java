@@ -1,14 +1,11 @@
 package org.llmsim.planning;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.llmsim.scenario.InputException;
+import org.llmsim.scenario.InputFiles;
 import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.ScenarioLoader;
 import org.llmsim.scenario.ScenarioSpec;
@@ -37,14 +34,8 @@ public final class ScenarioSource {
 
     /** Reads {@code file}; {@code overrides} are the user's {@code PATH=VALUE} assignments. */
     public static ScenarioSource file(ScenarioLoader loader, Path file, List<String> overrides) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return new ScenarioSource(loader, text, file.toString(), file.toAbsolutePath().getParent(), overrides);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file.toString(), "file not found");
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read: " + e.getMessage());
-        }
+        String text = InputFiles.readText(file, file.toString(), InputFiles.MAX_YAML_BYTES, "scenario file");
+        return new ScenarioSource(loader, text, file.toString(), file.toAbsolutePath().getParent(), overrides);
     }
 
     /** A scenario given as text; {@code baseDir} resolves relative paths in it. */

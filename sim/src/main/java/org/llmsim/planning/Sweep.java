@@ -1,11 +1,13 @@
 package org.llmsim.planning;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.scenario.InputException;
+import org.llmsim.scenario.Overrides;
 import org.llmsim.scenario.Scenario;
 
 /**
@@ -54,13 +56,33 @@ public final class Sweep {
      * @throws InputException when no point is a valid scenario (a misspelt field, say): the first point's problems
      */
     public static Result run(ScenarioSource source, Grid grid, int replications, PointRunner runner) {
-        List<Grid.Point> points = grid.points();
+        return run(load(source, grid), replications, runner);
+    }
+
+    /**
+     * The points of a sweep loaded and validated, not yet simulated: a command checks them before it writes anything.
+     *
+     * @param source    the scenario file
+     * @param grid      the points
+     * @param scenarios the scenario at each point, in grid order, or null where it is invalid
+     * @param errors    why each invalid point is invalid, or null
+     */
+    public record Loaded(ScenarioSource source, Grid grid, List<Scenario> scenarios, List<String> errors) {
+    }
+
+    /**
+     * Loads every point.
+     *
+     * @throws InputException when no point is a valid scenario (a misspelt field, say): the first point's problems
+     */
+    public static Loaded load(ScenarioSource source, Grid grid) {
         List<Scenario> scenarios = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         InputException first = null;
-        for (Grid.Point p : points) {
+        for (Grid.Point p : grid.points()) {
             try {
-                scenarios.add(source.load(p.assignments()));
+                // tagged, so that a problem with a point's value names --vary, not --set
+                scenarios.add(source.load(p.assignments().stream().map(a -> Overrides.from("--vary", a)).toList()));
                 errors.add(null);
             } catch (InputException e) {
                 scenarios.add(null);
@@ -68,18 +90,24 @@ public final class Sweep {
                 first = first == null ? e : first;
             }
         }
-        List<Scenario> valid = scenarios.stream().filter(s -> s != null).toList();
-        if (valid.isEmpty()) {
+        if (scenarios.stream().allMatch(s -> s == null)) {
             throw first;
         }
+        return new Loaded(source, grid, Collections.unmodifiableList(scenarios), Collections.unmodifiableList(errors));
+    }
+
+    /** Simulates the valid points of a loaded sweep in one batch. */
+    public static Result run(Loaded loaded, int replications, PointRunner runner) {
+        List<Grid.Point> points = loaded.grid().points();
+        List<Scenario> valid = loaded.scenarios().stream().filter(s -> s != null).toList();
         List<List<RunResult>> runs = runner.run(valid, replications);
         List<PointResult> results = new ArrayList<>();
         int next = 0;
         for (int i = 0; i < points.size(); i++) {
-            Scenario s = scenarios.get(i);
-            results.add(s == null ? new PointResult(points.get(i), null, errors.get(i), null)
+            Scenario s = loaded.scenarios().get(i);
+            results.add(s == null ? new PointResult(points.get(i), null, loaded.errors().get(i), null)
                     : new PointResult(points.get(i), s, null, ReplicationSummary.of(runs.get(next++))));
         }
-        return new Result(source, grid, replications, List.copyOf(results));
+        return new Result(loaded.source(), loaded.grid(), replications, List.copyOf(results));
     }
 }

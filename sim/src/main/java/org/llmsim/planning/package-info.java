@@ -21,7 +21,9 @@
  *       frontier.</li>
  * </ul>
  * Simulations go through a {@link org.llmsim.planning.PointRunner} (in the end {@link
- * org.llmsim.kernel.ExperimentRunner}), always in batches, so independent points run in parallel; results are
+ * org.llmsim.simulation.ExperimentRunner}), always in batches, so independent points run in parallel; results are
  * collected by index and do not depend on thread scheduling.
+ *
+ * <p>Depends on: hardware, metrics, scenario, simulation, workload.
  */
 package org.llmsim.planning;

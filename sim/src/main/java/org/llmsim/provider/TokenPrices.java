@@ -1,5 +1,7 @@
 package org.llmsim.provider;
 
+import org.llmsim.scenario.ProviderProfile;
+
 /**
  * The token arithmetic of an API bill: uncached input at the input price, cache reads at the cached-input price,
  * cache writes at the input price times the write multiplier, output at the output price, and the batch discount

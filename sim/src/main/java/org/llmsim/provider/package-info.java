@@ -1,10 +1,10 @@
 /**
- * External model APIs as a client sees them: the profile ({@code gpu-profiles/providers/*.yaml}), the token
- * arithmetic of a bill, and the provider's prompt cache.
+ * External model APIs as a client sees them: the token arithmetic of a bill and the provider's prompt cache. The
+ * profiles themselves ({@code gpu-profiles/providers/*.yaml}) are read by the scenario layer.
  *
  * <p>Read first:
  * <ul>
- *   <li>{@link org.llmsim.provider.ProviderProfile} - prices per million tokens (input, cached input, output), the
+ *   <li>{@link org.llmsim.scenario.ProviderProfile} - prices per million tokens (input, cached input, output), the
  *       cache write multiplier and TTL, the batch discount and completion time, rate limits and the latency model,
  *       each figure with its source and the date of the price.</li>
  *   <li>{@link org.llmsim.provider.TokenPrices} - {@link org.llmsim.provider.CallTokens} to
@@ -13,6 +13,9 @@
  *   <li>{@link org.llmsim.provider.PromptCache} - which prompt segments (shared prefix, conversation) are cached,
  *       from when and until when, driven by the same prefix identities as the GPU prefix cache.</li>
  * </ul>
- * The backend that serves calls with these is {@link org.llmsim.app.ProviderBackend}.
+ * The application layer's provider backend serves calls with these.
+ *
+ * <p>Depends on: request, scenario.
  */
 package org.llmsim.provider;
+

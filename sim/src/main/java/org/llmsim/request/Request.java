@@ -10,8 +10,8 @@ package org.llmsim.request;
  * answer, so they share the context id), or a value unique to the request otherwise. Two requests with the same
  * {@code prefixId} share their first {@code prefixTokens} tokens; two with the same prefix and context id share
  * everything up to the shorter of their prompts. {@code contentKey} and {@code paraphraseGroup} identify what is
- * asked, for response caches (-1 when unknown). {@code classIndex} is the request class (tenant) in the workload and {@code priority} its scheduling priority
- * (smaller first).
+ * asked, for response caches (-1 when unknown). {@code classIndex} is the request class (tenant) in the workload and
+ * {@code priority} its scheduling priority (smaller first).
  *
  * <p>Sizes and identity are fixed at creation. The engine stamps {@link #markScheduled}, {@link #markFirstToken} and
  * {@link #markFinished} as the request progresses; each timestamp is set once (a preempted and re-scheduled request
@@ -19,9 +19,11 @@ package org.llmsim.request;
  *
  * <p><b>User requests and backend calls.</b> With an application layer (response caches, tiers, cascades, API
  * providers), what the user sent is one request and every model call made for it is another, created by
- * {@link #callFor}: a <em>call</em> with a link to its {@link #parent()}, the same identity and sizes, arriving when
- * it is sent. Engines and providers serve calls; the metrics measure user requests, stamped from the call that
- * answered. Without an application layer the user request itself goes to a replica and has no calls.
+ * {@link Journey#newCall}: a <em>call</em> with the same identity (and sizes, unless a pipeline stage sets its own),
+ * arriving when it is sent. Engines and providers serve calls; the metrics measure user requests, stamped from the
+ * call that answered. What the layer did for a user request (tier, backend, spend, retries, stages) is its
+ * {@link Journey}, not part of the request. Without an application layer the user request itself goes to a replica,
+ * and it has no journey.
  */
 public final class Request {
     private final long id;
@@ -49,18 +51,14 @@ public final class Request {
     private int crashRetries;
     private RequestStatus status = RequestStatus.IN_FLIGHT;
 
-    // application layer: the user request a call serves, and where a user request went
-    private Request parent;
-    private String tier;
-    private String backend;
-    private String cacheHit;
-    private int calls;
-    private double costUsd;
-    private int retries;
-    private int fallbacks;
-    // pipelines: the stages' names (shared by the requests of a class) and each stage's latency, seconds
-    private String[] stageNames;
-    private double[] stageLatencyS;
+    /*
+     * The one link to the application layer: the journey this request belongs to, as its user request or as one of
+     * its calls (null without an application layer). A field rather than a table kept by the gateway: the requests.csv
+     * writer gets only the request (through the metrics' sink) yet writes the journey's columns, and the replicas'
+     * listener must tell a call from a user request. The engine never reads it, and Journey is of this package, so
+     * the engine stays free of application-layer types.
+     */
+    private Journey journey;
 
     public Request(long id, double arrivalS, int inputTokens, int outputTokens) {
         if (inputTokens < 1 || outputTokens < 1) {
@@ -274,128 +272,21 @@ public final class Request {
         return crashRetries;
     }
 
-    /**
-     * A backend call made at {@code nowS} for the user request {@code user}: the same id, class, priority, prompt
-     * identity and sizes, arriving now, linked to {@code user} as its parent.
-     */
-    public static Request callFor(Request user, double nowS) {
-        return callFor(user, nowS, user.inputTokens, user.outputTokens);
+    /** The application layer's journey this request is part of (as the user request or a call), or null. */
+    public Journey journey() {
+        return journey;
+    }
+
+    /** Links the request to its journey; {@link Journey} calls it once, when the journey starts or the call is made. */
+    void attach(Journey j) {
+        this.journey = j;
     }
 
     /**
-     * A backend call made at {@code nowS} for {@code user} with its own sizes: a pipeline's call carries what earlier
-     * stages added to the prompt and may generate something else than the answer. Same identity as {@code user}
-     * otherwise, so prompt caches see the conversation.
+     * Takes over what a finished call of this user request went through: its preemptions, swaps and crash retries
+     * add up, the cached prompt tokens and the replica are those of the latest call ({@link Journey#absorbCall}).
      */
-    public static Request callFor(Request user, double nowS, int inputTokens, int outputTokens) {
-        Request call = new Request(user.id, nowS, inputTokens, outputTokens).inClass(user.classIndex)
-                .withPriority(user.priority).inContext(user.contextId).withContent(user.contentKey,
-                        user.paraphraseGroup);
-        if (user.prefixId >= 0 || user.prefixTokens > 0) {
-            call.withSharedPrefix(user.prefixId, Math.min(user.prefixTokens, inputTokens));
-        }
-        call.parent = user;
-        return call;
-    }
-
-    /** For a backend call, the user request it serves; null for a user request. */
-    public Request parent() {
-        return parent;
-    }
-
-    /** Tier the user request was last sent to (the one that answered, once complete), or null. */
-    public String tier() {
-        return tier;
-    }
-
-    /** Backend (pool) the user request was last sent to, or the response cache that answered it; null if none. */
-    public String backend() {
-        return backend;
-    }
-
-    /** Name of the response cache that answered the user request, or null. */
-    public String cacheHit() {
-        return cacheHit;
-    }
-
-    /** Backend calls made for the user request. */
-    public int calls() {
-        return calls;
-    }
-
-    /** What the user request cost per use: API tokens, classifier and embeddings (not provisioned GPU time), USD. */
-    public double costUsd() {
-        return costUsd;
-    }
-
-    /** Notes that a call for this user request goes to {@code tierName} on {@code backendName}. */
-    public void markSent(String tierName, String backendName) {
-        tier = tierName;
-        backend = backendName;
-        calls++;
-    }
-
-    /** Notes that the call answering this user request ran at {@code tierName} on {@code backendName}. */
-    public void markAnswered(String tierName, String backendName) {
-        tier = tierName;
-        backend = backendName;
-    }
-
-    /** Notes that the response cache {@code name} answered this user request. */
-    public void markCacheHit(String name) {
-        cacheHit = name;
-        backend = name;
-    }
-
-    /** Retries of its model calls on the same pool (after a 429, a timeout or a server error). */
-    public int retries() {
-        return retries;
-    }
-
-    /** Times one of its model calls moved on to a pool's fallback. */
-    public int fallbacks() {
-        return fallbacks;
-    }
-
-    /** Counts a retry of one of its model calls. */
-    public void markRetry() {
-        retries++;
-    }
-
-    /** Counts a move of one of its model calls to a fallback pool. */
-    public void markFallback() {
-        fallbacks++;
-    }
-
-    /**
-     * Records the latency of each stage of the request's pipeline; {@code names} is shared by the requests of a
-     * class and {@code latencyS} is this request's own (seconds, same order).
-     */
-    public void markStages(String[] names, double[] latencyS) {
-        stageNames = names;
-        stageLatencyS = latencyS;
-    }
-
-    /** Names of the pipeline stages whose latencies {@link #stageLatencyS()} holds, or null without a pipeline. */
-    public String[] stageNames() {
-        return stageNames;
-    }
-
-    /** The latency of each pipeline stage, seconds (NaN for a stage not reached), or null without a pipeline. */
-    public double[] stageLatencyS() {
-        return stageLatencyS;
-    }
-
-    /** Adds spend attributed to this user request, USD. */
-    public void addCost(double usd) {
-        costUsd += usd;
-    }
-
-    /**
-     * Takes over what a finished call of this user request went through: its preemptions and swaps add up, the
-     * cached prompt tokens and the replica are those of the latest call.
-     */
-    public void absorbCall(Request call) {
+    void absorbServing(Request call) {
         preemptions += call.preemptions;
         swaps += call.swaps;
         crashRetries += call.crashRetries;

@@ -201,71 +201,7 @@ public sealed interface ArrivalSpec {
 
         @Override
         public void validate(String path, Problems p) {
-            int before = p.count();
-            if ((points == null) == (ratesRps == null)) {
-                p.add(path, "give either points: [{at_s, rate_rps}, ...] or rates_rps: [...] with step_s");
-                return;
-            }
-            if (points != null) {
-                validatePoints(path, p);
-            } else {
-                if (p.required(path + ".step_s", stepS)) {
-                    p.positive(path + ".step_s", stepS);
-                }
-                if (ratesRps.isEmpty()) {
-                    p.add(path + ".rates_rps", "must list at least one rate");
-                }
-                for (int i = 0; i < ratesRps.size(); i++) {
-                    rate(path + ".rates_rps[" + i + "]", ratesRps.get(i), p);
-                }
-            }
-            if (stepS != null && points != null) {
-                p.add(path + ".step_s", "only goes with rates_rps, not with points");
-            }
-            if (p.count() == before) {
-                List<RatePoint> t = table();
-                if (t.stream().allMatch(r -> r.rateRps() == 0)) {
-                    p.add(path, "every rate is 0; no request would arrive");
-                }
-                if (periodS != null && !(periodS > t.get(t.size() - 1).atS())) {
-                    p.add(path + ".period_s", "must be after the last point (" + Problems.format(
-                            t.get(t.size() - 1).atS()) + " s), got " + Problems.format(periodS));
-                }
-            }
-            Spike.validate(path + ".spikes", spikes, p);
-        }
-
-        private void validatePoints(String path, Problems p) {
-            if (points.isEmpty()) {
-                p.add(path + ".points", "must list at least one point");
-                return;
-            }
-            double previous = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < points.size(); i++) {
-                String at = path + ".points[" + i + "]";
-                RatePoint point = points.get(i);
-                if (point == null) {
-                    p.add(at, "is empty");
-                    continue;
-                }
-                if (!p.required(at + ".at_s", point.atS()) | !p.required(at + ".rate_rps", point.rateRps())) {
-                    continue;
-                }
-                rate(at + ".rate_rps", point.rateRps(), p);
-                if (i == 0 && point.atS() != 0) {
-                    p.add(at + ".at_s", "the first point must be at 0, got " + Problems.format(point.atS()));
-                } else if (!(point.atS() > previous)) {
-                    p.add(at + ".at_s", "must be after the previous point (" + Problems.format(previous) + "), got "
-                            + Problems.format(point.atS()));
-                }
-                previous = point.atS();
-            }
-        }
-
-        private static void rate(String path, Double rate, Problems p) {
-            if (rate == null || !(rate >= 0) || Double.isInfinite(rate)) {
-                p.add(path, "must be a rate >= 0, got " + rate);
-            }
+            RateTableCheck.validate(this, path, p);
         }
     }
 

@@ -1,8 +1,9 @@
 package org.llmsim.scenario;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Missing intermediate mappings are created; list indices must exist.
  */
 public final class Overrides {
+    private static final String SET = "--set";
     private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)|\\[(\\d+)]");
 
     private Overrides() {
@@ -30,25 +32,60 @@ public final class Overrides {
      * @throws InputException naming the offending {@code --set} when a path or value is malformed
      */
     public static Set<String> apply(ObjectNode root, List<String> assignments) {
-        Set<String> paths = new LinkedHashSet<>();
-        for (String assignment : assignments) {
+        return applyWithOrigins(root, assignments).keySet();
+    }
+
+    /**
+     * Applies every override to {@code root} in order.
+     *
+     * @return the normalized paths that were set, each with the option its value came from ({@code --set}, or the
+     *         origin an assignment was tagged with by {@link #from})
+     */
+    static Map<String, String> applyWithOrigins(ObjectNode root, List<String> assignments) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (String tagged : assignments) {
+            String origin = originOf(tagged);
+            String assignment = origin.equals(SET) ? tagged : tagged.substring(origin.length() + 1);
             int eq = assignment.indexOf('=');
             if (eq <= 0) {
-                throw fail(assignment, "expected PATH=VALUE, for example cluster.pools[0].replicas=4");
+                throw fail(origin, assignment, "expected PATH=VALUE, for example cluster.pools[0].replicas=4");
             }
             String path = assignment.substring(0, eq).trim();
             String value = assignment.substring(eq + 1).trim();
             if (value.isEmpty()) {
-                throw fail(assignment, "the value after '=' is empty");
+                throw fail(origin, assignment, "the value after '=' is empty");
             }
-            List<Object> segments = parse(path, assignment);
-            set(root, segments, StrictYaml.parseValue(value), assignment);
-            paths.add(render(segments));
+            List<Object> segments = parse(path, origin, assignment);
+            JsonNode parsed;
+            try {
+                parsed = StrictYaml.parseValue(value);
+            } catch (IllegalArgumentException e) {
+                throw fail(origin, assignment, e.getMessage());
+            }
+            set(root, segments, parsed, origin, assignment);
+            paths.put(render(segments), origin);
         }
         return paths;
     }
 
-    private static List<Object> parse(String path, String assignment) {
+    /**
+     * An assignment tagged with the option it comes from ({@code --vary}), so that a problem with its value names
+     * that option instead of {@code --set}. Untagged assignments come from {@code --set}.
+     */
+    public static String from(String option, String assignment) {
+        if (!option.startsWith("--") || option.contains(" ")) {
+            throw new IllegalArgumentException("an option name such as --vary, got " + option);
+        }
+        return option + " " + assignment;
+    }
+
+    /** The option a (possibly tagged) assignment comes from; paths never start with "--". */
+    private static String originOf(String assignment) {
+        int space = assignment.indexOf(' ');
+        return assignment.startsWith("--") && space > 2 ? assignment.substring(0, space) : SET;
+    }
+
+    private static List<Object> parse(String path, String origin, String assignment) {
         List<Object> segments = new ArrayList<>();
         int pos = 0;
         while (pos < path.length()) {
@@ -57,19 +94,26 @@ public final class Overrides {
             }
             Matcher m = SEGMENT.matcher(path).region(pos, path.length());
             if (!m.lookingAt()) {
-                throw fail(assignment, "cannot read the path at '" + path.substring(pos)
+                throw fail(origin, assignment, "cannot read the path at '" + path.substring(pos)
                         + "'; use names and [index], like cluster.pools[0].replicas");
             }
-            segments.add(m.group(1) != null ? m.group(1) : Integer.parseInt(m.group(2)));
+            if (m.group(1) != null) {
+                segments.add(m.group(1));
+            } else if (m.group(2).length() > 9) {
+                throw fail(origin, assignment, "index " + m.group(2) + " does not exist (no list is that long)");
+            } else {
+                segments.add(Integer.parseInt(m.group(2)));
+            }
             pos = m.end();
         }
         if (segments.isEmpty() || !(segments.get(0) instanceof String)) {
-            throw fail(assignment, "the path must start with a field name");
+            throw fail(origin, assignment, "the path must start with a field name");
         }
         return segments;
     }
 
-    private static void set(ObjectNode root, List<Object> segments, JsonNode value, String assignment) {
+    private static void set(ObjectNode root, List<Object> segments, JsonNode value, String origin,
+            String assignment) {
         JsonNode node = root;
         for (int i = 0; i < segments.size(); i++) {
             Object segment = segments.get(i);
@@ -77,8 +121,8 @@ public final class Overrides {
             String where = render(segments.subList(0, i + 1));
             if (segment instanceof String field) {
                 if (!(node instanceof ObjectNode object)) {
-                    throw fail(assignment, render(segments.subList(0, i)) + " is not a mapping, cannot set '" + field
-                            + "'");
+                    throw fail(origin, assignment, render(segments.subList(0, i)) + " is not a mapping, cannot set '"
+                            + field + "'");
                 }
                 if (last) {
                     object.set(field, value);
@@ -87,7 +131,7 @@ public final class Overrides {
                 JsonNode child = object.get(field);
                 if (child == null || child.isNull()) {
                     if (segments.get(i + 1) instanceof Integer) {
-                        throw fail(assignment, where + " is not a list in the scenario");
+                        throw fail(origin, assignment, where + " is not a list in the scenario");
                     }
                     child = object.putObject(field);
                 }
@@ -95,10 +139,10 @@ public final class Overrides {
             } else {
                 int index = (Integer) segment;
                 if (!(node instanceof ArrayNode array)) {
-                    throw fail(assignment, render(segments.subList(0, i)) + " is not a list");
+                    throw fail(origin, assignment, render(segments.subList(0, i)) + " is not a list");
                 }
                 if (index >= array.size()) {
-                    throw fail(assignment, render(segments.subList(0, i)) + " has " + array.size()
+                    throw fail(origin, assignment, render(segments.subList(0, i)) + " has " + array.size()
                             + " entries; index " + index + " does not exist");
                 }
                 if (last) {
@@ -125,7 +169,7 @@ public final class Overrides {
         return b.toString();
     }
 
-    private static InputException fail(String assignment, String message) {
-        return new InputException("--set " + assignment, message);
+    private static InputException fail(String origin, String assignment, String message) {
+        return new InputException(origin + " " + assignment, message);
     }
 }

@@ -18,14 +18,36 @@ public final class Problems {
     }
 
     public void add(String path, String message) {
-        String where = lines.isOverridden(path) ? " (value from --set)" : "";
+        String origin = lines.overriddenBy(path);
+        String where = origin != null ? " (value from " + origin + ")" : "";
         errors.add(new InputError(file, lines.lineOf(path), path, message + where));
     }
 
-    /** Adds a problem found in another file that the scenario names (a trace), with that file's line. */
-    public void addInFile(String otherFile, Long line, String message) {
+    /**
+     * Adds the problems of {@code e}; those that name a field of this file without a line (a profile the file names
+     * that is not found, say) get the field's line.
+     */
+    public void addAll(InputException e) {
+        for (InputError err : e.errors()) {
+            if (err.line() == null && err.path() != null && file != null && file.equals(err.file())) {
+                add(err.path(), err.message());
+            } else {
+                errors.add(err);
+            }
+        }
+    }
+
+    /**
+     * Adds a problem found in another file that the scenario names (a trace, named by {@code field.path}), with that
+     * file's line, and the field of the scenario that names it with its line.
+     */
+    public void addInFile(String otherFile, Long line, String message, String field) {
+        Integer fieldLine = lines.lineOf(field + ".path");
+        String origin = lines.overriddenBy(field + ".path");
+        String where = " (the file of " + field + ".path" + (origin != null ? ", from " + origin
+                : fieldLine != null ? ", " + file + ":" + fieldLine : "") + ")";
         errors.add(new InputError(otherFile, line == null || line <= 0 ? null : (int) Math.min(Integer.MAX_VALUE, line),
-                null, message));
+                null, message + where));
     }
 
     /** Problems found so far (compare before and after a block to tell whether that block was valid). */
@@ -39,6 +61,12 @@ public final class Problems {
 
     public List<InputError> errors() {
         return List.copyOf(errors);
+    }
+
+    /** Orders the problems by line (those without a line keep their place after them), as a reader meets them. */
+    public void sortByLine() {
+        errors.sort(java.util.Comparator.comparing(InputError::line,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
     }
 
     public void throwIfAny() {
@@ -59,14 +87,16 @@ public final class Problems {
     /** Checks {@code value > 0} (when present). */
     public void positive(String path, Number value) {
         if (value != null && !(value.doubleValue() > 0 && Double.isFinite(value.doubleValue()))) {
-            add(path, "must be > 0, got " + format(value));
+            add(path, (Double.isFinite(value.doubleValue()) ? "must be > 0, got " : "must be a finite number > 0, got ")
+                    + format(value));
         }
     }
 
     /** Checks {@code value >= 0} (when present). */
     public void nonNegative(String path, Number value) {
         if (value != null && !(value.doubleValue() >= 0 && Double.isFinite(value.doubleValue()))) {
-            add(path, "must be >= 0, got " + format(value));
+            add(path, (Double.isFinite(value.doubleValue()) ? "must be >= 0, got "
+                    : "must be a finite number >= 0, got ") + format(value));
         }
     }
 

@@ -1,9 +1,7 @@
 package org.llmsim.scenario;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -18,7 +16,7 @@ import org.llmsim.hardware.EngineCalibration;
 import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.ModelProfile;
 import org.llmsim.hardware.ServingEngine;
-import org.llmsim.provider.ProviderProfile;
+import org.llmsim.scenario.ProviderProfile;
 
 /**
  * Finds and loads GPU and model profiles. A scenario names a profile by id ({@code h100-sxm}, looked up as
@@ -166,8 +164,9 @@ public final class ProfileCatalog {
             Path p = Paths.get(reference);
             Path resolved = p.isAbsolute() || scenarioDir == null ? p : scenarioDir.resolve(p);
             if (!Files.isRegularFile(resolved)) {
-                throw new InputException(List.of(new InputError(scenarioFile, null, field,
-                        what + " profile file not found: " + resolved)));
+                throw new InputException(List.of(new InputError(scenarioFile, null, field, Files.isDirectory(resolved)
+                        ? what + " profile path is a directory: " + resolved + "; name a profile .yaml file"
+                        : what + " profile file not found: " + resolved)));
             }
             return resolved.normalize();
         }
@@ -298,14 +297,9 @@ public final class ProfileCatalog {
 
     static Document read(Path file) {
         String name = file.toString();
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return new Document(name, StrictYaml.readTree(text, name), SourceLines.index(text));
-        } catch (NoSuchFileException e) {
-            throw new InputException(name, "file not found");
-        } catch (IOException e) {
-            throw new InputException(name, "cannot read: " + e.getMessage());
-        }
+        String text = InputFiles.readText(file, name, InputFiles.MAX_YAML_BYTES, "profile file");
+        JsonNode tree = StrictYaml.readTree(text, name);
+        return new Document(name, tree, SourceLines.index(text));
     }
 
     static String stem(Path file) {

@@ -1,7 +1,6 @@
 package org.llmsim.scenario;
 
-import org.llmsim.provider.ProviderProfile;
-import org.llmsim.provider.TokenPrices;
+import org.llmsim.scenario.ProviderProfile;
 
 /**
  * A provider pool after its profile is resolved: an external API that serves calls at the profile's prices and
@@ -22,10 +21,5 @@ public record ProviderPlan(int index, String name, PoolSpec spec, ProviderProfil
     /** Whether calls go through the batch API. */
     public boolean batch() {
         return spec.batch();
-    }
-
-    /** The prices calls are billed at. */
-    public TokenPrices prices() {
-        return TokenPrices.of(profile, cacheWriteMultiplier);
     }
 }

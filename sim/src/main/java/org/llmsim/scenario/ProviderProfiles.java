@@ -2,7 +2,7 @@ package org.llmsim.scenario;
 
 import java.nio.file.Path;
 
-import org.llmsim.provider.ProviderProfile;
+import org.llmsim.scenario.ProviderProfile;
 
 /** Reads and checks provider profiles ({@code gpu-profiles/providers/*.yaml}) for the {@link ProfileCatalog}. */
 final class ProviderProfiles {

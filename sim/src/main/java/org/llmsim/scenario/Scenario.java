@@ -2,7 +2,7 @@ package org.llmsim.scenario;
 
 import java.util.List;
 
-import org.llmsim.provider.ProviderProfile;
+import org.llmsim.scenario.ProviderProfile;
 
 /**
  * A validated scenario, ready to simulate: the spec with defaults, its resolved pools, and where it came from.

@@ -1,16 +1,11 @@
 package org.llmsim.scenario;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +16,7 @@ import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.MemoryPlan;
 import org.llmsim.hardware.ModelProfile;
 import org.llmsim.hardware.ReplicaHardware;
-import org.llmsim.provider.ProviderProfile;
+import org.llmsim.scenario.ProviderProfile;
 
 /**
  * Reads a scenario file into a validated {@link Scenario}: parse, apply {@code --set} overrides, bind strictly,
@@ -41,14 +36,7 @@ public final class ScenarioLoader {
     /** Loads {@code file} with {@code overrides} ({@code PATH=VALUE} strings) applied. */
     public Scenario load(Path file, List<String> overrides) {
         String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name, "file not found");
-        } catch (IOException e) {
-            throw new InputException(name, "cannot read: " + e.getMessage());
-        }
+        String text = InputFiles.readText(file, name, InputFiles.MAX_YAML_BYTES, "scenario file");
         Path dir = file.toAbsolutePath().getParent();
         return load(text, name, dir, overrides);
     }
@@ -71,15 +59,15 @@ public final class ScenarioLoader {
     }
 
     private static Bound bind(String text, String fileName, List<String> overrides) {
-        SourceLines lines = SourceLines.index(text);
+        // parse first: the line index serves only a document that parses
         JsonNode tree = StrictYaml.readTree(text, fileName);
-        Set<String> overridden = Overrides.apply((ObjectNode) tree, overrides);
-        lines = lines.withOverrides(overridden);
+        SourceLines lines = SourceLines.index(text);
+        lines = lines.withOverrides(Overrides.applyWithOrigins((ObjectNode) tree, overrides));
         ScenarioSpec spec = StrictYaml.bind(tree, ScenarioSpec.class, fileName, lines);
         if (spec.name() == null) {
             spec = new ScenarioSpec(stem(fileName), spec.description(), spec.seed(), spec.durationS(), spec.warmupS(),
                     spec.drainTimeoutS(), spec.workload(), spec.cluster(), spec.output(), spec.plan(),
-                    spec.economics(), spec.faults(), spec.fleet());
+                    spec.economics(), spec.faults(), spec.fleet(), spec.maxRequests());
         }
         return new Bound(spec, lines);
     }
@@ -101,9 +89,10 @@ public final class ScenarioLoader {
         WorkloadPlan workload = WorkloadPlan.resolve(spec.workload(), baseDir, problems);
         problems.throwIfAny();
         if (spec.durationS() == null) {
-            // Replay the whole trace: arrivals are generated during [0, duration), so end at the first whole
-            // millisecond after the last one.
-            spec = spec.withDuration(Math.floor(workload.lastTraceArrivalS() * 1000) / 1000 + 0.001);
+            // Replay the whole trace: arrivals are generated during [0, duration), so end just after the last one.
+            RunSize.checkTraceSpan(spec, workload, problems);
+            problems.throwIfAny();
+            spec = spec.withDuration(RunSize.durationAfter(workload.lastTraceArrivalS()));
             if (spec.warmupS() >= spec.durationS()) {
                 problems.add("warmup_s", "must be < the trace's length (" + Problems.format(spec.durationS())
                         + " s), got " + Problems.format(spec.warmupS()));
@@ -111,27 +100,41 @@ public final class ScenarioLoader {
             spec.output().validate("output", problems, spec.horizonS());
             problems.throwIfAny();
         }
+        RunSize.check(spec, workload, problems);
+        problems.throwIfAny();
 
         List<PoolPlan> pools = new ArrayList<>();
         List<ProviderPlan> providers = new ArrayList<>();
         List<PoolSpec> poolSpecs = spec.cluster().pools();
         for (int i = 0; i < poolSpecs.size(); i++) {
             PoolSpec pool = poolSpecs.get(i);
-            if (pool.servedByProvider()) {
-                providers.add(resolveProvider(i, pool, baseDir, fileName));
-                continue;
-            }
-            PoolPlan plan = resolvePool(i, pool, workload, baseDir, fileName, problems);
-            if (plan != null) {
-                pools.add(plan);
+            try {
+                if (pool.servedByProvider()) {
+                    providers.add(resolveProvider(i, pool, baseDir, fileName));
+                    continue;
+                }
+                PoolPlan plan = resolvePool(i, pool, workload, baseDir, fileName, problems);
+                if (plan != null) {
+                    pools.add(plan);
+                }
+            } catch (InputException e) {
+                problems.addAll(e); // a profile not found: with the line of the field that names it
             }
         }
         problems.throwIfAny();
         ApplicationLayerCheck.check(spec, workload, pools, providers, problems);
         FaultCheck.check(spec, pools, providers, problems);
         problems.throwIfAny();
+        List<ProviderProfile> compared;
+        try {
+            compared = compareProviders(spec, providers, baseDir, fileName);
+        } catch (InputException e) {
+            problems.addAll(e);
+            problems.throwIfAny();
+            throw e;
+        }
         Scenario scenario = new Scenario(spec, List.copyOf(pools), fileName, text, List.copyOf(overrides), workload,
-                List.copyOf(providers), compareProviders(spec, providers, baseDir, fileName));
+                List.copyOf(providers), compared);
         return spec.fleet() == null ? scenario : new Scenario(spec, scenario.pools(), fileName, text,
                 scenario.overrides(), workload, scenario.providers(), scenario.compareProviders(),
                 resolveFleet(scenario, baseDir, lines));
@@ -249,8 +252,21 @@ public final class ScenarioLoader {
     private PoolPlan resolvePool(int index, PoolSpec pool, WorkloadPlan workload, Path baseDir, String fileName,
             Problems problems) {
         String path = "cluster.pools[" + index + "]";
-        GpuProfile gpu = catalog.gpu(pool.gpu(), baseDir, fileName, path + ".gpu").forEngine(pool.engine());
-        ModelProfile model = catalog.model(pool.model(), baseDir, fileName, path + ".model");
+        GpuProfile gpu = null;
+        ModelProfile model = null;
+        try {
+            gpu = catalog.gpu(pool.gpu(), baseDir, fileName, path + ".gpu").forEngine(pool.engine());
+        } catch (InputException e) {
+            problems.addAll(e);
+        }
+        try {
+            model = catalog.model(pool.model(), baseDir, fileName, path + ".model");
+        } catch (InputException e) {
+            problems.addAll(e);
+        }
+        if (gpu == null || model == null) {
+            return null;
+        }
         int tp = pool.tensorParallel();
         if (tp > MAX_TENSOR_PARALLEL) {
             problems.add(path + ".tensor_parallel", "must be <= " + MAX_TENSOR_PARALLEL
@@ -317,20 +333,24 @@ public final class ScenarioLoader {
             memory = memory.withKvBlocks(pool.kvBlocksOverride());
         }
         if (!memory.fits()) {
-            problems.add(path, doesNotFit(hardware, memory, s.gpuMemoryUtilization()));
+            int fittingTp = MemoryPlan.smallestFittingTp(hardware, s.gpuMemoryUtilization(), maxBatchedTokens,
+                    s.maxBatchSize(), s.blockSize(), MAX_TENSOR_PARALLEL);
+            problems.add(path, doesNotFit(hardware, memory, s.gpuMemoryUtilization(), fittingTp));
             return null;
         }
         String name = pool.name() != null ? pool.name() : "pool-" + index;
         return new PoolPlan(index, name, pool, hardware, memory, config);
     }
 
-    static String doesNotFit(ReplicaHardware hw, MemoryPlan m, double utilization) {
-        int minTp = 1;
-        while (minTp < MAX_TENSOR_PARALLEL && hw.weightBytes() / minTp > m.usableBytesPerGpu() * 0.8) {
-            minTp *= 2;
-        }
-        String hint = hw.tp() < minTp && hw.model().heads() % minTp == 0
-                ? "try tensor_parallel: " + minTp + ", a quantized weight_dtype (fp8, int4) or a GPU with more memory"
+    /**
+     * Why a pool does not fit, and what would.
+     *
+     * @param fittingTp the smallest tensor-parallel group that fits ({@link MemoryPlan#smallestFittingTp}), 0 for none
+     */
+    static String doesNotFit(ReplicaHardware hw, MemoryPlan m, double utilization, int fittingTp) {
+        String hint = fittingTp > hw.tp()
+                ? "try tensor_parallel: " + fittingTp + ", a quantized weight_dtype (fp8, int4) or a GPU with more "
+                        + "memory"
                 : hw.tp() * hw.pp() >= MAX_TENSOR_PARALLEL
                 ? "try pipeline_parallel: " + (2 * hw.pp()) + " (stages on more GPUs), a quantized weight_dtype (fp8, "
                         + "int4) or a GPU with more memory"

@@ -20,10 +20,12 @@ import java.util.List;
  * @param economics     what the self-hosted fleet is compared with for the break-even figure (optional)
  * @param faults        injected faults ({@link FaultSpec}, by {@code kind:}); none by default
  * @param fleet         the cluster repeated as independent router domains ({@link FleetSpec}), or null for one
+ * @param maxRequests   the most requests a run may generate, estimated before it starts ({@link RunSize}; default
+ *                      {@value RunSize#DEFAULT_MAX_REQUESTS})
  */
 public record ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
         Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster, OutputSpec output, PlanSpec plan,
-        EconomicsSpec economics, List<FaultSpec> faults, FleetSpec fleet) {
+        EconomicsSpec economics, List<FaultSpec> faults, FleetSpec fleet, Long maxRequests) {
 
     public ScenarioSpec {
         if (seed == null) {
@@ -33,7 +35,7 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
             warmupS = 0.0;
         }
         if (drainTimeoutS == null && durationS != null) {
-            drainTimeoutS = Math.max(60.0, durationS);
+            drainTimeoutS = Math.max(60.0, Math.min(durationS, RunSize.MAX_DURATION_S));
         }
         if (output == null) {
             output = new OutputSpec(null);
@@ -47,6 +49,14 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
         if (faults == null) {
             faults = List.of();
         }
+    }
+
+    /** A scenario with the default run-size limit. */
+    public ScenarioSpec(String name, String description, Long seed, Double durationS, Double warmupS,
+            Double drainTimeoutS, WorkloadSpec workload, ClusterSpec cluster, OutputSpec output, PlanSpec plan,
+            EconomicsSpec economics, List<FaultSpec> faults, FleetSpec fleet) {
+        this(name, description, seed, durationS, warmupS, drainTimeoutS, workload, cluster, output, plan, economics,
+                faults, fleet, null);
     }
 
     /** A scenario of one router domain. */
@@ -91,6 +101,18 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
         }
         p.nonNegative("warmup_s", warmupS);
         p.nonNegative("drain_timeout_s", drainTimeoutS);
+        // beyond a year simulated clocks lose sub-millisecond precision, and no planning question needs more
+        boolean withinAYear = true;
+        for (Object[] field : new Object[][] {{"duration_s", durationS}, {"warmup_s", warmupS},
+                {"drain_timeout_s", drainTimeoutS}}) {
+            Double value = (Double) field[1];
+            if (value != null && value > RunSize.MAX_DURATION_S) {
+                p.add((String) field[0], "must be <= " + Problems.format(RunSize.MAX_DURATION_S) + " s (one year), got "
+                        + Problems.format(value));
+                withinAYear = false;
+            }
+        }
+        p.atLeast("max_requests", maxRequests, 1);
         if (durationS != null && warmupS != null && warmupS >= durationS) {
             p.add("warmup_s", "must be < duration_s (" + Problems.format(durationS) + "), got "
                     + Problems.format(warmupS));
@@ -101,7 +123,7 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
         if (p.required("cluster", cluster)) {
             cluster.validate("cluster", p);
         }
-        output.validate("output", p, durationS == null || drainTimeoutS == null ? null : horizonS());
+        output.validate("output", p, durationS == null || drainTimeoutS == null || !withinAYear ? null : horizonS());
         if (plan != null) {
             plan.validate("plan", p);
         }
@@ -135,13 +157,13 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
     /** The same scenario under another seed (replications run one per seed). */
     public ScenarioSpec withSeed(long newSeed) {
         return new ScenarioSpec(name, description, newSeed, durationS, warmupS, drainTimeoutS, workload, cluster,
-                output, plan, economics, faults, fleet);
+                output, plan, economics, faults, fleet, maxRequests);
     }
 
     /** This scenario with {@code duration_s} set (and the drain timeout derived from it when it was left out). */
     public ScenarioSpec withDuration(double seconds) {
         return new ScenarioSpec(name, description, seed, seconds, warmupS, drainTimeoutS, workload, cluster, output,
-                plan, economics, faults, fleet);
+                plan, economics, faults, fleet, maxRequests);
     }
 
     /** Simulated seconds after which the run stops: arrivals plus the drain allowance. */

@@ -2,9 +2,7 @@ package org.llmsim.scenario;
 
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -17,32 +15,41 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 public final class SourceLines {
     /** No line information (values from the command line, or built in code). */
-    public static final SourceLines NONE = new SourceLines(Map.of(), Set.of());
+    public static final SourceLines NONE = new SourceLines(Map.of(), Map.of());
 
     private final Map<String, Integer> lineByPath;
-    /** Paths whose values came from {@code --set} rather than from the file. */
-    private final Set<String> overridden;
+    /** Paths whose values came from the command line rather than from the file, with the option ({@code --set}). */
+    private final Map<String, String> overridden;
 
-    private SourceLines(Map<String, Integer> lineByPath, Set<String> overridden) {
+    private SourceLines(Map<String, Integer> lineByPath, Map<String, String> overridden) {
         this.lineByPath = lineByPath;
         this.overridden = overridden;
     }
 
-    /** The same index, noting that values at {@code paths} (and below them) were set on the command line. */
-    public SourceLines withOverrides(Set<String> paths) {
-        Set<String> all = new HashSet<>(overridden);
-        all.addAll(paths);
+    /**
+     * The same index, noting that values at the keys of {@code paths} (and below them) were set on the command line,
+     * by the option each maps to.
+     */
+    public SourceLines withOverrides(Map<String, String> paths) {
+        Map<String, String> all = new HashMap<>(overridden);
+        all.putAll(paths);
         return new SourceLines(lineByPath, all);
     }
 
-    /** Whether the value at {@code path} (or an enclosing one) came from {@code --set}. */
+    /** Whether the value at {@code path} (or an enclosing one) came from the command line. */
     public boolean isOverridden(String path) {
+        return overriddenBy(path) != null;
+    }
+
+    /** The option ({@code --set}, {@code --vary}) that set {@code path} or an enclosing field, or null. */
+    public String overriddenBy(String path) {
         for (String p = path; p != null && !p.isEmpty(); p = parent(p)) {
-            if (overridden.contains(p)) {
-                return true;
+            String origin = overridden.get(p);
+            if (origin != null) {
+                return origin;
             }
         }
-        return false;
+        return null;
     }
 
     /** Indexes a document; a document that does not parse yields an empty index (the parser reports the error). */
@@ -63,7 +70,7 @@ public final class SourceLines {
         } catch (IOException | RuntimeException e) {
             // keep what was indexed before the syntax error
         }
-        return new SourceLines(lines, Set.of());
+        return new SourceLines(lines, Map.of());
     }
 
     /** The line of {@code path}, or of its nearest enclosing field, or null. */

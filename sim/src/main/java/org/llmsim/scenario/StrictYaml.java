@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
@@ -69,32 +70,133 @@ public final class StrictYaml {
             return node;
         } catch (JsonProcessingException e) {
             Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
-            throw new InputException(List.of(new InputError(file, line, null,
-                    "malformed YAML: " + firstLine(e.getOriginalMessage()))));
+            throw new InputException(List.of(syntaxError(e, file, line)));
         }
     }
 
-    /** Binds a tree to {@code type}; binding errors name the field and its line. */
+    /** A parser's complaint in the words of a scenario file: the field, and what is allowed. */
+    private static InputError syntaxError(JsonProcessingException e, String file, Integer line) {
+        String message = plain(firstLine(e.getOriginalMessage()));
+        String path = e.getProcessor() instanceof JsonParser p && p.getParsingContext() != null
+                ? SourceLines.pathOf(p.getParsingContext()) : null;
+        if (message.startsWith("Malformed numeric value")) {
+            // YAML's .nan and .inf (and overflowing literals): no field of a scenario takes them
+            int quote = message.indexOf('\'');
+            String value = quote >= 0 ? message.substring(quote) : "";
+            return new InputError(file, line, path, "must be a finite number, got " + value);
+        }
+        if (message.startsWith("Duplicate field")) {
+            return new InputError(file, line, path, "is given twice; keep one");
+        }
+        if (message.startsWith("Trailing token")) {
+            return new InputError(file, line, null, "holds more than one YAML document (a '---' line ends the "
+                    + "first); a file holds one scenario or profile: remove the second document or split the file");
+        }
+        return new InputError(file, line, path == null || path.isEmpty() ? null : path, "malformed YAML: "
+                + message);
+    }
+
+    /** Drops the parser's configuration jargon ("from `StreamReadConstraints...`") from a message. */
+    static String plain(String message) {
+        return message.replaceAll(", from `[^`]*`", "").replaceAll(" \\([^()]*`[^()]*\\)", "").replace("`", "'");
+    }
+
+    /** Unknown fields reported from one file at most; beyond them the first ones tell what went wrong. */
+    private static final int MAX_UNKNOWN_FIELDS = 100;
+
+    /**
+     * Binds a tree to {@code type}. Every unknown field is reported, each with its line and the allowed fields,
+     * together with the first other binding error (a wrong type, an unknown kind): after an unknown field, binding
+     * starts again on a copy of the tree without it, so each field's path is the one Jackson names.
+     */
     public static <T> T bind(JsonNode tree, Class<T> type, String file, SourceLines lines) {
+        Problems problems = new Problems(file, lines);
+        JsonNode current = tree;
         try {
-            return MAPPER.treeToValue(tree, type);
+            while (true) {
+                try {
+                    T value = MAPPER.treeToValue(current, type);
+                    if (problems.isEmpty()) {
+                        return value;
+                    }
+                    break;
+                } catch (UnrecognizedPropertyException u) {
+                    problems.add(pathOf(u.getPath()), describe(u));
+                    current = current == tree ? tree.deepCopy() : current;
+                    if (problems.count() >= MAX_UNKNOWN_FIELDS || !remove(current, u.getPath())) {
+                        break;
+                    }
+                }
+            }
         } catch (JsonMappingException e) {
-            String path = pathOf(e.getPath());
-            Problems problems = new Problems(file, lines);
-            problems.add(path, describe(e));
-            problems.throwIfAny();
-            throw new AssertionError("unreachable");
+            problems.add(pathOf(e.getPath()), describe(e));
         } catch (JsonProcessingException e) {
-            throw new InputException(file, firstLine(e.getOriginalMessage()));
+            problems.add(null, plain(firstLine(e.getOriginalMessage())));
         }
+        problems.sortByLine(); // unknown fields are met in the order records declare them, not as the file has them
+        problems.throwIfAny();
+        throw new AssertionError("unreachable");
     }
 
-    /** Parses one scalar or flow value the way YAML would ({@code 8} a number, {@code true} a boolean). */
+    /** Removes the field {@code path} leads to from {@code root}; false when the path does not lead there. */
+    private static boolean remove(JsonNode root, List<JsonMappingException.Reference> path) {
+        JsonNode node = root;
+        for (int i = 0; i < path.size() - 1 && node != null; i++) {
+            JsonMappingException.Reference r = path.get(i);
+            node = r.getFieldName() != null ? node.get(r.getFieldName()) : node.get(r.getIndex());
+        }
+        String field = path.isEmpty() ? null : path.get(path.size() - 1).getFieldName();
+        return node instanceof ObjectNode object && field != null && object.remove(field) != null;
+    }
+
+    /** "unknown field 'x'; allowed: ..." or, for a kind that takes no fields, what it is. */
+    private static String unknownField(String name, Collection<Object> known, Class<?> type) {
+        if (known == null || known.isEmpty()) {
+            String kind = kindOf(type);
+            return "unknown field '" + name + "'; " + (kind == null ? "this mapping takes no fields"
+                    : kind + " takes no other fields");
+        }
+        return "unknown field '" + name + "'; allowed: " + sorted(known);
+    }
+
+    /** "process: trace" for a subtype chosen by its type property, or null. */
+    private static String kindOf(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        for (Class<?> parent : type.getInterfaces()) {
+            JsonTypeInfo info = parent.getAnnotation(JsonTypeInfo.class);
+            JsonSubTypes subtypes = parent.getAnnotation(JsonSubTypes.class);
+            if (info != null && subtypes != null) {
+                for (JsonSubTypes.Type t : subtypes.value()) {
+                    if (t.value() == type) {
+                        return info.property() + ": " + t.name();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Parses one scalar or flow value the way YAML would ({@code 8} a number, {@code true} a boolean). Text that
+     * starts a mapping or list ({@code {...}}, {@code [...]}) must parse as one.
+     *
+     * @throws IllegalArgumentException naming what the parser found, for a broken mapping or list
+     */
     public static JsonNode parseValue(String text) {
+        String t = text.strip();
+        boolean collection = t.startsWith("{") || t.startsWith("[");
         try {
             JsonNode node = MAPPER.readTree(text);
             return node == null || node.isMissingNode() ? MAPPER.getNodeFactory().textNode(text) : node;
         } catch (IOException e) {
+            if (collection) {
+                String why = e instanceof JsonProcessingException j ? plain(firstLine(j.getOriginalMessage()))
+                        : e.getMessage();
+                throw new IllegalArgumentException("cannot read the value as a YAML " + (t.startsWith("{")
+                        ? "mapping" : "list") + " (" + why + "); write it like {dist: fixed, value: 512}");
+            }
             return MAPPER.getNodeFactory().textNode(text);
         }
     }
@@ -116,7 +218,7 @@ public final class StrictYaml {
 
     private static String describe(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown field '" + u.getPropertyName() + "'; allowed: " + sorted(u.getKnownPropertyIds());
+            return unknownField(u.getPropertyName(), u.getKnownPropertyIds(), u.getReferringClass());
         }
         if (e instanceof InvalidTypeIdException t) {
             String property = typeProperty(t.getBaseType());
@@ -139,7 +241,7 @@ public final class StrictYaml {
         if (e instanceof MismatchedInputException m) {
             return "expected " + describeType(m.getTargetType());
         }
-        return firstLine(e.getOriginalMessage());
+        return plain(firstLine(e.getOriginalMessage()));
     }
 
     private static String typeProperty(JavaType base) {
@@ -207,7 +309,7 @@ public final class StrictYaml {
         return String.join(", ", names);
     }
 
-    static String firstLine(String message) {
+    public static String firstLine(String message) {
         if (message == null) {
             return "unreadable input";
         }

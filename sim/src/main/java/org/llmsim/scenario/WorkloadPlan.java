@@ -45,16 +45,17 @@ public record WorkloadPlan(List<ClassSpec> classes, boolean explicitClasses, Arr
         TraceSummary shared = null;
         boolean ok = true;
         if (anyShares && w.sharedArrival() instanceof ArrivalSpec.Trace) {
-            shared = scan(w.trace(), baseDir, w.hasClasses() ? names : null, problems);
+            shared = scan(w.trace(), "workload.trace", baseDir, w.hasClasses() ? names : null, problems);
             ok = shared != null;
         }
         List<TraceSummary> own = new ArrayList<>();
         long maxInput = 1;
         int maxOutput = 1;
-        for (ClassSpec c : classes) {
+        for (int i = 0; i < classes.size(); i++) {
+            ClassSpec c = classes.get(i);
             TraceSummary trace = null;
             if (c.arrival() instanceof ArrivalSpec.Trace) {
-                trace = scan(c.trace(), baseDir, null, problems);
+                trace = scan(c.trace(), "workload.classes[" + i + "].trace", baseDir, null, problems);
                 ok &= trace != null;
             }
             own.add(trace);
@@ -113,14 +114,15 @@ public record WorkloadPlan(List<ClassSpec> classes, boolean explicitClasses, Arr
                 classNames, false, bounds);
     }
 
-    private static TraceSummary scan(TraceSpec t, Path baseDir, Set<String> classNames, Problems problems) {
+    private static TraceSummary scan(TraceSpec t, String field, Path baseDir, Set<String> classNames,
+            Problems problems) {
         Path path = baseDir == null ? Path.of(t.path()) : baseDir.resolve(t.path());
         String name = displayName(path);
         try {
             return TraceScanner.scan(path, name, t.format(), t.renames(), t.startS(), t.speedup(), t.rateRps(),
                     classNames, false, t.keep() == null ? 0 : t.keep().from(), t.keep() == null ? 1 : t.keep().to());
         } catch (TraceException e) {
-            problems.addInFile(e.file(), e.line(), e.getMessage());
+            problems.addInFile(e.file(), e.line(), e.getMessage(), field);
             return null;
         }
     }

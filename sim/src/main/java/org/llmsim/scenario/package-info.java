@@ -8,8 +8,13 @@
  *   <li>{@link org.llmsim.scenario.ScenarioSpec} and the records it holds ({@code WorkloadSpec}, {@code ClusterSpec},
  *       {@code PoolSpec}, ...) - one record per block of the file; defaults live in their compact constructors.</li>
  *   <li>{@link org.llmsim.scenario.ProfileCatalog} - finds GPU and model profiles by id or path.</li>
+ *   <li>{@link org.llmsim.scenario.InputFiles} - reads a user's file with a size limit checked before parsing;
+ *       {@link org.llmsim.scenario.RunSize} - refuses, before it starts, a run too big to finish (requests, clock
+ *       events, replicas, durations beyond a year).</li>
  * </ul>
  * Every problem becomes an {@link org.llmsim.scenario.InputException}: one line per error,
  * {@code file:line: field.path: what is wrong and what is allowed}. Unknown fields are errors.
+ *
+ * <p>Depends on: engine, hardware, kernel, workload.trace.
  */
 package org.llmsim.scenario;

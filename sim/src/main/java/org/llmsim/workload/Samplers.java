@@ -3,11 +3,8 @@ package org.llmsim.workload;
 import java.util.List;
 
 import org.apache.commons.math3.distribution.EnumeratedIntegerDistribution;
-import org.apache.commons.math3.distribution.ExponentialDistribution;
-import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.llmsim.scenario.ArrivalSpec;
 import org.llmsim.scenario.LengthSpec;
 import org.llmsim.scenario.TimeSpec;
 
@@ -71,19 +68,6 @@ public final class Samplers {
         }
         TimeSpec.Lognormal l = (TimeSpec.Lognormal) spec;
         LogNormalDistribution d = new LogNormalDistribution(rng, l.mu(), l.sigma());
-        return d::sample;
-    }
-
-    public static InterarrivalSampler interarrivals(ArrivalSpec spec, RandomGenerator rng) {
-        if (spec instanceof ArrivalSpec.Poisson p) {
-            ExponentialDistribution d = new ExponentialDistribution(rng, 1.0 / p.rateRps());
-            return d::sample;
-        }
-        ArrivalSpec.Gamma g = (ArrivalSpec.Gamma) spec;
-        // Gamma with mean 1/rate and coefficient of variation cv: shape 1/cv^2, scale cv^2/rate.
-        double shape = 1.0 / (g.cv() * g.cv());
-        double scale = g.cv() * g.cv() / g.rateRps();
-        GammaDistribution d = new GammaDistribution(rng, shape, scale);
         return d::sample;
     }
 }

@@ -13,5 +13,7 @@
  *   <li>{@link org.llmsim.workload.Samplers} - scenario distributions to samplers over Commons Math.</li>
  * </ul>
  * Subpackages: {@code arrival} (open arrival processes, thinning), {@code trace} (streaming trace readers).
+ *
+ * <p>Depends on: kernel, request, scenario, workload.arrival, workload.trace.
  */
 package org.llmsim.workload;

@@ -43,11 +43,11 @@ class ApiCostTest {
         assertEquals(r.cost().apiUsd(), r.cost().totalUsd(), 1e-9);
         assertEquals(0.0, r.cost().gpuUsd());
         for (Request q : run.requests()) {
-            assertEquals(0.008, q.costUsd(), 1e-12);
+            assertEquals(0.008, q.journey().costUsd(), 1e-12);
         }
         assertEquals(0.008, r.cost().usdPerRequest(), 0.008 * 0.03, "steady state: spend rate over completion rate");
         // and the ledger attributes every dollar: input and output halves, one backend, one pool
-        AppResult.CostBreakdown b = r.app().breakdown();
+        AppResult.CostBreakdown b = AppResult.of(r).breakdown();
         assertEquals(r.cost().totalUsd(), b.totalUsd(), 1e-9);
         assertEquals(n * 0.004, b.by(AppResult.CostEntry::kind).get("input"), 0.005);
         assertEquals(n * 0.004, b.by(AppResult.CostEntry::kind).get("output"), 0.005);
@@ -86,7 +86,7 @@ class ApiCostTest {
     @Test
     void promptCaching_chargesWritesAndReadsAsTheTtlDictates() throws IOException {
         RunResult r = runPrefixTrace(false);
-        AppResult.BackendResult api = r.app().backends().get(0);
+        AppResult.BackendResult api = AppResult.of(r).backends().get(0);
         // given a 300 s TTL: 0 writes, 10 and 20 read, 1000 comes after expiry and writes again, 1100 reads
         assertEquals(2 * 2000, api.cacheWriteTokens());
         assertEquals(3 * 2000, api.cachedInputTokens());
@@ -95,7 +95,7 @@ class ApiCostTest {
                 + 3 * 2000 * 0.4e-6                 // three reads at 0.1x
                 + 5 * 100 * 20e-6;                  // output
         assertEquals(expected, r.cost().apiUsd(), 1e-9);
-        var kinds = r.app().breakdown().by(AppResult.CostEntry::kind);
+        var kinds = AppResult.of(r).breakdown().by(AppResult.CostEntry::kind);
         assertEquals(2 * 2000 * 4e-6 * 1.25, kinds.get("cache_write"), 1e-12);
         assertEquals(3 * 2000 * 0.4e-6, kinds.get("cached_input"), 1e-12);
     }
@@ -104,7 +104,7 @@ class ApiCostTest {
     void batchWithCacheReads_paysFiveHundredthsOfTheInputPriceForTheCachedPrompt() throws IOException {
         RunResult r = runPrefixTrace(true);
         // the batch answers come 5 s after submission, before the next call: the same writes and reads, half price
-        var kinds = r.app().breakdown().by(AppResult.CostEntry::kind);
+        var kinds = AppResult.of(r).breakdown().by(AppResult.CostEntry::kind);
         assertEquals(3 * 2000 * 4e-6 * 0.05, kinds.get("cached_input"), 1e-12);
         assertEquals(2 * 2000 * 4e-6 * 1.25 * 0.5, kinds.get("cache_write"), 1e-12);
         assertEquals(5 * 100 * 20e-6 * 0.5, kinds.get("output"), 1e-12);
@@ -129,13 +129,13 @@ class ApiCostTest {
                     - {name: api, provider: %s}
                 """.formatted(tight)));
         RunResult r = run.result();
-        AppResult.BackendResult api = r.app().backends().get(0);
+        AppResult.BackendResult api = AppResult.of(r).backends().get(0);
         // then about 6 + 2 x 6 of the ~120 calls get through and the rest are refused, each counted once
         assertTrue(api.completed() >= 17 && api.completed() <= 19, "completed " + api.completed());
         assertEquals(api.calls() - api.completed(), api.rateLimited());
         assertEquals(api.rateLimited(), r.requests().rejectedByReason().get(ProviderBackend.RATE_LIMITED));
         assertEquals(r.requests().arrived(), r.requests().completed() + r.requests().rejected());
         assertTrue(run.requests().stream().filter(q -> q.status() == RequestStatus.REJECTED)
-                .allMatch(q -> q.costUsd() == 0), "a refused call costs nothing");
+                .allMatch(q -> q.journey().costUsd() == 0), "a refused call costs nothing");
     }
 }

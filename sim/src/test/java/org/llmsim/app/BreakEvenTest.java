@@ -35,7 +35,7 @@ class BreakEvenTest {
                   ops_usd_per_month: 3650
                 """.formatted(frontier, cheap));
         RunResult r = TestScenarios.run(s);
-        AppResult.BreakEven be = r.app().breakEven();
+        AppResult.BreakEven be = AppResult.of(r).breakEven();
         // the fleet around the clock plus $3,650 a month of operations ($120 a day)
         double perDay = s.fleetUsdPerHour() * 24 + 120;
         assertEquals(perDay, be.selfHostedUsdPerDay(), 1e-9);
@@ -56,6 +56,6 @@ class BreakEvenTest {
     void withoutAnApiToCompare_thereIsNoBreakEven() {
         RunResult r = TestScenarios.run(TestScenarios.loadFile("scenarios/quickstart.yaml", "duration_s=60",
                 "warmup_s=0"));
-        assertNull(r.app().breakEven());
+        assertNull(AppResult.of(r).breakEven());
     }
 }

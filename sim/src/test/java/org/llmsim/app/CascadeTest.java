@@ -39,8 +39,8 @@ class CascadeTest {
                     - {name: strong, provider: %s}
                 """.formatted(cheap, strong)));
         RunResult r = run.result();
-        AppResult.TierResult small = r.app().tiers().get(0);
-        AppResult.TierResult large = r.app().tiers().get(1);
+        AppResult.TierResult small = AppResult.of(r).tiers().get(0);
+        AppResult.TierResult large = AppResult.of(r).tiers().get(1);
         long n = r.requests().completed();
         long escalated = small.escalatedOut();
         // then every request went to the cheap tier first, about 30% went on, and all were answered
@@ -56,10 +56,10 @@ class CascadeTest {
         // and an escalated user waits for the cheap answer, the check and the strong tier's first token
         double cheapE2e = 0.55 + 199 / 100.0;
         for (Request q : run.requests()) {
-            boolean wentOn = q.calls() == 2;
-            assertEquals(wentOn ? "large" : "small", q.tier());
+            boolean wentOn = q.journey().calls() == 2;
+            assertEquals(wentOn ? "large" : "small", q.journey().tier());
             assertEquals(wentOn ? cheapE2e + 0.2 + 0.55 : 0.55, q.ttftS(), 1e-6);
-            assertEquals(wentOn ? 0.010 : 0.002, q.costUsd(), 1e-12);
+            assertEquals(wentOn ? 0.010 : 0.002, q.journey().costUsd(), 1e-12);
         }
         assertTrue(r.ttft().p99() > 3.2, "the escalated tail: " + r.ttft().p99());
     }

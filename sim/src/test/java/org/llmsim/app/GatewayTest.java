@@ -1,6 +1,7 @@
 package org.llmsim.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmsim.metrics.AppResult;
 import org.llmsim.metrics.RunResult;
+import org.llmsim.request.Journey;
 import org.llmsim.request.Request;
 import org.llmsim.request.RequestStatus;
 import org.llmsim.testing.TestScenarios;
@@ -82,7 +84,7 @@ class GatewayTest {
         Set<Long> seen = new HashSet<>();
         for (Request q : run.requests()) {
             assertTrue(seen.add(q.id()), "request " + q.id() + " reported twice");
-            assertEquals(null, q.parent(), "only user requests reach the output");
+            assertFalse(Journey.isCall(q), "only user requests reach the output");
             if (q.status() == RequestStatus.COMPLETED) {
                 assertTrue(q.arrivalS() <= q.firstTokenS() && q.firstTokenS() <= q.finishS(), "order of " + q.id());
             }
@@ -91,7 +93,7 @@ class GatewayTest {
         assertEquals(r.requests().arrived(), r.requests().completed() + r.requests().rejected()
                 + r.requests().unfinished());
         // and the layer did all it was asked: hits, escalations, overflow by queue and by 429, the classifier
-        AppResult app = r.app();
+        AppResult app = AppResult.of(r);
         assertTrue(app.cache().hits() > 0);
         AppResult.TierResult small = app.tiers().get(0);
         AppResult.TierResult large = app.tiers().get(1);
@@ -135,7 +137,7 @@ class GatewayTest {
                     - {name: p, provider: %s}
                 """.formatted(api)));
         long chat = run.requests().stream().filter(q -> q.classIndex() == 1).count();
-        AppResult app = run.result().app();
+        AppResult app = AppResult.of(run.result());
         // the classifier's price and latency fall on chat requests only
         assertEquals(chat * 0.001, run.result().cost().gatewayUsd(), 1e-9);
         for (Request q : run.requests()) {
@@ -166,13 +168,14 @@ class GatewayTest {
                     - {name: frontier, provider: %s}
                 """.formatted(api);
         RunResult r = TestScenarios.run(TestScenarios.load(yaml));
-        AppResult.TierResult hot = r.app().tiers().get(0);
+        AppResult.TierResult hot = AppResult.of(r).tiers().get(0);
         assertTrue(hot.overflowOut() > 0, hot.toString());
-        var byBackend = r.app().breakdown().by(AppResult.CostEntry::backend);
+        var byBackend = AppResult.of(r).breakdown().by(AppResult.CostEntry::backend);
         assertEquals(r.cost().gpuUsd(), byBackend.get("self-hosted"), 1e-9);
-        assertEquals(r.app().backends().get(1).completed() * (2000 * 4e-6 + 300 * 20e-6), r.cost().apiUsd(), 1e-9);
+        assertEquals(AppResult.of(r).backends().get(1).completed() * (2000 * 4e-6 + 300 * 20e-6), r.cost().apiUsd(),
+                1e-9);
         // GPU time is shared by the tokens each tier served on the pool: all of it by the hot tier here
-        assertEquals(r.cost().gpuUsd(), r.app().breakdown().entries().stream()
+        assertEquals(r.cost().gpuUsd(), AppResult.of(r).breakdown().entries().stream()
                 .filter(e -> e.kind().equals("gpu_time") && e.tier().equals("hot")).mapToDouble(e -> e.usd()).sum(),
                 1e-9);
     }

@@ -52,8 +52,8 @@ class PipelineTest {
             }
             completed++;
             double sum = 0;
-            for (double l : q.stageLatencyS()) {
-                assertTrue(l >= 0, "every stage of a completed request ran: " + List.of(q.stageNames()));
+            for (double l : q.journey().stageLatencyS()) {
+                assertTrue(l >= 0, "every stage of a completed request ran: " + List.of(q.journey().stageNames()));
                 sum += l;
             }
             assertEquals(q.e2eS(), sum, 1e-9, "request " + q.id());
@@ -62,9 +62,9 @@ class PipelineTest {
         }
         assertTrue(completed > 300, "completed " + completed);
         // the retrieved chunks reached the model: 8 x 400 tokens on top of a prompt of at most 150
-        AppResult.BackendResult main = run.result().app().backends().get(0);
+        AppResult.BackendResult main = AppResult.of(run.result()).backends().get(0);
         assertTrue(main.inputTokens() >= 3_250L * main.completed(), main.inputTokens() + " tokens");
-        AppResult.PipelineResult p = run.result().app().pipelines().get(0);
+        AppResult.PipelineResult p = AppResult.of(run.result()).pipelines().get(0);
         assertEquals(List.of("guardrail", "retrieve", "llm", "postprocess"),
                 p.stages().stream().map(AppResult.StageResult::name).toList());
         double shares = p.stages().stream().mapToDouble(AppResult.StageResult::shareOfE2e).sum();
@@ -115,14 +115,15 @@ class PipelineTest {
     @Test
     void agentLoop_stopsAtItsStepCap() {
         var run = TestScenarios.runRecording(TestScenarios.load(agent("max_steps: 5")));
-        AppResult.StageResult s = run.result().app().pipelines().get(0).stages().get(0);
+        AppResult.StageResult s = AppResult.of(run.result()).pipelines().get(0).stages().get(0);
         long capped = s.counters().getOrDefault("step_cap", 0L);
         assertTrue(capped > 0, s.counters().toString());
         for (Request q : run.requests()) {
             assertEquals(RequestStatus.COMPLETED, q.status());
-            assertTrue(q.calls() <= 5, "request " + q.id() + " made " + q.calls() + " calls");
+            assertTrue(q.journey().calls() <= 5, "request " + q.id() + " made " + q.journey().calls() + " calls");
         }
-        assertEquals(run.requests().stream().mapToLong(Request::calls).sum(), (long) s.counters().get("steps"));
+        assertEquals(run.requests().stream().mapToLong(q -> q.journey().calls()).sum(),
+                (long) s.counters().get("steps"));
     }
 
     @Test
@@ -130,16 +131,16 @@ class PipelineTest {
         // each step costs about $0.009-0.04 as the context grows; the cap stops long tasks early
         double cap = 0.08;
         var run = TestScenarios.runRecording(TestScenarios.load(agent("max_spend_usd: " + cap)));
-        AppResult.StageResult s = run.result().app().pipelines().get(0).stages().get(0);
+        AppResult.StageResult s = AppResult.of(run.result()).pipelines().get(0).stages().get(0);
         assertTrue(s.counters().getOrDefault("spend_cap", 0L) > 0, s.counters().toString());
         var uncapped = TestScenarios.runRecording(TestScenarios.load(agent("")));
-        double mostCapped = run.requests().stream().mapToDouble(Request::costUsd).max().orElseThrow();
-        double mostUncapped = uncapped.requests().stream().mapToDouble(Request::costUsd).max().orElseThrow();
+        double mostCapped = run.requests().stream().mapToDouble(q -> q.journey().costUsd()).max().orElseThrow();
+        double mostUncapped = uncapped.requests().stream().mapToDouble(q -> q.journey().costUsd()).max().orElseThrow();
         assertTrue(mostUncapped > 2 * cap, "uncapped tasks spend more: " + mostUncapped);
         // a task stops once its spend reaches the cap: it overshoots by at most its last step and tools
         for (Request q : run.requests()) {
             assertEquals(RequestStatus.COMPLETED, q.status());
-            assertTrue(q.costUsd() < cap + 0.05, "request " + q.id() + " spent " + q.costUsd());
+            assertTrue(q.journey().costUsd() < cap + 0.05, "request " + q.id() + " spent " + q.journey().costUsd());
         }
         assertTrue(mostCapped < mostUncapped);
     }

@@ -71,15 +71,15 @@ class ResilienceTest {
         for (Request q : run.requests()) {
             assertTrue(seen.add(q.id()));
             assertEquals(RequestStatus.COMPLETED, q.status(), "request " + q.id() + " " + q.rejectReason());
-            calls += q.calls();
-            retries += q.retries();
-            fallbacks += q.fallbacks();
-            requestUsd += q.costUsd();
+            calls += q.journey().calls();
+            retries += q.journey().retries();
+            fallbacks += q.journey().fallbacks();
+            requestUsd += q.journey().costUsd();
         }
         assertEquals(r.requests().arrived(), run.requests().size());
         assertEquals(r.requests().arrived(), r.requests().completed());
-        AppResult.BackendResult main = r.app().backends().get(0);
-        AppResult.BackendResult spare = r.app().backends().get(1);
+        AppResult.BackendResult main = AppResult.of(r).backends().get(0);
+        AppResult.BackendResult spare = AppResult.of(r).backends().get(1);
         AppResult.CallFailures f = main.failures();
         assertTrue(f.errors() > 0 && f.timeouts() > 0 && f.retries() > 0 && f.fallbackOut() > 0, f.toString());
         // every attempt is a call: answered or failed on the primary, answered on the fallback
@@ -103,7 +103,7 @@ class ResilienceTest {
                 """)));
         // then no request fails, the breaker opened and the spare took the outage's traffic
         assertEquals(r.requests().arrived(), r.requests().completed());
-        AppResult.CallFailures f = r.app().backends().get(0).failures();
+        AppResult.CallFailures f = AppResult.of(r).backends().get(0).failures();
         assertTrue(f.breaker().opened() >= 1 && f.shortCircuited() > 0, f.toString());
         double mainBefore = 0;
         double spareBefore = 0;
@@ -141,7 +141,7 @@ class ResilienceTest {
         RunResult r = TestScenarios.run(TestScenarios.load(scenario("", """
                   - {kind: provider_outage, pool: main, start_s: 100, duration_s: 100}
                 """), "cluster.pools[0].circuit_breaker=null"));
-        AppResult.BackendResult main = r.app().backends().get(0);
+        AppResult.BackendResult main = AppResult.of(r).backends().get(0);
         AppResult.CallFailures f = main.failures();
         // then every attempt in the outage failed, was counted, and led to a retry or the fallback
         assertEquals(main.calls(), main.completed() + f.errors(), f.toString());
@@ -166,16 +166,16 @@ class ResilienceTest {
                     - {name: api, provider: %s, prompt_caching: false}
                 """.formatted(api)));
         RunResult r = run.result();
-        AppResult.CallFailures gpu = r.app().backends().get(0).failures();
+        AppResult.CallFailures gpu = AppResult.of(r).backends().get(0).failures();
         // then calls time out on the GPU pool and every one of them is answered by the API instead
         assertTrue(gpu.timeouts() > 100, gpu.toString());
         assertEquals(gpu.timeouts(), gpu.fallbackOut());
-        assertEquals(gpu.fallbackOut(), r.app().backends().get(1).completed());
+        assertEquals(gpu.fallbackOut(), AppResult.of(r).backends().get(1).completed());
         RunResult.RequestCounts n = r.requests();
         assertEquals(n.arrived(), n.completed() + n.unfinished());
         for (Request q : run.requests()) {
-            if (q.fallbacks() > 0 && q.status() == RequestStatus.COMPLETED) {
-                assertEquals("api", q.backend());
+            if (q.journey().fallbacks() > 0 && q.status() == RequestStatus.COMPLETED) {
+                assertEquals("api", q.journey().backend());
                 assertTrue(q.queueS() >= 2 - 1e-9 || Double.isNaN(q.queueS()), "waited its timeout: " + q.id());
             }
         }
@@ -191,7 +191,7 @@ class ResilienceTest {
         RunResult.RequestCounts n = r.requests();
         assertTrue(n.failed() > 0);
         assertEquals(n.arrived(), n.completed() + n.rejected() + n.failed() + n.unfinished());
-        assertTrue(n.failedByReason().containsKey(Gateway.CIRCUIT_OPEN), n.failedByReason().toString());
+        assertTrue(n.failedByReason().containsKey(ResilientCaller.CIRCUIT_OPEN), n.failedByReason().toString());
         assertTrue(n.failedByReason().containsKey(ProviderBackend.PROVIDER_ERROR), n.failedByReason().toString());
     }
 
@@ -234,7 +234,7 @@ class ResilienceTest {
         // and with one, the same calls move to the fallback and every request completes
         assertEquals(0, withFallback.requests().failed(), withFallback.requests().toString());
         assertEquals(withFallback.requests().arrived(), withFallback.requests().completed());
-        AppResult.BackendResult main = withFallback.app().backends().get(0);
+        AppResult.BackendResult main = AppResult.of(withFallback).backends().get(0);
         assertEquals(lost, main.failures().fallbackOut());
         assertEquals(lost, main.failures().errors());
     }

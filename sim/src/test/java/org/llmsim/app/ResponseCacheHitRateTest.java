@@ -80,7 +80,7 @@ class ResponseCacheHitRateTest {
         for (double pi : p) {
             hitRate += pi * (1 - Math.exp(-pi * lo));
         }
-        AppResult.CacheSummary cache = run("capacity_entries: " + capacity).app().cache();
+        AppResult.CacheSummary cache = AppResult.of(run("capacity_entries: " + capacity)).cache();
         assertEquals(hitRate, cache.hitRate(), 0.015, "Che's approximation " + hitRate);
         assertEquals(capacity, cache.caches().get(0).entries());
     }
@@ -95,7 +95,7 @@ class ResponseCacheHitRateTest {
             double lt = pi * ratePerS * ttlS;
             hitRate += pi * lt / (1 + lt);
         }
-        AppResult.CacheSummary cache = run("ttl_s: " + ttlS).app().cache();
+        AppResult.CacheSummary cache = AppResult.of(run("ttl_s: " + ttlS)).cache();
         assertEquals(hitRate, cache.hitRate(), 0.01, "renewal formula " + hitRate);
     }
 
@@ -117,14 +117,14 @@ class ResponseCacheHitRateTest {
                     - {name: api, provider: %s}
                 """.formatted(fast)));
         RunResult r = run.result();
-        long hits = run.requests().stream().filter(q -> q.cacheHit() != null).count();
-        AppResult.BackendResult api = r.app().backends().get(0);
+        long hits = run.requests().stream().filter(q -> q.journey().cacheHit() != null).count();
+        AppResult.BackendResult api = AppResult.of(r).backends().get(0);
         // a hit makes no call, costs nothing and answers after the lookup latency, all tokens at once
         for (var q : run.requests()) {
-            if (q.cacheHit() != null) {
-                assertEquals("kv", q.cacheHit());
-                assertEquals(0, q.calls());
-                assertEquals(0.0, q.costUsd());
+            if (q.journey().cacheHit() != null) {
+                assertEquals("kv", q.journey().cacheHit());
+                assertEquals(0, q.journey().calls());
+                assertEquals(0.0, q.journey().costUsd());
                 assertEquals(0.002, q.e2eS(), 1e-9);
                 assertEquals(q.ttftS(), q.e2eS());
             }
@@ -132,6 +132,6 @@ class ResponseCacheHitRateTest {
         assertEquals(r.requests().completed() - hits, api.calls());
         assertEquals(api.calls() * 101e-6, r.cost().apiUsd(), 1e-9);
         // saved: every hit at the mean spend per answered call
-        assertEquals(hits * 101e-6, r.app().cache().savedUsd(), 1e-9);
+        assertEquals(hits * 101e-6, AppResult.of(r).cache().savedUsd(), 1e-9);
     }
 }

@@ -42,7 +42,7 @@ class SemanticCacheTest {
     void storedQuestion_hitsInTheSameWords_andInOtherWordsAtTheParaphraseRate() {
         // given 50 questions, all stored after the warm-up, each asked in one of 4 wordings
         RunResult r = run(50, "paraphrase_hit_rate: 0.5, false_positive_rate: 0");
-        AppResult.CacheSummary c = r.app().cache();
+        AppResult.CacheSummary c = AppResult.of(r).cache();
         // then a lookup finds its question and hits in the stored wording (1/4) or, in another, half the time
         assertEquals(0.25 + 0.75 * 0.5, c.hitRate(), 0.02);
         assertEquals(0, c.falsePositives());
@@ -52,7 +52,7 @@ class SemanticCacheTest {
     void unseenQuestion_matchesAWrongAnswerAtTheFalsePositiveRate() {
         // given questions that hardly ever repeat (ten million, nearly uniformly popular)
         RunResult r = run(10_000_000, 0.1, "paraphrase_hit_rate: 0.75, false_positive_rate: 0.05");
-        AppResult.CacheSummary c = r.app().cache();
+        AppResult.CacheSummary c = AppResult.of(r).cache();
         double fpRate = (double) c.falsePositives() / c.lookups();
         assertEquals(0.05, fpRate, 0.01);
         assertTrue(c.hits() - c.falsePositives() < c.lookups() * 0.01, "true hits are rare");
@@ -62,12 +62,12 @@ class SemanticCacheTest {
     void threshold_setsTheRatesFromTheCurve_andEveryLookupPaysForItsEmbedding() {
         RunResult strict = run(50, "similarity_threshold: 0.97, embedding_usd_per_mtok: 0.02");
         RunResult loose = run(50, "similarity_threshold: 0.85, embedding_usd_per_mtok: 0.02");
-        assertTrue(loose.app().cache().hitRate() > strict.app().cache().hitRate() + 0.05);
-        assertTrue(loose.app().cache().falsePositives() >= strict.app().cache().falsePositives());
+        assertTrue(AppResult.of(loose).cache().hitRate() > AppResult.of(strict).cache().hitRate() + 0.05);
+        assertTrue(AppResult.of(loose).cache().falsePositives() >= AppResult.of(strict).cache().falsePositives());
         // 500 prompt tokens embedded at $0.02 per million on every lookup of the run
         long lookups = strict.requests().arrived();
         assertEquals(lookups * 500 * 0.02e-6, strict.cost().gatewayUsd(), 1e-12);
-        assertEquals(strict.cost().gatewayUsd(), strict.app().breakdown().by(AppResult.CostEntry::kind)
+        assertEquals(strict.cost().gatewayUsd(), AppResult.of(strict).breakdown().by(AppResult.CostEntry::kind)
                 .get("embeddings"), 1e-12);
     }
 }

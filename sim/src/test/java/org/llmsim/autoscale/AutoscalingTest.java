@@ -50,8 +50,8 @@ class AutoscalingTest {
     void stepInLoad_scalesUpAfterTheStep_andNewReplicasServeAfterTheirColdStart() {
         // given a step from 2 to 40 req/s at t = 300 s and a cold start of 60 s
         RunResult r = step(60).result();
-        ElasticResult.PoolElastic pool = r.elastic().pools().get(0);
-        List<ReplicaEvent> events = r.elastic().events();
+        ElasticResult.PoolElastic pool = ElasticResult.of(r).pools().get(0);
+        List<ReplicaEvent> events = ElasticResult.of(r).events();
 
         // then one replica serves the light load; the first scale-up comes after the step, within two evaluations
         ReplicaEvent firstUp = events.stream().filter(e -> e.event().equals(ReplicaEvent.SCALE_UP)).findFirst()
@@ -92,7 +92,7 @@ class AutoscalingTest {
         double replicaS = 0;
         double lastS = 0;
         int provisioned = 1;
-        for (ReplicaEvent e : r.elastic().events()) {
+        for (ReplicaEvent e : ElasticResult.of(r).events()) {
             replicaS += provisioned * (e.timeS() - lastS);
             lastS = e.timeS();
             provisioned = e.provisioned();
@@ -102,12 +102,12 @@ class AutoscalingTest {
         // then the bill is those replica-hours at one GPU each, at the H100's price
         double gpuHours = replicaS / 3600.0;
         assertEquals(gpuHours, r.cost().gpuHours(), 1e-9);
-        assertEquals(gpuHours, r.elastic().pools().get(0).gpuHours(), 1e-9);
+        assertEquals(gpuHours, ElasticResult.of(r).pools().get(0).gpuHours(), 1e-9);
         double price = TestScenarios.gpu("h100-sxm").priceUsdPerHour();
         assertEquals(gpuHours * price, r.cost().gpuUsd(), 1e-9);
         // which is less than six replicas for the whole run, and more than one
         assertTrue(gpuHours < 6 * r.sim().simulatedS() / 3600.0 && gpuHours > r.sim().simulatedS() / 3600.0);
-        assertEquals(replicaS / r.sim().simulatedS(), r.elastic().pools().get(0).replicasMean(), 1e-9);
+        assertEquals(replicaS / r.sim().simulatedS(), ElasticResult.of(r).pools().get(0).replicasMean(), 1e-9);
         // and every request is accounted for
         assertEquals(r.requests().arrived(), r.requests().completed() + r.requests().failed()
                 + r.requests().rejected() + r.requests().unfinished());
@@ -143,13 +143,13 @@ class AutoscalingTest {
                 """;
         TestScenarios.Recorded rec = TestScenarios.runRecording(TestScenarios.load(yaml));
         RunResult r = rec.result();
-        List<ReplicaEvent> events = r.elastic().events();
+        List<ReplicaEvent> events = ElasticResult.of(r).events();
 
         // then the pool drops to zero about a minute after the traffic stops
         ReplicaEvent toZero = events.stream().filter(e -> e.event().equals(ReplicaEvent.SCALE_TO_ZERO)).findFirst()
                 .orElseThrow();
         assertTrue(toZero.timeS() >= 160 && toZero.timeS() < 200, "to zero at " + toZero.timeS());
-        assertEquals(0, r.elastic().pools().get(0).replicasMin());
+        assertEquals(0, ElasticResult.of(r).pools().get(0).replicasMin());
         // and the first request after the silence starts a replica and waits for its cold start
         ReplicaEvent fromZero = events.stream().filter(e -> e.event().equals(ReplicaEvent.SCALE_FROM_ZERO))
                 .findFirst().orElseThrow();

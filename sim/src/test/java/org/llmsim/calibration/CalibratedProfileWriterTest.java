@@ -72,4 +72,32 @@ class CalibratedProfileWriterTest {
         CalibratedProfileWriter.write(dir.resolve("p.yaml"), "x", true);
         assertEquals("x", Files.readString(dir.resolve("p.yaml")));
     }
+
+    @Test
+    void aProfileTheCheckRefuses_leavesNothingBehind_andALinkIsNeitherFreeNorWrittenThrough(@TempDir Path dir)
+            throws IOException {
+        // a profile appears under its name only once checked: a refused one leaves no file, partial or whole
+        assertThrows(InputException.class, () -> CalibratedProfileWriter.write(dir.resolve("p.yaml"), "x", false,
+                complete -> {
+                    assertEquals("x", readQuietly(complete));
+                    throw new InputException("p.yaml", "not a profile");
+                }));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList());
+        }
+        // a dangling link's name is taken, and a link is not replaced even with force
+        Path victim = dir.resolve("victim");
+        Files.createSymbolicLink(dir.resolve("q.yaml"), victim);
+        assertEquals(dir.resolve("q-2.yaml"), CalibratedProfileWriter.freeName(dir, "q"));
+        assertThrows(InputException.class, () -> CalibratedProfileWriter.write(dir.resolve("q.yaml"), "x", true));
+        assertTrue(Files.notExists(victim));
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -71,6 +71,32 @@ class InputReadersTest {
     }
 
     @Test
+    void vllmJson_thatDoesNotParse_namesTheLine_inPlainWords(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("cut.json");
+        Files.writeString(f, "{\"completed\": 3,\n \"mean_ttft_ms\": ");
+        InputException e = assertThrows(InputException.class, () -> VllmBenchResult.read(f, ON_H100,
+                DEFAULT_METRICS));
+        assertEquals(f + ":2: malformed JSON: Unexpected end-of-input within/between Object entries",
+                e.getMessage());
+    }
+
+    @Test
+    void vllmJson_skipsWhatCalibrationDoesNotRead_evenPythonsNaN(@TempDir Path dir) throws IOException {
+        // a --save-detailed result: every request's inter-token latencies and texts, and a NaN statistic
+        StringBuilder itls = new StringBuilder("[");
+        for (int i = 0; i < 2000; i++) {
+            itls.append(i == 0 ? "" : ",").append("[0.01, 0.012, 0.011]");
+        }
+        Path f = dir.resolve("detailed.json");
+        Files.writeString(f, "{\"completed\": 2000, \"total_input_tokens\": 200000, \"total_output_tokens\": "
+                + "6000, \"model_id\": \"meta-llama/Llama-3.1-8B-Instruct\", \"std_ttft_ms\": NaN, \"itls\": "
+                + itls + "], \"generated_texts\": [\"a\", \"b\"], \"mean_ttft_ms\": 30.5}");
+        Measurement m = VllmBenchResult.read(f, ON_H100, DEFAULT_METRICS);
+        assertEquals(30.5, m.measured().get(Metric.MEAN_TTFT_MS));
+        assertEquals(new LengthSpec.Fixed(100), m.benchmark().load().inputTokens());
+    }
+
+    @Test
     void modelProfileId_stripsOrganisationAndInstructSuffix() {
         assertEquals("llama-3.1-8b", VllmBenchResult.modelProfileId("meta-llama/Llama-3.1-8B-Instruct"));
         assertEquals("llama-3.1-70b", VllmBenchResult.modelProfileId("meta-llama/Meta-Llama-3.1-70B-Instruct"));

@@ -43,7 +43,7 @@ class ReplicaFaultTest {
         // given a crash whose in-flight requests are sent again
         TestScenarios.Recorded rec = crash("retry");
         RunResult r = rec.result();
-        ElasticResult.PoolElastic pool = r.elastic().pools().get(0);
+        ElasticResult.PoolElastic pool = ElasticResult.of(r).pools().get(0);
 
         // then every request completes: none failed, none vanished
         assertEquals(0, r.requests().failed());
@@ -61,7 +61,7 @@ class ReplicaFaultTest {
             assertEquals(1, q.replica(), "served again by the replica that stayed up");
         }
         // the crashed replica restarts 20 s later, still paid meanwhile: the fleet cost is unchanged
-        ReplicaEvent recovered = r.elastic().events().stream()
+        ReplicaEvent recovered = ElasticResult.of(r).events().stream()
                 .filter(e -> e.event().equals(ReplicaEvent.RECOVERED)).findFirst().orElseThrow();
         assertEquals(80, recovered.timeS(), 1e-9);
         assertEquals(2 * r.sim().simulatedS() / 3600.0, r.cost().gpuHours(), 1e-9);
@@ -72,7 +72,7 @@ class ReplicaFaultTest {
         // given the same crash, losing what the replica held
         TestScenarios.Recorded rec = crash("lose");
         RunResult r = rec.result();
-        ElasticResult.PoolElastic pool = r.elastic().pools().get(0);
+        ElasticResult.PoolElastic pool = ElasticResult.of(r).pools().get(0);
 
         // then those requests are failed, by reason, and every arrival is accounted for
         assertTrue(r.requests().failed() > 10, "failed " + r.requests().failed());
@@ -117,7 +117,8 @@ class ReplicaFaultTest {
         assertEquals(TestScenarios.withoutWallTime(a.result()).toString(),
                 TestScenarios.withoutWallTime(b.result()).toString());
         RunResult r = a.result();
-        assertTrue(r.elastic().pools().get(0).crashes() >= 2, "crashes " + r.elastic().pools().get(0).crashes());
+        long crashes = ElasticResult.of(r).pools().get(0).crashes();
+        assertTrue(crashes >= 2, "crashes " + crashes);
         // and every request retried after a crash completes
         assertEquals(0, r.requests().failed());
         assertEquals(r.requests().arrived(), r.requests().completed() + r.requests().rejected()
@@ -154,7 +155,7 @@ class ReplicaFaultTest {
                 """.formatted(preemption, policy);
         TestScenarios.Recorded rec = TestScenarios.runRecording(TestScenarios.load(yaml));
         RunResult r = rec.result();
-        ElasticResult.PoolElastic pool = r.elastic().pools().get(0);
+        ElasticResult.PoolElastic pool = ElasticResult.of(r).pools().get(0);
 
         // then crashes happened, and every arrival ends in exactly one final state, reported once
         assertTrue(pool.crashes() >= 10, "crashes " + pool.crashes());
@@ -196,7 +197,7 @@ class ReplicaFaultTest {
         // then each pass takes 2.5x as long: TPOT and TTFT (no queueing with one user) scale by the factor
         assertEquals(2.5, degraded.tpot().mean() / healthy.tpot().mean(), 1e-6);
         assertEquals(2.5, degraded.ttft().mean() / healthy.ttft().mean(), 1e-6);
-        assertEquals(1, degraded.elastic().pools().get(0).degraded());
+        assertEquals(1, ElasticResult.of(degraded).pools().get(0).degraded());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.llmsim.metrics.PrefixCacheResult;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.testing.TestScenarios;
 
@@ -83,8 +84,8 @@ class RoutersTest {
     void sessionAffinity_raisesThePrefixCacheHitRate_withoutUnbalancingTheReplicas() {
         RunResult spread = chatSessions("least_outstanding");
         RunResult affinity = chatSessions("affinity");
-        double spreadHits = spread.prefixCache().hitRate();
-        double affinityHits = affinity.prefixCache().hitRate();
+        double spreadHits = PrefixCacheResult.of(spread).hitRate();
+        double affinityHits = PrefixCacheResult.of(affinity).hitRate();
         // a conversation's earlier turns are in the KV cache of the replica that served them
         assertTrue(affinityHits > spreadHits + 0.2, "affinity " + affinityHits + " least_outstanding " + spreadHits);
         long total = affinity.requests().completed();

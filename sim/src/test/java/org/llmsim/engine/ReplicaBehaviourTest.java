@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.llmsim.hardware.GpuProfile;
+import org.llmsim.metrics.PreemptionResult;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.request.Request;
 import org.llmsim.request.RequestStatus;
@@ -35,9 +36,9 @@ class ReplicaBehaviourTest {
         var recorded = smallCacheUnderPressure("recompute");
         RunResult r = recorded.result();
         // then requests were preempted and all of them still finished
-        assertTrue(r.preemptions() > 0, "expected preemptions");
-        assertEquals(r.preemptions(), r.preemption().recompute());
-        assertTrue(r.preemption().recomputeTokens() > 0 && r.preemption().recomputeS() > 0);
+        assertTrue(PreemptionResult.of(r).total() > 0, "expected preemptions");
+        assertEquals(PreemptionResult.of(r).total(), PreemptionResult.of(r).recompute());
+        assertTrue(PreemptionResult.of(r).recomputeTokens() > 0 && PreemptionResult.of(r).recomputeS() > 0);
         assertEquals(r.requests().arrived(), r.requests().completed());
         assertTrue(recorded.requests().stream().anyMatch(q -> q.preemptions() > 0));
         checkInvariants(recorded);
@@ -47,13 +48,14 @@ class ReplicaBehaviourTest {
     void kvExhaustion_bySwap_reportsCountsBytesAndTime_andEveryRequestStillCompletes() {
         var recorded = smallCacheUnderPressure("swap");
         RunResult r = recorded.result();
-        assertTrue(r.preemption().swap() > 0, "swaps");
-        assertEquals(r.preemptions(), r.preemption().swap() + r.preemption().recompute());
+        assertTrue(PreemptionResult.of(r).swap() > 0, "swaps");
+        PreemptionResult p = PreemptionResult.of(r);
+        assertEquals(p.total(), p.swap() + p.recompute());
         GpuProfile l40s = TestScenarios.gpu("l40s");
-        assertEquals(r.preemption().swappedBytes() / (l40s.pcieGbps() * 1e9 / 8 * l40s.pcieEfficiencyOrOne()),
-                r.preemption().swapS(), 1e-9);
+        assertEquals(PreemptionResult.of(r).swappedBytes() / (l40s.pcieGbps() * 1e9 / 8 * l40s.pcieEfficiencyOrOne()),
+                PreemptionResult.of(r).swapS(), 1e-9);
         assertEquals(r.requests().arrived(), r.requests().completed());
-        assertEquals(r.preemption().swap(), recorded.requests().stream().mapToLong(Request::swaps).sum());
+        assertEquals(PreemptionResult.of(r).swap(), recorded.requests().stream().mapToLong(Request::swaps).sum());
         checkInvariants(recorded);
     }
 

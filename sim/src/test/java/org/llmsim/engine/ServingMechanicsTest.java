@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.ModelProfile;
+import org.llmsim.metrics.ItlResult;
+import org.llmsim.metrics.PrefixCacheResult;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.request.Request;
 import org.llmsim.testing.TestScenarios;
@@ -37,9 +39,11 @@ class ServingMechanicsTest {
                 scheduler: {policy: chunked_prefill, max_batched_tokens: 512}
                 """, 300, 30)));
         // then without chunking a long prefill stalls every running request for its whole duration (~0.45 s)
-        assertTrue(continuous.itl().max() > 0.3, "continuous max ITL " + continuous.itl().max());
+        double continuousMax = ItlResult.of(continuous).latency().max();
+        assertTrue(continuousMax > 0.3, "continuous max ITL " + continuousMax);
         // with chunks of 512 tokens no gap between tokens is much longer than one 512-token pass
-        assertTrue(chunked.itl().max() < 0.03, "chunked max ITL " + chunked.itl().max());
+        double chunkedMax = ItlResult.of(chunked).latency().max();
+        assertTrue(chunkedMax < 0.03, "chunked max ITL " + chunkedMax);
         // and the short-lived requests that overlap a long prefill see a fraction of it: p99 TPOT drops
         assertTrue(chunked.tpot().p99() < 0.8 * continuous.tpot().p99(),
                 "p99 TPOT chunked " + chunked.tpot().p99() + " continuous " + continuous.tpot().p99());
@@ -80,16 +84,16 @@ class ServingMechanicsTest {
                 pool.formatted("true"), 120, 10)));
         // then every measured request finds the system prompt cached (the first request, in the warm-up, computed it)
         long measured = on.requests().measured();
-        assertEquals(4096.0 / 4608, on.prefixCache().hitRate(), 1e-12);
-        assertEquals(1.0, on.prefixCache().requestHitRate());
-        assertEquals(4096 * measured, on.prefixCache().prefillTokensSaved());
+        assertEquals(4096.0 / 4608, PrefixCacheResult.of(on).hitRate(), 1e-12);
+        assertEquals(1.0, PrefixCacheResult.of(on).requestHitRate());
+        assertEquals(4096 * measured, PrefixCacheResult.of(on).prefillTokensSaved());
         // and TTFT (one prefill pass, compute bound) shrinks as the prefill FLOPs: 512 new tokens still attend to the
         // 4,096 cached ones, so the cut is less than 512 / 4,608 of the tokens would suggest
         ModelProfile m = TestScenarios.model("llama-3.1-8b");
         double flopsRatio = prefillFlops(m, 4096, 512) / prefillFlops(m, 0, 4608);
         assertEquals(flopsRatio, on.ttft().mean() / off.ttft().mean(), flopsRatio * 1e-3);
         assertTrue(flopsRatio > 512.0 / 4608, "attention to the cached prefix still costs");
-        assertTrue(Double.isNaN(off.prefixCache().hitRate()), "no lookups without prefix caching");
+        assertTrue(Double.isNaN(PrefixCacheResult.of(off).hitRate()), "no lookups without prefix caching");
     }
 
     @Test
@@ -107,7 +111,7 @@ class ServingMechanicsTest {
                 pool.formatted("true"), 200, 20)));
         RunResult r = on.result();
         assertTrue(r.ttft().mean() < off.ttft().mean() / 3, "TTFT on " + r.ttft().mean() + " off " + off.ttft().mean());
-        assertTrue(r.prefixCache().requestHitRate() > 0.99);
+        assertTrue(PrefixCacheResult.of(r).requestHitRate() > 0.99);
         // four system prompts shared by ~50 running requests take far less KV than one copy each
         assertTrue(r.utilization().kvCacheMean() < 0.5 * off.utilization().kvCacheMean());
         for (Request q : on.requests()) {
@@ -124,10 +128,11 @@ class ServingMechanicsTest {
                 input_tokens: {dist: uniform, min: 100, max: 2000}
                 output_tokens: {dist: fixed, value: 100}
                 """, "gpu: h100-sxm\nmodel: llama-3.1-8b\n", 200, 10)));
-        assertEquals(99 * r.tpot().count(), r.itl().count());
-        assertEquals(r.tpot().mean(), r.itl().mean(), 1e-12);
+        assertEquals(99 * r.tpot().count(), ItlResult.of(r).latency().count());
+        assertEquals(r.tpot().mean(), ItlResult.of(r).latency().mean(), 1e-12);
         // a decode pass at batch 1 is ~6-7 ms on an H100 for an 8B model
-        assertTrue(r.itl().p50() > 0.005 && r.itl().p50() < 0.009, "ITL p50 " + r.itl().p50());
+        double itlP50 = ItlResult.of(r).latency().p50();
+        assertTrue(itlP50 > 0.005 && itlP50 < 0.009, "ITL p50 " + itlP50);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.llmsim.hardware.ReplicaHardware;
 import org.llmsim.passtime.PassCostModel;
 import org.llmsim.passtime.Shape;
 import org.llmsim.metrics.RunResult;
+import org.llmsim.metrics.SpeculativeResult;
 import org.llmsim.request.Request;
 import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.SpeculativeSpec;
@@ -120,16 +121,16 @@ class SpeculativeDecodingTest {
     void measuredTokensPerStep_matchTheFormula_andSequencesVary() {
         RunResult r = TestScenarios.run(scenario(0.5, true, 300, 400));
         double expected = (1 - Math.pow(0.8, 5)) / (1 - 0.8);
-        assertEquals(expected, r.speculative().tokensPerStep(), 0.05 * expected);
+        assertEquals(expected, SpeculativeResult.of(r).tokensPerStep(), 0.05 * expected);
         // accepted proposals over proposed: (E[A] - 1) / k
-        assertEquals((expected - 1) / 4, r.speculative().acceptance(), 0.05);
-        assertTrue(r.speculative().draftTimeShare() > 0.1 && r.speculative().draftTimeShare() < 0.6);
+        assertEquals((expected - 1) / 4, SpeculativeResult.of(r).acceptance(), 0.05);
+        assertTrue(SpeculativeResult.of(r).draftTimeShare() > 0.1 && SpeculativeResult.of(r).draftTimeShare() < 0.6);
         // equal output lengths: without speculation every request's TPOT is nearly the same, with it each request
         // has its own luck
         RunResult plain = TestScenarios.run(scenario(0.5, false, 300, 400));
         assertTrue(plain.tpot().stddev() < 0.02 * plain.tpot().mean());
         assertTrue(r.tpot().stddev() > 0.04 * r.tpot().mean(), "TPOT spread " + r.tpot().stddev());
-        assertTrue(!plain.speculative().used());
+        assertTrue(!SpeculativeResult.of(plain).used());
     }
 
     @Test

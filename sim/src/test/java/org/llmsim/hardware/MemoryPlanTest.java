@@ -38,6 +38,19 @@ class MemoryPlanTest {
     }
 
     @Test
+    void smallestFittingTp_isTheFirstGroupThatFits_underTheSameSettings() {
+        ModelProfile m = TestScenarios.model("llama-3.1-70b");
+        ReplicaHardware onH100 = new ReplicaHardware(TestScenarios.gpu("h100-sxm"), m, 1, Dtype.BF16, Dtype.BF16);
+        assertEquals(4, MemoryPlan.smallestFittingTp(onH100, 0.9, 8192, 256, 16, 8));
+        // 35.3 GB of weights per GPU leave room on four L40S (43.2 GB usable each), though not 20% of it
+        ReplicaHardware onL40s = new ReplicaHardware(TestScenarios.gpu("l40s"), m, 1, Dtype.BF16, Dtype.BF16);
+        assertEquals(4, MemoryPlan.smallestFittingTp(onL40s, 0.9, 8192, 256, 16, 8));
+        assertTrue(MemoryPlan.of(new ReplicaHardware(TestScenarios.gpu("l40s"), m, 4, Dtype.BF16, Dtype.BF16), 0.9,
+                8192, 256, 16).fits());
+        assertEquals(0, MemoryPlan.smallestFittingTp(onL40s, 0.9, 8192, 256, 16, 2));
+    }
+
+    @Test
     void fp8Weights_letLlama70bFitTwoH100s() {
         GpuProfile h100 = TestScenarios.gpu("h100-sxm");
         ModelProfile m = TestScenarios.model("llama-3.1-70b");

@@ -31,10 +31,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.llmsim.kernel.ExperimentRunner;
+import org.llmsim.simulation.ExperimentRunner;
 import org.llmsim.metrics.AppResult;
 import org.llmsim.metrics.FleetResult;
 import org.llmsim.metrics.ElasticResult;
+import org.llmsim.metrics.ItlResult;
+import org.llmsim.metrics.KvTransferResult;
+import org.llmsim.metrics.PrefixCacheResult;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.metrics.RunResult.ClassResult;
 import org.llmsim.metrics.RunResult.PoolResult;
@@ -249,7 +252,8 @@ class ScenarioLibraryTest {
                     RunResult u = r(UNCHUNKED);
                     return f("Longest gap between two tokens %s with chunks of 1,024 tokens, %s without; p99 TPOT "
                             + "%s vs %s; p99 TTFT %s vs %s. `--set cluster.pools[0].scheduler.policy=continuous`",
-                            time(c.itl().max()), time(u.itl().max()), time(c.tpot().p99()), time(u.tpot().p99()),
+                            time(ItlResult.of(c).latency().max()), time(ItlResult.of(u).latency().max()),
+                            time(c.tpot().p99()), time(u.tpot().p99()),
                             time(c.ttft().p99()), time(u.ttft().p99()));
                 }));
         rows.add(new Row("`prefix-caching-agent.yaml`", "An agent sends a 10,000-token system prompt with every "
@@ -258,7 +262,7 @@ class ScenarioLibraryTest {
                     RunResult n = r(NO_PREFIX);
                     return f("With caching: p99 TTFT %s, %s of prompt tokens found cached. Without: p99 TTFT %s, "
                             + "%s of calls meet the SLO, %s a GPU busy. `--set cluster.pools[0].prefix_caching=false`",
-                            time(c.ttft().p99()), pct(c.prefixCache().hitRate()), time(n.ttft().p99()),
+                            time(c.ttft().p99()), pct(PrefixCacheResult.of(c).hitRate()), time(n.ttft().p99()),
                             pct(n.slo().attainment()), pct(n.utilization().busyFraction()));
                 }));
         rows.add(new Row("`speculative-low-load.yaml`, `speculative-high-load.yaml`", "Does a Llama-3.2-1B draft "
@@ -280,9 +284,10 @@ class ScenarioLibraryTest {
                     return f("Disaggregated vs co-located: p99 TPOT %s vs %s, longest gap between tokens %s vs %s, "
                             + "SLO met by %s vs %s; TTFT p50 %s vs %s, p99 %s vs %s; each prompt's KV crosses the "
                             + "network in %s on average.", time(d.tpot().p99()), time(c.tpot().p99()),
-                            time(d.itl().max()), time(c.itl().max()), pct(d.slo().attainment()),
+                            time(ItlResult.of(d).latency().max()), time(ItlResult.of(c).latency().max()),
+                            pct(d.slo().attainment()),
                             pct(c.slo().attainment()), time(d.ttft().p50()), time(c.ttft().p50()),
-                            time(d.ttft().p99()), time(c.ttft().p99()), time(d.kvTransfer().meanS()));
+                            time(d.ttft().p99()), time(c.ttft().p99()), time(KvTransferResult.of(d).meanS()));
                 }));
         rows.add(new Row("`pipeline-70b-a100.yaml`", "70B BF16 does not fit 2 A100s: what do 2 pipeline stages of "
                 + "2 A100s cost in latency against tensor parallelism over the same 4 GPUs?", () -> {
@@ -311,7 +316,8 @@ class ScenarioLibraryTest {
                     RunResult a = r(AFFINITY);
                     RunResult n = r(NO_AFFINITY);
                     return f("%s of prompt tokens found cached against %s with `least_outstanding`; p99 TTFT %s "
-                            + "against %s.", pct(a.prefixCache().hitRate()), pct(n.prefixCache().hitRate()),
+                            + "against %s.", pct(PrefixCacheResult.of(a).hitRate()),
+                            pct(PrefixCacheResult.of(n).hitRate()),
                             time(a.ttft().p99()), time(n.ttft().p99()));
                 }));
         rows.add(new Row("`support-bot-api.yaml`, `support-bot-stack.yaml`", "A support bot at 100,000 requests a "
@@ -324,12 +330,13 @@ class ScenarioLibraryTest {
                             + "the response caches answer %s of lookups. `llmsim compare scenarios/support-bot-api.yaml "
                             + "scenarios/support-bot-stack.yaml`", usd(a.cost().usdPerMonth()),
                             usd(a.cost().usdPerRequest()), time(a.ttft().p99()), usd(s.cost().usdPerMonth()),
-                            pct(1 - s.cost().usdPerMonth() / a.cost().usdPerMonth()), pct(s.app().cache().hitRate()));
+                            pct(1 - s.cost().usdPerMonth() / a.cost().usdPerMonth()),
+                            pct(AppResult.of(s).cache().hitRate()));
                 }));
         rows.add(new Row("`selfhost-vs-api-breakeven.yaml`", "At what daily volume does one H100 running "
                 + "Llama-3.1-8B around the clock beat sending the same requests to an API?", () -> {
-                    AppResult.BreakEven b = r(BREAK_EVEN).app().breakEven();
-                    AppResult.BreakEven ops = r(BREAK_EVEN_OPS).app().breakEven();
+                    AppResult.BreakEven b = AppResult.of(r(BREAK_EVEN)).breakEven();
+                    AppResult.BreakEven ops = AppResult.of(r(BREAK_EVEN_OPS)).breakEven();
                     RunResult million = r(BREAK_EVEN_1M);
                     String apis = b.apis().stream().sorted(Comparator.comparingDouble(
                             AppResult.BreakEvenApi::breakEvenRequestsPerDay))
@@ -367,7 +374,7 @@ class ScenarioLibraryTest {
                 + "48 requests per replica, and what do its 82 s cold starts do to p99 TTFT?", () -> {
                     RunResult a = r(AUTOSCALED);
                     RunResult x = r(FIXED_FLEET);
-                    ElasticResult.PoolElastic p = a.elastic().pools().get(0);
+                    ElasticResult.PoolElastic p = ElasticResult.of(a).pools().get(0);
                     return f("Autoscaled: %s for the day (%s GPU-hours, %s replicas on average, %s to %s), p99 TTFT "
                             + "%s, worst %s, %s meet the SLO. Fixed: %s (%s GPU-hours), p99 TTFT %s, worst %s, %s "
                             + "meet it. `llmsim compare scenarios/diurnal-fixed-fleet.yaml "
@@ -383,7 +390,7 @@ class ScenarioLibraryTest {
                     RunResult l = r(CRASH_LOSE);
                     return f("None: the %s requests it held are sent again and complete; p99 TTFT %s, the worst %s. "
                             + "Losing them instead counts %s failed. `--set faults[0].in_flight=lose`",
-                            count(c.elastic().pools().get(0).requestsRetried()), time(c.ttft().p99()),
+                            count(ElasticResult.of(c).pools().get(0).requestsRetried()), time(c.ttft().p99()),
                             time(c.ttft().max()), count(l.requests().failed()));
                 }));
         rows.add(new Row("`multi-tenant.yaml`", "Does interactive chat keep its TTFT target when a batch job lands "
@@ -440,11 +447,11 @@ class ScenarioLibraryTest {
                 + "call for 10 minutes: with 3 attempts, a circuit breaker and GPT-4o as fallback, does any request "
                 + "fail, what happens to latency, and what does it cost?", () -> {
                     RunResult o = r(OUTAGE);
-                    AppResult.CallFailures f = o.app().backends().get(0).failures();
+                    AppResult.CallFailures f = AppResult.of(o).backends().get(0).failures();
                     RunResult none = r(NO_OUTAGE);
                     RunResult nf = r(OUTAGE_NO_FALLBACK);
                     RunResult nb = r(OUTAGE_NO_BREAKER);
-                    AppResult.BackendResult nbSonnet = nb.app().backends().get(0);
+                    AppResult.BackendResult nbSonnet = AppResult.of(nb).backends().get(0);
                     return f("%s of %s requests fail: the breaker opens %s into the outage and GPT-4o takes %s "
                             + "requests (%s refused by the open breaker); p99 TTFT %s (%s without the outage), the "
                             + "run costs %s (%s). Without the fallback %s requests fail. Without the breaker none "
@@ -460,11 +467,11 @@ class ScenarioLibraryTest {
         rows.add(new Row("`rag-pipeline.yaml`", "A RAG assistant at 6 questions/s on two H100s (Llama-3.1-8B): "
                 + "guardrail, embedding, vector search, a cross-encoder reranker, 10 chunks of 400 tokens into the "
                 + "prompt. Which stage dominates p95, and what share is answered within 2.5 s?", () -> {
-                    AppResult.PipelineResult p = r(RAG).app().pipelines().get(0);
+                    AppResult.PipelineResult p = AppResult.of(r(RAG)).pipelines().get(0);
                     AppResult.StageResult retrieve = stage(p, "retrieve");
                     AppResult.StageResult llm = stage(p, "llm");
-                    AppResult.PipelineResult five = r(RAG_5_CHUNKS).app().pipelines().get(0);
-                    AppResult.PipelineResult fast = r(RAG_FAST_RERANK).app().pipelines().get(0);
+                    AppResult.PipelineResult five = AppResult.of(r(RAG_5_CHUNKS)).pipelines().get(0);
+                    AppResult.PipelineResult fast = AppResult.of(r(RAG_FAST_RERANK)).pipelines().get(0);
                     return f("%s within budget; p95 end to end %s, the LLM stage's p95 %s (%s of the mean: the "
                             + "chunks make long prompts that queue), retrieval's %s (the reranker's tail), which "
                             + "dominates the first token instead (p95 %s). Five chunks: %s within budget; a reranker "
@@ -476,8 +483,8 @@ class ScenarioLibraryTest {
         rows.add(new Row("`voice-agent-budget.yaml`", "A voice agent at 2 turns/s (VAD, speech recognition, a "
                 + "guardrail, GPT-4o mini, streaming text to speech) must start speaking within 1 s: what share of "
                 + "turns does, which stage eats the budget, and what does a turn cost?", () -> {
-                    AppResult.PipelineResult p = r(VOICE).app().pipelines().get(0);
-                    AppResult.PipelineResult self = r(VOICE_SELF_HOSTED).app().pipelines().get(0);
+                    AppResult.PipelineResult p = AppResult.of(r(VOICE)).pipelines().get(0);
+                    AppResult.PipelineResult self = AppResult.of(r(VOICE_SELF_HOSTED)).pipelines().get(0);
                     AppResult.StageResult llm = stage(p, "llm");
                     AppResult.StageResult tts = stage(p, "tts");
                     double before = stage(p, "vad").latency().mean() + stage(p, "asr").latency().mean()
@@ -495,7 +502,7 @@ class ScenarioLibraryTest {
                 + "320 req/s of chat: does every domain keep p99 TTFT under 1 s, and what does the fleet cost? Runs "
                 + "whole or as `--shards K` jobs, locally or on Spark, with the same result.", () -> {
                     RunResult f = r(FLEET);
-                    FleetResult.DomainRow worst = f.fleet().rows().stream()
+                    FleetResult.DomainRow worst = FleetResult.of(f).rows().stream()
                             .max(Comparator.comparingDouble(FleetResult.DomainRow::ttftP99S)).orElseThrow();
                     return f("Yes: fleet p99 TTFT %s, the worst domain (%s) %s; %s of requests meet the SLO; %s a "
                             + "month for %d GPUs (%s per million output tokens).", time(f.ttft().p99()),
@@ -506,12 +513,12 @@ class ScenarioLibraryTest {
         rows.add(new Row("`fleet-regions.yaml`", "Three regions take 50/30/20% of 100 req/s: four H100s in the US, "
                 + "three in Europe, three L40S in Asia-Pacific to save money. Does every region meet the SLO?", () -> {
                     RunResult f = r(REGIONS);
-                    FleetResult.DomainRow us = f.fleet().rows().get(0);
-                    FleetResult.DomainRow ap = f.fleet().rows().get(2);
+                    FleetResult.DomainRow us = FleetResult.of(f).rows().get(0);
+                    FleetResult.DomainRow ap = FleetResult.of(f).rows().get(2);
                     return f("No: the US and Europe meet it (%s, %s), Asia-Pacific only for %s of its requests: its "
                             + "L40S keep TTFT (p99 %s) but not TPOT (p99 %s over %s for the fleet's L40S pool). It "
                             + "costs %s an hour against %s for the US.", pct(us.sloAttainment()),
-                            pct(f.fleet().rows().get(1).sloAttainment()), pct(ap.sloAttainment()),
+                            pct(FleetResult.of(f).rows().get(1).sloAttainment()), pct(ap.sloAttainment()),
                             time(ap.ttftP99S()), time(pool(f, "l40s").latency().tpot().p99()),
                             time(f.slo().tpotS()), usd(ap.usdPerHour()), usd(us.usdPerHour()));
                 }));
@@ -629,13 +636,14 @@ class ScenarioLibraryTest {
     @Test
     void fleet_isItsDomainsMerged_andTheSmallRegionMissesOnTpot() {
         RunResult f = r(FLEET);
-        assertEquals(16, f.fleet().domains());
+        assertEquals(16, FleetResult.of(f).domains());
         assertEquals(32, f.pools().get(0).replicas());
-        assertEquals(f.requests().arrived(), f.fleet().rows().stream().mapToLong(FleetResult.DomainRow::arrived).sum());
-        assertTrue(meets(f) && f.fleet().rows().stream().allMatch(d -> d.ttftP99S() < 1.0));
+        assertEquals(f.requests().arrived(),
+                FleetResult.of(f).rows().stream().mapToLong(FleetResult.DomainRow::arrived).sum());
+        assertTrue(meets(f) && FleetResult.of(f).rows().stream().allMatch(d -> d.ttftP99S() < 1.0));
         RunResult regions = r(REGIONS);
-        assertTrue(regions.fleet().rows().get(0).sloAttainment() > 0.99);
-        assertTrue(regions.fleet().rows().get(2).sloAttainment() < 0.5);
+        assertTrue(FleetResult.of(regions).rows().get(0).sloAttainment() > 0.99);
+        assertTrue(FleetResult.of(regions).rows().get(2).sloAttainment() < 0.5);
         assertTrue(pool(regions, "l40s").latency().tpot().p99() > regions.slo().tpotS());
         assertTrue(pool(regions, "l40s").latency().ttft().p99() < regions.slo().ttftS());
     }
@@ -656,14 +664,14 @@ class ScenarioLibraryTest {
 
     @Test
     void chunkedPrefill_shortensTheLongestStall() {
-        assertTrue(r(CHUNKED).itl().max() < 0.25 * r(UNCHUNKED).itl().max());
+        assertTrue(ItlResult.of(r(CHUNKED)).latency().max() < 0.25 * ItlResult.of(r(UNCHUNKED)).latency().max());
         assertTrue(r(CHUNKED).tpot().p99() < r(UNCHUNKED).tpot().p99());
     }
 
     @Test
     void prefixCaching_keepsTheAgentWithinItsSlo_andWithoutItTheReplicasFallBehind() {
         assertTrue(meets(r(PREFIX)));
-        assertTrue(r(PREFIX).prefixCache().hitRate() > 0.8);
+        assertTrue(PrefixCacheResult.of(r(PREFIX)).hitRate() > 0.8);
         assertTrue(r(NO_PREFIX).ttft().p99() > 10 * r(PREFIX).ttft().p99());
     }
 
@@ -676,8 +684,8 @@ class ScenarioLibraryTest {
     @Test
     void disaggregation_cutsTpotTail() {
         assertTrue(r(DISAGGREGATED).tpot().p99() < r(COLOCATED).tpot().p99());
-        assertTrue(r(DISAGGREGATED).itl().max() < r(COLOCATED).itl().max());
-        assertTrue(r(DISAGGREGATED).kvTransfer().transfers() > 0);
+        assertTrue(ItlResult.of(r(DISAGGREGATED)).latency().max() < ItlResult.of(r(COLOCATED)).latency().max());
+        assertTrue(KvTransferResult.of(r(DISAGGREGATED)).transfers() > 0);
     }
 
     @Test
@@ -694,20 +702,20 @@ class ScenarioLibraryTest {
 
     @Test
     void sessionAffinity_raisesTheHitRate() {
-        assertTrue(r(AFFINITY).prefixCache().hitRate() > r(NO_AFFINITY).prefixCache().hitRate());
+        assertTrue(PrefixCacheResult.of(r(AFFINITY)).hitRate() > PrefixCacheResult.of(r(NO_AFFINITY)).hitRate());
         assertTrue(r(AFFINITY).ttft().p99() < r(NO_AFFINITY).ttft().p99());
     }
 
     @Test
     void stackedLevers_cutTheSupportBotsBillByMoreThanHalf() {
         assertTrue(r(BOT_STACK).cost().usdPerMonth() < 0.5 * r(BOT_API).cost().usdPerMonth());
-        assertTrue(r(BOT_STACK).app().cache().hitRate() > 0.3);
+        assertTrue(AppResult.of(r(BOT_STACK)).cache().hitRate() > 0.3);
     }
 
     @Test
     void breakEven_opsCostsRaiseTheVolume_andAFrontierApiBreaksEvenFirst() {
-        AppResult.BreakEven b = r(BREAK_EVEN).app().breakEven();
-        AppResult.BreakEven ops = r(BREAK_EVEN_OPS).app().breakEven();
+        AppResult.BreakEven b = AppResult.of(r(BREAK_EVEN)).breakEven();
+        AppResult.BreakEven ops = AppResult.of(r(BREAK_EVEN_OPS)).breakEven();
         for (int i = 0; i < b.apis().size(); i++) {
             assertTrue(ops.apis().get(i).breakEvenRequestsPerDay() > b.apis().get(i).breakEvenRequestsPerDay());
         }
@@ -743,8 +751,8 @@ class ScenarioLibraryTest {
     @Test
     void replicaCrash_retriesLoseNothing_andLoseCountsFailed() {
         assertEquals(0, r(CRASH).requests().failed());
-        assertTrue(r(CRASH).elastic().pools().get(0).requestsRetried() > 0);
-        assertEquals(r(CRASH).elastic().pools().get(0).requestsRetried(), r(CRASH_LOSE).requests().failed());
+        assertTrue(ElasticResult.of(r(CRASH)).pools().get(0).requestsRetried() > 0);
+        assertEquals(ElasticResult.of(r(CRASH)).pools().get(0).requestsRetried(), r(CRASH_LOSE).requests().failed());
     }
 
     @Test
@@ -752,23 +760,23 @@ class ScenarioLibraryTest {
         assertEquals(0, r(OUTAGE).requests().failed());
         assertTrue(r(OUTAGE_NO_FALLBACK).requests().failed() > 1000);
         assertEquals(0, r(OUTAGE_NO_BREAKER).requests().failed());
-        assertTrue(r(OUTAGE_NO_BREAKER).app().backends().get(0).failures().retries()
-                > 10 * r(OUTAGE).app().backends().get(0).failures().retries());
+        assertTrue(AppResult.of(r(OUTAGE_NO_BREAKER)).backends().get(0).failures().retries()
+                > 10 * AppResult.of(r(OUTAGE)).backends().get(0).failures().retries());
         assertTrue(r(OUTAGE_NO_BREAKER).ttft().p99() > r(OUTAGE).ttft().p99());
     }
 
     @Test
     void rag_theLlmStageDominatesP95_andFewerChunksHelp() {
-        AppResult.PipelineResult p = r(RAG).app().pipelines().get(0);
+        AppResult.PipelineResult p = AppResult.of(r(RAG)).pipelines().get(0);
         assertTrue(stage(p, "llm").latency().p95() > 2 * stage(p, "retrieve").latency().p95());
-        assertTrue(r(RAG_5_CHUNKS).app().pipelines().get(0).budgetAttainment() > p.budgetAttainment() + 0.05);
-        assertTrue(r(RAG_FAST_RERANK).app().pipelines().get(0).ttft().p95() < 0.5 * p.ttft().p95());
+        assertTrue(AppResult.of(r(RAG_5_CHUNKS)).pipelines().get(0).budgetAttainment() > p.budgetAttainment() + 0.05);
+        assertTrue(AppResult.of(r(RAG_FAST_RERANK)).pipelines().get(0).ttft().p95() < 0.5 * p.ttft().p95());
     }
 
     @Test
     void voice_missesItsBudgetOnTheApi_andMeetsItSelfHosted() {
-        assertTrue(r(VOICE).app().pipelines().get(0).budgetAttainment() < 0.6);
-        assertTrue(r(VOICE_SELF_HOSTED).app().pipelines().get(0).budgetAttainment() > 0.99);
+        assertTrue(AppResult.of(r(VOICE)).pipelines().get(0).budgetAttainment() < 0.6);
+        assertTrue(AppResult.of(r(VOICE_SELF_HOSTED)).pipelines().get(0).budgetAttainment() > 0.99);
     }
 
     @Test

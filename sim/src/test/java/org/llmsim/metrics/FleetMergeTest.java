@@ -28,10 +28,10 @@ class FleetMergeTest {
 
     private static void assertMergeOfOneIsItself(RunResult r) {
         RunResult merged = FleetMerge.merge(r.scenario(), r.seed(), 1, domains(r));
-        assertEquals(1, merged.fleet().domains());
-        assertEquals(1, merged.fleet().rows().size());
+        assertEquals(1, FleetResult.of(merged).domains());
+        assertEquals(1, FleetResult.of(merged).rows().size());
         // every figure, percentile, pool, replica, class, time series and elastic figure is the domain's own
-        assertEquals(r.withFleet(merged.fleet()), merged);
+        assertEquals(r.with(FleetResult.of(merged)), merged);
         assertEquals(r.timeSeries(), merged.timeSeries());
         assertEquals(r.pools(), merged.pools());
         assertArrayEquals(r.e2e().cdf(), merged.e2e().cdf());
@@ -98,11 +98,11 @@ class FleetMergeTest {
         int longest = rs.stream().mapToInt(r -> r.timeSeries().samples().size()).max().orElseThrow();
         assertEquals(longest, f.timeSeries().samples().size());
         // and the fleet block lists the domains in order, without wall time
-        assertEquals(3, f.fleet().domains());
-        assertEquals(2, f.fleet().shards());
-        assertEquals("d1", f.fleet().rows().get(1).name());
-        assertEquals(b.requests().arrived(), f.fleet().rows().get(1).arrived());
-        assertEquals(b.ttft().p99(), f.fleet().rows().get(1).ttftP99S());
+        assertEquals(3, FleetResult.of(f).domains());
+        assertEquals(2, FleetResult.of(f).shards());
+        assertEquals("d1", FleetResult.of(f).rows().get(1).name());
+        assertEquals(b.requests().arrived(), FleetResult.of(f).rows().get(1).arrived());
+        assertEquals(b.ttft().p99(), FleetResult.of(f).rows().get(1).ttftP99S());
     }
 
     @Test
@@ -117,7 +117,7 @@ class FleetMergeTest {
         assertEquals(f1.throughput(), f2.throughput());
         assertEquals(f1.slo(), f2.slo());
         assertEquals(f1.measured(), f2.measured());
-        assertEquals(f1.preemption(), f2.preemption());
+        assertEquals(PreemptionResult.of(f1), PreemptionResult.of(f2));
         assertEquals(f1.ttft().p99(), f2.ttft().p99());
         assertArrayEquals(f1.e2e().cdf(), f2.e2e().cdf());
         assertEquals(f1.e2e().mean(), f2.e2e().mean(), 1e-12 * f1.e2e().mean());
@@ -138,6 +138,43 @@ class FleetMergeTest {
         RunResult app = TestScenarios.run(TestScenarios.loadFile("scenarios/support-bot-stack.yaml", "duration_s=300",
                 "warmup_s=30"));
         assertThrows(IllegalArgumentException.class, () -> FleetMerge.merge("fleet", 1, 1, domains(app)));
+    }
+
+    @Test
+    void everySectionKind_mergesBySummingItsRawCounts_absentOnesReadEmpty() {
+        // given two domains, the first with speculative passes and KV transfers, the second with other ones and a
+        // third domain with neither (the sections stand in for disaggregated, speculative pools)
+        RunResult a = quickstart(1).with(new SpeculativeResult(10, 30, 40, 0.1, 1.0))
+                .with(new KvTransferResult(2, 10, 0.3, 0.2));
+        RunResult b = quickstart(2).with(new SpeculativeResult(30, 60, 120, 0.5, 2.0))
+                .with(new KvTransferResult(1, 5, 0.6, 0.6));
+        RunResult c = quickstart(3);
+        // when they are merged
+        RunResult f = FleetMerge.merge("fleet", 1, 1, domains(a, b, c));
+        // then each section is the sum of the domains' raw counts, and its ratios those of the sums
+        assertEquals(new SpeculativeResult(40, 90, 160, 0.6, 3.0), SpeculativeResult.of(f));
+        assertEquals(90.0 / 40, SpeculativeResult.of(f).tokensPerStep());
+        assertEquals(new KvTransferResult(3, 15, 0.3 + 0.6, 0.6), KvTransferResult.of(f));
+        List<RunResult> rs = List.of(a, b, c);
+        PrefixCacheResult pc = PrefixCacheResult.of(f);
+        assertEquals(rs.stream().mapToLong(r -> PrefixCacheResult.of(r).queriedTokens()).sum(), pc.queriedTokens());
+        assertEquals(rs.stream().mapToLong(r -> PrefixCacheResult.of(r).hitTokens()).sum(), pc.hitTokens());
+        assertEquals(rs.stream().mapToLong(r -> PreemptionResult.of(r).total()).sum(), PreemptionResult.of(f).total());
+        assertEquals(rs.stream().mapToLong(r -> ItlResult.of(r).latency().count()).sum(),
+                ItlResult.of(f).latency().count());
+        // and the core keeps the counts behind its rates
+        assertEquals(rs.stream().mapToLong(r -> r.throughput().completed()).sum(), f.throughput().completed());
+        assertEquals(rs.stream().mapToLong(r -> r.slo().goodInWindow()).sum(), f.slo().goodInWindow());
+        assertEquals(rs.stream().mapToLong(r -> r.timeSeries().samples().get(0).arrivals()).sum(),
+                f.timeSeries().samples().get(0).arrivals());
+    }
+
+    @Test
+    void aFleetsResult_isNotADomainOfAnotherFleet() {
+        RunResult fleet = FleetMerge.merge("fleet", 1, 1, domains(quickstart(1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FleetMerge.merge("fleets", 1, 1, domains(fleet)));
+        assertTrue(e.getMessage().contains("another fleet"), e.getMessage());
     }
 
     @Test

@@ -43,7 +43,7 @@ class RunResultSerializationTest {
         // equality ignores the histograms; they must come across too, or the copy could not be merged
         assertNotNull(r.ttft().histogram());
         assertArrayEquals(r.ttft().histogram(), copy.ttft().histogram());
-        assertArrayEquals(r.itl().histogram(), copy.itl().histogram());
+        assertArrayEquals(ItlResult.of(r).latency().histogram(), ItlResult.of(copy).latency().histogram());
         for (int i = 0; i < r.classes().size(); i++) {
             assertArrayEquals(r.classes().get(i).e2e().histogram(), copy.classes().get(i).e2e().histogram());
         }
@@ -71,12 +71,12 @@ class RunResultSerializationTest {
     void runWithAutoscalingAndFaults_survivesJavaSerialization() {
         RunResult crash = TestScenarios.run(TestScenarios.loadFile("scenarios/replica-crash.yaml", "duration_s=200",
                 "warmup_s=20", "faults[0].at_s=100"));
-        assertTrue(crash.elastic().faulted());
+        assertTrue(ElasticResult.of(crash).faulted());
         assertSurvives(crash);
         RunResult scaled = TestScenarios.run(TestScenarios.loadFile("scenarios/diurnal-autoscale.yaml",
                 "duration_s=1200", "workload.arrival.peak_hour=0"));
-        assertTrue(scaled.elastic().autoscaled());
-        assertNotEquals(0, scaled.elastic().events().size());
+        assertTrue(ElasticResult.of(scaled).autoscaled());
+        assertNotEquals(0, ElasticResult.of(scaled).events().size());
         assertSurvives(scaled);
     }
 
@@ -84,7 +84,7 @@ class RunResultSerializationTest {
     void runWithAnApplicationLayer_survivesJavaSerialization() {
         RunResult r = TestScenarios.run(TestScenarios.loadFile("scenarios/support-bot-stack.yaml", "duration_s=1200",
                 "warmup_s=60"));
-        assertTrue(r.app() != AppResult.NONE);
+        assertTrue(AppResult.of(r) != AppResult.NONE);
         assertSurvives(r);
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.llmsim.hardware.Dtype;
-import org.llmsim.kernel.Simulation;
+import org.llmsim.simulation.Simulation;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.scenario.LoadScaling;
 import org.llmsim.scenario.Scenario;

@@ -42,6 +42,11 @@ class SweepTest {
         assertThrows(InputException.class, () -> Axis.parse("workload.arrival.rate_rps"));
         assertThrows(InputException.class, () -> Axis.parse("workload.arrival.rate_rps=1,,2"));
         assertThrows(InputException.class, () -> Axis.parse("workload.arrival.rate_rps=1,1"));
+        InputException broken = assertThrows(InputException.class,
+                () -> Axis.parse("workload.input_tokens={dist: fixed, value: 5},{dist: fixed, value: [}"));
+        assertEquals("--vary workload.input_tokens={dist: fixed, value: 5},{dist: fixed, value: [}: value {dist: "
+                + "fixed, value: [}: cannot read the value as a YAML mapping (while parsing a flow node); write it "
+                + "like {dist: fixed, value: 512}", broken.getMessage());
     }
 
     @Test
@@ -57,6 +62,18 @@ class SweepTest {
         assertEquals(List.of("8", "2"), points.get(5).values());
         assertEquals(List.of(2, 1), points.get(5).valueIndex());
         assertThrows(InputException.class, () -> new Grid(List.of(Axis.parse("seed=1,2"), Axis.parse("seed=3"))));
+    }
+
+    @Test
+    void aPointsProblem_namesTheVaryOption_andTheUsersOwnSetKeepsItsName() {
+        Grid grid = new Grid(List.of(Axis.parse("workload.arrival.rate_rps=-3,-4")));
+        InputException e = assertThrows(InputException.class,
+                () -> Sweep.run(source("cluster.pools[0].replicas=1"), grid, 1, (scenarios, reps) -> List.of()));
+        assertEquals("sweep.yaml: workload.arrival.rate_rps: must be > 0, got -3 (value from --vary)", e.getMessage());
+        InputException set = assertThrows(InputException.class,
+                () -> Sweep.run(source("cluster.pools[0].replicas=0"), grid, 1, (scenarios, reps) -> List.of()));
+        assertTrue(set.getMessage().contains("cluster.pools[0].replicas: must be >= 1, got 0 (value from --set)"),
+                set.getMessage());
     }
 
     @Test

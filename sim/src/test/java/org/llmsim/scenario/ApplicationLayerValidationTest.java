@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmsim.provider.ProviderProfile;
+import org.llmsim.scenario.ProviderProfile;
 import org.llmsim.testing.TestScenarios;
 
 /** Every new field of the application layer is checked, with the path, the line and what is allowed. */

@@ -87,6 +87,10 @@ class ScenarioLoaderTest {
         assertEquals("--set cluster.pools[3].replicas=2: cluster.pools has 1 entries; index 3 does not exist",
                 missing.getMessage());
         assertThrows(InputException.class, () -> TestScenarios.load(VALID, "cluster.pools[0].replicas"));
+        InputException huge = assertThrows(InputException.class,
+                () -> TestScenarios.load(VALID, "cluster.pools[99999999999].replicas=2"));
+        assertEquals("--set cluster.pools[99999999999].replicas=2: index 99999999999 does not exist (no list is that "
+                + "long)", huge.getMessage());
     }
 
     private static InputError onlyError(String yaml) {
@@ -104,6 +108,47 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void nanAndInfinity_areNamedWithTheirField_notCalledMalformed() {
+        InputError nan = onlyError(VALID.replace("rate_rps: 5", "rate_rps: .nan"));
+        assertEquals("inline.yaml:4: workload.arrival.rate_rps: must be a finite number, got '.nan'", nan.toString());
+        InputError inf = onlyError(VALID.replace("duration_s: 100", "duration_s: .inf"));
+        assertEquals("inline.yaml:2: duration_s: must be a finite number, got '.inf'", inf.toString());
+        // a literal too large for a double reads as infinity
+        InputError huge = onlyError(VALID.replace("rate_rps: 5", "rate_rps: 1e400"));
+        assertEquals("inline.yaml:4: workload.arrival.rate_rps: must be a finite number > 0, got Infinity",
+                huge.toString());
+    }
+
+    @Test
+    void twoDocuments_areNamedAsSuch_withoutParserJargon() {
+        InputError e = onlyError(VALID + "---\nname: second\n");
+        assertEquals("inline.yaml:12: holds more than one YAML document (a '---' line ends the first); a file holds "
+                + "one scenario or profile: remove the second document or split the file", e.toString());
+    }
+
+    @Test
+    void aKeyGivenTwice_isNamedAsSuch() {
+        InputError e = onlyError(VALID.replace("duration_s: 100", "duration_s: 100\nduration_s: 200"));
+        assertEquals("inline.yaml:3: duration_s: is given twice; keep one", e.toString());
+    }
+
+    @Test
+    void aProfilePathThatIsADirectory_isNamedAsSuch() {
+        InputException e = assertThrows(InputException.class,
+                () -> TestScenarios.load(VALID, "cluster.pools[0].gpu=gpu-profiles/gpus/"));
+        assertTrue(e.getMessage().startsWith("inline.yaml: cluster.pools[0].gpu: GPU profile path is a directory: "),
+                e.getMessage());
+    }
+
+    @Test
+    void aBrokenSetValue_isNamedAsUnreadable_notAsAMissingField() {
+        InputException e = assertThrows(InputException.class,
+                () -> TestScenarios.load(VALID, "workload.input_tokens={dist: fixed, value: [}"));
+        assertEquals("--set workload.input_tokens={dist: fixed, value: [}: cannot read the value as a YAML mapping "
+                + "(while parsing a flow node); write it like {dist: fixed, value: 512}", e.getMessage());
+    }
+
+    @Test
     void unknownField_namesPathLineAndTheAllowedFields() {
         InputError e = onlyError(VALID.replace("      model: llama-3.1-8b", "      model: llama-3.1-8b\n"
                 + "      replica: 3"));
@@ -111,6 +156,65 @@ class ScenarioLoaderTest {
         assertEquals(11, e.line());
         assertTrue(e.message().startsWith("unknown field 'replica'; allowed: "), e.message());
         assertTrue(e.message().contains("replicas"), e.message());
+    }
+
+    @Test
+    void everyUnknownFieldOfAFile_isReported_inTheOrderOfItsLines() {
+        InputException e = assertThrows(InputException.class, () -> TestScenarios.load(VALID
+                .replace("name: ok", "nme: ok").replace("duration_s: 100", "duration_s: 100\nwarmup: 10")
+                .replace("  - gpu: h100-sxm", "  - gpu: h100-sxm\n      replica: 2")));
+        assertEquals(List.of("inline.yaml:1: nme: unknown field 'nme'; allowed: cluster, description, "
+                        + "drain_timeout_s, duration_s, economics, faults, fleet, max_requests, name, output, plan, "
+                        + "seed, warmup_s, workload",
+                "inline.yaml:3: warmup: unknown field 'warmup'; allowed: cluster, description, drain_timeout_s, "
+                        + "duration_s, economics, faults, fleet, max_requests, name, output, plan, seed, warmup_s, "
+                        + "workload"),
+                e.errors().subList(0, 2).stream().map(InputError::toString).toList());
+        assertEquals(3, e.errors().size(), e.getMessage());
+        assertEquals("cluster.pools[0].replica", e.errors().get(2).path());
+        assertEquals(11, e.errors().get(2).line());
+
+        // unknown fields holding lists and mappings are named by their own paths too
+        InputException nested = assertThrows(InputException.class, () -> TestScenarios.load(VALID
+                .replace("name: ok", "name: ok\nextras: [[1, 2], [3]]")
+                .replace("  - gpu: h100-sxm", "  - gpu: h100-sxm\n      tuning: {a: [1]}")));
+        assertEquals(List.of("inline.yaml:2: extras", "inline.yaml:11: cluster.pools[0].tuning"),
+                nested.errors().stream().map(err -> err.file() + ":" + err.line() + ": " + err.path()).toList());
+    }
+
+    @Test
+    void aFieldLeftOverByAKindThatTakesNone_saysSo_insteadOfAnEmptyList() {
+        InputError e = onlyError(VALID.replace("{process: poisson, rate_rps: 5}", "{process: trace, rate_rps: 5}"));
+        assertEquals("inline.yaml:4: workload.arrival.rate_rps: unknown field 'rate_rps'; process: trace takes no "
+                + "other fields", e.toString());
+    }
+
+    @Test
+    void unknownProfiles_areNamedWithTheirLine_everyOneOfThem() {
+        InputException e = assertThrows(InputException.class, () -> TestScenarios.load(VALID
+                .replace("gpu: h100-sxm", "gpu: h100-xx")
+                .replace("model: llama-3.1-8b", "model: ./no-such-model.yaml")));
+        assertEquals(2, e.errors().size(), e.getMessage());
+        assertEquals("inline.yaml:9: cluster.pools[0].gpu: unknown GPU profile 'h100-xx'; known: a100-80gb, b200, "
+                + "h100-sxm, h200, l40s, mi300x (or give a path to a profile .yaml file)",
+                e.errors().get(0).toString());
+        assertEquals(10, e.errors().get(1).line());
+        assertTrue(e.errors().get(1).message().startsWith("model profile file not found: "), e.getMessage());
+        InputException set = assertThrows(InputException.class,
+                () -> TestScenarios.load(VALID, "cluster.pools[0].gpu=h100-xx"));
+        assertTrue(set.getMessage().startsWith("inline.yaml: cluster.pools[0].gpu: unknown GPU profile 'h100-xx'"),
+                set.getMessage());
+        assertTrue(set.getMessage().endsWith("(value from --set)"), set.getMessage());
+    }
+
+    @Test
+    void messages_stayOnOneLine_andSendNoControlCharactersToTheTerminal() {
+        InputException e = assertThrows(InputException.class,
+                () -> TestScenarios.load(VALID, "cluster.pools[0].gpu=h100\u001b[31mred\nline"));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().startsWith(
+                "inline.yaml: cluster.pools[0].gpu: unknown GPU profile 'h100?[31mred?line'"),
+                e.getMessage());
     }
 
     @Test

@@ -170,20 +170,23 @@ class WorkloadValidationTest {
         InputError err = e.errors().get(0);
         assertTrue(err.file().endsWith("t.csv"), err.toString());
         assertEquals(3, err.line());
-        assertEquals("column output_tokens (output_tokens): expected a whole number of tokens >= 0, got '-5'",
-                err.message());
+        // the trace's line, and the line of the scenario that names the trace
+        assertEquals("column output_tokens (output_tokens): expected a whole number of tokens >= 0, got '-5' (the "
+                + "file of workload.trace.path, " + scenario + ":2)", err.message());
 
         Files.writeString(trace, "arrival_s,input_tokens,output_tokens,class\n0.5,10,5,gold\n1.0,10,5,silver\n");
         Files.writeString(scenario, "workload:\n  trace: {path: t.csv}\n  classes: [{name: gold}]\n" + POOL);
         e = assertThrows(InputException.class,
                 () -> new ScenarioLoader(TestScenarios.catalog()).load(scenario, List.of()));
         assertEquals(3, e.errors().get(0).line());
-        assertEquals("class 'silver' is not a class of the workload (gold)", e.errors().get(0).message());
+        assertEquals("class 'silver' is not a class of the workload (gold) (the file of workload.trace.path, "
+                + scenario + ":2)", e.errors().get(0).message());
 
         Files.writeString(scenario, "workload:\n  trace: {path: missing.csv}\n" + POOL);
         e = assertThrows(InputException.class,
                 () -> new ScenarioLoader(TestScenarios.catalog()).load(scenario, List.of()));
-        assertTrue(e.getMessage().endsWith("missing.csv: trace file not found"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("missing.csv: trace file not found (the file of workload.trace.path, "
+                + scenario + ":2)"), e.getMessage());
     }
 
     @Test

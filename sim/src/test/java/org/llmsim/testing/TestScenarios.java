@@ -7,7 +7,7 @@ import java.util.List;
 import org.llmsim.hardware.Dtype;
 import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.ModelProfile;
-import org.llmsim.kernel.Simulation;
+import org.llmsim.simulation.Simulation;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.request.Request;
 import org.llmsim.scenario.ProfileCatalog;

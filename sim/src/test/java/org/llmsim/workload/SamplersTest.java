@@ -10,6 +10,7 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
 import org.llmsim.kernel.RandomStreams;
 import org.llmsim.scenario.ArrivalSpec;
+import org.llmsim.workload.arrival.InterarrivalSampler;
 import org.llmsim.scenario.LengthSpec;
 import org.llmsim.scenario.TimeSpec;
 
@@ -19,7 +20,7 @@ class SamplersTest {
 
     @Test
     void poissonInterarrivals_areExponentialWithTheConfiguredMean() {
-        InterarrivalSampler gaps = Samplers.interarrivals(new ArrivalSpec.Poisson(20.0), streams.stream("a"));
+        InterarrivalSampler gaps = InterarrivalSampler.of(new ArrivalSpec.Poisson(20.0), streams.stream("a"));
         double[] x = new double[N];
         SummaryStatistics stats = new SummaryStatistics();
         for (int i = 0; i < N; i++) {
@@ -36,7 +37,7 @@ class SamplersTest {
     @Test
     void gammaInterarrivals_haveTheConfiguredMeanAndCoefficientOfVariation() {
         for (double cv : new double[] {0.5, 2.0, 4.0}) {
-            InterarrivalSampler gaps = Samplers.interarrivals(new ArrivalSpec.Gamma(10.0, cv), streams.stream("g"));
+            InterarrivalSampler gaps = InterarrivalSampler.of(new ArrivalSpec.Gamma(10.0, cv), streams.stream("g"));
             SummaryStatistics stats = new SummaryStatistics();
             for (int i = 0; i < 4 * N; i++) {
                 stats.addValue(gaps.nextGapS());
@@ -49,7 +50,7 @@ class SamplersTest {
     @Test
     void gammaInterarrivals_followTheGammaDistribution() {
         // KS against the gamma with shape 1/cv^2 and scale cv^2/rate, at a bursty cv of 3
-        InterarrivalSampler gaps = Samplers.interarrivals(new ArrivalSpec.Gamma(8.0, 3.0), streams.stream("ks"));
+        InterarrivalSampler gaps = InterarrivalSampler.of(new ArrivalSpec.Gamma(8.0, 3.0), streams.stream("ks"));
         double[] x = new double[N];
         for (int i = 0; i < N; i++) {
             x[i] = gaps.nextGapS();

@@ -40,7 +40,10 @@ class WorkloadDeterminismTest {
     void everyFeatureTogether_sameSeedSameResult() {
         var a = run();
         var b = run();
-        assertEquals(withoutWallTime(a.result()).toString(), withoutWallTime(b.result()).toString());
+        // the whole result: core, every section (ITL, preemptions, prefix cache, application layer, ...), time series
+        assertEquals(TestScenarios.withoutWallTime(a.result()), TestScenarios.withoutWallTime(b.result()));
+        assertEquals(TestScenarios.withoutWallTime(a.result()).toString(),
+                TestScenarios.withoutWallTime(b.result()).toString());
         assertEquals(signature(a.requests()), signature(b.requests()));
         RunResult.RequestCounts n = a.result().requests();
         assertEquals(n.arrived(), n.completed() + n.rejected() + n.unfinished());
@@ -53,11 +56,6 @@ class WorkloadDeterminismTest {
                 "{gpu: l40s, model: llama-3.1-8b, replicas: 2}", 300, 30)));
     }
 
-    private static RunResult withoutWallTime(RunResult r) {
-        return new RunResult(r.scenario(), r.seed(), r.window(), r.requests(), r.ttft(), r.tpot(), r.e2e(), r.queue(),
-                r.throughput(), r.slo(), r.cost(), r.utilization(), r.preemptions(), r.pools(), r.replicas(),
-                new RunResult.SimStats(0, r.sim().events(), r.sim().simulatedS()), r.timeSeries(), r.classes());
-    }
 
     private static List<String> signature(List<Request> requests) {
         return requests.stream().sorted(Comparator.comparingLong(Request::id))

@@ -13,5 +13,7 @@
  * </ul>
  * The assembled jar ({@code spark/target/llmsim-spark.jar}) has the llmsim command line as its main class; Spark and
  * Scala are left out of it, since {@code spark-submit} provides them.
+ *
+ * <p>Depends on: cli, jobs, scenario.
  */
 package org.llmsim.spark;

@@ -27,7 +27,8 @@ import org.llmsim.jobs.LocalJobEngine;
 import org.llmsim.jobs.ScenarioRef;
 import org.llmsim.jobs.Shards;
 import org.llmsim.jobs.SimJob;
-import org.llmsim.kernel.Simulation;
+import org.llmsim.simulation.Simulation;
+import org.llmsim.metrics.FleetResult;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.planning.Axis;
 import org.llmsim.planning.Grid;
@@ -203,12 +204,12 @@ class SparkJobEngineTest {
 
         // then counts, tokens and dollars are exact, and so is every latency statistic (the merged histograms are
         // the whole fleet's histogram); only the wall time and the shard count differ
-        assertEquals(4, sharded.fleet().shards());
-        assertEquals(6, sharded.fleet().domains());
+        assertEquals(4, FleetResult.of(sharded).shards());
+        assertEquals(6, FleetResult.of(sharded).domains());
         assertEquals(whole.requests(), sharded.requests());
         assertEquals(whole.measured(), sharded.measured());
         assertEquals(whole.cost(), sharded.cost());
-        assertEquals(whole.withSim(sharded.sim()).withFleet(sharded.fleet()), sharded);
+        assertEquals(whole.withSim(sharded.sim()).with(FleetResult.of(sharded)), sharded);
         // and the fleet's p99 TTFT is within the histogram's error (0.1%) of the exact order statistic
         double[] ttft = requests.stream()
                 .filter(r -> r.status() == org.llmsim.request.RequestStatus.COMPLETED

@@ -4,8 +4,6 @@ import java.util.List;
 
 import org.apache.commons.math3.random.RandomGenerator;
 import org.llmsim.scenario.ArrivalSpec;
-import org.llmsim.workload.InterarrivalSampler;
-import org.llmsim.workload.Samplers;
 
 /** Builds the open arrival process of a scenario's {@code arrival:} on a random stream. */
 public final class ArrivalProcesses {
@@ -19,10 +17,10 @@ public final class ArrivalProcesses {
      */
     public static ArrivalProcess open(ArrivalSpec spec, RandomGenerator rng) {
         if (spec instanceof ArrivalSpec.Poisson p && (p.spikes() == null || p.spikes().isEmpty())) {
-            return renewal(Samplers.interarrivals(spec, rng));
+            return renewal(InterarrivalSampler.of(spec, rng));
         }
         if (spec instanceof ArrivalSpec.Gamma) {
-            return renewal(Samplers.interarrivals(spec, rng));
+            return renewal(InterarrivalSampler.of(spec, rng));
         }
         if (spec instanceof ArrivalSpec.OnOff o) {
             return new OnOffArrivals(o.onRateRps(), o.offRateRps(), o.meanOnS(), o.meanOffS(), rng);

@@ -13,5 +13,7 @@
  *   <li>{@link org.llmsim.workload.arrival.ArrivalProcesses} - builds a process from its scenario spec.</li>
  * </ul>
  * Closed-loop users and trace replay are not open processes of this kind; they live in {@code workload}.
+ *
+ * <p>Depends on: scenario.
  */
 package org.llmsim.workload.arrival;

@@ -2,7 +2,6 @@ package org.llmsim.workload.trace;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -45,6 +44,11 @@ final class CsvTraceReader implements TraceReader {
         if (header.startsWith("\uFEFF")) {
             header = header.substring(1);
         }
+        if (TraceException.isBinary(header)) {
+            throw new TraceException(file, 1, header.startsWith("\u001f") ? "looks gzip-compressed; give it a name "
+                    + "that ends in .gz" : "is not a text trace: its first line holds binary data; expected a CSV "
+                    + "header naming the columns");
+        }
         headerCells = split(header);
         Map<String, Integer> index = new HashMap<>();
         Set<String> names = new LinkedHashSet<>();
@@ -65,7 +69,8 @@ final class CsvTraceReader implements TraceReader {
         }
         if (!missing.isEmpty()) {
             throw new TraceException(file, line, "the " + this.format.yamlName() + " layout needs the column"
-                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + "; the header has: " + header
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + "; the header has: "
+                    + shown(header)
                     + " (rename columns with trace.columns, e.g. {arrival_s: my_time})");
         }
     }
@@ -73,13 +78,18 @@ final class CsvTraceReader implements TraceReader {
     private TraceFormat detect(Set<String> names, String header) {
         TraceFormat f = TraceFormat.detect(names);
         if (f == null) {
-            throw new TraceException(file, line, "cannot tell the trace layout from the header '" + header
+            throw new TraceException(file, line, "cannot tell the trace layout from the header '" + shown(header)
                     + "'; expected azure (TIMESTAMP, ContextTokens, GeneratedTokens), burstgpt (Timestamp, Request "
                     + "tokens, Response tokens), vidur (arrived_at, num_prefill_tokens, num_decode_tokens), splitwise "
                     + "(arrival_timestamp, prompt_size, token_size) or csv (arrival_s, input_tokens, output_tokens); "
                     + "or set trace.format and trace.columns");
         }
         return f;
+    }
+
+    /** A header as quoted in messages: its first 160 characters. */
+    private static String shown(String header) {
+        return header.length() <= 160 ? header : header.substring(0, 160) + "...";
     }
 
     /** The layout in use (detected when none was given). */
@@ -188,7 +198,7 @@ final class CsvTraceReader implements TraceReader {
             }
             return s;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw TraceReaders.readError(file, line, e);
         }
     }
 

@@ -88,7 +88,7 @@ final class JsonlTraceReader implements TraceReader {
             throw new TraceException(file, line, "'" + columns.get(field) + "' (" + field.key() + "): "
                     + e.getMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw TraceReaders.readError(file, line, e);
         }
     }
 

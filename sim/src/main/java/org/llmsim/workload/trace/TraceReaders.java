@@ -55,16 +55,48 @@ public final class TraceReaders {
     }
 
     private static BufferedReader reader(Path path, String name) {
+        if (Files.isDirectory(path)) {
+            throw new TraceException(name, 0, "is a directory; expected a trace file (CSV or JSON Lines, optionally "
+                    + ".gz)");
+        }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new TraceException(name, 0, "is not a regular file (a pipe or a device?): a trace is read twice, "
+                    + "once to check it and once to replay it; save it to a file first");
+        }
         try {
             InputStream raw = Files.newInputStream(path);
             InputStream in = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")
-                    ? new GZIPInputStream(raw, BUFFER_BYTES) : raw;
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER_BYTES);
+                    ? gunzip(raw, name) : raw;
+            return new BufferedReader(new LineLengthGuard(new InputStreamReader(in, StandardCharsets.UTF_8)),
+                    BUFFER_BYTES);
         } catch (NoSuchFileException e) {
             throw new TraceException(name, 0, "trace file not found");
         } catch (IOException e) {
             throw new TraceException(name, 0, "cannot read the trace: " + e.getMessage());
         }
+    }
+
+    private static InputStream gunzip(InputStream raw, String name) throws IOException {
+        try {
+            return new GZIPInputStream(raw, BUFFER_BYTES);
+        } catch (IOException e) {
+            raw.close();
+            throw new TraceException(name, 0, "is not gzip-compressed data, though its name ends in .gz ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * A read that failed after {@code line} lines: most often a compressed file that ends early (copied in part, or
+     * cut with head).
+     */
+    static TraceException readError(String file, long line, IOException e) {
+        String why = e instanceof LineLengthGuard.LineTooLong ? e.getMessage()
+                : e instanceof java.io.EOFException || String.valueOf(e.getMessage()).contains("ZLIB")
+                ? "the compressed data ends early (a truncated or partly copied .gz file?)"
+                : e.getMessage();
+        return new TraceException(file, line + 1, (line == 0 ? "cannot read the first line: "
+                : "cannot read past line " + line + ": ") + why);
     }
 
     private static void close(BufferedReader in) {

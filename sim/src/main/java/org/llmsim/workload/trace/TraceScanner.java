@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
+import org.llmsim.kernel.StopRequest;
+
 /**
  * Reads a trace once, in constant memory, before a run: checks every row (sorted by time, token counts, known
  * class names, prefix no longer than the prompt) and measures what the run needs up front (rows, time span, the
@@ -146,6 +148,9 @@ public final class TraceScanner {
             resolved = TraceReaders.formatOf(reader);
             double previous = Double.NEGATIVE_INFINITY;
             while (reader.next(row)) {
+                if ((row.line & 0xFFFF) == 0) {
+                    StopRequest.check(); // a trace of millions of rows takes seconds to read
+                }
                 if (row.traceTimeS < previous) {
                     throw new TraceException(name, row.line, "arrival " + row.traceTimeS + " s is earlier than the "
                             + "row before (" + previous + " s); sort the trace by arrival time");

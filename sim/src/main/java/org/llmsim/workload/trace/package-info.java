@@ -12,7 +12,9 @@
  *   <li>{@link org.llmsim.workload.trace.TraceScanner} - checks and measures a trace before a run; its
  *       {@link org.llmsim.workload.trace.TraceSummary} maps trace time to simulated time.</li>
  * </ul>
- * Problems are {@link org.llmsim.workload.trace.TraceException}s naming the file and line. This package depends on
- * nothing else of llmsim.
+ * Problems are {@link org.llmsim.workload.trace.TraceException}s naming the file and line; a file that is no trace (a
+ * directory, a pipe, binary data, a truncated {@code .gz}, no line breaks) is one too.
+ *
+ * <p>Depends on: kernel.
  */
 package org.llmsim.workload.trace;

@@ -12,7 +12,6 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
 import org.llmsim.kernel.RandomStreams;
 import org.llmsim.scenario.ArrivalSpec;
-import org.llmsim.workload.InterarrivalSampler;
 import org.llmsim.workload.Samplers;
 
 class ArrivalProcessesTest {
@@ -119,7 +118,7 @@ class ArrivalProcessesTest {
     @Test
     void poissonWithoutSpikes_drawsExactlyWhatTheRenewalSamplerDraws() {
         ArrivalProcess p = ArrivalProcesses.open(new ArrivalSpec.Poisson(7.0), streams.stream("same"));
-        InterarrivalSampler gaps = Samplers.interarrivals(new ArrivalSpec.Poisson(7.0), streams.stream("same"));
+        InterarrivalSampler gaps = InterarrivalSampler.of(new ArrivalSpec.Poisson(7.0), streams.stream("same"));
         double t = 0;
         double u = 0;
         for (int i = 0; i < 1000; i++) {

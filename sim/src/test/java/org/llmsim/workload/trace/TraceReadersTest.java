@@ -241,6 +241,82 @@ class TraceReadersTest {
     }
 
     @Test
+    void filesThatAreNoTrace_areBadInput_namingWhatTheyAre(@TempDir Path dir) throws IOException {
+        TraceException e = assertThrows(TraceException.class, () -> read(dir, null));
+        assertEquals(dir.getFileName() + ": is a directory; expected a trace file (CSV or JSON Lines, optionally .gz)",
+                e.toString());
+        // a pipe or a device: the trace would be read twice, and the second read would find it empty
+        e = assertThrows(TraceException.class, () -> TraceReaders.open(Path.of("/dev/null"), "/dev/null", null,
+                Map.of()));
+        assertEquals("/dev/null: is not a regular file (a pipe or a device?): a trace is read twice, once to check "
+                + "it and once to replay it; save it to a file first", e.toString());
+
+        Path notGzip = dir.resolve("plain.csv.gz");
+        Files.writeString(notGzip, "arrival_s,input_tokens,output_tokens\n1,2,3\n");
+        e = assertThrows(TraceException.class, () -> read(notGzip, null));
+        assertTrue(e.toString().startsWith("plain.csv.gz: is not gzip-compressed data, though its name ends in .gz"),
+                e.toString());
+    }
+
+    @Test
+    void aBinaryTrace_isNamedAsSuch_withoutEchoingItsBytes(@TempDir Path dir) throws IOException {
+        Path elf = dir.resolve("program.csv");
+        Files.write(elf, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0x1b, '[', '2', 'J', (byte) 0xff, '\n', 'x'});
+        TraceException e = assertThrows(TraceException.class, () -> read(elf, null));
+        assertEquals("program.csv:1: is not a text trace: its first line holds binary data; expected a CSV header "
+                + "naming the columns", e.toString());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write("arrival_s,input_tokens,output_tokens\n1,2,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path compressed = dir.resolve("compressed.csv");
+        Files.write(compressed, bytes.toByteArray());
+        e = assertThrows(TraceException.class, () -> read(compressed, null));
+        assertEquals("compressed.csv:1: looks gzip-compressed; give it a name that ends in .gz", e.toString());
+        // a cell's control characters are not sent to the terminal either
+        Path escape = dir.resolve("escape.csv");
+        Files.writeString(escape, "arrival_s,input_tokens,output_tokens\n1,\u001b[2J,3\n");
+        e = assertThrows(TraceException.class, () -> read(escape, null));
+        assertFalse(e.getMessage().contains("\u001b"), e.getMessage());
+        assertTrue(e.getMessage().contains("?[2J"), e.getMessage());
+    }
+
+    @Test
+    void aTruncatedGzipTrace_isBadInput_atTheLineWhereItEnds(@TempDir Path dir) throws IOException {
+        StringBuilder csv = new StringBuilder("arrival_s,input_tokens,output_tokens\n");
+        for (int i = 0; i < 20_000; i++) {
+            csv.append(i * 0.1).append(',').append(100 + i % 997).append(',').append(10 + i % 89).append('\n');
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path cut = dir.resolve("cut.csv.gz");
+        Files.write(cut, java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2));
+        TraceException e = assertThrows(TraceException.class,
+                () -> TraceScanner.scan(cut, "cut.csv.gz", null, Map.of(), 0, null, null, null, false));
+        assertTrue(e.line() > 1000 && e.line() < 20_000, e.toString());
+        assertEquals("cannot read past line " + (e.line() - 1) + ": the compressed data ends early (a truncated or "
+                + "partly copied .gz file?)", e.getMessage());
+
+        Path header = dir.resolve("header.csv.gz");
+        Files.write(header, java.util.Arrays.copyOf(bytes.toByteArray(), 15));
+        e = assertThrows(TraceException.class, () -> read(header, null));
+        assertEquals("header.csv.gz:1: cannot read the first line: the compressed data ends early (a truncated or "
+                + "partly copied .gz file?)", e.toString());
+    }
+
+    @Test
+    void aFileWithoutLineBreaks_isRefusedAtItsFirstLine_insteadOfReadIntoMemory(@TempDir Path dir)
+            throws IOException {
+        Path oneLine = dir.resolve("one-line.csv");
+        Files.writeString(oneLine, "arrival_s,input_tokens,output_tokens\n" + "9".repeat(3 << 20));
+        TraceException e = assertThrows(TraceException.class, () -> read(oneLine, null));
+        assertEquals("one-line.csv:2: cannot read past line 1: the line is longer than 1048576 characters (a binary "
+                + "file, or no line breaks?)", e.toString());
+    }
+
+    @Test
     void scan_rejectsUnknownClassNames() throws IOException {
         Path file = fixture("generic.csv");
         TraceException e = assertThrows(TraceException.class, () -> TraceScanner.scan(file, "generic.csv", null,

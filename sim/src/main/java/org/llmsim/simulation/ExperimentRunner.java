@@ -1,4 +1,4 @@
-package org.llmsim.kernel;
+package org.llmsim.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.llmsim.metrics.RequestSink;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.scenario.Scenario;
+import org.llmsim.kernel.Futures;
 
 /**
  * Runs several scenarios, each with independent replications, in parallel on an executor; a new

@@ -1,4 +1,4 @@
-package org.llmsim.kernel;
+package org.llmsim.simulation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +32,9 @@ import org.llmsim.scenario.ScenarioSpec;
 import org.llmsim.scenario.WorkloadPlan;
 import org.llmsim.workload.Ingress;
 import org.llmsim.workload.RequestGenerator;
+import org.llmsim.kernel.DomainClock;
+import org.llmsim.kernel.EventScheduler;
+import org.llmsim.kernel.RandomStreams;
 
 /**
  * The model of one router domain on a clock: workload generator, ingress limits, cluster, application layer,
@@ -162,7 +165,7 @@ final class DomainModel {
         double simulatedS = Math.max(spec.durationS(), lastEventTimeS);
         ProvisionedTime provisioned = cluster.provisionedTime(simulatedS, window);
         RunResult result = metrics.result(scenario, new RunResult.SimStats(wallS, events, simulatedS),
-                provisioned).withTimeSeries(sampler.result()).withElastic(cluster.elasticResult(simulatedS, provisioned));
+                provisioned).withTimeSeries(sampler.result()).with(cluster.elasticResult(simulatedS, provisioned));
         return AppResults.complete(result, scenario, ledger, gateway, provisioned);
     }
 

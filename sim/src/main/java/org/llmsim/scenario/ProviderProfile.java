@@ -1,9 +1,7 @@
-package org.llmsim.provider;
+package org.llmsim.scenario;
 
 import java.util.List;
 
-import org.llmsim.scenario.RateLimitSpec;
-import org.llmsim.scenario.TimeSpec;
 
 /**
  * An external model API, as written in {@code gpu-profiles/providers/<id>.yaml}: list prices per million tokens,

@@ -1,4 +1,4 @@
-package org.llmsim.kernel;
+package org.llmsim.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.llmsim.kernel;
+package org.llmsim.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +9,9 @@ import org.llmsim.metrics.RequestSink;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.scenario.FleetPlan;
 import org.llmsim.scenario.Scenario;
+import org.llmsim.kernel.DomainClock;
+import org.llmsim.kernel.DsolKernel;
+import org.llmsim.kernel.StopRequest;
 
 /**
  * One run of a scenario: builds the model ({@link DomainModel}: workload generator, ingress limits, cluster,
@@ -35,6 +38,7 @@ public final class Simulation {
     }
 
     public RunResult run() {
+        StopRequest.check();
         long startNs = System.nanoTime();
         if (scenario.isFleet()) {
             RunResult fleet = FleetMerge.merge(scenario.name(), scenario.seed(), 1,
@@ -73,6 +77,7 @@ public final class Simulation {
     }
 
     private List<DomainRun> simulateDomains(List<Integer> domains) {
+        StopRequest.check();
         long startNs = System.nanoTime();
         FleetPlan plan = scenario.fleet();
         List<DomainModel> models = new ArrayList<>(domains.size());

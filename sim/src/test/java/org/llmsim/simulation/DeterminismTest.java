@@ -1,4 +1,4 @@
-package org.llmsim.kernel;
+package org.llmsim.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,7 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.llmsim.metrics.KvTransferResult;
+import org.llmsim.metrics.PreemptionResult;
+import org.llmsim.metrics.PrefixCacheResult;
 import org.llmsim.metrics.RunResult;
+import org.llmsim.metrics.SpeculativeResult;
 import org.llmsim.request.Request;
 import org.llmsim.testing.TestScenarios;
 
@@ -61,9 +65,10 @@ class DeterminismTest {
         assertEquals(a.result().withSim(noWall).toString(), b.result().withSim(noWall).toString());
         assertEquals(workload(a), workload(b));
         // the mechanisms were exercised: hits, swaps, and swaps that found the space full
-        assertTrue(a.result().prefixCache().hitRate() > 0.2, "hit rate " + a.result().prefixCache().hitRate());
-        assertTrue(a.result().preemption().swap() > 0, a.result().preemption().toString());
-        assertTrue(a.result().preemption().swapSpaceFull() > 0, a.result().preemption().toString());
+        double hitRate = PrefixCacheResult.of(a.result()).hitRate();
+        assertTrue(hitRate > 0.2, "hit rate " + hitRate);
+        assertTrue(PreemptionResult.of(a.result()).swap() > 0, PreemptionResult.of(a.result()).toString());
+        assertTrue(PreemptionResult.of(a.result()).swapSpaceFull() > 0, PreemptionResult.of(a.result()).toString());
     }
 
     @Test
@@ -96,9 +101,9 @@ class DeterminismTest {
         RunResult.SimStats noWall = new RunResult.SimStats(0, a.result().sim().events(), a.result().sim().simulatedS());
         assertEquals(a.result().withSim(noWall).toString(), b.result().withSim(noWall).toString());
         assertEquals(workload(a), workload(b));
-        assertTrue(a.result().speculative().used());
-        assertTrue(a.result().kvTransfer().transfers() > 0);
-        assertTrue(a.result().preemptions() > 0, "preemptions with speculation");
+        assertTrue(SpeculativeResult.of(a.result()).used());
+        assertTrue(KvTransferResult.of(a.result()).transfers() > 0);
+        assertTrue(PreemptionResult.of(a.result()).total() > 0, "preemptions with speculation");
         var n = a.result().requests();
         assertEquals(n.arrived(), n.completed() + n.rejected() + n.unfinished(), n.toString());
         assertEquals(0, n.unfinished(), n.toString());
