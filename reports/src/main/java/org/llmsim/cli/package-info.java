@@ -6,6 +6,6 @@
  * {@link org.llmsim.cli.LastResort} turns the runtime giving up (out of memory, a stack overflow), in any thread, into
  * one line with the remedy and exit code 1.
  *
- * <p>Depends on: calibration, hardware, jobs, kernel, metrics, planning, report, scenario, simulation, workload.trace.
+ * <p>Depends on: calibration, hardware, jobs, kernel, metrics, passtime, planning, report, scenario, simulation, workload.trace.
  */
 package org.llmsim.cli;

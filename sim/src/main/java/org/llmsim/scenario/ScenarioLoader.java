@@ -311,7 +311,8 @@ public final class ScenarioLoader {
         ReplicaHardware hardware = new ReplicaHardware(gpu, model, tp, pool.weightDtype(), pool.kvDtype(), pp, draft);
         EngineDefaults defaults = EngineDefaults.of(pool.engine(), gpu);
         SchedulerSpec s = pool.scheduler().resolve(defaults);
-        s.validateResolved(path + ".scheduler", problems);
+        s.validateResolved(path + ".scheduler", problems, pool.scheduler().maxBatchSize() != null ? null
+                : pool.engine().yamlName() + "'s default on " + gpu.id());
         int longestPrompt = (int) Math.min(Integer.MAX_VALUE, workload.maxInputTokens());
         // An engine that computes prompts whole needs a budget that stretches to the longest one.
         int maxBatchedTokens = s.maxBatchedTokens() != null ? s.maxBatchedTokens()

@@ -66,10 +66,17 @@ public record SchedulerSpec(BatchingPolicy policy, Integer maxBatchSize, Integer
         }
     }
 
-    /** Checks a resolved spec: chunked prefill must fit one token of every decoding sequence in its budget. */
-    public void validateResolved(String path, Problems p) {
+    /**
+     * Checks a resolved spec: chunked prefill must fit one token of every decoding sequence in its budget.
+     *
+     * @param defaultOrigin where the batch limit came from when the scenario did not give it (for example "vllm's
+     *                      default on h100-sxm"), null when it did
+     */
+    public void validateResolved(String path, Problems p, String defaultOrigin) {
         if (policy == BatchingPolicy.CHUNKED_PREFILL && maxBatchedTokens != null && maxBatchedTokens < maxBatchSize) {
-            p.add(path + ".max_batched_tokens", "must be >= max_batch_size (" + maxBatchSize
+            String limit = defaultOrigin == null ? Integer.toString(maxBatchSize)
+                    : maxBatchSize + ", " + defaultOrigin + "; lower it with max_batch_size";
+            p.add(path + ".max_batched_tokens", "must be >= max_batch_size (" + limit
                     + ") with chunked prefill, so that every decoding sequence fits the token budget, got "
                     + maxBatchedTokens);
         }

@@ -189,7 +189,8 @@ class ScenarioLibraryTest {
         ScenarioSource source = ScenarioSource.file(new ScenarioLoader(TestScenarios.catalog()),
                 TestScenarios.home().resolve(PLAN_FILE), List.of());
         ScenarioSpec spec = source.spec();
-        PlanSpace space = PlanSpace.of(spec.cluster().pools().get(0), spec.plan(), null);
+        PlanSpace space = PlanSpace.of(spec.cluster().pools().get(0), spec.plan(), null,
+                gpu -> TestScenarios.catalog().gpu(gpu, null, "test", "gpu"));
         return new DeploymentSearch(source, SloCriterion.P99, 1, PointRunner.on(executor), e -> { })
                 .run(spec.plan().targetRps(), space, 0);
     }
