@@ -268,7 +268,8 @@ public record GpuProfile(
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
-                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, kernel, allreduce, layerOverheadS, requestLatencyS, smCount);
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, kernel, allreduce,
+                layerOverheadS, requestLatencyS, smCount);
     }
 
     /** A copy with another roofline knee (null: sharp). */
@@ -276,7 +277,8 @@ public record GpuProfile(
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
-                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, knee, attention, allreduce, layerOverheadS, requestLatencyS, smCount);
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, knee, attention, allreduce,
+                layerOverheadS, requestLatencyS, smCount);
     }
 
     /** A copy with other all-reduce kernels. */
@@ -284,7 +286,17 @@ public record GpuProfile(
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
-                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, kernels, layerOverheadS, requestLatencyS, smCount);
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, kernels,
+                layerOverheadS, requestLatencyS, smCount);
+    }
+
+    /** A copy with another SM count (null: no wave quantization). */
+    public GpuProfile withSmCount(Integer sms) {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
+                memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
+                layerOverheadS, requestLatencyS, sms);
     }
 
     private static <T> T or(T value, T fallback) {

@@ -43,6 +43,8 @@ public final class PassCostModel {
     private final double gemmFlopsPerToken;
     /** Output widths of one layer's dense GEMMs on one GPU (QKV, output, MLP up and down), for wave quantization. */
     private final double[] gemmWidths;
+    /** The most ways each GEMM's reduction dimension may be split (split-K): one split per 256 of K. */
+    private final int[] gemmMaxSplits;
     /** Each dense GEMM's share of the layer's GEMM FLOPs. */
     private final double[] gemmShares;
     /** SMs that run a GEMM's output tiles; 0: no wave quantization. */
@@ -103,6 +105,7 @@ public final class PassCostModel {
                 : new double[][] {{h, qkv / tp}, {attnOut / tp, h}, {h, 2 * i / tp}, {i / tp, h}};
         this.gemmWidths = new double[shapes.length];
         this.gemmShares = new double[shapes.length];
+        this.gemmMaxSplits = new int[shapes.length];
         double total = 0;
         for (double[] shape : shapes) {
             total += shape[0] * shape[1];
@@ -110,6 +113,7 @@ public final class PassCostModel {
         for (int g = 0; g < shapes.length; g++) {
             gemmWidths[g] = shapes[g][1];
             gemmShares[g] = shapes[g][0] * shapes[g][1] / total;
+            gemmMaxSplits[g] = (int) Math.max(1, Math.floor(shapes[g][0] / MIN_SPLIT_K));
         }
         this.gemmBytes = hardware.denseLayerParams() * layers * bw / tp;
         this.experts = model.isMixtureOfExperts() ? model.experts() : 0;
@@ -255,7 +259,9 @@ public final class PassCostModel {
 
     /**
      * The GEMMs' math: each at its wave efficiency, the share of the GPU's SMs busy over the waves of 128 x 128 output
-     * tiles it runs; a GEMM of few tiles (few tokens, or a narrow tensor-parallel shard) leaves SMs idle.
+     * tiles it runs. A GEMM of fewer tiles than SMs (few tokens, or a narrow tensor-parallel shard) is split along K
+     * into as many parts as fill the SMs (split-K, at most one part per 256 of K), as cuBLAS and CUTLASS do for such
+     * shapes; what remains is the quantization of the last wave.
      */
     private double gemmComputeS(double m, double f) {
         double ideal = m * gemmFlopsPerToken * f / gemmFlopsPerS;
@@ -265,12 +271,23 @@ public final class PassCostModel {
         double rowTiles = Math.ceil(m / TILE);
         double slowdown = 0;
         for (int g = 0; g < gemmWidths.length; g++) {
-            double tiles = rowTiles * Math.ceil(gemmWidths[g] / TILE);
-            double waves = Math.ceil(tiles / sms);
-            slowdown += gemmShares[g] * waves * sms / tiles;
+            slowdown += gemmShares[g] * waveFactor(rowTiles * Math.ceil(gemmWidths[g] / TILE), gemmMaxSplits[g], sms);
         }
         return ideal * slowdown;
     }
+
+    /**
+     * SM-time over useful work of a GEMM of {@code tiles} output tiles on {@code sms} SMs: {@code waves x sms / work},
+     * where a GEMM of fewer tiles than SMs runs {@code s = min(sms / tiles, maxSplit)} K-slices per tile.
+     */
+    static double waveFactor(double tiles, int maxSplit, int sms) {
+        double split = tiles >= sms ? 1 : Math.max(1, Math.min(Math.floor(sms / tiles), maxSplit));
+        double work = tiles * split;
+        return Math.ceil(work / sms) * sms / work;
+    }
+
+    /** The smallest slice of K a split-K GEMM gives one SM: two 128-wide K blocks. */
+    private static final double MIN_SPLIT_K = 256;
 
     /** Output tile edge of the GEMM kernels (Hopper and Ampere CUTLASS/cuBLAS tiles are 128 x 128 or multiples). */
     private static final double TILE = 128;

@@ -182,6 +182,36 @@ class PassCostModelTest {
     }
 
     @Test
+    void waves_quantizeAGemmsTiles_andSplitKFillsTheSmsOfASmallOne() {
+        // 264 tiles on 132 SMs: two full waves; one tile more needs a third, mostly idle
+        assertEquals(1.0, PassCostModel.waveFactor(264, 1, 132), 1e-15);
+        assertEquals(3 * 132 / 265.0, PassCostModel.waveFactor(265, 16, 132), 1e-15);
+        // 32 tiles (a 4,096-wide output, one row of tiles) split four ways along K: 128 slices, one wave
+        assertEquals(132 / 128.0, PassCostModel.waveFactor(32, 16, 132), 1e-15);
+        // 48 tiles split twice: 96 slices; a K too short to split leaves 100 of 132 SMs idle
+        assertEquals(132 / 96.0, PassCostModel.waveFactor(48, 16, 132), 1e-15);
+        assertEquals(132 / 32.0, PassCostModel.waveFactor(32, 1, 132), 1e-15);
+    }
+
+    @Test
+    void longPrompt_gemmsPayTheLastWaveOfTheirTiles() {
+        // given the ideal H100 with its 132 SMs and a prompt of 8,192 tokens: 64 rows of 128 x 128 output tiles
+        GpuProfile h100 = TestScenarios.idealH100().withSmCount(132);
+        PassBreakdown b = new PassCostModel(new ReplicaHardware(h100, LLAMA_8B, 1, Dtype.BF16, Dtype.BF16))
+                .breakdown(Shape.prefill(8192, 0));
+        // QKV (4,096 x 6,144): 64 x 48 = 3,072 tiles in 24 waves; output (4,096 x 4,096): 2,048 tiles in 16 waves;
+        // MLP up and gate (4,096 x 28,672): 14,336 tiles in 109 waves; down (14,336 x 4,096): 2,048 tiles, 16 waves
+        double qkv = 4096 * 6144.0;
+        double out = 4096 * 4096.0;
+        double up = 4096 * 28672.0;
+        double down = 14336 * 4096.0;
+        double slowdown = (qkv * 24 * 132 / 3072 + out * 16 * 132 / 2048 + up * 109 * 132 / 14336
+                + down * 16 * 132 / 2048) / (qkv + out + up + down);
+        assertEquals(1.01638, slowdown, 1e-5);
+        assertEquals(2 * GEMM_PARAMS * 8192 / BF16_PEAK * slowdown, op(b, "GEMMs (QKV, output, MLP)"), 1e-12);
+    }
+
+    @Test
     void theKnee_isNeverBelowTheRoofline_andTendsToItForAStrongKnee() {
         assertEquals(5.0, Roofline.timeS(3, 5, Roofline.SHARP), 0.0);
         assertEquals(Math.cbrt(27 + 125), Roofline.timeS(3, 5, 3), 1e-12);
