@@ -84,7 +84,7 @@ class ScenarioLoaderTest {
     void setOverride_withAMissingIndexOrNoEquals_isAnError() {
         InputException missing = assertThrows(InputException.class,
                 () -> TestScenarios.load(VALID, "cluster.pools[3].replicas=2"));
-        assertEquals("--set cluster.pools[3].replicas=2: cluster.pools has 1 entries; index 3 does not exist",
+        assertEquals("--set cluster.pools[3].replicas=2: cluster.pools has 1 entry; index 3 does not exist",
                 missing.getMessage());
         assertThrows(InputException.class, () -> TestScenarios.load(VALID, "cluster.pools[0].replicas"));
         InputException huge = assertThrows(InputException.class,
