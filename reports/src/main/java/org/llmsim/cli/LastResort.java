@@ -1,20 +1,59 @@
 package org.llmsim.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
+
+import org.llmsim.report.StagedRun;
 
 /**
  * What llmsim says when the Java runtime itself gives up: out of memory, or a stack overflow. One line with the
  * remedy instead of a stack trace, exit code 1. Run-size limits refuse most runs that would get here; this is what
  * is left (a heap smaller than the run needs).
+ *
+ * <p>The runs under way are abandoned before the line is printed, so that the output directories are as they were
+ * (nothing for a first run); the line says so, and names a staging directory that could not be removed.
  */
 final class LastResort {
     /** Composed when the class loads: once the heap is full, building a message may itself fail. */
     private static final String OUT_OF_MEMORY = outOfMemory(Runtime.getRuntime().maxMemory() >> 20);
     private static final String STACK_OVERFLOW = "llmsim: the input is nested too deeply to read (stack overflow); "
             + "flatten it, or give Java a larger stack with LLMSIM_JAVA_OPTS=-Xss16m";
+    /** Held by the thread that reports; one that halts the process holds it until the end, so no line follows. */
+    private static final Object REPORTING = new Object();
+    /** Memory set aside at start and given back when the heap is full, so that cleaning up and the line fit. */
+    private static volatile byte[] reserve = new byte[1 << 20];
+    /** Whether the line was printed (by the command's thread): a thread that halts the process then stays silent. */
+    private static volatile boolean reported;
 
     private LastResort() {
+    }
+
+    /**
+     * Reports a resource error that reached the command's thread: abandons the runs under way and prints the one
+     * line on {@code err}.
+     */
+    static void report(VirtualMachineError e, PrintWriter err) {
+        synchronized (REPORTING) {
+            err.println(lineAfterCleanUp(e));
+            err.flush();
+            reported = true;
+        }
+    }
+
+    /**
+     * Gives back the reserve, abandons the runs under way (removing their staging directories, and a directory a
+     * first run created) and returns the line for {@code e}, followed by what became of the output.
+     */
+    private static String lineAfterCleanUp(VirtualMachineError e) {
+        reserve = null;
+        String line = message(e);
+        try {
+            List<String> notes = StagedRun.abandonAll();
+            return notes.isEmpty() ? line : line + "; " + String.join("; ", notes);
+        } catch (VirtualMachineError again) {
+            return line; // the heap is still full: the line without the note is better than none
+        }
     }
 
     /** The resource error in {@code t}'s chain of causes (a worker's error arrives wrapped), or null. */
@@ -40,9 +79,9 @@ final class LastResort {
     }
 
     /**
-     * Reports errors of threads other than the command's own in one line: out of memory ends the process with exit
-     * code 1 (the thread that failed may be one the command waits for); other errors name the thread and the error,
-     * the stack trace only with {@code LLMSIM_DEBUG}.
+     * Reports errors of threads other than the command's own in one line: out of memory abandons the runs under way
+     * and ends the process with exit code 1 (the thread that failed may be one the command waits for); other errors
+     * name the thread and the error, the stack trace only with {@code LLMSIM_DEBUG}.
      */
     static void install(PrintWriter err) {
         Handler handler = new Handler(err);
@@ -52,8 +91,6 @@ final class LastResort {
 
     private static final class Handler implements Thread.UncaughtExceptionHandler {
         private final PrintWriter err;
-        /** Memory set aside at start and given back when the heap is full, so that the message can be written. */
-        private byte[] reserve = new byte[1 << 20];
         private final byte[] outOfMemory = (OUT_OF_MEMORY + System.lineSeparator()).getBytes(
                 java.nio.charset.StandardCharsets.UTF_8);
 
@@ -65,30 +102,45 @@ final class LastResort {
         void uncaughtExceptionLinked() {
             resourceError(new OutOfMemoryError());
             Runtime.getRuntime();
+            StagedRun.abandonAll();
         }
 
         @Override
         public void uncaughtException(Thread thread, Throwable e) {
-            if (resourceError(e) != null) {
-                // several threads may run out at once: the first gives the reserve back and speaks; the others, and
-                // any error the handler itself meets with a full heap, end the process without a word of their own
+            VirtualMachineError error = resourceError(e);
+            if (error == null) {
                 try {
-                    reserve = null;
-                    synchronized (Handler.class) {
+                    err.println("llmsim: internal error in thread " + thread.getName() + ": " + e);
+                    if (System.getenv("LLMSIM_DEBUG") != null) {
+                        e.printStackTrace(err);
+                    }
+                    err.flush();
+                    return;
+                } catch (VirtualMachineError again) {
+                    error = again; // saying so ran out of memory: the process has (e was a consequence)
+                }
+            }
+            // several threads may run out at once: the first cleans up and speaks, then ends the process still
+            // holding the lock; the others wait for that end. If the command's thread spoke already, the process
+            // ends without a further word; if cleaning up or speaking fails, with the line composed at start
+            synchronized (REPORTING) {
+                try {
+                    if (!reported) {
+                        String line = lineAfterCleanUp(error);
+                        err.println(line);
+                        err.flush();
+                    }
+                } catch (Throwable again) {
+                    try {
                         System.err.write(outOfMemory, 0, outOfMemory.length);
                         System.err.flush();
+                    } catch (Throwable ignored) {
+                        // nothing more can be said
                     }
-                } catch (Throwable ignored) {
-                    // nothing more can be said
                 } finally {
                     Runtime.getRuntime().halt(Main.EXIT_FAILURE);
                 }
             }
-            err.println("llmsim: internal error in thread " + thread.getName() + ": " + e);
-            if (System.getenv("LLMSIM_DEBUG") != null) {
-                e.printStackTrace(err);
-            }
-            err.flush();
         }
     }
 }

@@ -52,7 +52,7 @@ public final class Main implements Runnable {
                 return EXIT_BAD_INPUT;
             }
             if (LastResort.resourceError(exception) != null) {
-                commandLine.getErr().println(LastResort.message(LastResort.resourceError(exception)));
+                LastResort.report(LastResort.resourceError(exception), commandLine.getErr());
                 return EXIT_FAILURE;
             }
             commandLine.getErr().println("llmsim: internal error: " + exception);
@@ -78,7 +78,7 @@ public final class Main implements Runnable {
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
-            err.println(LastResort.message(e));
+            LastResort.report(e, err);
             return EXIT_FAILURE;
         }
     }

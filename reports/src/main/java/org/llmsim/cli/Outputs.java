@@ -53,10 +53,13 @@ final class Outputs {
      * Runs {@code work} on a staged run of {@code dir}. If writing fails (a full disk, say: a checked
      * {@link IOException}, or a {@link WriteFailure} from a file written while the simulation runs), the run is
      * abandoned, one line on err says why and that the directory is as it was, and the exit code is 1; if the run is
-     * stopped, {@link RunStopped} says what became of the directory. Any other failure abandons the run too.
+     * stopped, {@link RunStopped} says what became of the directory. Any other failure abandons the run too, except
+     * the runtime giving up (out of memory): the run stays registered for {@link LastResort}, which abandons it once
+     * it has given memory back and says in its one line what became of the directory.
      */
     static int staged(OutputDirectory dir, PrintWriter err, Work work) {
         StagedRun staged = dir.stage();
+        boolean forLastResort = false;
         try {
             return work.run(staged);
         } catch (IOException | WriteFailure e) {
@@ -73,13 +76,19 @@ final class Outputs {
         } catch (RunStopped e) {
             throw new RunStopped(staged.abandon());
         } catch (RuntimeException | Error e) {
+            if (LastResort.resourceError(e) != null) {
+                forLastResort = true;
+                throw e;
+            }
             String note = staged.abandon();
             if (staged.leftFiles()) {
                 err.println("llmsim: " + note);
             }
             throw e;
         } finally {
-            staged.close(); // a command that returned without committing wrote nothing
+            if (!forLastResort) {
+                staged.close(); // a command that returned without committing wrote nothing
+            }
         }
     }
 }

@@ -32,8 +32,8 @@ import org.llmsim.scenario.InputException;
  * and the new one after, without the previous run's files the new one does not produce. A run that fails or is
  * stopped is {@link #abandon abandoned}: its staging directory is removed and the output directory left as it was.
  *
- * <p>Runs under way are registered, so that a stop request (Ctrl-C) can abandon them from another thread while the
- * process ends; {@link #commit} and {@link #abandon} exclude each other.
+ * <p>Runs under way are registered, so that a stop request (Ctrl-C) or the report of an out-of-memory error can
+ * abandon them from another thread while the process ends; {@link #commit} and {@link #abandon} exclude each other.
  */
 public final class StagedRun implements AutoCloseable {
     static final String PREFIX = ".llmsim-staging-";
@@ -41,7 +41,12 @@ public final class StagedRun implements AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final Set<StagedRun> ACTIVE = ConcurrentHashMap.newKeySet();
 
-    private enum State { OPEN, COMMITTED, KEPT, ABANDONED }
+    /**
+     * {@code ABANDONING}: given up, but its staging directory is not removed yet (removing it failed, or was cut short
+     * by an error such as running out of memory); the run stays registered so that a later {@link #abandon} or
+     * {@link #abandonAll} tries again.
+     */
+    private enum State { OPEN, COMMITTED, KEPT, ABANDONING, ABANDONED }
 
     private final OutputDirectory target;
     private final Path staging;
@@ -139,18 +144,20 @@ public final class StagedRun implements AutoCloseable {
         if (state == State.ABANDONED) {
             return asItWas();
         }
-        state = State.ABANDONED;
-        ACTIVE.remove(this);
+        // marked first, so that an error thrown while removing leaves a run that cannot commit and is tried again
+        state = State.ABANDONING;
         if (!deleteTree(staging)) {
             return target.path() + " is as it was; this run's partial files are in " + staging;
         }
         undoClaim();
+        state = State.ABANDONED;
+        ACTIVE.remove(this);
         return asItWas();
     }
 
     /** Whether the run was abandoned but its staging directory could not be removed (its files are still there). */
     public synchronized boolean leftFiles() {
-        return state == State.ABANDONED && Files.exists(staging, LinkOption.NOFOLLOW_LINKS);
+        return state == State.ABANDONING && Files.exists(staging, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Abandons the run unless it was committed. */
@@ -159,7 +166,10 @@ public final class StagedRun implements AutoCloseable {
         abandon();
     }
 
-    /** Abandons every run under way in this process (a stop request); what happened to each, in words. */
+    /**
+     * Abandons every run under way in this process (a stop request, the heap running out), and tries again to remove
+     * what abandoned runs left; what happened to each, in words.
+     */
     public static List<String> abandonAll() {
         List<String> notes = new ArrayList<>();
         for (StagedRun run : List.copyOf(ACTIVE)) {

@@ -110,15 +110,17 @@ class HostileInputTest {
     }
 
     /**
-     * Cases that need a process of their own: a run in a heap too small for it, and a scenario read from a pipe
-     * (read, as any file), its trace from a pipe (refused: a trace is read twice).
+     * Cases that need a process of their own: a run in a heap too small for it (a first run into its directory: it
+     * leaves nothing), and a scenario read from a pipe (read, as any file), its trace from a pipe (refused: a trace
+     * is read twice).
      */
     @Test
     void inAProcessOfItsOwn_outOfMemoryAndPipes() throws IOException, InterruptedException {
         Path root = tmp.resolve("processes");
         Files.createDirectories(root);
+        Path oomOut = root.resolve("oom-out");
         Process oom = start(root, "oom", null, "-XX:+UseParallelGC", "-Xmx48m", "run", CliTest.QUICKSTART, "--out",
-                root.resolve("oom-out").toString(), "--no-pdf", "--set", "workload.arrival.rate_rps=5000", "--set",
+                oomOut.toString(), "--no-pdf", "--set", "workload.arrival.rate_rps=5000", "--set",
                 "duration_s=1000");
         String quickstart = Files.readString(Path.of(CliTest.QUICKSTART));
         Process scenarioPipe = start(root, "scenario-pipe", quickstart, "-Xmx256m", "validate", "/dev/stdin");
@@ -134,6 +136,15 @@ class HostileInputTest {
         assertEquals(1, oomErr.lines().count(), oomErr);
         assertTrue(oomErr.startsWith("llmsim: out of memory") && oomErr.contains("LLMSIM_JAVA_OPTS=-Xmx"), oomErr);
         assertCleanMessages(oomErr, "", root);
+        // nothing is left of the run, or (removing is best effort with the heap full) the line names what is
+        String partial = "this run's partial files are in ";
+        int at = oomErr.indexOf(partial);
+        if (at < 0) {
+            assertTrue(oomErr.strip().endsWith("; nothing was written to " + oomOut), oomErr);
+            assertFalse(Files.exists(oomOut), "a first run that ran out of memory leaves no directory");
+        } else {
+            assertTrue(Files.isDirectory(Path.of(oomErr.substring(at + partial.length()).strip())), oomErr);
+        }
 
         assertEquals(0, finish(scenarioPipe), read(root, "scenario-pipe"));
         assertEquals(2, finish(tracePipe), read(root, "trace-pipe"));

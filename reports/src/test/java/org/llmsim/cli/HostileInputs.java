@@ -183,7 +183,7 @@ final class HostileInputs {
             {"=5", "expected PATH=VALUE"},
             {"cluster..pools[0].replicas=2", "cannot read the path"},
             {"cluster.pools[99999999999].replicas=2", "index 99999999999 does not exist"},
-            {"cluster.pools[5].replicas=2", "cluster.pools has 1 entries; index 5 does not exist"},
+            {"cluster.pools[5].replicas=2", "cluster.pools has 1 entry; index 5 does not exist"},
             {"name.first=x", "name is not a mapping"},
             {"workload.input_tokens={dist: fixed, value: [}", "cannot read the value as a YAML mapping"},
             {"workload.arrival.process=trace", "process: trace takes no other fields"},

@@ -18,6 +18,9 @@ import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
  * <p>Events are ordered by time, then {@link EventPriority}, then the order in which they were scheduled, so a run is
  * deterministic. The event list is a binary heap ({@link EventHeap}, in the order DSOL's own priority queue gives);
  * cancelled events stay in the heap and are skipped when they come up, which keeps cancellation O(1).
+ *
+ * <p>DSOL keeps the last simulator it built reachable from a JVM-wide logger registry; a kernel therefore lets go of
+ * the model and of any events left when its run ends, so that a run's state does not outlive it.
  */
 public final class DsolKernel implements EventScheduler {
     private static final short OBSERVATION = EventPriority.OBSERVATION.dsolPriority;
@@ -25,6 +28,8 @@ public final class DsolKernel implements EventScheduler {
     private static final Object DSOL_NAMING = new Object();
     /** How often the caller looks whether DSOL's thread is still alive while it waits for the run. */
     private static final long WATCH_MS = 250;
+    /** How long a run that ends abnormally waits for DSOL's thread to finish its event and end, before letting go. */
+    private static final long WORKER_END_MS = 1000;
     private final Devs simulator;
     private long nextSequence;
     private long executedEvents;
@@ -73,12 +78,7 @@ public final class DsolKernel implements EventScheduler {
         CountDownLatch ended = new CountDownLatch(1);
         simulator.setEventList(new EventHeap());
         simulator.addListener(event -> ended.countDown(), Replication.END_REPLICATION_EVENT);
-        AbstractDsolModel<Double, DevsSimulator<Double>> model = new AbstractDsolModel<>(simulator) {
-            @Override
-            public void constructModel() {
-                setup.run();
-            }
-        };
+        Model model = new Model(simulator, setup);
         running = true;
         try {
             SingleReplication<Double> replication;
@@ -105,6 +105,13 @@ public final class DsolKernel implements EventScheduler {
         } finally {
             running = false;
             simulator.cleanUp();
+            if (ended.getCount() == 0 || simulator.workerEnded(WORKER_END_MS)) {
+                // DSOL keeps the last simulator reachable from a JVM-wide logger registry, and with it what it holds:
+                // the events a run left hold the model's state, which must not outlive the run (after running out of
+                // memory, that heap is needed to clean up and report). Not while the worker may still be in an event
+                // (this thread was interrupted, or the worker is stuck): it holds the event list's lock
+                simulator.dropEvents();
+            }
         }
         if (failure instanceof RuntimeException runtime) {
             throw runtime;
@@ -143,6 +150,24 @@ public final class DsolKernel implements EventScheduler {
         }
     }
 
+    /** The model as DSOL holds it: it builds the run's model once and then lets go of it (see {@link #run}). */
+    private static final class Model extends AbstractDsolModel<Double, DevsSimulator<Double>> {
+        private static final long serialVersionUID = 1L;
+        private transient Runnable setup;
+
+        Model(DevsSimulator<Double> simulator, Runnable setup) {
+            super(simulator);
+            this.setup = setup;
+        }
+
+        @Override
+        public void constructModel() {
+            Runnable toRun = setup;
+            setup = null;
+            toRun.run();
+        }
+    }
+
     /** DSOL's simulator, with a look at its worker thread: alive, or dead of what. */
     private static final class Devs extends DevsSimulator<Double> {
         private static final long serialVersionUID = 1L;
@@ -159,6 +184,30 @@ public final class DsolKernel implements EventScheduler {
             if (watched != null) {
                 watched.setUncaughtExceptionHandler((thread, e) -> death = e);
             }
+        }
+
+        /** Drops the events left, under the lock DSOL's worker thread holds while it takes and runs one. */
+        void dropEvents() {
+            synchronized (semaphore) {
+                getEventList().clear();
+            }
+        }
+
+        /**
+         * Whether the worker thread has ended, waiting up to {@code waitMs} for it (once cleaned up, it ends after the
+         * event it is in); false at once if this thread is interrupted.
+         */
+        boolean workerEnded(long waitMs) {
+            Thread t = watched;
+            if (t == null) {
+                return true;
+            }
+            try {
+                t.join(waitMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return !t.isAlive();
         }
 
         /** What ended the worker thread, if it died; null while it lives. */

@@ -15,7 +15,10 @@ import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
  * list is the simulator's hottest path (one add and one removal per forward pass).
  */
 final class EventHeap implements EventListInterface<Double> {
-    private SimEventInterface<Double>[] heap = newArray(64);
+    private static final int INITIAL_CAPACITY = 64;
+    /** What a cleared heap holds: shared, so that clearing allocates nothing. */
+    private static final SimEventInterface<Double>[] NONE = newArray(0);
+    private SimEventInterface<Double>[] heap = newArray(INITIAL_CAPACITY);
     private int size;
 
     @SuppressWarnings("unchecked")
@@ -40,7 +43,7 @@ final class EventHeap implements EventListInterface<Double> {
     @Override
     public void add(SimEventInterface<Double> event) {
         if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size * 2);
+            heap = Arrays.copyOf(heap, Math.max(INITIAL_CAPACITY, size * 2));
         }
         int i = size++;
         while (i > 0) {
@@ -129,9 +132,10 @@ final class EventHeap implements EventListInterface<Double> {
         return false;
     }
 
+    /** Drops every event, and the array that held them, without allocating (it may run with the heap full). */
     @Override
     public void clear() {
-        Arrays.fill(heap, 0, size, null);
+        heap = NONE;
         size = 0;
     }
 

@@ -143,7 +143,7 @@ public final class Overrides {
                 }
                 if (index >= array.size()) {
                     throw fail(origin, assignment, render(segments.subList(0, i)) + " has " + array.size()
-                            + " entries; index " + index + " does not exist");
+                            + (array.size() == 1 ? " entry" : " entries") + "; index " + index + " does not exist");
                 }
                 if (last) {
                     array.set(index, value);

@@ -11,13 +11,38 @@ public final class Problems {
     private final String file;
     private final SourceLines lines;
     private final List<InputError> errors = new ArrayList<>();
+    /** Fields whose value was refused and left out; what checks then say of them (is required) is not news. */
+    private final List<String> skipped = new ArrayList<>();
 
     public Problems(String file, SourceLines lines) {
         this.file = file;
         this.lines = lines == null ? SourceLines.NONE : lines;
     }
 
+    /**
+     * Notes that the value of {@code path} was refused (reported already) and left out: problems added later at or
+     * below it are dropped, as they are about the value left out, not the one the file gives.
+     */
+    public void skip(String path) {
+        skipped.add(path);
+    }
+
+    private boolean isSkipped(String path) {
+        if (path == null) {
+            return false;
+        }
+        for (String s : skipped) {
+            if (path.equals(s) || path.startsWith(s + ".") || path.startsWith(s + "[")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void add(String path, String message) {
+        if (isSkipped(path)) {
+            return;
+        }
         String origin = lines.overriddenBy(path);
         String where = origin != null ? " (value from " + origin + ")" : "";
         errors.add(new InputError(file, lines.lineOf(path), path, message + where));

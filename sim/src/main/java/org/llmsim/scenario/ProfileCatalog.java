@@ -187,8 +187,11 @@ public final class ProfileCatalog {
 
     private static GpuProfile loadGpu(Path file, String expectedId) {
         Document doc = read(file);
-        GpuProfile gpu = StrictYaml.bind(doc.tree, GpuProfile.class, doc.name, doc.lines);
         Problems p = new Problems(doc.name, doc.lines);
+        GpuProfile gpu = StrictYaml.bind(doc.tree, GpuProfile.class, p);
+        if (gpu == null) {
+            p.throwIfAny();
+        }
         checkId(p, gpu.id(), expectedId);
         p.required("name", gpu.name());
         Object[][] required = {{"memory_gb", gpu.memoryGb()}, {"hbm_bandwidth_tbps", gpu.hbmBandwidthTbps()},
@@ -223,6 +226,7 @@ public final class ProfileCatalog {
                 checkEngine(p, "engines." + engine.yamlName(), gpu.engines().get(engine));
             }
         }
+        p.sortByLine();
         p.throwIfAny();
         return gpu.id() == null ? gpu.withId(stem(file)) : gpu;
     }
@@ -243,8 +247,11 @@ public final class ProfileCatalog {
 
     private static ModelProfile loadModel(Path file, String expectedId) {
         Document doc = read(file);
-        ModelProfile m = StrictYaml.bind(doc.tree, ModelProfile.class, doc.name, doc.lines);
         Problems p = new Problems(doc.name, doc.lines);
+        ModelProfile m = StrictYaml.bind(doc.tree, ModelProfile.class, p);
+        if (m == null) {
+            p.throwIfAny();
+        }
         checkId(p, m.id(), expectedId);
         if (p.required("params_b", m.paramsB())) {
             p.positive("params_b", m.paramsB());
@@ -276,6 +283,7 @@ public final class ProfileCatalog {
             p.required("active_params_b", m.activeParamsB());
         }
         checkSources(p, m.sources());
+        p.sortByLine();
         p.throwIfAny();
         return m.id() == null ? withModelId(m, stem(file)) : m;
     }

@@ -11,8 +11,11 @@ final class ProviderProfiles {
 
     static ProviderProfile load(Path file, String expectedId) {
         ProfileCatalog.Document doc = ProfileCatalog.read(file);
-        ProviderProfile pr = StrictYaml.bind(doc.tree(), ProviderProfile.class, doc.name(), doc.lines());
         Problems p = new Problems(doc.name(), doc.lines());
+        ProviderProfile pr = StrictYaml.bind(doc.tree(), ProviderProfile.class, p);
+        if (pr == null) {
+            p.throwIfAny();
+        }
         ProfileCatalog.checkId(p, pr.id(), expectedId);
         p.required("name", pr.name());
         if (p.required("input_usd_per_mtok", pr.inputUsdPerMtok())) {
@@ -80,6 +83,7 @@ final class ProviderProfiles {
         }
         p.required("price_as_of", pr.priceAsOf());
         ProfileCatalog.checkSources(p, pr.sources());
+        p.sortByLine();
         p.throwIfAny();
         return pr.id() == null ? pr.withId(ProfileCatalog.stem(file)) : pr;
     }

@@ -44,7 +44,7 @@ public final class ScenarioLoader {
     /** Loads a scenario from text; {@code baseDir} resolves relative profile paths. */
     public Scenario load(String text, String fileName, Path baseDir, List<String> overrides) {
         Bound bound = bind(text, fileName, overrides);
-        return resolve(bound.spec(), fileName, text, bound.lines(), baseDir, overrides);
+        return resolve(bound.spec(), fileName, text, bound.lines(), bound.problems(), baseDir, overrides);
     }
 
     /**
@@ -52,10 +52,17 @@ public final class ScenarioLoader {
      * profiles: what the planner reads of a scenario whose own pool may not fit.
      */
     public static ScenarioSpec parse(String text, String fileName, List<String> overrides) {
-        return bind(text, fileName, overrides).spec();
+        Bound bound = bind(text, fileName, overrides);
+        bound.problems().sortByLine();
+        bound.problems().throwIfAny();
+        return bound.spec();
     }
 
-    private record Bound(ScenarioSpec spec, SourceLines lines) {
+    /**
+     * A scenario bound as far as it could be: its spec without the fields that did not bind (null if nothing could
+     * be bound), and the problems so far, which validation adds to.
+     */
+    private record Bound(ScenarioSpec spec, SourceLines lines, Problems problems) {
     }
 
     private static Bound bind(String text, String fileName, List<String> overrides) {
@@ -63,13 +70,14 @@ public final class ScenarioLoader {
         JsonNode tree = StrictYaml.readTree(text, fileName);
         SourceLines lines = SourceLines.index(text);
         lines = lines.withOverrides(Overrides.applyWithOrigins((ObjectNode) tree, overrides));
-        ScenarioSpec spec = StrictYaml.bind(tree, ScenarioSpec.class, fileName, lines);
-        if (spec.name() == null) {
+        Problems problems = new Problems(fileName, lines);
+        ScenarioSpec spec = StrictYaml.bind(tree, ScenarioSpec.class, problems);
+        if (spec != null && spec.name() == null) {
             spec = new ScenarioSpec(stem(fileName), spec.description(), spec.seed(), spec.durationS(), spec.warmupS(),
                     spec.drainTimeoutS(), spec.workload(), spec.cluster(), spec.output(), spec.plan(),
                     spec.economics(), spec.faults(), spec.fleet(), spec.maxRequests());
         }
-        return new Bound(spec, lines);
+        return new Bound(spec, lines, problems);
     }
 
     /**
@@ -77,13 +85,19 @@ public final class ScenarioLoader {
      * Calibration builds its benchmark runs this way.
      */
     public Scenario resolve(ScenarioSpec spec, String name, Path baseDir) {
-        return resolve(spec, name, "", SourceLines.NONE, baseDir, List.of());
+        return resolve(spec, name, "", SourceLines.NONE, new Problems(name, SourceLines.NONE), baseDir, List.of());
     }
 
-    private Scenario resolve(ScenarioSpec spec, String fileName, String text, SourceLines lines, Path baseDir,
-            List<String> overrides) {
-        Problems problems = new Problems(fileName, lines);
-        spec.validate(problems);
+    /** Validates {@code spec}; {@code problems} holds those binding found (every problem is reported at once). */
+    private Scenario resolve(ScenarioSpec spec, String fileName, String text, SourceLines lines, Problems problems,
+            Path baseDir, List<String> overrides) {
+        boolean bindingFound = !problems.isEmpty();
+        if (spec != null) {
+            spec.validate(problems);
+        }
+        if (bindingFound) {
+            problems.sortByLine(); // merged as a reader meets them; validation alone reports in its own order
+        }
         problems.throwIfAny();
 
         WorkloadPlan workload = WorkloadPlan.resolve(spec.workload(), baseDir, problems);

@@ -1,6 +1,7 @@
 package org.llmsim.scenario;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,8 +31,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Reads YAML (and JSON, which is YAML) into records strictly: unknown fields, duplicate keys, wrong types and
- * fractional integers are errors, reported with file, line, field path and what is allowed. Field names are
- * snake_case in files and camelCase in records.
+ * fractional integers are errors, reported with file, line, field path and what is allowed, all of a file's at once.
+ * Field names are snake_case in files and camelCase in records.
  */
 public final class StrictYaml {
     private static final ObjectMapper MAPPER = newMapper();
@@ -57,10 +58,13 @@ public final class StrictYaml {
         return MAPPER;
     }
 
-    /** Parses a document into a tree; syntax errors become an {@link InputException} with the line. */
+    /**
+     * Parses a document into a tree; syntax errors become an {@link InputException} with the line. YAML's special
+     * floats ({@code .nan}, {@code .inf}) are read as text, for binding to refuse with the file's other problems.
+     */
     public static JsonNode readTree(String text, String file) {
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = read(text);
             if (node == null || node.isMissingNode() || node.isNull()) {
                 throw new InputException(file, "the file is empty");
             }
@@ -71,6 +75,14 @@ public final class StrictYaml {
         } catch (JsonProcessingException e) {
             Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
             throw new InputException(List.of(syntaxError(e, file, line)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // text in memory: not an input problem
+        }
+    }
+
+    private static JsonNode read(String text) throws IOException {
+        try (JsonParser parser = new SpecialFloatsAsText(MAPPER.getFactory().createParser(text))) {
+            return MAPPER.readTree(parser);
         }
     }
 
@@ -80,7 +92,7 @@ public final class StrictYaml {
         String path = e.getProcessor() instanceof JsonParser p && p.getParsingContext() != null
                 ? SourceLines.pathOf(p.getParsingContext()) : null;
         if (message.startsWith("Malformed numeric value")) {
-            // YAML's .nan and .inf (and overflowing literals): no field of a scenario takes them
+            // a number the parser cannot decode (.nan and .inf arrive as text, see SpecialFloatsAsText)
             int quote = message.indexOf('\'');
             String value = quote >= 0 ? message.substring(quote) : "";
             return new InputError(file, line, path, "must be a finite number, got " + value);
@@ -101,52 +113,79 @@ public final class StrictYaml {
         return message.replaceAll(", from `[^`]*`", "").replaceAll(" \\([^()]*`[^()]*\\)", "").replace("`", "'");
     }
 
-    /** Unknown fields reported from one file at most; beyond them the first ones tell what went wrong. */
-    private static final int MAX_UNKNOWN_FIELDS = 100;
+    /** Fields refused in one file at most; beyond them the first ones tell what went wrong. */
+    private static final int MAX_REFUSED_FIELDS = 100;
 
     /**
-     * Binds a tree to {@code type}. Every unknown field is reported, each with its line and the allowed fields,
-     * together with the first other binding error (a wrong type, an unknown kind): after an unknown field, binding
-     * starts again on a copy of the tree without it, so each field's path is the one Jackson names.
+     * Binds a tree to {@code type}; every problem is reported at once (see {@link #bind(JsonNode, Class, Problems)}).
+     *
+     * @throws InputException naming every field that does not bind, sorted by line
      */
     public static <T> T bind(JsonNode tree, Class<T> type, String file, SourceLines lines) {
         Problems problems = new Problems(file, lines);
-        JsonNode current = tree;
-        try {
-            while (true) {
-                try {
-                    T value = MAPPER.treeToValue(current, type);
-                    if (problems.isEmpty()) {
-                        return value;
-                    }
-                    break;
-                } catch (UnrecognizedPropertyException u) {
-                    problems.add(pathOf(u.getPath()), describe(u));
-                    current = current == tree ? tree.deepCopy() : current;
-                    if (problems.count() >= MAX_UNKNOWN_FIELDS || !remove(current, u.getPath())) {
-                        break;
-                    }
-                }
-            }
-        } catch (JsonMappingException e) {
-            problems.add(pathOf(e.getPath()), describe(e));
-        } catch (JsonProcessingException e) {
-            problems.add(null, plain(firstLine(e.getOriginalMessage())));
-        }
-        problems.sortByLine(); // unknown fields are met in the order records declare them, not as the file has them
+        T value = bind(tree, type, problems);
+        problems.sortByLine();
         problems.throwIfAny();
-        throw new AssertionError("unreachable");
+        return value;
     }
 
-    /** Removes the field {@code path} leads to from {@code root}; false when the path does not lead there. */
-    private static boolean remove(JsonNode root, List<JsonMappingException.Reference> path) {
+    /**
+     * Binds a tree to {@code type} as far as it can, reporting into {@code problems} every field that does not bind,
+     * each with its line: an unknown field with the allowed ones, a value of the wrong type or shape (text for a
+     * number, {@code .nan}, a list for a mapping), an unknown kind. After each, binding starts again on a copy of the
+     * tree without that field, so each field's path is the one Jackson names, and the field is
+     * {@linkplain Problems#skip skipped}: checks of the value bound without it do not report it again ("is
+     * required"). The caller checks the value and reports everything together.
+     *
+     * @return the value bound without the refused fields, or null when binding could not go on (nothing is left to
+     *         check; {@code problems} says why)
+     */
+    public static <T> T bind(JsonNode tree, Class<T> type, Problems problems) {
+        JsonNode current = tree;
+        int refused = 0;
+        while (true) {
+            try {
+                return MAPPER.treeToValue(current, type);
+            } catch (JsonMappingException e) {
+                String path = pathOf(e.getPath());
+                problems.add(path.isEmpty() ? null : path, describe(e));
+                current = current == tree ? tree.deepCopy() : current;
+                String removed = remove(current, e.getPath());
+                if (removed == null || ++refused >= MAX_REFUSED_FIELDS) {
+                    return null;
+                }
+                if (!(e instanceof UnrecognizedPropertyException)) {
+                    problems.skip(removed);
+                }
+            } catch (JsonProcessingException e) {
+                problems.add(null, plain(firstLine(e.getOriginalMessage())));
+                return null;
+            }
+        }
+    }
+
+    /**
+     * Removes from {@code root} the field {@code path} leads to, or the nearest field that holds it (a list whose
+     * element is refused goes as a whole: the indices of the others must not shift).
+     *
+     * @return the path of the field removed, or null when the path leads to no field
+     */
+    private static String remove(JsonNode root, List<JsonMappingException.Reference> path) {
+        int last = path.size() - 1;
+        while (last >= 0 && path.get(last).getFieldName() == null) {
+            last--;
+        }
+        if (last < 0) {
+            return null;
+        }
         JsonNode node = root;
-        for (int i = 0; i < path.size() - 1 && node != null; i++) {
+        for (int i = 0; i < last && node != null; i++) {
             JsonMappingException.Reference r = path.get(i);
             node = r.getFieldName() != null ? node.get(r.getFieldName()) : node.get(r.getIndex());
         }
-        String field = path.isEmpty() ? null : path.get(path.size() - 1).getFieldName();
-        return node instanceof ObjectNode object && field != null && object.remove(field) != null;
+        String field = path.get(last).getFieldName();
+        return node instanceof ObjectNode object && object.remove(field) != null ? pathOf(path.subList(0, last + 1))
+                : null;
     }
 
     /** "unknown field 'x'; allowed: ..." or, for a kind that takes no fields, what it is. */
@@ -188,7 +227,7 @@ public final class StrictYaml {
         String t = text.strip();
         boolean collection = t.startsWith("{") || t.startsWith("[");
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = read(text);
             return node == null || node.isMissingNode() ? MAPPER.getNodeFactory().textNode(text) : node;
         } catch (IOException e) {
             if (collection) {
@@ -232,6 +271,9 @@ public final class StrictYaml {
             Class<?> target = f.getTargetType();
             if (target != null && target.isEnum()) {
                 return "unknown value '" + f.getValue() + "'; allowed: " + String.join(", ", enumNames(target));
+            }
+            if (SpecialFloatsAsText.isSpecialFloat(f.getValue()) && describeType(target).endsWith("number")) {
+                return "must be a finite number, got '" + f.getValue() + "'";
             }
             return "expected " + describeType(target) + ", got '" + f.getValue() + "'";
         }

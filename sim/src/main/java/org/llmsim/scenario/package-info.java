@@ -13,7 +13,9 @@
  *       events, replicas, durations beyond a year).</li>
  * </ul>
  * Every problem becomes an {@link org.llmsim.scenario.InputException}: one line per error,
- * {@code file:line: field.path: what is wrong and what is allowed}. Unknown fields are errors.
+ * {@code file:line: field.path: what is wrong and what is allowed}. Unknown fields are errors. A file's problems are
+ * reported together: {@link org.llmsim.scenario.StrictYaml} binds around the fields it refuses (unknown, of the wrong
+ * type or shape, {@code .nan}), and validation of the rest adds its own ({@link org.llmsim.scenario.Problems}).
  *
  * <p>Depends on: engine, hardware, kernel, workload.trace.
  */

@@ -73,4 +73,24 @@ class EventHeapTest {
         }
         assertEquals(99, n);
     }
+
+    @Test
+    void aClearedHeap_holdsNothing_andTakesEventsAgainInOrder() {
+        DsolKernel kernel = new DsolKernel();
+        EventHeap heap = new EventHeap();
+        for (int i = 0; i < 200; i++) {
+            heap.add(kernel.new KernelEvent(i, (short) 5, i, () -> { }));
+        }
+        heap.clear();
+        assertTrue(heap.isEmpty());
+        assertNull(heap.first());
+        assertEquals(0, heap.size());
+        for (int i = 0; i < 100; i++) {
+            heap.add(kernel.new KernelEvent((i * 37) % 100, (short) 5, 1000 + i, () -> { }));
+        }
+        for (int i = 0; i < 100; i++) {
+            assertEquals((double) i, heap.removeFirst().getAbsoluteExecutionTime());
+        }
+        assertTrue(heap.isEmpty());
+    }
 }

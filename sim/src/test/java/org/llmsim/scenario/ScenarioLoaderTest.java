@@ -87,7 +87,7 @@ class ScenarioLoaderTest {
     void setOverride_withAMissingIndexOrNoEquals_isAnError() {
         InputException missing = assertThrows(InputException.class,
                 () -> TestScenarios.load(VALID, "cluster.pools[3].replicas=2"));
-        assertEquals("--set cluster.pools[3].replicas=2: cluster.pools has 1 entries; index 3 does not exist",
+        assertEquals("--set cluster.pools[3].replicas=2: cluster.pools has 1 entry; index 3 does not exist",
                 missing.getMessage());
         assertThrows(InputException.class, () -> TestScenarios.load(VALID, "cluster.pools[0].replicas"));
         InputException huge = assertThrows(InputException.class,
@@ -187,9 +187,12 @@ class ScenarioLoaderTest {
 
     @Test
     void aFieldLeftOverByAKindThatTakesNone_saysSo_insteadOfAnEmptyList() {
-        InputError e = onlyError(VALID.replace("{process: poisson, rate_rps: 5}", "{process: trace, rate_rps: 5}"));
+        InputException e = assertThrows(InputException.class, () -> TestScenarios.load(VALID.replace(
+                "{process: poisson, rate_rps: 5}", "{process: trace, rate_rps: 5}")));
+        // with the other problems of a trace scenario without its trace
         assertEquals("inline.yaml:4: workload.arrival.rate_rps: unknown field 'rate_rps'; process: trace takes no "
-                + "other fields", e.toString());
+                + "other fields", e.errors().stream().filter(err -> "workload.arrival.rate_rps".equals(err.path()))
+                        .findFirst().orElseThrow().toString(), e.getMessage());
     }
 
     @Test
@@ -405,5 +408,53 @@ class ScenarioLoaderTest {
         assertTrue(e.getMessage().contains("pcie_efficiency: must be a fraction in (0, 1], got 81 (did you mean 0.81?)"),
                 e.getMessage());
         assertEquals(1.0, TestScenarios.gpu("b200").pcieEfficiencyOrOne(), "missing means the ideal link");
+    }
+
+    @Test
+    void typeErrors_nonFiniteValues_unknownFields_andRangeErrors_areAllReportedAtOnce_byLine() {
+        InputException e = assertThrows(InputException.class, () -> TestScenarios.load(VALID
+                .replace("duration_s: 100", "duration_s: 100\ndurration_s: 5")
+                .replace("rate_rps: 5}", "rate_rps: ten}")
+                .replace("output_tokens: {dist: fixed, value: 100}", "output_tokens: {dist: fixed, value: .nan}")
+                .replace("model: llama-3.1-8b", "model: llama-3.1-8b\n      replicas: -3")));
+        assertEquals(List.of(
+                "inline.yaml:3: durration_s: unknown field 'durration_s'; allowed: cluster, description, "
+                        + "drain_timeout_s, duration_s, economics, faults, fleet, max_requests, name, output, plan, "
+                        + "seed, warmup_s, workload",
+                "inline.yaml:5: workload.arrival.rate_rps: expected a number, got 'ten'",
+                "inline.yaml:7: workload.output_tokens.value: must be a finite number, got '.nan'",
+                "inline.yaml:12: cluster.pools[0].replicas: must be >= 1, got -3"),
+                e.errors().stream().map(InputError::toString).toList());
+    }
+
+    @Test
+    void aFieldRefusedForItsType_isNotAlsoReportedAsMissing() {
+        InputException e = assertThrows(InputException.class, () -> TestScenarios.load(VALID
+                .replace("model: llama-3.1-8b", "model: [llama-3.1-8b]\n      replicas: 0")
+                .replace("arrival: {process: poisson, rate_rps: 5}", "arrival: 5")));
+        // both fields are required: what was bound without them does not have them, which is no news
+        assertEquals(List.of("inline.yaml:4: workload.arrival: missing 'process'; one of: poisson, gamma, diurnal, "
+                + "piecewise, onoff, closed_loop, trace", "inline.yaml:10: cluster.pools[0].model: expected a text value",
+                "inline.yaml:11: cluster.pools[0].replicas: must be >= 1, got 0"),
+                e.errors().stream().map(InputError::toString).toList());
+    }
+
+    @Test
+    void aProfileFile_reportsItsTypeErrorsWithItsOtherProblems(@TempDir Path tmp) throws IOException {
+        Path gpu = tmp.resolve("my-gpu.yaml");
+        Files.writeString(gpu, Files.readString(TestScenarios.home().resolve("gpu-profiles/gpus/h100-sxm.yaml"))
+                .replace("id: h100-sxm", "id: my-gpu\nmemroy_gb: 80")
+                .replace("pcie_efficiency: 0.81", "pcie_efficiency: 81")
+                .replaceFirst("bf16_tflops: [0-9.]+", "bf16_tflops: lots")
+                .replaceFirst("hbm_bandwidth_tbps: [0-9.]+", "hbm_bandwidth_tbps: .inf"));
+        InputException e = assertThrows(InputException.class,
+                () -> TestScenarios.load(VALID.replace("gpu: h100-sxm", "gpu: " + gpu)));
+        List<String> messages = e.errors().stream().map(err -> err.path() + ": " + err.message()).toList();
+        assertEquals(List.of("memroy_gb: unknown field 'memroy_gb'", "hbm_bandwidth_tbps: must be a finite number, "
+                + "got '.inf'", "bf16_tflops: expected a number, got 'lots'", "pcie_efficiency: must be a fraction in "
+                + "(0, 1], got 81 (did you mean 0.81?)"), messages.stream().map(m -> m.startsWith("memroy_gb")
+                        ? m.substring(0, m.indexOf(';')) : m).toList(), e.getMessage());
+        assertTrue(e.errors().stream().allMatch(err -> err.file().equals(gpu.toString()) && err.line() != null),
+                e.getMessage());
     }
 }
