@@ -11,7 +11,12 @@ import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.MemoryPlan;
 import org.llmsim.hardware.ModelProfile;
 import org.llmsim.hardware.ReplicaHardware;
-import org.llmsim.hardware.RooflineCostModel;
+import org.llmsim.passtime.PassBreakdown;
+import org.llmsim.passtime.PassCostModel;
+import org.llmsim.passtime.RepresentativePasses;
+import org.llmsim.passtime.Shape;
+import org.llmsim.report.PassTable;
+import org.llmsim.scenario.InputException;
 import org.llmsim.scenario.ProviderProfile;
 import org.llmsim.report.Format;
 import org.llmsim.scenario.ProfileCatalog;
@@ -30,9 +35,19 @@ import picocli.CommandLine.Spec;
 final class CatalogCommand implements Callable<Integer> {
     /** Context length at which the batch-1 decode time is quoted. */
     static final int DECODE_CONTEXT = 1024;
+    /** The catalog's assumed engine settings (vLLM's defaults on the smaller GPUs). */
+    static final double GPU_MEMORY_UTILIZATION = 0.9;
+    static final int MAX_BATCH_SIZE = 256;
+    static final int BLOCK_SIZE = 16;
 
     @Mixin
     ScenarioOptions options;
+
+    @picocli.CommandLine.Option(names = "--passes", paramLabel = "MODEL:GPU[:TP]", description = "Instead of the "
+            + "tables, where the time of three passes goes for a model on a GPU (BF16, the smallest tensor-parallel "
+            + "group that fits unless TP is given): a batch-1 decode at 1,000 tokens, a full decode batch at 2,000, "
+            + "and a prompt chunk of 8,192 tokens, operator by operator.")
+    String passes;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -40,6 +55,9 @@ final class CatalogCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProfileCatalog catalog = options.catalog();
+        if (passes != null) {
+            return printPasses(catalog, spec.commandLine().getOut());
+        }
         List<GpuProfile> gpus = catalog.allGpus();
         List<ModelProfile> models = catalog.allModels();
         PrintWriter out = spec.commandLine().getOut();
@@ -109,23 +127,61 @@ final class CatalogCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
+    /** {@code --passes MODEL:GPU[:TP]}: the three representative passes of that replica. */
+    private int printPasses(ProfileCatalog catalog, PrintWriter out) {
+        String[] parts = passes.split(":");
+        if (parts.length < 2 || parts.length > 3) {
+            throw new InputException("--passes", "give MODEL:GPU or MODEL:GPU:TP (e.g. llama-3.1-70b:h100-sxm:4), got '"
+                    + passes + "'");
+        }
+        ModelProfile m = catalog.model(parts[0], null, "--passes", "model");
+        GpuProfile g = catalog.gpu(parts[1], null, "--passes", "gpu");
+        int tp = 0;
+        if (parts.length == 3) {
+            try {
+                tp = Integer.parseInt(parts[2]);
+            } catch (NumberFormatException e) {
+                tp = -1;
+            }
+            if (tp < 1 || tp > ScenarioLoader.MAX_TENSOR_PARALLEL || m.heads() % tp != 0) {
+                throw new InputException("--passes", "TP must divide the model's " + m.heads() + " heads and be 1.."
+                        + ScenarioLoader.MAX_TENSOR_PARALLEL + ", got '" + parts[2] + "'");
+            }
+        }
+        for (int t = tp > 0 ? tp : 1; t <= ScenarioLoader.MAX_TENSOR_PARALLEL; t *= 2) {
+            if (m.heads() % t != 0) {
+                continue;
+            }
+            ReplicaHardware hw = new ReplicaHardware(g, m, t, Dtype.BF16, Dtype.BF16);
+            MemoryPlan plan = MemoryPlan.of(hw, 0.9, SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS, 256, 16);
+            if (plan.fits() || tp > 0) {
+                out.println(m.id() + " bf16 on " + t + "x " + g.id() + (plan.fits() ? "" : " (does not fit its memory)")
+                        + ": where a pass's time goes");
+                PassTable.lines(RepresentativePasses.of(new PassCostModel(hw), 256, plan.kvTokens(), 2000,
+                        SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS), "  ").forEach(out::println);
+                out.flush();
+                return Main.EXIT_OK;
+            }
+        }
+        throw new InputException("--passes", m.id() + " does not fit on 8 x " + g.id() + " in BF16");
+    }
+
     private static String[] fitRow(ModelProfile m, GpuProfile g) {
-        SchedulerSpec defaults = SchedulerSpec.defaults();
         int tp = MemoryPlan.smallestFittingTp(new ReplicaHardware(g, m, 1, Dtype.BF16, Dtype.BF16),
-                defaults.gpuMemoryUtilization(), SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS, defaults.maxBatchSize(),
-                defaults.blockSize(), ScenarioLoader.MAX_TENSOR_PARALLEL);
+                GPU_MEMORY_UTILIZATION, SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS, MAX_BATCH_SIZE, BLOCK_SIZE,
+                ScenarioLoader.MAX_TENSOR_PARALLEL);
         if (tp > 0) {
             ReplicaHardware hw = new ReplicaHardware(g, m, tp, Dtype.BF16, Dtype.BF16);
-            MemoryPlan plan = MemoryPlan.of(hw, defaults.gpuMemoryUtilization(),
-                    SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS, defaults.maxBatchSize(), defaults.blockSize());
-            RooflineCostModel cost = new RooflineCostModel(hw);
-            long ctx = DECODE_CONTEXT;
-            RooflineCostModel.IterationCost step = cost.breakdown(1, 1, ctx, ctx, 1);
-            double idealS = Math.max(step.computeS() * g.computeEfficiency(), step.memoryS() * g.memoryEfficiency());
+            MemoryPlan plan = MemoryPlan.of(hw, GPU_MEMORY_UTILIZATION, SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS,
+                    MAX_BATCH_SIZE, BLOCK_SIZE);
+            Shape decode = Shape.decode(1, DECODE_CONTEXT);
+            PassBreakdown step = new PassCostModel(hw).breakdown(decode);
+            double idealS = new PassCostModel(new ReplicaHardware(g.idealized(), m, tp, Dtype.BF16, Dtype.BF16))
+                    .timeS(decode);
             return new String[] {m.id(), g.id(), Integer.toString(tp),
                     Format.number(plan.weightBytesPerGpu() / 1e9, 1), Format.count(plan.kvTokens()),
                     Format.number(step.totalS() * 1000, 2), Format.number(idealS * 1000, 2),
-                    step.computeBound() ? "compute" : "memory"};
+                    step.dominantBound().label()};
         }
         return new String[] {m.id(), g.id(), "-", "does not fit on 8", "-", "-", "-", "-"};
     }

@@ -100,10 +100,10 @@ final class PlanCommand extends SearchingCommand {
                 .map(d -> CalibrateCommand.enumValue(d, Dtype.class, "--weight-dtypes")).toList(), tensorParallel,
                 maxBatchSize, maxReplicas, null);
         validateFlags();
-        PlanSpace space = PlanSpace.of(spec0.cluster().pools().get(poolIndex), block, flags);
-        for (int i = 0; i < space.gpus().size(); i++) {
-            options.catalog().gpu(space.gpus().get(i), source.baseDir(), source.fileName(), "plan.gpus[" + i + "]");
-        }
+        List<String> listed = flags.gpus() != null ? flags.gpus() : block != null ? block.gpus() : null;
+        PlanSpace space = PlanSpace.of(spec0.cluster().pools().get(poolIndex), block, flags, gpu -> options.catalog()
+                .gpu(gpu, source.baseDir(), source.fileName(), listed == null ? "cluster.pools[" + poolIndex
+                        + "].gpu" : "plan.gpus[" + listed.indexOf(gpu) + "]"));
 
         JobEngines.check(engine.engine, engine.master);
         SloCriterion criterion = slo.criterion(); // checked before the output directory is claimed

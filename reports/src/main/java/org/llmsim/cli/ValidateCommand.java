@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.llmsim.hardware.ServingEngine;
+import org.llmsim.passtime.PassCostModel;
+import org.llmsim.passtime.RepresentativePasses;
 import org.llmsim.report.Format;
+import org.llmsim.report.PassTable;
 import org.llmsim.scenario.ClassSpec;
 import org.llmsim.scenario.PoolPlan;
 import org.llmsim.scenario.ProviderPlan;
@@ -42,6 +45,20 @@ final class ValidateCommand implements Callable<Integer> {
                 + "%.3g us per token)", which, gpu.computeEfficiency(), gpu.memoryEfficiency(),
                 gpu.iterationOverheadS() * 1e3, gpu.perSequenceOverheadSOrZero() * 1e6,
                 gpu.perTokenOverheadSOrZero() * 1e6);
+    }
+
+    /** The pool's three representative passes, at the context its workload typically runs at. */
+    static java.util.List<RepresentativePasses.Pass> representativePasses(PoolPlan p, WorkloadPlan w) {
+        double input = 0;
+        double output = 0;
+        for (ClassSpec c : w.classes()) {
+            input = Math.max(input, c.inputTokens() == null ? 0 : c.inputTokens().meanTokens());
+            output = Math.max(output, c.outputTokens() == null ? 0 : c.outputTokens().meanTokens());
+        }
+        long typical = Math.round(input + output / 2);
+        long chunk = Math.min(p.scheduler().maxBatchedTokens(), Math.max(1, w.maxInputTokens()));
+        return RepresentativePasses.of(new PassCostModel(p.hardware()), p.scheduler().maxBatchSize(),
+                p.memory().kvTokens(), typical > 0 ? typical : RepresentativePasses.QUIET_CONTEXT, chunk);
     }
 
     /** The fleet's domains: the pools above are one domain's as written; each domain's own follow. */
@@ -96,6 +113,8 @@ final class ValidateCommand implements Callable<Integer> {
                             ? " (kv_blocks_override)" : "", Format.number(p.memory().weightBytesPerGpu() / 1e9, 1),
                     Format.usd(p.usdPerHour()));
             out.printf(Locale.ROOT, "    engine %s: %s%n", p.spec().engine().yamlName(), calibration(p));
+            out.println("    where a pass's time goes:");
+            PassTable.lines(representativePasses(p, w), "      ").forEach(out::println);
             if (p.hardware().pp() > 1) {
                 out.printf(Locale.ROOT, "    pipeline: %d stages of %d GPUs, up to %d layers each, stages linked by %s%n",
                         p.hardware().pp(), p.hardware().tp(), p.hardware().stageLayers(),

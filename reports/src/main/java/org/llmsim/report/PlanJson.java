@@ -48,6 +48,10 @@ public final class PlanJson {
         strings(space.putArray("weight_dtypes"), r.space().weightDtypes().stream().map(d -> d.yamlName()).toList());
         r.space().tensorParallel().forEach(space.putArray("tensor_parallel")::add);
         r.space().maxBatchSize().forEach(space.putArray("max_batch_size")::add);
+        if (r.space().maxBatchSize().isEmpty()) {
+            // the pool leaves its batch limit to the engine: the default it takes on each GPU
+            r.space().engineDefaultBatch().forEach(space.putObject("engine_default_max_batch_size")::put);
+        }
         space.put("max_replicas", r.space().maxReplicas());
         root.put("runs", r.runs());
         root.put("autoscaled", r.autoscaled());

@@ -20,6 +20,6 @@
  * otherwise stay as they were); {@link org.llmsim.report.SafeName} turns scenario names into directory names that stay
  * under {@code out/}.
  *
- * <p>Depends on: kernel, metrics, planning, request, scenario.
+ * <p>Depends on: kernel, metrics, passtime, planning, request, scenario.
  */
 package org.llmsim.report;

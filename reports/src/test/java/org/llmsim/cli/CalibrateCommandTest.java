@@ -36,9 +36,9 @@ class CalibrateCommandTest {
         Files.copy(EXAMPLES.resolve("vllm-bench-h100-llama8b-rate8.json"), other);
         // when they are calibrated twice
         CliTest.Outcome first = llmsim("calibrate", input.toString(), other.toString(), "--gpu", "h100-sxm",
-                "--fit", "memory_efficiency,iteration_overhead_s");
+                "--fit", "memory_efficiency,iteration_overhead_s,per_sequence_overhead_s");
         CliTest.Outcome second = llmsim("calibrate", input.toString(), other.toString(), "--gpu", "h100-sxm",
-                "--fit", "memory_efficiency,iteration_overhead_s");
+                "--fit", "memory_efficiency,iteration_overhead_s,per_sequence_overhead_s");
         // then both succeed, print the fit per point, and write two files, never replacing the first
         assertEquals(0, first.exitCode(), first.err());
         assertEquals(0, second.exitCode(), second.err());
@@ -48,10 +48,12 @@ class CalibrateCommandTest {
         assertTrue(Files.exists(written));
         assertTrue(Files.exists(dir.resolve("h100-sxm-vllm-calibrated-2.yaml")));
         assertTrue(first.out().contains("wrote " + written), first.out());
-        // and the profile loads, with the fitted values (the example was made with 0.82 and 1.8 ms)
+        // and the profile loads, with the fitted values (the example was made with 0.82, 1.8 ms and 28 us, and its
+        // figures rounded)
         GpuProfile g = new ProfileCatalog(List.of()).gpu(written.toString(), null, "test", "gpu");
         assertEquals(0.82, g.memoryEfficiency(), 0.03);
         assertEquals(0.0018, g.iterationOverheadS(), 0.0004);
+        assertEquals(28e-6, g.perSequenceOverheadS(), 5e-6);
     }
 
     @Test
@@ -59,9 +61,9 @@ class CalibrateCommandTest {
             throws IOException {
         String example = Files.readString(EXAMPLES.resolve("vllm-bench-h100-llama8b-c1.json"));
         Path negative = dir.resolve("negative.json");
-        Files.writeString(negative, example.replace("\"mean_ttft_ms\": 26.4", "\"mean_ttft_ms\": -5"));
+        Files.writeString(negative, example.replaceFirst("\"mean_ttft_ms\": [0-9.]+", "\"mean_ttft_ms\": -5"));
         Path zero = dir.resolve("zero.json");
-        Files.writeString(zero, example.replace("\"mean_tpot_ms\": 7.75", "\"mean_tpot_ms\": 0"));
+        Files.writeString(zero, example.replaceFirst("\"mean_tpot_ms\": [0-9.]+", "\"mean_tpot_ms\": 0"));
         CliTest.Outcome o = llmsim("calibrate", negative.toString(), "--gpu", "h100-sxm");
         assertEquals(2, o.exitCode(), o.err());
         assertEquals(negative + ": mean_ttft_ms: must be > 0, got -5; fix the file or leave the metric out with "

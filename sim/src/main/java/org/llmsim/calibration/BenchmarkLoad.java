@@ -57,4 +57,10 @@ public record BenchmarkLoad(Integer numPrompts, Double requestRateRps, Double bu
         String limit = maxConcurrency == null ? "" : ", concurrency " + maxConcurrency;
         return numPrompts + " prompts " + rate + limit;
     }
+
+    /** The same load under another seed. */
+    public BenchmarkLoad withSeed(long value) {
+        return new BenchmarkLoad(numPrompts, requestRateRps, burstiness, maxConcurrency, inputTokens, outputTokens,
+                value);
+    }
 }

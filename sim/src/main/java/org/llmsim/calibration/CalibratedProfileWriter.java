@@ -61,10 +61,8 @@ public final class CalibratedProfileWriter {
             String provenance) {
         ServingEngine engine = result.engine();
         EngineCalibration existing = original.engines() == null ? null : original.engines().get(engine);
-        // The engine's own set, if it has one, in the order compute, memory, per pass, per sequence, per token.
-        Double[] engineValues = existing == null ? new Double[5] : new Double[] {existing.computeEfficiency(),
-                existing.memoryEfficiency(), existing.iterationOverheadS(), existing.perSequenceOverheadS(),
-                existing.perTokenOverheadS()};
+        // The fitted engine values in the order compute, memory, per pass, per sequence, per token, per layer.
+        Double[] engineValues = new Double[7];
         boolean topLevel = engine == ServingEngine.VLLM && existing == null;
         boolean topLevelChanged = false;
         boolean engineLevel = false;
@@ -87,11 +85,14 @@ public final class CalibratedProfileWriter {
             List<String> sources = new ArrayList<>(existing == null || existing.sources() == null ? List.of()
                     : existing.sources());
             sources.add(provenance);
-            EngineCalibrations all = original.engines() == null ? new EngineCalibrations(null, null, null)
+            EngineCalibrations all = original.engines() == null ? new EngineCalibrations(null, null, null, null)
                     : original.engines();
+            EngineCalibration fitted = EngineCalibration.fitted(engineValues[0], engineValues[1], engineValues[2],
+                    engineValues[3], engineValues[4], engineValues[5], engineValues[6]);
+            EngineCalibration base = existing != null ? existing : EngineCalibration.fitted(null, null, null, null,
+                    null, null, null);
             g = g.withCalibration(g.computeEfficiency(), g.memoryEfficiency(), g.iterationOverheadS(),
-                    g.perSequenceOverheadS(), g.perTokenOverheadS(), all.with(engine, new EngineCalibration(
-                            engineValues[0], engineValues[1], engineValues[2], engineValues[3], engineValues[4],
+                    g.perSequenceOverheadS(), g.perTokenOverheadS(), all.with(engine, base.withFitted(fitted,
                             sources)));
         }
         if (topLevelChanged) {
@@ -109,6 +110,8 @@ public final class CalibratedProfileWriter {
             case ITERATION_OVERHEAD_S -> 2;
             case PER_SEQUENCE_OVERHEAD_S -> 3;
             case PER_TOKEN_OVERHEAD_S -> 4;
+            case LAYER_OVERHEAD_S -> 5;
+            case REQUEST_LATENCY_S -> 6;
             case INTERCONNECT_LATENCY_US -> throw new IllegalArgumentException("not an engine parameter: " + p);
         };
     }

@@ -17,6 +17,8 @@ public enum FitParameter {
     ITERATION_OVERHEAD_S(0.0, 0.1, 2e-3),
     PER_SEQUENCE_OVERHEAD_S(0.0, 1e-3, 2e-5),
     PER_TOKEN_OVERHEAD_S(0.0, 1e-3, 2e-6),
+    LAYER_OVERHEAD_S(0.0, 1e-3, 1e-5),
+    REQUEST_LATENCY_S(0.0, 1.0, 5e-3),
     /** A property of the node rather than the engine: fitted only when asked for. */
     INTERCONNECT_LATENCY_US(0.0, 1000.0, 20.0);
 
@@ -68,6 +70,8 @@ public enum FitParameter {
             case ITERATION_OVERHEAD_S -> g.iterationOverheadS();
             case PER_SEQUENCE_OVERHEAD_S -> g.perSequenceOverheadSOrZero();
             case PER_TOKEN_OVERHEAD_S -> g.perTokenOverheadSOrZero();
+            case LAYER_OVERHEAD_S -> g.layerOverheadSOrZero();
+            case REQUEST_LATENCY_S -> g.requestLatencySOrZero();
             case INTERCONNECT_LATENCY_US -> g.interconnectLatencyUs() == null ? 0 : g.interconnectLatencyUs();
         };
     }
@@ -85,6 +89,8 @@ public enum FitParameter {
                     g.iterationOverheadS(), value, g.perTokenOverheadS(), g.engines());
             case PER_TOKEN_OVERHEAD_S -> g.withCalibration(g.computeEfficiency(), g.memoryEfficiency(),
                     g.iterationOverheadS(), g.perSequenceOverheadS(), value, g.engines());
+            case LAYER_OVERHEAD_S -> g.withLayerOverheadS(value);
+            case REQUEST_LATENCY_S -> g.withRequestLatencyS(value);
             case INTERCONNECT_LATENCY_US -> g.withInterconnectLatencyUs(value);
         };
     }
@@ -93,8 +99,9 @@ public enum FitParameter {
     public String format(double value) {
         return switch (this) {
             case COMPUTE_EFFICIENCY, MEMORY_EFFICIENCY -> String.format(Locale.ROOT, "%.3f", value);
-            case ITERATION_OVERHEAD_S -> String.format(Locale.ROOT, "%.3f ms", value * 1e3);
-            case PER_SEQUENCE_OVERHEAD_S, PER_TOKEN_OVERHEAD_S -> String.format(Locale.ROOT, "%.2f us", value * 1e6);
+            case ITERATION_OVERHEAD_S, REQUEST_LATENCY_S -> String.format(Locale.ROOT, "%.3f ms", value * 1e3);
+            case PER_SEQUENCE_OVERHEAD_S, PER_TOKEN_OVERHEAD_S, LAYER_OVERHEAD_S -> String.format(Locale.ROOT,
+                    "%.2f us", value * 1e6);
             case INTERCONNECT_LATENCY_US -> String.format(Locale.ROOT, "%.1f us", value);
         };
     }

@@ -30,20 +30,15 @@ import org.llmsim.scenario.StrictYaml;
  * @param notes       how the published setup was mapped to llmsim, and what is uncertain
  * @param deployment  the pool under test
  * @param load        the benchmark client
- * @param published   the published figures by metric key
- * @param unscored    published figures that are simulated and shown but left out of the error statistics and of
- *                    fits, because they hinge on engine behaviour llmsim does not model (the notes say which)
+ * @param published   the published figures by metric key; every one is scored (a figure llmsim cannot model
+ *                    is removed with its case, and the README says why, rather than shown beside the others)
  */
 public record ValidationCase(String id, String description, String source, String sourceDate, Boolean calibration,
-        String notes, PoolSpec deployment, BenchmarkLoad load, Map<String, Double> published,
-        Map<String, Double> unscored) {
+        String notes, PoolSpec deployment, BenchmarkLoad load, Map<String, Double> published) {
 
     public ValidationCase {
         if (calibration == null) {
             calibration = false;
-        }
-        if (unscored == null) {
-            unscored = Map.of();
         }
     }
 
@@ -51,19 +46,10 @@ public record ValidationCase(String id, String description, String source, Strin
         return new ServeBenchmark(deployment, load);
     }
 
-    /** The case as a measurement to simulate or fit: its scored figures. */
+    /** The case as a measurement to simulate or fit. */
     public Measurement measurement() {
-        return measurementOf(published);
-    }
-
-    /** The figures shown but not scored, as a measurement (possibly without figures). */
-    public Measurement unscoredMeasurement() {
-        return measurementOf(unscored);
-    }
-
-    private Measurement measurementOf(Map<String, Double> figures) {
         Map<Metric, Double> values = new EnumMap<>(Metric.class);
-        figures.forEach((key, value) -> values.put(Metric.byKey(key), value));
+        published.forEach((key, value) -> values.put(Metric.byKey(key), value));
         return new Measurement(id, benchmark(), values, source + " (" + sourceDate + ")");
     }
 
@@ -92,10 +78,6 @@ public record ValidationCase(String id, String description, String source, Strin
                 p.add("published", "must give at least one figure");
             }
             checkFigures(p, "published", c.published());
-        }
-        checkFigures(p, "unscored", c.unscored());
-        if (c.unscored() != null && !c.unscored().isEmpty() && (c.notes() == null || c.notes().isBlank())) {
-            p.add("notes", "must say why the unscored figures are not scored");
         }
         p.throwIfAny();
         return c;

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import org.llmsim.engine.EngineListener;
 import org.llmsim.engine.Replica;
 import org.llmsim.engine.SpeculativeDecoding;
-import org.llmsim.hardware.RooflineCostModel;
+import org.llmsim.passtime.PassCostModel;
 import org.llmsim.kernel.EventScheduler;
 import org.llmsim.kernel.RandomStreams;
 import org.llmsim.metrics.ElasticResult;
@@ -76,10 +76,11 @@ public final class Cluster implements ReplicaSet {
         List<ElasticResult.ReplicaEvent> events = new ArrayList<>();
         RunResult.Window window = new RunResult.Window(scenario.spec().warmupS(), scenario.spec().durationS());
         for (PoolPlan pool : scenario.pools()) {
-            RooflineCostModel cost = new RooflineCostModel(pool.hardware());
+            boolean overlap = pool.scheduler().overlapScheduler();
+            PassCostModel cost = new PassCostModel(pool.hardware(), overlap);
             SpeculativeSpec speculative = pool.spec().speculative();
-            RooflineCostModel draftCost = speculative == null ? null
-                    : new RooflineCostModel(pool.hardware().draftHardware());
+            PassCostModel draftCost = speculative == null ? null
+                    : new PassCostModel(pool.hardware().draftHardware(), overlap);
             int first = replicas.size();
             for (int i = 0; i < pool.replicas(); i++) {
                 int index = replicas.size();

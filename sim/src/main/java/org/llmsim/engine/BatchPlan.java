@@ -1,43 +1,71 @@
 package org.llmsim.engine;
 
+import org.llmsim.passtime.PassShape;
+
 /**
  * One planned forward pass: which prompts (or prompt chunks) are computed, how many sequences decode, and the
- * aggregate shape the cost model prices. Made by {@link BatchScheduler#schedule}, applied by
+ * aggregate shape the cost model prices ({@link PassShape}). Made by {@link BatchScheduler#schedule}, applied by
  * {@link BatchScheduler#complete}.
  *
- * @param decodeTokens   sequences that decode one token
- * @param prefills       sequences whose prompt, or a chunk of it, is computed in this pass
- * @param prefillTokens  tokens computed for each of {@code prefills}
- * @param sequences      sequences in the pass
- * @param newTokens      tokens computed in total
- * @param attendedTokens sum over new tokens of the context each attends to
- * @param kvReadTokens   tokens whose KV is read
- * @param kvWriteTokens  tokens whose KV is written
- * @param outputTokens   output tokens the pass produces
- * @param usedBlocks     KV blocks in use during the pass
- * @param steadyTokens   measured output tokens whose previous token came at the end of the previous pass: their
- *                       inter-token latency is this pass's duration
- * @param preemption     KV moved or recomputed because of preemptions ({@link PreemptionWork#NONE} mostly)
- * @param decodeKvTokens KV tokens the decoding sequences hold before the pass
- * @param acceptedTokens tokens each decoding sequence emits in this pass: 1, or with speculative decoding the number
- *                       of draft tokens the target accepted plus one (every sequence scores {@code k + 1} tokens)
- * @param joined         sequences that arrived with their KV from a prefill replica (disaggregation) and decode here
- *                       for the first time: their token follows a gap since their first token
+ * @param decodeTokens       sequences that decode (one token each, or {@code k + 1} verified with speculation)
+ * @param prefills           sequences whose prompt, or a chunk of it, is computed in this pass
+ * @param prefillTokens      tokens computed for each of {@code prefills}
+ * @param sequences          sequences in the pass
+ * @param newTokens          tokens computed in total
+ * @param promptTokens       of those, prompt-chunk tokens
+ * @param promptPairs        causal attention pairs of the prompt-chunk tokens
+ * @param promptKvReadTokens KV tokens the prompt chunks' attention reads
+ * @param decodePairs        attention pairs of the decode (or verified) tokens
+ * @param decodeKvReadTokens KV tokens the decodes' attention reads
+ * @param sampledTokens      tokens whose logits are computed: completed prompts' last tokens, decode and verified
+ *                           tokens
+ * @param outputTokens       output tokens the pass produces
+ * @param usedBlocks         KV blocks in use during the pass
+ * @param steadyTokens       measured output tokens whose previous token came at the end of the previous pass: their
+ *                           inter-token latency is this pass's duration
+ * @param preemption         KV moved or recomputed because of preemptions ({@link PreemptionWork#NONE} mostly)
+ * @param decodeKvTokens     KV tokens the decoding sequences hold before the pass
+ * @param acceptedTokens     tokens each decoding sequence emits in this pass: 1, or with speculative decoding the
+ *                           number of draft tokens the target accepted plus one
+ * @param joined             sequences that arrived with their KV from a prefill replica (disaggregation) and decode
+ *                           here for the first time: their token follows a gap since their first token
+ * @param steps              forward steps the pass runs (multi-step scheduling): the shape above is the first; each
+ *                           later step decodes the same sequences one token further; 1 normally
  */
 record BatchPlan(int decodeTokens, Sequence[] prefills, int[] prefillTokens, int sequences, long newTokens,
-        long attendedTokens, long kvReadTokens, long kvWriteTokens, int outputTokens, int usedBlocks,
-        int steadyTokens, PreemptionWork preemption, long decodeKvTokens, int acceptedTokens, Sequence[] joined) {
+        long promptTokens, long promptPairs, long promptKvReadTokens, long decodePairs, long decodeKvReadTokens,
+        long sampledTokens, int outputTokens, int usedBlocks, int steadyTokens, PreemptionWork preemption,
+        long decodeKvTokens, int acceptedTokens, Sequence[] joined, int steps) implements PassShape {
 
     static final Sequence[] NO_SEQUENCES = new Sequence[0];
     static final int[] NO_TOKENS = new int[0];
 
-    /** A pass of one token per decoding sequence, without sequences joining from elsewhere. */
-    BatchPlan(int decodeTokens, Sequence[] prefills, int[] prefillTokens, int sequences, long newTokens,
-            long attendedTokens, long kvReadTokens, long kvWriteTokens, int outputTokens, int usedBlocks,
-            int steadyTokens, PreemptionWork preemption) {
-        this(decodeTokens, prefills, prefillTokens, sequences, newTokens, attendedTokens, kvReadTokens, kvWriteTokens,
-                outputTokens, usedBlocks, steadyTokens, preemption, Math.max(0, attendedTokens - decodeTokens), 1,
-                NO_SEQUENCES);
+    /** Attention pairs of every new token. */
+    long attendedTokens() {
+        return promptPairs + decodePairs;
+    }
+
+    /** KV tokens read. */
+    long kvReadTokens() {
+        return promptKvReadTokens + decodeKvReadTokens;
+    }
+
+    /** KV tokens written: every new token's. */
+    long kvWriteTokens() {
+        return newTokens;
+    }
+
+    /** A pass of {@code n} sequences decoding one token each, attending to {@code kvRead} tokens in all. */
+    static BatchPlan decodes(int n, long kvRead, int outputs, int usedBlocks, int steady) {
+        return new BatchPlan(n, NO_SEQUENCES, NO_TOKENS, n, n, 0, 0, 0, kvRead, kvRead, n, outputs, usedBlocks, steady,
+                PreemptionWork.NONE, Math.max(0, kvRead - n), 1, NO_SEQUENCES, 1);
+    }
+
+    /** A pass computing {@code n} whole prompts of {@code tokens} tokens each over an empty context. */
+    static BatchPlan prompts(int n, long tokens, int usedBlocks) {
+        long all = n * tokens;
+        return new BatchPlan(0, NO_SEQUENCES, NO_TOKENS, n, all, all, n * causalPairs(tokens), all, 0, 0, n, n,
+                usedBlocks, 0, PreemptionWork.NONE, 0, 1, NO_SEQUENCES, 1);
     }
 
     /** Attention pairs of a causal prefill of {@code tokens} tokens over an empty context: 1 + 2 + ... + tokens. */

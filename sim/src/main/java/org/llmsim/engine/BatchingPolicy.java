@@ -16,6 +16,13 @@ public enum BatchingPolicy {
      */
     @JsonProperty("chunked_prefill") CHUNKED_PREFILL,
     /**
+     * Prefill first, as vLLM's V0 scheduler (without chunked prefill) and SGLang's: when prompts wait and fit, the
+     * pass computes prompts only, up to {@code max_batched_tokens} (a longer prompt in chunks of that size), and every
+     * running answer stalls for it; otherwise the pass decodes. With {@code num_scheduler_steps} n > 1 (vLLM V0's
+     * multi-step scheduling) a decode pass runs n steps before the scheduler looks at the queue again.
+     */
+    @JsonProperty("prefill_first") PREFILL_FIRST,
+    /**
      * Static batching: when the replica is idle it takes up to {@code max_batch_size} waiting requests, pads them to
      * the longest prompt, reserves KV for the longest possible output, and runs the batch until its longest output is
      * done before taking new work.
@@ -26,6 +33,11 @@ public enum BatchingPolicy {
      * are queued or the oldest has waited {@code max_wait_s}, whichever comes first.
      */
     @JsonProperty("dynamic") DYNAMIC;
+
+    /** Whether every pass may carry decodes and prompts together, token by token (speculation, disaggregation). */
+    public boolean iterationLevel() {
+        return this == CONTINUOUS || this == CHUNKED_PREFILL;
+    }
 
     public String yamlName() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -36,6 +36,11 @@ import org.llmsim.request.Request;
  * <pre>
  *   budget  | decode decode ... decode | chunk of prompt A (continued) | chunk of prompt B (new) |
  * </pre>
+ *
+ * <p>Prefill first (vLLM V0 without chunked prefill, SGLang): while prompts wait and fit, a pass computes prompts (or
+ * chunks of the budget's size) and nothing else, and the running answers stall; otherwise it decodes. A decode pass of
+ * a multi-step scheduler ({@code num_scheduler_steps} n) runs n steps, each sequence adding n tokens (fewer when its
+ * answer ends), before the queue is looked at again.
  */
 final class ContinuousBatchScheduler implements BatchScheduler {
     /** What {@link #continuePrefills} returns when a chunk's blocks are not free. */
@@ -43,6 +48,10 @@ final class ContinuousBatchScheduler implements BatchScheduler {
 
     private final SchedulerConfig config;
     private final boolean chunkedPrefill;
+    /** Prompts in passes of their own, before any decode (vLLM V0, SGLang). */
+    private final boolean prefillFirst;
+    /** Decode steps per decode pass (multi-step scheduling), 1 normally. */
+    private final int decodeSteps;
     private final KvCacheManager kv;
     private final EngineListener listener;
     private final WaitingQueue waiting;
@@ -69,7 +78,11 @@ final class ContinuousBatchScheduler implements BatchScheduler {
             SpeculativeDecoding speculative) {
         this.speculative = speculative;
         this.config = config;
-        this.chunkedPrefill = config.policy() == BatchingPolicy.CHUNKED_PREFILL;
+        this.prefillFirst = config.policy() == BatchingPolicy.PREFILL_FIRST;
+        // prefill first splits a prompt longer than the budget too (SGLang's chunked prefill); vLLM V0's budget is at
+        // least the longest prompt, so its prompts stay whole
+        this.chunkedPrefill = config.policy() == BatchingPolicy.CHUNKED_PREFILL || prefillFirst;
+        this.decodeSteps = prefillFirst ? config.schedulerSteps() : 1;
         this.kv = kv;
         this.listener = listener;
         this.waiting = WaitingQueue.create(config.order());
@@ -100,7 +113,14 @@ final class ContinuousBatchScheduler implements BatchScheduler {
     @Override
     public BatchPlan schedule(double nowS) {
         pass.reset();
-        int accepted = speculative.enabled() ? speculative.drawAcceptedTokens() : 1;
+        if (prefillFirst) {
+            BatchPlan prompts = schedulePromptsOnly(nowS);
+            if (prompts != null) {
+                return prompts;
+            }
+            pass.reset();
+        }
+        int accepted = speculative.enabled() ? speculative.drawAcceptedTokens() : decodeSteps;
         boolean preempted = reserveDecodeSlots(nowS, accepted);
         int steady = decoding.measuredSize();
         boolean idle = decoding.isEmpty() && prefilling.isEmpty();
@@ -113,7 +133,10 @@ final class ContinuousBatchScheduler implements BatchScheduler {
         if (speculative.enabled()) {
             pass.addVerifyDecodes(decoding.size(), decoding.kvTokens(), steady, speculative.scoredTokens(), accepted);
         } else {
-            pass.addDecodes(decoding.size(), decoding.nextStepAttendedTokens(), steady);
+            pass.addDecodes(decoding.size(), decoding.nextStepAttendedTokens(), steady, decodeSteps);
+        }
+        if (prefillFirst) {
+            return pass.isEmpty() ? null : pass.build(kv.usedBlocks());
         }
         int tokenBudget = config.maxBatchedTokens() - decoding.size() * speculative.scoredTokens();
         int budgetLeft = continuePrefills(tokenBudget);
@@ -131,6 +154,21 @@ final class ContinuousBatchScheduler implements BatchScheduler {
             return null;
         }
         return pass.build(kv.usedBlocks());
+    }
+
+    /**
+     * A pass of prompts only, when prompts wait (or are half computed) and at least one chunk fits; null otherwise.
+     * Swapped-out sequences go first: they come back in a decode pass, as in vLLM V0.
+     */
+    private BatchPlan schedulePromptsOnly(double nowS) {
+        if (preemptor.hasSwapped() || (prefilling.isEmpty() && waiting.isEmpty())) {
+            return null;
+        }
+        int budgetLeft = continuePrefills(config.maxBatchedTokens());
+        if (budgetLeft != BLOCKED) {
+            admitWaiting(nowS, budgetLeft);
+        }
+        return pass.isEmpty() ? null : pass.build(kv.usedBlocks());
     }
 
     /**
@@ -249,14 +287,17 @@ final class ContinuousBatchScheduler implements BatchScheduler {
 
     @Override
     public void complete(BatchPlan plan, double endS) {
-        if (plan.acceptedTokens() == 1) {
-            decoding.advance();
-        } else {
-            decoding.advance(plan.acceptedTokens());
-        }
-        Sequence done;
-        while ((done = decoding.pollFinished()) != null) {
-            finish(done, endS);
+        // a prefill-first pass of prompts only leaves the running answers where they were
+        if (plan.decodeTokens() > 0) {
+            if (plan.acceptedTokens() == 1) {
+                decoding.advance();
+            } else {
+                decoding.advance(plan.acceptedTokens());
+            }
+            Sequence done;
+            while ((done = decoding.pollFinished()) != null) {
+                finish(done, endS);
+            }
         }
         for (Sequence s : plan.preemption().swappedIn()) {
             tokenAfterGap(s, endS);
@@ -310,10 +351,13 @@ final class ContinuousBatchScheduler implements BatchScheduler {
         listener.onFinished(s.request, endS);
     }
 
-    /** Its prompt and output but the last token, plus the slots of a speculative pass's proposals. */
+    /**
+     * Its prompt and output but the last token, plus the slots of a speculative pass's proposals or of a multi-step
+     * pass's steps past its end.
+     */
     @Override
     public long maxKvTokens(Request request) {
-        return (long) request.inputTokens() + request.outputTokens() - 1 + speculative.k();
+        return (long) request.inputTokens() + request.outputTokens() - 1 + speculative.k() + decodeSteps - 1;
     }
 
     @Override

@@ -18,9 +18,12 @@ final class PassBuilder {
     private int decodes;
     private int steadyTokens;
     private long newTokens;
-    private long attended;
-    private long kvRead;
-    private long kvWrite;
+    private long promptTokens;
+    private long promptPairs;
+    private long promptKvRead;
+    private long decodePairs;
+    private long decodeKvRead;
+    private long sampled;
     private int outputs;
     private int prefills;
     private Sequence[] prefillBuffer = new Sequence[16];
@@ -33,19 +36,24 @@ final class PassBuilder {
     private long recomputeAttended;
     private long decodeKv;
     private int accepted = 1;
+    private int steps = 1;
     private int joinedCount;
     private Sequence[] joinedBuffer = new Sequence[4];
 
     void reset() {
         decodeKv = 0;
         accepted = 1;
+        steps = 1;
         joinedCount = 0;
         decodes = 0;
         steadyTokens = 0;
         newTokens = 0;
-        attended = 0;
-        kvRead = 0;
-        kvWrite = 0;
+        promptTokens = 0;
+        promptPairs = 0;
+        promptKvRead = 0;
+        decodePairs = 0;
+        decodeKvRead = 0;
+        sampled = 0;
         outputs = 0;
         prefills = 0;
         swappedIn = 0;
@@ -53,6 +61,19 @@ final class PassBuilder {
         swapInBlocks = 0;
         recomputeTokens = 0;
         recomputeAttended = 0;
+    }
+
+    /**
+     * Adds the decoding sequences for {@code stepCount} steps (multi-step scheduling): the pass's shape is its first
+     * step, each later step attending to one more token per sequence; every sequence emits up to that many tokens.
+     */
+    void addDecodes(int n, long attendedTokens, int steady, int stepCount) {
+        addDecodes(n, attendedTokens, steady);
+        if (stepCount > 1) {
+            steps = stepCount;
+            accepted = stepCount;
+            outputs += n * (stepCount - 1);
+        }
     }
 
     /**
@@ -64,9 +85,9 @@ final class PassBuilder {
         decodes += n;
         steadyTokens += steady;
         newTokens += n;
-        attended += attendedTokens;
-        kvRead += attendedTokens;
-        kvWrite += n;
+        decodePairs += attendedTokens;
+        decodeKvRead += attendedTokens;
+        sampled += n;
         outputs += n;
     }
 
@@ -80,9 +101,9 @@ final class PassBuilder {
         decodes += n;
         steadyTokens += steady;
         newTokens += (long) n * scored;
-        attended += scored * kvTokens + n * perSequencePairs;
-        kvRead += kvTokens + (long) n * scored;
-        kvWrite += (long) n * scored;
+        decodePairs += scored * kvTokens + n * perSequencePairs;
+        decodeKvRead += kvTokens + (long) n * scored;
+        sampled += (long) n * scored;
         outputs += n * acceptedTokens;
         accepted = acceptedTokens;
     }
@@ -105,11 +126,12 @@ final class PassBuilder {
         prefillBuffer[prefills] = s;
         tokenBuffer[prefills++] = tokens;
         newTokens += tokens;
-        attended += BatchPlan.chunkPairs(k, tokens);
-        kvRead += k + tokens;
-        kvWrite += tokens;
+        promptTokens += tokens;
+        promptPairs += BatchPlan.chunkPairs(k, tokens);
+        promptKvRead += k + tokens;
         if (k + tokens == s.prefillTokens()) {
             outputs++;
+            sampled++;
         }
         long redone = Math.max(0, Math.min(k + tokens, s.computedHighWaterTokens) - k);
         if (redone > 0) {
@@ -151,7 +173,8 @@ final class PassBuilder {
                 : new BatchPlan.PreemptionWork(Arrays.copyOf(swapInBuffer, swappedIn), swapOutBlocks, swapInBlocks,
                         recomputeTokens, recomputeAttended);
         Sequence[] joined = joinedCount == 0 ? BatchPlan.NO_SEQUENCES : Arrays.copyOf(joinedBuffer, joinedCount);
-        return new BatchPlan(decodes, planned, plannedTokens, decodes + prefills, newTokens, attended, kvRead,
-                kvWrite, outputs, usedBlocks, steadyTokens, preemption, decodeKv, accepted, joined);
+        return new BatchPlan(decodes, planned, plannedTokens, decodes + prefills, newTokens, promptTokens, promptPairs,
+                promptKvRead, decodePairs, decodeKvRead, sampled, outputs, usedBlocks, steadyTokens, preemption,
+                decodeKv, accepted, joined, steps);
     }
 }

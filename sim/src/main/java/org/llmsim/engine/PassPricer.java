@@ -1,6 +1,7 @@
 package org.llmsim.engine;
 
-import org.llmsim.hardware.RooflineCostModel;
+import org.llmsim.passtime.MutableShape;
+import org.llmsim.passtime.PassCostModel;
 
 /**
  * The time of a planned pass on one replica: the cost model's forward pass, plus the KV copies to and from host
@@ -9,11 +10,12 @@ import org.llmsim.hardware.RooflineCostModel;
  */
 final class PassPricer {
     private final int replica;
-    private final RooflineCostModel costModel;
+    private final PassCostModel costModel;
+    private final MutableShape withoutRecompute = new MutableShape();
     private final SpeculativeDecoding speculative;
     private final EngineListener listener;
 
-    PassPricer(int replica, RooflineCostModel costModel, SpeculativeDecoding speculative, EngineListener listener) {
+    PassPricer(int replica, PassCostModel costModel, SpeculativeDecoding speculative, EngineListener listener) {
         this.replica = replica;
         this.costModel = costModel;
         this.speculative = speculative;
@@ -25,8 +27,8 @@ final class PassPricer {
      * idle until now (a pipeline then starts empty).
      */
     double durationS(BatchPlan plan, double startS, boolean afterIdle, SwapSpace swapSpace, PassSlowdown slowdown) {
-        double durationS = costModel.iterationTimeS(plan.sequences(), plan.newTokens(), plan.attendedTokens(),
-                plan.kvReadTokens(), plan.kvWriteTokens(), afterIdle);
+        double durationS = plan.steps() == 1 ? costModel.timeS(plan, afterIdle)
+                : costModel.multiStepTimeS(plan, plan.steps());
         BatchPlan.PreemptionWork work = plan.preemption();
         if (!work.isNone()) {
             durationS += preemptionCostS(plan, work, durationS, swapSpace);
@@ -54,9 +56,10 @@ final class PassPricer {
         double recomputeS = 0;
         if (work.recomputeTokens() > 0) {
             long r = work.recomputeTokens();
-            double withoutS = costModel.iterationTimeS(plan.sequences(), plan.newTokens() - r,
-                    plan.attendedTokens() - work.recomputeAttended(), plan.kvReadTokens() - r,
-                    plan.kvWriteTokens() - r);
+            double withoutS = costModel.timeS(withoutRecompute.set(plan.sequences(), plan.newTokens() - r,
+                    plan.promptTokens() - r, plan.promptPairs() - work.recomputeAttended(),
+                    plan.promptKvReadTokens() - r, plan.decodePairs(), plan.decodeKvReadTokens(),
+                    plan.sampledTokens()));
             recomputeS = Math.max(0, passS - withoutS);
         }
         listener.onPreemptionCost(replica, swapS, swapSpace.bytes(swapBlocks, costModel.hardware().gpus()),

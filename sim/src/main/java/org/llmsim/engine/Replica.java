@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.llmsim.hardware.MemoryPlan;
-import org.llmsim.hardware.RooflineCostModel;
+import org.llmsim.passtime.PassCostModel;
 import org.llmsim.kernel.EventPriority;
 import org.llmsim.kernel.EventScheduler;
 import org.llmsim.request.Request;
@@ -31,13 +31,14 @@ public final class Replica {
     private final int index;
     private final String poolName;
     private final EventScheduler clock;
-    private final RooflineCostModel costModel;
+    private final PassCostModel costModel;
     private final MemoryPlan memory;
     private final SchedulerConfig config;
     private final EngineListener listener;
     private final SpeculativeDecoding speculative;
     private final PassPricer pricer;
     private final int maxContextTokens;
+    private final ServerFrontend frontend;
     private KvCacheManager kv;
     private BatchScheduler scheduler;
     private SwapSpace swapSpace;
@@ -67,7 +68,7 @@ public final class Replica {
      * @param listener    receives finished requests and per-pass statistics
      * @param speculative the draft model, or {@link SpeculativeDecoding#NONE} (it needs iteration-level batching)
      */
-    public Replica(int index, String poolName, EventScheduler clock, RooflineCostModel costModel, MemoryPlan memory,
+    public Replica(int index, String poolName, EventScheduler clock, PassCostModel costModel, MemoryPlan memory,
             SchedulerConfig config, EngineListener listener, SpeculativeDecoding speculative) {
         this.index = index;
         this.speculative = speculative;
@@ -79,6 +80,7 @@ public final class Replica {
         this.listener = listener;
         this.maxContextTokens = costModel.hardware().model().maxContext();
         this.pricer = new PassPricer(index, costModel, speculative, listener);
+        this.frontend = new ServerFrontend(clock, costModel.hardware().gpu().requestLatencySOrZero());
         this.wakeUp = new WakeUp(clock, () -> {
             if (!busy && runsPasses) {
                 runNextPass(true);
@@ -94,7 +96,7 @@ public final class Replica {
                 ? SwapSpace.of(costModel.hardware(), config.blockSize(), config.swapSpaceBytesPerGpu())
                 : SwapSpace.NONE;
         this.scheduler = switch (config.policy()) {
-            case CONTINUOUS, CHUNKED_PREFILL -> new ContinuousBatchScheduler(config, kv, swapSpace, listener,
+            case CONTINUOUS, CHUNKED_PREFILL, PREFILL_FIRST -> new ContinuousBatchScheduler(config, kv, swapSpace, listener,
                     speculative);
             case STATIC -> new StaticBatchScheduler(config, kv, listener);
             case DYNAMIC -> new DynamicBatchScheduler(config, kv, listener);
@@ -123,6 +125,14 @@ public final class Replica {
             reject(request, "kv_capacity");
             return;
         }
+        if (frontend.passThrough()) {
+            enqueue(request);
+        } else {
+            frontend.accept(request, this::enqueue);
+        }
+    }
+
+    private void enqueue(Request request) {
         scheduler.enqueue(new Sequence(request, admissions++, listener.measures(request)));
         if (!busy && runsPasses) {
             runNextPass(true);
@@ -222,6 +232,7 @@ public final class Replica {
     public void crash(Consumer<Request> lost) {
         List<Request> held = new ArrayList<>(outstanding());
         forEachInFlight(held::add);
+        frontend.drain();
         passPlan = null;
         epoch++;
         busy = false;
@@ -279,7 +290,8 @@ public final class Replica {
      * already scheduled (a preempted request waits again, but keeps its place as admitted).
      */
     public boolean abortWaiting(Request request, String reason) {
-        if (!Double.isNaN(request.scheduledS()) || !scheduler.removeWaiting(request)) {
+        if (!Double.isNaN(request.scheduledS())
+                || !(frontend.remove(request) || scheduler.removeWaiting(request))) {
             return false;
         }
         reject(request, reason);
@@ -336,13 +348,13 @@ public final class Replica {
         return poolName;
     }
 
-    /** Requests waiting or running on this replica. */
+    /** Requests waiting or running on this replica (those still in its server's frontend included). */
     public int outstanding() {
-        return scheduler.waitingCount() + scheduler.runningCount();
+        return frontend.size() + scheduler.waitingCount() + scheduler.runningCount();
     }
 
     public int waitingCount() {
-        return scheduler.waitingCount();
+        return frontend.size() + scheduler.waitingCount();
     }
 
     public int runningCount() {
@@ -363,7 +375,7 @@ public final class Replica {
         return kv.blockSize();
     }
 
-    public RooflineCostModel costModel() {
+    public PassCostModel costModel() {
         return costModel;
     }
 
@@ -373,6 +385,7 @@ public final class Replica {
      * scheduler's lists when the pass ends). Used when the replica crashes and when the run stops.
      */
     public void forEachInFlight(Consumer<Request> visitor) {
+        frontend.forEach(visitor);
         if (passPlan == null) {
             scheduler.forEachInFlight(visitor);
             return;

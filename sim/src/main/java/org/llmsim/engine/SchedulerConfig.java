@@ -17,10 +17,13 @@ package org.llmsim.engine;
  * @param preemption            what preemption does to the victim's KV
  * @param prefixCaching         whether full KV blocks are shared and kept, keyed by the token prefix they hold
  * @param swapSpaceBytesPerGpu  host memory per GPU for swapped-out KV ({@code swap_space}), bytes
+ * @param schedulerSteps        decode steps a prefill-first decode pass runs before the scheduler looks at the queue
+ *                              again ({@code num_scheduler_steps}, vLLM V0's multi-step scheduling); 1 otherwise
+ * @param overlapScheduler      whether host time hides behind GPU time (SGLang's overlap scheduler)
  */
 public record SchedulerConfig(BatchingPolicy policy, int maxBatchSize, int maxBatchedTokens, int blockSize,
         int outputTokenCap, SchedulingOrder order, double maxWaitS, PreemptionMode preemption, boolean prefixCaching,
-        double swapSpaceBytesPerGpu) {
+        double swapSpaceBytesPerGpu, int schedulerSteps, boolean overlapScheduler) {
 
     /** vLLM's default swap space: 4 GiB per GPU. */
     public static final double DEFAULT_SWAP_SPACE_BYTES = 4.0 * (1L << 30);
@@ -40,6 +43,27 @@ public record SchedulerConfig(BatchingPolicy policy, int maxBatchSize, int maxBa
         if (preemption == null) {
             preemption = PreemptionMode.RECOMPUTE;
         }
+        if (schedulerSteps < 1) {
+            throw new IllegalArgumentException("scheduler steps must be >= 1, got " + schedulerSteps);
+        }
+    }
+
+    /** One scheduler step per pass. */
+    public SchedulerConfig(BatchingPolicy policy, int maxBatchSize, int maxBatchedTokens, int blockSize,
+            int outputTokenCap, SchedulingOrder order, double maxWaitS, PreemptionMode preemption, boolean prefixCaching,
+            double swapSpaceBytesPerGpu) {
+        this(policy, maxBatchSize, maxBatchedTokens, blockSize, outputTokenCap, order, maxWaitS, preemption,
+                prefixCaching, swapSpaceBytesPerGpu, 1, false);
+    }
+
+    public SchedulerConfig withOverlapScheduler(boolean value) {
+        return new SchedulerConfig(policy, maxBatchSize, maxBatchedTokens, blockSize, outputTokenCap, order, maxWaitS,
+                preemption, prefixCaching, swapSpaceBytesPerGpu, schedulerSteps, value);
+    }
+
+    public SchedulerConfig withSchedulerSteps(int value) {
+        return new SchedulerConfig(policy, maxBatchSize, maxBatchedTokens, blockSize, outputTokenCap, order, maxWaitS,
+                preemption, prefixCaching, swapSpaceBytesPerGpu, value, overlapScheduler);
     }
 
     /** FCFS order, no waiting, recompute preemption, no prefix caching, vLLM's swap space. */
@@ -51,21 +75,21 @@ public record SchedulerConfig(BatchingPolicy policy, int maxBatchSize, int maxBa
 
     public SchedulerConfig withOrder(SchedulingOrder value) {
         return new SchedulerConfig(policy, maxBatchSize, maxBatchedTokens, blockSize, outputTokenCap, value, maxWaitS,
-                preemption, prefixCaching, swapSpaceBytesPerGpu);
+                preemption, prefixCaching, swapSpaceBytesPerGpu, schedulerSteps, overlapScheduler);
     }
 
     public SchedulerConfig withPreemption(PreemptionMode value, double swapBytesPerGpu) {
         return new SchedulerConfig(policy, maxBatchSize, maxBatchedTokens, blockSize, outputTokenCap, order, maxWaitS,
-                value, prefixCaching, swapBytesPerGpu);
+                value, prefixCaching, swapBytesPerGpu, schedulerSteps, overlapScheduler);
     }
 
     public SchedulerConfig withPrefixCaching(boolean value) {
         return new SchedulerConfig(policy, maxBatchSize, maxBatchedTokens, blockSize, outputTokenCap, order, maxWaitS,
-                preemption, value, swapSpaceBytesPerGpu);
+                preemption, value, swapSpaceBytesPerGpu, schedulerSteps, overlapScheduler);
     }
 
     public SchedulerConfig withMaxWaitS(double value) {
         return new SchedulerConfig(policy, maxBatchSize, maxBatchedTokens, blockSize, outputTokenCap, order, value,
-                preemption, prefixCaching, swapSpaceBytesPerGpu);
+                preemption, prefixCaching, swapSpaceBytesPerGpu, schedulerSteps, overlapScheduler);
     }
 }

@@ -1,7 +1,8 @@
 package org.llmsim.engine;
 
 import org.apache.commons.math3.random.RandomGenerator;
-import org.llmsim.hardware.RooflineCostModel;
+import org.llmsim.passtime.MutableShape;
+import org.llmsim.passtime.PassCostModel;
 
 /**
  * Speculative decoding on one replica: before each pass a draft model proposes {@code k} tokens for every decoding
@@ -27,7 +28,8 @@ public final class SpeculativeDecoding {
     private final int k;
     private final double acceptance;
     private final double logAcceptance;
-    private final RooflineCostModel draft;
+    private final PassCostModel draft;
+    private final MutableShape draftPass = new MutableShape();
     private final RandomGenerator rng;
 
     /**
@@ -36,7 +38,7 @@ public final class SpeculativeDecoding {
      * @param draft      prices the draft model's passes on the replica's GPUs
      * @param rng        the replica's own stream for acceptance draws
      */
-    public SpeculativeDecoding(int k, double acceptance, RooflineCostModel draft, RandomGenerator rng) {
+    public SpeculativeDecoding(int k, double acceptance, PassCostModel draft, RandomGenerator rng) {
         if (k < 1 || !(acceptance >= 0 && acceptance <= 1)) {
             throw new IllegalArgumentException("need k >= 1 and acceptance in [0, 1], got " + k + ", " + acceptance);
         }
@@ -92,31 +94,20 @@ public final class SpeculativeDecoding {
     double draftTimeS(BatchPlan plan) {
         int n = plan.decodeTokens();
         long kv = plan.decodeKvTokens();
-        int perSequence = scoredTokens();
-        long scored = (long) n * perSequence;
-        // the prompt part of the pass: what remains after the verification tokens (see PassBuilder)
-        int prefillSequences = plan.sequences() - n;
-        long prefillTokens = plan.newTokens() - scored;
-        long prefillAttended = plan.attendedTokens() - (perSequence * kv + n * ((long) perSequence * (perSequence + 1)
-                / 2));
-        long prefillRead = plan.kvReadTokens() - (kv + scored);
-        long prefillWrite = plan.kvWriteTokens() - scored;
+        // the prompt part of the pass: its chunks, and the prompts they complete (see PassBuilder)
+        int promptSequences = plan.sequences() - n;
+        long completedPrompts = plan.sampledTokens() - (long) n * scoredTokens();
         double totalS = 0;
         for (int j = 1; j <= k; j++) {
             long attended = kv + (long) n * j;
-            int sequences = n;
-            long tokens = n;
-            long read = attended;
-            long write = n;
             if (j == 1) {
-                sequences += prefillSequences;
-                tokens += prefillTokens;
-                attended += prefillAttended;
-                read += prefillRead;
-                write += prefillWrite;
+                draftPass.set(n + promptSequences, n + plan.promptTokens(), plan.promptTokens(), plan.promptPairs(),
+                        plan.promptKvReadTokens(), attended, attended, n + completedPrompts);
+            } else {
+                draftPass.set(n, n, 0, 0, 0, attended, attended, n);
             }
-            if (sequences > 0) {
-                totalS += draft.iterationTimeS(sequences, tokens, attended, read, write);
+            if (draftPass.sequences() > 0) {
+                totalS += draft.timeS(draftPass);
             }
         }
         return totalS;

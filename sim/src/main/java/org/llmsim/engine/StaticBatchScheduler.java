@@ -63,15 +63,11 @@ final class StaticBatchScheduler implements BatchScheduler {
         int n = batch.size();
         int active = n - nextToFinish;
         if (producedPerSequence == 0) {
-            long tokens = (long) n * paddedPrompt;
-            return new BatchPlan(0, BatchPlan.NO_SEQUENCES, BatchPlan.NO_TOKENS, n, tokens,
-                    n * BatchPlan.causalPairs(paddedPrompt), tokens, tokens, n, kv.usedBlocks(), 0,
-                    BatchPlan.PreemptionWork.NONE);
+            return BatchPlan.prompts(n, paddedPrompt, kv.usedBlocks());
         }
         // Decode step k feeds token k; every padded sequence attends to paddedPrompt + k tokens.
         long context = (long) paddedPrompt + producedPerSequence;
-        return new BatchPlan(n, BatchPlan.NO_SEQUENCES, BatchPlan.NO_TOKENS, n, n, n * context, n * context, n, active,
-                kv.usedBlocks(), measuredActive, BatchPlan.PreemptionWork.NONE);
+        return BatchPlan.decodes(n, n * context, active, kv.usedBlocks(), measuredActive);
     }
 
     private boolean formBatch(double nowS) {

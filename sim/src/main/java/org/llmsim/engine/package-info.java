@@ -25,6 +25,6 @@
  *
  * <p>The engine reports what happens through {@link org.llmsim.engine.EngineListener}; it keeps no statistics itself.
  *
- * <p>Depends on: hardware, kernel, request.
+ * <p>Depends on: hardware, kernel, passtime, request.
  */
 package org.llmsim.engine;

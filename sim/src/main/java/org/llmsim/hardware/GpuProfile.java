@@ -36,6 +36,19 @@ import java.util.List;
  *                               carries KV between disaggregated replicas and activations between pipeline stages on
  *                               different nodes; null where not given
  * @param networkLatencyUs       latency of one inter-node transfer, microseconds; optional, default 0
+ * @param rooflineKnee           how sharply a kernel's time turns from bandwidth to compute bound near the ridge
+ *                               (see {@code passtime.Roofline}); optional, default: sharp (the ideal roofline)
+ * @param attention              the attention kernel's efficiency ({@link AttentionKernel}); optional, default ideal
+ * @param allreduce              the all-reduce kernels ({@link CollectiveKernels}); optional, default NCCL at the
+ *                               interconnect's bandwidth
+ * @param layerOverheadS         host time per layer per pass: kernel launches an engine does not capture in a CUDA
+ *                               graph, so that deeper models pay more of it; optional, default 0
+ * @param requestLatencyS        time a request spends in the engine's server before a pass can take it (HTTP,
+ *                               tokenization, hand-off to the engine loop), seconds; it adds to time to first token
+ *                               and end-to-end latency but occupies no GPU; optional, default 0
+ * @param smCount                streaming multiprocessors (compute units) that run a GEMM's output tiles in waves; a
+ *                               GEMM too narrow to fill the last wave leaves SMs idle; optional, default: no wave
+ *                               quantization
  */
 public record GpuProfile(
         String id,
@@ -60,31 +73,13 @@ public record GpuProfile(
         EngineCalibrations engines,
         Double int8Tops,
         Double networkGbps,
-        Double networkLatencyUs) {
-
-    /** A profile without the INT8 peak and the inter-node network (the field set before they existed). */
-    public GpuProfile(String id, String name, Double memoryGb, Double hbmBandwidthTbps, Double bf16Tflops,
-            Double fp8Tflops, Double interconnectGbps, Double interconnectLatencyUs, Double pcieGbps,
-            Double pcieEfficiency, Double priceUsdPerHour, String priceAsOf, Double computeEfficiency,
-            Double memoryEfficiency, Double iterationOverheadS, Double perSequenceOverheadS, Double runtimeReserveGb,
-            List<String> sources, Double perTokenOverheadS, EngineCalibrations engines) {
-        this(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps, interconnectLatencyUs,
-                pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency, memoryEfficiency,
-                iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources, perTokenOverheadS, engines, null,
-                null, null);
-    }
-
-    /**
-     * A profile without PCIe efficiency, per-token overhead or per-engine calibrations (the original field set).
-     */
-    public GpuProfile(String id, String name, Double memoryGb, Double hbmBandwidthTbps, Double bf16Tflops,
-            Double fp8Tflops, Double interconnectGbps, Double interconnectLatencyUs, Double pcieGbps,
-            Double priceUsdPerHour, String priceAsOf, Double computeEfficiency, Double memoryEfficiency,
-            Double iterationOverheadS, Double perSequenceOverheadS, Double runtimeReserveGb, List<String> sources) {
-        this(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps, interconnectLatencyUs,
-                pcieGbps, null, priceUsdPerHour, priceAsOf, computeEfficiency, memoryEfficiency, iterationOverheadS,
-                perSequenceOverheadS, runtimeReserveGb, sources, null, null);
-    }
+        Double networkLatencyUs,
+        Double rooflineKnee,
+        AttentionKernel attention,
+        CollectiveKernels allreduce,
+        Double layerOverheadS,
+        Double requestLatencyS,
+        Integer smCount) {
 
     public double memoryBytes() {
         return memoryGb * 1e9;
@@ -160,9 +155,60 @@ public record GpuProfile(
         if (c == null) {
             return this;
         }
-        return withCalibration(or(c.computeEfficiency(), computeEfficiency), or(c.memoryEfficiency(),
-                memoryEfficiency), or(c.iterationOverheadS(), iterationOverheadS), or(c.perSequenceOverheadS(),
-                perSequenceOverheadS), or(c.perTokenOverheadS(), perTokenOverheadS), engines);
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf,
+                or(c.computeEfficiency(), computeEfficiency), or(c.memoryEfficiency(), memoryEfficiency),
+                or(c.iterationOverheadS(), iterationOverheadS), or(c.perSequenceOverheadS(), perSequenceOverheadS),
+                runtimeReserveGb, sources, or(c.perTokenOverheadS(), perTokenOverheadS), engines, int8Tops,
+                networkGbps, networkLatencyUs, or(c.rooflineKnee(), rooflineKnee), attentionOrIdeal()
+                        .overriddenBy(c.attention()), allreduceOrNccl().overriddenBy(c.allreduce()),
+                or(c.layerOverheadS(), layerOverheadS),
+                or(c.requestLatencyS(), requestLatencyS), smCount);
+    }
+
+    /** The attention kernel, ideal when the profile gives none. */
+    public AttentionKernel attentionOrIdeal() {
+        return attention == null ? AttentionKernel.IDEAL : AttentionKernel.IDEAL.overriddenBy(attention);
+    }
+
+    /** The all-reduce kernels, NCCL alone when the profile gives none. */
+    public CollectiveKernels allreduceOrNccl() {
+        return allreduce == null ? CollectiveKernels.NCCL_ONLY : CollectiveKernels.NCCL_ONLY.overriddenBy(allreduce);
+    }
+
+    public double requestLatencySOrZero() {
+        return requestLatencyS == null ? 0 : requestLatencyS;
+    }
+
+    /** A copy with another request latency, seconds. */
+    public GpuProfile withRequestLatencyS(Double value) {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
+                memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
+                layerOverheadS, value, smCount);
+    }
+
+    public double layerOverheadSOrZero() {
+        return layerOverheadS == null ? 0 : layerOverheadS;
+    }
+
+    /** A copy with another runtime reserve (tests of the memory plan). */
+    public GpuProfile withRuntimeReserveGb(Double value) {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
+                memoryEfficiency, iterationOverheadS, perSequenceOverheadS, value, sources, perTokenOverheadS, engines,
+                int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
+                layerOverheadS, requestLatencyS, smCount);
+    }
+
+    /** A copy with another host time per layer per pass, seconds. */
+    public GpuProfile withLayerOverheadS(Double value) {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
+                memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
+                value, requestLatencyS, smCount);
     }
 
     /** The profile as {@code engine} runs it, without per-engine sets: what calibration varies. */
@@ -202,10 +248,58 @@ public record GpuProfile(
             Double tokenS, EngineCalibrations newEngines, List<String> newSources) {
         return new GpuProfile(newId, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 latencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, ce, me, iterationS, sequenceS,
-                runtimeReserveGb, newSources, tokenS, newEngines, int8Tops, networkGbps, networkLatencyUs);
+                runtimeReserveGb, newSources, tokenS, newEngines, int8Tops, networkGbps, networkLatencyUs,
+                rooflineKnee, attention, allreduce, layerOverheadS, requestLatencyS, smCount);
     }
 
-    private static Double or(Double value, Double fallback) {
+    /**
+     * The same GPU at its datasheet peaks: efficiencies of 1, a sharp roofline, an ideal attention kernel, no host
+     * time and no collective latency. A pass priced on it is the ideal roofline of its operators; calibration can
+     * only be slower.
+     */
+    public GpuProfile idealized() {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps, 0.0,
+                pcieGbps, null, priceUsdPerHour, priceAsOf, 1.0, 1.0, 0.0, 0.0, runtimeReserveGb, sources, 0.0, null,
+                int8Tops, networkGbps, 0.0, null, null, null, 0.0, 0.0, null);
+    }
+
+    /** A copy with another attention kernel (calibration and tests). */
+    public GpuProfile withAttention(AttentionKernel kernel) {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
+                memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, kernel, allreduce,
+                layerOverheadS, requestLatencyS, smCount);
+    }
+
+    /** A copy with another roofline knee (null: sharp). */
+    public GpuProfile withRooflineKnee(Double knee) {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
+                memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, knee, attention, allreduce,
+                layerOverheadS, requestLatencyS, smCount);
+    }
+
+    /** A copy with other all-reduce kernels. */
+    public GpuProfile withAllreduce(CollectiveKernels kernels) {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
+                memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, kernels,
+                layerOverheadS, requestLatencyS, smCount);
+    }
+
+    /** A copy with another SM count (null: no wave quantization). */
+    public GpuProfile withSmCount(Integer sms) {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
+                memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
+                layerOverheadS, requestLatencyS, sms);
+    }
+
+    private static <T> T or(T value, T fallback) {
         return value != null ? value : fallback;
     }
 

@@ -53,6 +53,29 @@ public record ReplicaHardware(GpuProfile gpu, ModelProfile model, int tp, Dtype 
         return expertParams * weightDtype.bytesPerElement();
     }
 
+    /**
+     * Parameters of one layer's GEMMs that every token passes through: the attention projections (QKV and output,
+     * {@code h (H + 2 Hkv) dh + H dh h}) and, for a dense model, the gated MLP ({@code 3 h i}); for a mixture of
+     * experts the router ({@code h E}) instead of the MLP.
+     */
+    public double denseLayerParams() {
+        ModelProfile m = model;
+        double attention = (double) m.hidden() * (m.heads() + 2.0 * m.kvHeads()) * m.headDim()
+                + (double) m.heads() * m.headDim() * m.hidden();
+        double mlp = m.isMixtureOfExperts() ? (double) m.hidden() * m.experts() : expertLayerParams();
+        return attention + mlp;
+    }
+
+    /** Parameters of one gated MLP ({@code 3 h i}): the dense MLP, or one expert of a mixture of experts. */
+    public double expertLayerParams() {
+        return 3.0 * model.hidden() * model.intermediate();
+    }
+
+    /** Parameters of the LM head ({@code h V}); it is kept in 16 bits when the rest of the model is quantized. */
+    public double lmHeadParams() {
+        return (double) model.hidden() * model.vocab();
+    }
+
     /** Layers of the fullest pipeline stage: {@code ceil(L / pp)}. */
     public int stageLayers() {
         return (model.layers() + pp - 1) / pp;

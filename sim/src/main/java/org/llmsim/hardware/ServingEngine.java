@@ -9,14 +9,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * the profile's top-level values, which are calibrated on vLLM.
  */
 public enum ServingEngine {
-    /** vLLM (the default; the profile's top-level efficiencies and overheads). */
+    /** vLLM's V1 engine (the default; the profile's top-level efficiencies and overheads). */
     @JsonProperty("vllm") VLLM,
+    /** vLLM's V0 engine (0.6 and earlier): prefill-first scheduling, multi-step decoding, FlashAttention-2. */
+    @JsonProperty("vllm-v0") VLLM_V0,
     /** NVIDIA TensorRT-LLM (also behind Triton and NIM). */
     @JsonProperty("trtllm") TRTLLM,
     /** SGLang. */
     @JsonProperty("sglang") SGLANG;
 
     public String yamlName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return this == VLLM_V0 ? "vllm-v0" : name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,12 +1,9 @@
 /**
- * GPU and model profiles and the physics of one forward pass.
+ * GPU and model profiles, a replica's hardware and the memory it leaves for the KV cache; what a pass costs is
+ * {@code passtime}'s.
  *
  * <p>Read first:
  * <ul>
- *   <li>{@link org.llmsim.hardware.RooflineCostModel} - the time of one iteration: FLOPs over achievable FLOP/s and
- *       bytes over achievable HBM bandwidth, the larger of the two, plus tensor-parallel all-reduces and host
- *       overhead. Prefill lands on the compute side and decode on the bandwidth side without special cases;
- *       {@link org.llmsim.hardware.PipelineSchedule} prices a pass of a replica split into pipeline stages.</li>
  *   <li>{@link org.llmsim.hardware.ReplicaHardware} - one model replica: a model on {@code pp} stages of {@code tp}
  *       GPUs with weight and KV data types and an optional draft model; derives weight bytes, KV bytes per token and, through {@link org.llmsim.hardware.MemoryPlan},
  *       how many KV-cache blocks fit.</li>

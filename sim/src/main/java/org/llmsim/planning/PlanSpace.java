@@ -1,47 +1,69 @@
 package org.llmsim.planning;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.llmsim.hardware.Dtype;
+import org.llmsim.hardware.GpuProfile;
+import org.llmsim.scenario.EngineDefaults;
 import org.llmsim.scenario.PlanSpec;
 import org.llmsim.scenario.PoolSpec;
 
 /**
  * The candidate deployments of {@code llmsim plan}: every combination of GPU, weight format, tensor-parallel size and
  * batch limit, each with 1 to {@code maxReplicas} replicas. Lists come from the command line, else from the
- * scenario's {@code plan:} block, else the pool's own value.
+ * scenario's {@code plan:} block, else the pool's own value. A pool that leaves its batch limit to the engine
+ * gets, on each GPU, the engine's default for that GPU (vLLM's differs between an 80 GB and a 48 GB card).
  *
  * @param gpus           GPU profile ids or paths
  * @param weightDtypes   weight formats
  * @param tensorParallel tensor-parallel sizes
- * @param maxBatchSize   batch limits
+ * @param maxBatchSize   batch limits; empty: each GPU's engine default, from {@code engineDefaultBatch}
  * @param maxReplicas    the most replicas a deployment may have
+ * @param engineDefaultBatch the pool engine's batch limit on each GPU of the space
  */
 public record PlanSpace(List<String> gpus, List<Dtype> weightDtypes, List<Integer> tensorParallel,
-        List<Integer> maxBatchSize, int maxReplicas) {
+        List<Integer> maxBatchSize, int maxReplicas, Map<String, Integer> engineDefaultBatch) {
 
     public PlanSpace {
         gpus = List.copyOf(gpus);
         weightDtypes = List.copyOf(weightDtypes);
         tensorParallel = List.copyOf(tensorParallel);
         maxBatchSize = List.copyOf(maxBatchSize);
+        engineDefaultBatch = Collections.unmodifiableMap(new LinkedHashMap<>(engineDefaultBatch));
+    }
+
+    /** A space whose batch limits are all given. */
+    public PlanSpace(List<String> gpus, List<Dtype> weightDtypes, List<Integer> tensorParallel,
+            List<Integer> maxBatchSize, int maxReplicas) {
+        this(gpus, weightDtypes, tensorParallel, maxBatchSize, maxReplicas, Map.of());
     }
 
     /**
      * The space for {@code pool}: each list from {@code flags} when given (non-null), else from {@code plan} when
      * the scenario has the block and the list, else the pool's value.
+     *
+     * @param gpuOf the profile behind each GPU id or path of the space
      */
-    public static PlanSpace of(PoolSpec pool, PlanSpec plan, PlanSpec flags) {
+    public static PlanSpace of(PoolSpec pool, PlanSpec plan, PlanSpec flags, Function<String, GpuProfile> gpuOf) {
         PlanSpec none = new PlanSpec(null, null, null, null, null, null);
         PlanSpec p = plan == null ? none : plan;
         PlanSpec f = flags == null ? none : flags;
-        return new PlanSpace(
-                pick(f.gpus(), p.gpus(), List.of(pool.gpu())),
+        List<String> gpus = pick(f.gpus(), p.gpus(), List.of(pool.gpu()));
+        Integer own = pool.scheduler().maxBatchSize();
+        Map<String, Integer> defaults = new LinkedHashMap<>();
+        for (String gpu : gpus) {
+            defaults.put(gpu, EngineDefaults.of(pool.engine(), gpuOf.apply(gpu)).maxBatchSize());
+        }
+        return new PlanSpace(gpus,
                 pick(f.weightDtypes(), p.weightDtypes(), List.of(pool.weightDtype())),
                 pick(f.tensorParallel(), p.tensorParallel(), List.of(pool.tensorParallel())),
-                pick(f.maxBatchSize(), p.maxBatchSize(), List.of(pool.scheduler().maxBatchSize())),
-                f.maxReplicas() != null ? f.maxReplicas() : p.maxReplicasOrDefault());
+                pick(f.maxBatchSize(), p.maxBatchSize(), own == null ? List.of() : List.of(own)),
+                f.maxReplicas() != null ? f.maxReplicas() : p.maxReplicasOrDefault(), defaults);
     }
 
     private static <T> List<T> pick(List<T> flag, List<T> block, List<T> own) {
@@ -54,7 +76,7 @@ public record PlanSpace(List<String> gpus, List<Dtype> weightDtypes, List<Intege
         for (String gpu : gpus) {
             for (Dtype dtype : weightDtypes) {
                 for (int tp : tensorParallel) {
-                    for (int batch : maxBatchSize) {
+                    for (int batch : maxBatchSize.isEmpty() ? List.of(engineDefaultBatch.get(gpu)) : maxBatchSize) {
                         list.add(new Candidate(gpu, dtype, tp, batch));
                     }
                 }

@@ -4,7 +4,9 @@ import java.util.List;
 
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
-import org.llmsim.hardware.RooflineCostModel;
+import org.llmsim.passtime.OperatorTime;
+import org.llmsim.passtime.PassCostModel;
+import org.llmsim.passtime.Shape;
 import org.llmsim.scenario.ClassSpec;
 import org.llmsim.scenario.LengthSpec;
 import org.llmsim.scenario.PoolPlan;
@@ -82,16 +84,18 @@ public record RooflineBound(int replicas, double computeS, double passesS, int m
                 shortestPrompt = Math.min(shortestPrompt, shortest == null ? 1 : shortest);
             }
         }
-        RooflineCostModel cost = new RooflineCostModel(p.hardware());
+        PassCostModel cost = new PassCostModel(p.hardware());
         int maxBatch = p.scheduler().maxBatchSize();
         if (!shared && shortestPrompt < Integer.MAX_VALUE) {
             long blocksPerSequence = Math.max(1, (shortestPrompt + 1 + p.memory().blockSize() - 1)
                     / p.memory().blockSize());
             maxBatch = (int) Math.max(1, Math.min(maxBatch, p.memory().kvBlocks() / blocksPerSequence));
         }
-        double perMillion = cost.breakdown(1, 1_000_000, 0, 0, 0).computeS();
+        // the GEMMs of a million tokens (no attention, no host time): the least compute they can take
+        double perMillion = cost.breakdown(new Shape(1, 1_000_000, 1_000_000, 0, 0, 0, 0, 0))
+                .secondsBound(OperatorTime.Bound.COMPUTE);
         double computeS = perMillion * (outputPerS + promptPerS) / 1e6;
-        double passesS = outputPerS / maxBatch * cost.iterationTimeS(1, 1, 0, 0, 0);
+        double passesS = outputPerS / maxBatch * cost.timeS(Shape.decode(1, 0));
         double needed = Math.max(computeS, passesS);
         int replicas = (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.ceil(needed - 1e-9)));
         return new RooflineBound(replicas, computeS, passesS, maxBatch, true);

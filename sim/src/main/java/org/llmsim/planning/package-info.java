@@ -24,6 +24,6 @@
  * org.llmsim.simulation.ExperimentRunner}), always in batches, so independent points run in parallel; results are
  * collected by index and do not depend on thread scheduling.
  *
- * <p>Depends on: hardware, metrics, scenario, simulation, workload.
+ * <p>Depends on: hardware, metrics, passtime, scenario, simulation, workload.
  */
 package org.llmsim.planning;

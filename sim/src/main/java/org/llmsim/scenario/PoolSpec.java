@@ -116,9 +116,6 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
             if (engine == null) {
                 engine = ServingEngine.VLLM;
             }
-            if (prefixCaching == null) {
-                prefixCaching = false;
-            }
             if (preemption == null) {
                 preemption = PreemptionMode.RECOMPUTE;
             }
@@ -126,6 +123,16 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
                 swapSpaceGb = SchedulerConfig.DEFAULT_SWAP_SPACE_BYTES / 1e9;
             }
         }
+    }
+
+    /** The batching policy: the scenario's, else the engine's. */
+    public BatchingPolicy effectivePolicy() {
+        return scheduler.policyOr(EngineDefaults.policy(engine));
+    }
+
+    /** Whether full KV blocks are shared by prefix: the scenario's choice, else the engine's default. */
+    public boolean prefixCachingOr(boolean engineDefault) {
+        return prefixCaching != null ? prefixCaching : engineDefault;
     }
 
     /** Whether this pool is an external API provider rather than GPU replicas. */
@@ -168,14 +175,14 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         p.atLeast(path + ".kv_blocks_override", kvBlocksOverride, 1);
         p.nonNegative(path + ".swap_space_gb", swapSpaceGb);
         p.atLeast(path + ".pipeline_parallel", pipelineParallel, 1);
-        scheduler.validate(path + ".scheduler", p);
-        boolean iterationLevel = scheduler.policy() == BatchingPolicy.CONTINUOUS
-                || scheduler.policy() == BatchingPolicy.CHUNKED_PREFILL;
+        BatchingPolicy policy = effectivePolicy();
+        scheduler.validate(path + ".scheduler", p, policy);
+        boolean iterationLevel = policy.iterationLevel();
         if (speculative != null) {
             speculative.validate(path + ".speculative", p);
             if (!iterationLevel) {
                 p.add(path + ".speculative", "needs iteration-level batching (scheduler.policy continuous or "
-                        + "chunked_prefill), got " + scheduler.policy().yamlName());
+                        + "chunked_prefill), got " + policy.yamlName());
             }
             if (pipelineParallel > 1) {
                 p.add(path + ".speculative", "cannot be combined with pipeline_parallel > 1 (as in vLLM), got "
@@ -191,7 +198,7 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
             }
             if (!iterationLevel) {
                 p.add(path + ".disaggregated", "needs iteration-level batching (scheduler.policy continuous or "
-                        + "chunked_prefill), got " + scheduler.policy().yamlName());
+                        + "chunked_prefill), got " + policy.yamlName());
             }
         }
     }

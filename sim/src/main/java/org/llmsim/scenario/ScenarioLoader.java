@@ -323,11 +323,13 @@ public final class ScenarioLoader {
             return null;
         }
         ReplicaHardware hardware = new ReplicaHardware(gpu, model, tp, pool.weightDtype(), pool.kvDtype(), pp, draft);
-        SchedulerSpec s = pool.scheduler();
+        EngineDefaults defaults = EngineDefaults.of(pool.engine(), gpu);
+        SchedulerSpec s = pool.scheduler().resolve(defaults);
+        s.validateResolved(path + ".scheduler", problems, pool.scheduler().maxBatchSize() != null ? null
+                : pool.engine().yamlName() + "'s default on " + gpu.id());
         int longestPrompt = (int) Math.min(Integer.MAX_VALUE, workload.maxInputTokens());
-        // Chunked prefill splits long prompts, so its budget need not stretch to the longest one.
+        // An engine that computes prompts whole needs a budget that stretches to the longest one.
         int maxBatchedTokens = s.maxBatchedTokens() != null ? s.maxBatchedTokens()
-                : s.policy() == BatchingPolicy.CHUNKED_PREFILL ? SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS
                 : Math.max(SchedulerSpec.DEFAULT_MAX_BATCHED_TOKENS, Math.min(longestPrompt, model.maxContext()));
         int outputCap = Math.min(workload.maxOutputTokens(), model.maxContext());
         if (pool.preemption() == PreemptionMode.SWAP && gpu.pcieGbps() == null) {
@@ -337,7 +339,8 @@ public final class ScenarioLoader {
         }
         SchedulerConfig config = new SchedulerConfig(s.policy(), s.maxBatchSize(), maxBatchedTokens, s.blockSize(),
                 outputCap, s.order(), s.maxWaitS() == null ? 0 : s.maxWaitS(), pool.preemption(),
-                pool.prefixCaching(), pool.swapSpaceGb() * 1e9);
+                pool.prefixCachingOr(defaults.prefixCaching()), pool.swapSpaceGb() * 1e9)
+                .withSchedulerSteps(s.numSchedulerSteps()).withOverlapScheduler(s.overlapScheduler());
         MemoryPlan memory = MemoryPlan.of(hardware, s.gpuMemoryUtilization(), maxBatchedTokens, s.maxBatchSize(),
                 s.blockSize());
         if (pool.kvBlocksOverride() != null && memory.usableBytesPerGpu() > memory.weightBytesPerGpu()) {

@@ -37,8 +37,8 @@ class InputReadersTest {
         assertEquals(new LengthSpec.Fixed(1024), load.inputTokens());
         assertEquals(new LengthSpec.Fixed(128), load.outputTokens());
         assertEquals("llama-3.1-8b", m.benchmark().deployment().model());
-        assertEquals(246.0, m.measured().get(Metric.MEAN_TTFT_MS));
-        assertEquals(1311.5, m.measured().get(Metric.OUTPUT_THROUGHPUT));
+        assertEquals(214.81, m.measured().get(Metric.MEAN_TTFT_MS));
+        assertEquals(1415.8, m.measured().get(Metric.OUTPUT_THROUGHPUT));
         assertEquals(3, m.measured().size());
     }
 
@@ -156,14 +156,24 @@ class InputReadersTest {
                 published:
                   mean_ttft_ms: 10
                   mean_ttft_s: 0.01
-                unscored:
-                  mean_tpot_ms: 5
                 """);
         InputException e = assertThrows(InputException.class, () -> ValidationCase.load(f));
         assertTrue(e.getMessage().contains("my-case.yaml:1: id: must match the file name 'my-case'"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("published.mean_ttft_s: unknown metric"), e.getMessage());
-        assertTrue(e.getMessage().contains("notes: must say why the unscored figures are not scored"),
-                e.getMessage());
+        // every published figure is scored: there is no place to show one without scoring it
+        Path hidden = dir.resolve("hidden.yaml");
+        Files.writeString(hidden, """
+                id: hidden
+                source: "https://example.org/figures"
+                source_date: "2026"
+                deployment: {gpu: h100-sxm, model: llama-3.1-8b}
+                load: {num_prompts: 10, input_tokens: {dist: fixed, value: 10}, output_tokens: {dist: fixed, value: 10}}
+                published: {mean_ttft_ms: 10}
+                unscored: {mean_tpot_ms: 5}
+                """);
+        InputException unscored = assertThrows(InputException.class, () -> ValidationCase.load(hidden));
+        assertTrue(unscored.getMessage().contains("hidden.yaml:7: unscored: unknown field 'unscored'"),
+                unscored.getMessage());
     }
 }

@@ -17,7 +17,7 @@ class RoutersTest {
 
     private static synchronized RunResult runWith(String policy) {
         return RUNS.computeIfAbsent(policy, p -> TestScenarios.run(TestScenarios.load(TestScenarios.scenario("""
-                arrival: {process: gamma, rate_rps: 24, cv: 2}
+                arrival: {process: gamma, rate_rps: 16, cv: 2}
                 input_tokens: {dist: lognormal, mean: 1500, stddev: 1500, max: 16000}
                 output_tokens: {dist: lognormal, mean: 300, stddev: 300, max: 4000}
                 """, """

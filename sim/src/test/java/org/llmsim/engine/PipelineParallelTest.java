@@ -51,12 +51,13 @@ class PipelineParallelTest {
         // half of the GPUs work at a time, so a token takes about as long as on two GPUs, not four
         assertTrue(ppLow.tpot().mean() > 1.5 * tpLow.tpot().mean(),
                 "pp TPOT " + ppLow.tpot().mean() + " tp TPOT " + tpLow.tpot().mean());
-        // when saturated every stage works on its own micro-batch: throughput within a few percent of tp 4
+        // when saturated every stage works on its own micro-batch: throughput at least that of tp 4, and a little more,
+        // since each stage's all-reduces span 2 GPUs instead of 4 (half the ring's hops for the same bytes)
         RunResult ppHigh = TestScenarios.run(load(SATURATED, "tensor_parallel: 2\npipeline_parallel: 2\n", 150));
         RunResult tpHigh = TestScenarios.run(load(SATURATED, "tensor_parallel: 4\n", 150));
         assertTrue(ppHigh.utilization().batchSizeMean() > 200);
         double ratio = ppHigh.throughput().outputTokensPerS() / tpHigh.throughput().outputTokensPerS();
-        assertTrue(ratio > 0.95 && ratio < 1.05, "pp/tp throughput " + ratio);
+        assertTrue(ratio > 1.0 && ratio < 1.15, "pp/tp throughput " + ratio);
         // the summary shows the layout
         RunResult.PoolLayout layout = ppHigh.pools().get(0).layout();
         assertEquals(2, layout.pipelineParallel());

@@ -55,11 +55,17 @@ class PreemptionTest {
         assertEquals(bytes / pcieBytesPerS, swap.swapS, 1e-12);
         assertEquals(0, swap.recomputeTokens);
 
-        // recompute: its prefill again, compute bound at this length: FLOPs over achievable FLOP/s (less the weight
-        // reads of the pass, which a pass without it would do too)
-        double flops = 2 * LLAMA_8B.params() * kvTokens
-                + 4.0 * LLAMA_8B.layers() * LLAMA_8B.heads() * LLAMA_8B.headDim() * kvTokens * (kvTokens + 1) / 2;
-        double expectedRecomputeS = flops / (H100.bf16Tflops() * 1e12 * H100.computeEfficiency());
+        // recompute: its prefill again, compute bound at this length. The layers' GEMMs (218.1 M parameters a layer)
+        // at the achievable GEMM rate, and the causal attention at the attention kernel's, whose efficiency at a
+        // causal length L is efficiency x L / (L + half_tokens); the LM head runs for one sampled token only, and
+        // the weight reads are paid by a pass without the recomputed tokens too
+        double gemmS = 2 * 32 * 218.1e6 * kvTokens / (H100.bf16Tflops() * 1e12 * H100.computeEfficiency());
+        var attention = H100.attentionOrIdeal();
+        double pairs = kvTokens * (kvTokens + 1) / 2.0;
+        double length = kvTokens + 1.0; // twice the pairs over the tokens
+        double attentionS = 4.0 * 32 * 32 * 128 * pairs / (H100.bf16Tflops() * 1e12 * attention.efficiency()
+                * length / (length + attention.halfTokens()));
+        double expectedRecomputeS = gemmS + attentionS;
         assertEquals(expectedRecomputeS, recompute.recomputeS, expectedRecomputeS * 0.05);
         assertEquals(0, recompute.swapS);
 

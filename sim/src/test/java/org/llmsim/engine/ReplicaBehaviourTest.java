@@ -24,7 +24,7 @@ class ReplicaBehaviourTest {
                 gpu: l40s
                 model: llama-3.2-1b
                 preemption: %s
-                scheduler: {max_batch_size: 64, gpu_memory_utilization: 0.1}
+                scheduler: {max_batch_size: 64, max_batched_tokens: 8192, gpu_memory_utilization: 0.1}
                 """.formatted(preemption), 120, 0);
         var scenario = TestScenarios.load(yaml, "drain_timeout_s=3000");
         assertTrue(scenario.pools().get(0).memory().kvTokens() < 10_000, "small cache expected");

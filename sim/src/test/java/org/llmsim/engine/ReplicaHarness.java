@@ -7,7 +7,7 @@ import org.llmsim.hardware.Dtype;
 import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.MemoryPlan;
 import org.llmsim.hardware.ReplicaHardware;
-import org.llmsim.hardware.RooflineCostModel;
+import org.llmsim.passtime.PassCostModel;
 import org.llmsim.kernel.DsolKernel;
 import org.llmsim.kernel.EventPriority;
 import org.llmsim.metrics.LatencyHistogram;
@@ -31,7 +31,7 @@ final class ReplicaHarness implements EngineListener {
     long prefixQueried;
     long prefixHits;
     private final List<Request> arrivals = new ArrayList<>();
-    private final RooflineCostModel cost;
+    private final PassCostModel cost;
     private final SchedulerConfig config;
     private final int kvBlocks;
 
@@ -43,7 +43,7 @@ final class ReplicaHarness implements EngineListener {
      */
     ReplicaHarness(GpuProfile gpu, String model, SchedulerConfig config, int kvBlocks) {
         ReplicaHardware hw = new ReplicaHardware(gpu, TestScenarios.model(model), 1, Dtype.BF16, Dtype.BF16);
-        this.cost = new RooflineCostModel(hw);
+        this.cost = new PassCostModel(hw);
         this.config = config;
         this.kvBlocks = kvBlocks > 0 ? kvBlocks
                 : MemoryPlan.of(hw, 0.9, config.maxBatchedTokens(), config.maxBatchSize(), config.blockSize())
@@ -54,7 +54,7 @@ final class ReplicaHarness implements EngineListener {
         this(TestScenarios.gpu(gpu), model, config, kvBlocks);
     }
 
-    RooflineCostModel cost() {
+    PassCostModel cost() {
         return cost;
     }
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.llmsim.hardware.Dtype;
 import org.llmsim.hardware.ReplicaHardware;
-import org.llmsim.hardware.RooflineCostModel;
+import org.llmsim.passtime.PassCostModel;
+import org.llmsim.passtime.Shape;
 import org.llmsim.scenario.ScenarioLoader;
 import org.llmsim.testing.TestScenarios;
 
@@ -34,9 +35,9 @@ class CapacitySearchTest {
 
     /** Service time of one request alone: a single prefill pass that also emits its only output token. */
     private static double serviceTimeS() {
-        RooflineCostModel cost = new RooflineCostModel(new ReplicaHardware(TestScenarios.gpu("h100-sxm"),
+        PassCostModel cost = new PassCostModel(new ReplicaHardware(TestScenarios.gpu("h100-sxm"),
                 TestScenarios.model("llama-3.1-8b"), 1, Dtype.BF16, Dtype.BF16));
-        return cost.iterationTimeS(1, INPUT, (long) INPUT * (INPUT + 1) / 2, INPUT, INPUT);
+        return cost.timeS(Shape.prefill(INPUT, 0));
     }
 
     private static ScenarioSource singleServer(double ttftSloS, int replicas, double durationS) {

@@ -42,15 +42,20 @@ class EngineAndKvOverrideTest {
 
     @Test
     void engine_withoutASetInTheProfile_fallsBackToTheTopLevel() {
-        PoolPlan pool = TestScenarios.load(SCENARIO, "cluster.pools[0].engine=sglang").pools().get(0);
-        assertEquals(TestScenarios.gpu("h100-sxm").iterationOverheadS(), pool.hardware().gpu().iterationOverheadS());
+        // the B200 profile has no per-engine sets
+        var sets = TestScenarios.gpu("b200").engines();
+        assertTrue(sets == null || sets.get(ServingEngine.SGLANG) == null);
+        PoolPlan pool = TestScenarios.load(SCENARIO, "cluster.pools[0].engine=sglang", "cluster.pools[0].gpu=b200")
+                .pools().get(0);
+        assertEquals(TestScenarios.gpu("b200").iterationOverheadS(), pool.hardware().gpu().iterationOverheadS());
+        assertEquals(TestScenarios.gpu("b200").computeEfficiency(), pool.hardware().gpu().computeEfficiency());
     }
 
     @Test
     void engine_unknown_isAnErrorListingTheEngines() {
         InputException e = assertThrows(InputException.class,
                 () -> TestScenarios.load(SCENARIO, "cluster.pools[0].engine=tensorrt"));
-        assertTrue(e.getMessage().contains("allowed: vllm, trtllm, sglang"), e.getMessage());
+        assertTrue(e.getMessage().contains("allowed: vllm, vllm-v0, trtllm, sglang"), e.getMessage());
     }
 
     @Test

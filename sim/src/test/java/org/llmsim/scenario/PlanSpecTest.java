@@ -38,11 +38,15 @@ class PlanSpecTest {
         assertEquals(12.5, plan.targetRps());
         // lists left out fall back to the pool's own values; options win over the block
         PlanSpace space = PlanSpace.of(s.spec().cluster().pools().get(0), plan,
-                new PlanSpec(null, List.of(Dtype.FP8), null, null, null, null));
+                new PlanSpec(null, List.of(Dtype.FP8), null, null, null, null),
+                gpu -> TestScenarios.catalog().gpu(gpu, null, "test", "gpu"));
         assertEquals(List.of("h100-sxm", "l40s"), space.gpus());
         assertEquals(List.of(Dtype.FP8), space.weightDtypes());
         assertEquals(List.of(2), space.tensorParallel());
-        assertEquals(List.of(256), space.maxBatchSize());
+        // the pool leaves its batch limit to vLLM, whose default differs between the 80 GB and the 48 GB card
+        assertEquals(List.of(), space.maxBatchSize());
+        assertEquals(java.util.Map.of("h100-sxm", 1024, "l40s", 256), space.engineDefaultBatch());
+        assertEquals(List.of(1024, 256), space.candidates().stream().map(c -> c.maxBatchSize()).toList());
         assertEquals(6, space.maxReplicas());
         assertEquals(2, space.candidates().size());
     }

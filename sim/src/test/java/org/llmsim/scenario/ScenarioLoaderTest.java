@@ -60,10 +60,13 @@ class ScenarioLoaderTest {
         assertEquals("pool-0", pool.name());
         assertEquals(1, pool.replicas());
         assertEquals(Dtype.BF16, pool.hardware().weightDtype());
-        assertEquals(BatchingPolicy.CONTINUOUS, pool.scheduler().policy());
-        assertEquals(256, pool.scheduler().maxBatchSize());
+        // vLLM V1's defaults on an 80 GB H100: chunked prefill, 1,024 sequences, 8,192 tokens, prefix caching
+        assertEquals(BatchingPolicy.CHUNKED_PREFILL, pool.scheduler().policy());
+        assertEquals(1024, pool.scheduler().maxBatchSize());
         assertEquals(8192, pool.scheduler().maxBatchedTokens());
         assertEquals(16, pool.scheduler().blockSize());
+        assertTrue(pool.scheduler().prefixCaching());
+        assertEquals(0.9, pool.memory().usableBytesPerGpu() / TestScenarios.gpu("h100-sxm").memoryBytes(), 1e-12);
         assertTrue(s.spec().workload().slo().isEmpty());
     }
 
@@ -259,7 +262,7 @@ class ScenarioLoaderTest {
         InputError e = onlyError(VALID.replace("model: llama-3.1-8b",
                 "model: llama-3.1-8b\n      scheduler: {policy: greedy}"));
         assertEquals("cluster.pools[0].scheduler.policy", e.path());
-        assertEquals("unknown value 'greedy'; allowed: continuous, chunked_prefill, static, dynamic", e.message());
+        assertEquals("unknown value 'greedy'; allowed: continuous, chunked_prefill, prefill_first, static, dynamic", e.message());
     }
 
     @Test
@@ -316,7 +319,7 @@ class ScenarioLoaderTest {
     void profileWithEfficiencyAboveOne_isRejected_andAPercentageGetsAHint(@TempDir Path dir) throws IOException {
         Path gpu = TestScenarios.home().resolve("gpu-profiles/gpus/h100-sxm.yaml");
         Files.writeString(dir.resolve("fast.yaml"), Files.readString(gpu).replace("id: h100-sxm\n", "")
-                .replace("memory_efficiency: 0.90", "memory_efficiency: 90"));
+                .replaceFirst("(?m)^memory_efficiency: .*$", "memory_efficiency: 90"));
         Path scenario = dir.resolve("s.yaml");
         Files.writeString(scenario, VALID.replace("gpu: h100-sxm", "gpu: fast.yaml"));
         InputException e = assertThrows(InputException.class,
@@ -356,7 +359,11 @@ class ScenarioLoaderTest {
         assertEquals(8192, config.maxBatchedTokens(), "chunked prefill does not stretch the budget to the prompt");
         Scenario defaults = TestScenarios.load(VALID);
         assertEquals(4.0 * (1L << 30), defaults.pools().get(0).scheduler().swapSpaceBytesPerGpu());
-        assertFalse(defaults.pools().get(0).scheduler().prefixCaching());
+        assertTrue(defaults.pools().get(0).scheduler().prefixCaching(), "vLLM V1 caches prefixes by default");
+        Scenario trtllm = TestScenarios.load(VALID, "cluster.pools[0].engine=trtllm");
+        assertFalse(trtllm.pools().get(0).scheduler().prefixCaching(), "TensorRT-LLM's KV reuse is off by default");
+        assertEquals(BatchingPolicy.CONTINUOUS, trtllm.pools().get(0).scheduler().policy());
+        assertEquals(64, trtllm.pools().get(0).scheduler().blockSize());
     }
 
     @Test
@@ -367,7 +374,7 @@ class ScenarioLoaderTest {
         assertEquals("is required", missing.message());
         InputError stray = onlyError(VALID.replace("model: llama-3.1-8b",
                 "model: llama-3.1-8b\n      scheduler: {max_wait_s: 0.1}"));
-        assertEquals("only applies to policy: dynamic, got policy: continuous", stray.message());
+        assertEquals("only applies to policy: dynamic, got policy: chunked_prefill", stray.message());
     }
 
     @Test

@@ -86,7 +86,11 @@ class ConservationTest {
     static Stream<Arguments> features() {
         Map<String, List<String>> f = new java.util.LinkedHashMap<>();
         f.put("continuous", List.of("cluster.pools[0].scheduler={policy: continuous}"));
-        f.put("chunked prefill", List.of("cluster.pools[0].scheduler={policy: chunked_prefill, max_batched_tokens: 512}"));
+        f.put("chunked prefill", List.of(
+                "cluster.pools[0].scheduler={policy: chunked_prefill, max_batch_size: 256, max_batched_tokens: 512}"));
+        f.put("prefill first, multi-step", List.of("cluster.pools[0].engine=vllm-v0",
+                "cluster.pools[0].scheduler={num_scheduler_steps: 8}"));
+        f.put("sglang", List.of("cluster.pools[0].engine=sglang"));
         f.put("static", List.of("cluster.pools[0].scheduler={policy: static, max_batch_size: 16}"));
         f.put("dynamic", List.of("cluster.pools[0].scheduler={policy: dynamic, max_batch_size: 16, max_wait_s: 0.05}"));
         f.put("priority order", List.of("cluster.pools[0].scheduler={policy: chunked_prefill, order: priority}"));

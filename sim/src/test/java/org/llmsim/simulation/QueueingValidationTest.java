@@ -8,7 +8,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.llmsim.hardware.Dtype;
 import org.llmsim.hardware.ReplicaHardware;
-import org.llmsim.hardware.RooflineCostModel;
+import org.llmsim.passtime.PassCostModel;
+import org.llmsim.passtime.Shape;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.testing.TestScenarios;
 
@@ -19,12 +20,11 @@ class QueueingValidationTest {
 
     /** Service time of one request served alone: a prefill pass, then OUTPUT-1 decode passes over a growing context. */
     private static double serviceTimeS() {
-        RooflineCostModel cost = new RooflineCostModel(new ReplicaHardware(TestScenarios.gpu("h100-sxm"),
+        PassCostModel cost = new PassCostModel(new ReplicaHardware(TestScenarios.gpu("h100-sxm"),
                 TestScenarios.model("llama-3.1-8b"), 1, Dtype.BF16, Dtype.BF16));
-        double s = cost.iterationTimeS(1, INPUT, (long) INPUT * (INPUT + 1) / 2, INPUT, INPUT);
+        double s = cost.timeS(Shape.prefill(INPUT, 0));
         for (int k = 1; k < OUTPUT; k++) {
-            long ctx = INPUT + k;
-            s += cost.iterationTimeS(1, 1, ctx, ctx, 1);
+            s += cost.timeS(Shape.decode(1, INPUT + k - 1));
         }
         return s;
     }

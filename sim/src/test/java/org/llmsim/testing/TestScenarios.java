@@ -39,10 +39,8 @@ public final class TestScenarios {
 
     /** An ideal GPU: the H100's peaks with efficiencies of 1 and no overheads or link latency. */
     public static GpuProfile idealH100() {
-        GpuProfile h = gpu("h100-sxm");
-        return new GpuProfile("ideal-h100", "ideal", h.memoryGb(), h.hbmBandwidthTbps(), h.bf16Tflops(),
-                h.fp8Tflops(), h.interconnectGbps(), 0.0, h.pcieGbps(), null, h.priceUsdPerHour(), null, 1.0, 1.0, 0.0,
-                0.0, 0.0, List.of("test"), null, null, h.int8Tops(), h.networkGbps(), 0.0);
+        GpuProfile h = gpu("h100-sxm").idealized().withId("ideal-h100");
+        return h.withRuntimeReserveGb(0.0);
     }
 
     public static Dtype bf16() {

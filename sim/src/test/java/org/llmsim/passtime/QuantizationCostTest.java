@@ -1,42 +1,52 @@
-package org.llmsim.hardware;
+package org.llmsim.passtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.llmsim.hardware.Dtype;
+import org.llmsim.hardware.GpuProfile;
+import org.llmsim.hardware.MemoryPlan;
+import org.llmsim.hardware.ModelProfile;
+import org.llmsim.hardware.ReplicaHardware;
 import org.llmsim.testing.TestScenarios;
 
 /** Weight and KV formats in the roofline and the memory plan: bytes shrink, the GEMMs run at the format's peak. */
 class QuantizationCostTest {
     private static final ModelProfile LLAMA_8B = TestScenarios.model("llama-3.1-8b");
 
-    private static RooflineCostModel cost(GpuProfile gpu, Dtype weights) {
-        return new RooflineCostModel(new ReplicaHardware(gpu, LLAMA_8B, 1, weights, Dtype.BF16));
+    private static PassCostModel cost(GpuProfile gpu, Dtype weights) {
+        return new PassCostModel(new ReplicaHardware(gpu, LLAMA_8B, 1, weights, Dtype.BF16));
+    }
+
+    /** The GEMMs of a pass: memory time of a decode (the weights), compute time of a prompt. */
+    private static double gemmS(GpuProfile gpu, Dtype weights, Shape pass) {
+        return cost(gpu, weights).breakdown(pass).operators().get(0).seconds();
     }
 
     @Test
     void weightFormats_shrinkTheBytesABatchOneDecodeStreams() {
         // given an ideal H100 and one decoding token (the weights dominate what it reads)
         GpuProfile h100 = TestScenarios.idealH100();
-        double bf16 = cost(h100, Dtype.BF16).breakdown(1, 1, 1, 1, 1).memoryS();
+        Shape decode = Shape.decode(1, 0);
+        double bf16 = gemmS(h100, Dtype.BF16, decode);
         // then 8-bit formats stream half the bytes and INT4 (with its group scales) a little over a quarter
-        assertEquals(0.5, cost(h100, Dtype.FP8).breakdown(1, 1, 1, 1, 1).memoryS() / bf16, 1e-4);
-        assertEquals(0.5, cost(h100, Dtype.INT8).breakdown(1, 1, 1, 1, 1).memoryS() / bf16, 1e-4);
-        assertEquals((0.5 + 4.0 / 128) / 2, cost(h100, Dtype.INT4).breakdown(1, 1, 1, 1, 1).memoryS() / bf16, 1e-4);
+        assertEquals(0.5, gemmS(h100, Dtype.FP8, decode) / bf16, 1e-12);
+        assertEquals(0.5, gemmS(h100, Dtype.INT8, decode) / bf16, 1e-12);
+        assertEquals((0.5 + 4.0 / 128) / 2, gemmS(h100, Dtype.INT4, decode) / bf16, 1e-12);
     }
 
     @Test
     void fp8AndInt8_runW8A8GemmsAtTheirPeak_int4StaysOnBf16Gemms() {
         // given a compute-bound 4,096-token prefill on an ideal H100 (FP8 and INT8 peaks twice BF16's)
         GpuProfile h100 = TestScenarios.idealH100();
-        long n = 4096;
-        long pairs = n * (n + 1) / 2;
-        double bf16 = cost(h100, Dtype.BF16).breakdown(1, n, pairs, n, n).computeS();
+        Shape prompt = Shape.prefill(4096, 0);
+        double bf16 = gemmS(h100, Dtype.BF16, prompt);
         // then FP8 and INT8 GEMMs take half the time (989 of 1,979 TFLOP/s); INT4 is weight-only and computes in BF16
         double ratio = 989.0 / 1979;
-        assertEquals(ratio, cost(h100, Dtype.FP8).breakdown(1, n, pairs, n, n).computeS() / bf16, 1e-12);
-        assertEquals(ratio, cost(h100, Dtype.INT8).breakdown(1, n, pairs, n, n).computeS() / bf16, 1e-12);
-        assertEquals(1.0, cost(h100, Dtype.INT4).breakdown(1, n, pairs, n, n).computeS() / bf16, 1e-12);
+        assertEquals(ratio, gemmS(h100, Dtype.FP8, prompt) / bf16, 1e-12);
+        assertEquals(ratio, gemmS(h100, Dtype.INT8, prompt) / bf16, 1e-12);
+        assertEquals(1.0, gemmS(h100, Dtype.INT4, prompt) / bf16, 1e-12);
     }
 
     @Test
@@ -45,10 +55,11 @@ class QuantizationCostTest {
         GpuProfile a100 = TestScenarios.gpu("a100-80gb");
         assertEquals(624e12, a100.peakFlops(Dtype.INT8), 0.0);
         assertEquals(312e12, a100.peakFlops(Dtype.FP8), 0.0);
-        long n = 4096;
-        double bf16 = cost(a100, Dtype.BF16).breakdown(1, n, 0, 0, 0).computeS();
-        assertEquals(0.5, cost(a100, Dtype.INT8).breakdown(1, n, 0, 0, 0).computeS() / bf16, 1e-12);
-        assertEquals(1.0, cost(a100, Dtype.FP8).breakdown(1, n, 0, 0, 0).computeS() / bf16, 1e-12);
+        GpuProfile sharp = a100.withRooflineKnee(null);
+        Shape prompt = Shape.prefill(4096, 0);
+        double bf16 = gemmS(sharp, Dtype.BF16, prompt);
+        assertEquals(0.5, gemmS(sharp, Dtype.INT8, prompt) / bf16, 1e-12);
+        assertEquals(1.0, gemmS(sharp, Dtype.FP8, prompt) / bf16, 1e-12);
     }
 
     @Test

@@ -1,4 +1,10 @@
-package org.llmsim.hardware;
+package org.llmsim.passtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.llmsim.hardware.GpuProfile;
+import org.llmsim.hardware.ReplicaHardware;
 
 /**
  * The time of one forward pass of a pipeline-parallel replica: {@code p} stages of {@code tp} GPUs, each holding
@@ -7,8 +13,9 @@ package org.llmsim.hardware;
  *
  * <p>How a pass is split: its sequences go into {@code m = min(p, sequences)} micro-batches of equal shape (1/m of the
  * tokens, attention pairs and KV of the pass each), as vLLM keeps {@code pipeline_parallel_size} batches in flight.
- * A stage spends {@code t_s} on one micro-batch: its layers' share of the FLOPs and weight bytes (read once per
- * micro-batch), the micro-batch's KV of its layers, its own all-reduces. Crossing a stage boundary costs
+ * A stage spends {@code t_s} on one micro-batch: its layers' operators (weights read once per micro-batch, the
+ * micro-batch's KV of its layers, its own all-reduces). The LM head and the embedding run once per pass on the last
+ * and first stage. Crossing a stage boundary costs
  * {@code t_x = tokens x hidden x 2 bytes / link + latency}.
  *
  * <pre>
@@ -25,7 +32,7 @@ package org.llmsim.hardware;
  * tensor parallelism. Host overhead is paid once per pass.
  */
 final class PipelineSchedule {
-    private final RooflineCostModel stages;
+    private final PassCostModel model;
     private final int pp;
     private final int stageLayers;
     private final double fraction;
@@ -33,8 +40,8 @@ final class PipelineSchedule {
     private final double linkBytesPerS;
     private final double linkLatencyS;
 
-    PipelineSchedule(RooflineCostModel stages, ReplicaHardware hardware) {
-        this.stages = stages;
+    PipelineSchedule(PassCostModel model, ReplicaHardware hardware) {
+        this.model = model;
         this.pp = hardware.pp();
         this.stageLayers = hardware.stageLayers();
         this.fraction = hardware.stageFraction();
@@ -50,18 +57,43 @@ final class PipelineSchedule {
         return Math.max(1, Math.min(pp, sequences));
     }
 
-    /** The pass's time and its parts (each part summed over the stage rounds on the critical path). */
-    RooflineCostModel.IterationCost cost(int sequences, long newTokens, long attended, long kvReadTokens,
-            long kvWriteTokens, boolean pipelineEmpty) {
-        int m = microBatches(sequences);
-        double tokens = (double) newTokens / m;
-        RooflineCostModel.IterationCost stage = stages.stageCost(fraction, stageLayers, tokens, (double) attended / m,
-                (double) (kvReadTokens + kvWriteTokens) / m);
-        int rounds = pipelineEmpty ? m + pp - 1 : pp;
-        double transfersS = (pp - 1) * (tokens * activationBytesPerToken / linkBytesPerS + linkLatencyS);
-        double overheadS = stages.overheadS(sequences, newTokens);
-        double commS = rounds * stage.communicationS() + transfersS;
-        return new RooflineCostModel.IterationCost(rounds * stage.computeS(), rounds * stage.memoryS(), commS,
-                overheadS, rounds * stage.totalS() + transfersS + overheadS);
+    /** Stage rounds on the critical path of a pass of {@code m} micro-batches. */
+    private int rounds(int m, boolean pipelineEmpty) {
+        return pipelineEmpty ? m + pp - 1 : pp;
+    }
+
+    private double transfersS(PassShape pass, int m) {
+        return (pp - 1) * ((double) pass.newTokens() / m * activationBytesPerToken / linkBytesPerS + linkLatencyS);
+    }
+
+    double timeS(PassShape pass, boolean pipelineEmpty) {
+        int m = microBatches(pass.sequences());
+        double share = 1.0 / m;
+        double stageS = model.gpuTimeS(pass, share, fraction, stageLayers, false);
+        double endsS = model.gpuTimeS(pass, 1.0, 0, 0, true);
+        double gpuS = rounds(m, pipelineEmpty) * stageS + endsS + transfersS(pass, m);
+        return model.withHost(gpuS, model.hostS(pass));
+    }
+
+    /** The pass that follows another, operator by operator, each summed over the stage rounds on the critical path. */
+    PassBreakdown breakdown(PassShape pass) {
+        int m = microBatches(pass.sequences());
+        List<OperatorTime> ops = new ArrayList<>();
+        model.addOperators(ops, pass, 1.0 / m, fraction, stageLayers, false, rounds(m, false));
+        List<OperatorTime> ends = new ArrayList<>();
+        model.addOperators(ends, pass, 1.0, 0, 0, true, 0);
+        for (OperatorTime op : ends) {
+            if (op.seconds() > 0) {
+                ops.add(op);
+            }
+        }
+        ops.add(new OperatorTime("stage transfers", transfersS(pass, m), OperatorTime.Bound.COMMUNICATION));
+        double gpuS = 0;
+        for (OperatorTime op : ops) {
+            gpuS += op.seconds();
+        }
+        double hostS = model.hostS(pass);
+        ops.add(new OperatorTime("host", model.withHost(gpuS, hostS) - gpuS, OperatorTime.Bound.HOST));
+        return new PassBreakdown(ops, model.withHost(gpuS, hostS));
     }
 }

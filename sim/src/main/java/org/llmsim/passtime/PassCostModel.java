@@ -1,0 +1,369 @@
+package org.llmsim.passtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.llmsim.hardware.AttentionKernel;
+import org.llmsim.hardware.CollectiveKernels;
+import org.llmsim.hardware.Dtype;
+import org.llmsim.hardware.GpuProfile;
+import org.llmsim.hardware.ModelProfile;
+import org.llmsim.hardware.ReplicaHardware;
+
+/**
+ * The time of one forward pass of a replica, operator by operator. Inside a layer the kernels run one after another,
+ * so a pass is the sum of its operators, each on its own roofline (see {@link Roofline}), per GPU of the
+ * tensor-parallel group:
+ *
+ * <pre>
+ *   GEMMs      QKV, output, MLP (or router)    FLOPs 2 M P_layer L / tp        bytes P_layer L b_w / tp
+ *   experts    MoE: the experts the batch touches  FLOPs 2 M k P_exp L / tp    bytes E(1-(1-k/E)^M) P_exp L b_w / tp
+ *   LM head    sampled tokens S only            FLOPs 2 S h V / tp              bytes h V 2 / tp
+ *   embedding  a gather of M rows                                               bytes M h 2
+ *   attention  prompt chunks (causal)           FLOPs 4 dh (H/tp) pairs L       bytes KV read + written
+ *              decodes                          FLOPs 4 dh (H/tp) pairs L       bytes KV read + written
+ *   all-reduce 2 per layer when tp > 1          M h 2 bytes each (see {@link AllReduce})
+ *   host       per pass + per layer + per sequence + per token (hidden behind GPU time by an overlap scheduler)
+ * </pre>
+ *
+ * GEMMs run at the peak of the weights' compute type times {@code compute_efficiency}; all GEMMs of a pass share
+ * {@code M}, so their FLOP-to-byte ratio is the same and one roofline over their sums is exact. Attention runs in
+ * BF16 (FP8 only where the engine runs FP8 attention over an FP8 KV cache) at the attention kernel's efficiency, which
+ * for prompts grows with the causal length. Memory traffic runs at {@code memory_efficiency} of the HBM bandwidth.
+ * With efficiencies of 1, a sharp roofline and no overheads, every operator and the pass equal the ideal roofline.
+ *
+ * <p>Pipeline parallelism ({@code pp > 1}): see {@link PipelineSchedule}.
+ */
+public final class PassCostModel {
+    private final ReplicaHardware hardware;
+    private final double knee;
+    private final int tp;
+    private final int layers;
+    // per GPU, for every layer of the replica
+    private final double gemmFlopsPerToken;
+    /** Output widths of one layer's dense GEMMs on one GPU (QKV, output, MLP up and down), for wave quantization. */
+    private final double[] gemmWidths;
+    /** The most ways each GEMM's reduction dimension may be split (split-K): one split per 256 of K. */
+    private final int[] gemmMaxSplits;
+    /** Each dense GEMM's share of the layer's GEMM FLOPs. */
+    private final double[] gemmShares;
+    /** SMs that run a GEMM's output tiles; 0: no wave quantization. */
+    private final int sms;
+    private final double gemmBytes;
+    private final int experts;
+    private final double expertsPerToken;
+    private final double expertFlopsPerToken;
+    private final double expertBytesPerExpert;
+    private final double lmHeadFlopsPerToken;
+    private final double lmHeadBytes;
+    private final double embeddingBytesPerToken;
+    private final double attentionFlopsPerPair;
+    private final double kvBytesPerToken;
+    // achievable rates
+    private final double gemmFlopsPerS;
+    private final double lmHeadFlopsPerS;
+    private final double attentionFlopsPerS;
+    private final double attentionHalfTokens;
+    private final double bytesPerS;
+    // collectives and host
+    private final AllReduce allReduce;
+    private final double allReduceBytesPerToken;
+    private final double iterationOverheadS;
+    private final double layerOverheadS;
+    private final double perSequenceOverheadS;
+    private final double perTokenOverheadS;
+    private final boolean overlapHost;
+    private final PipelineSchedule pipeline;
+
+    /** A replica whose engine does its host work between passes. */
+    public PassCostModel(ReplicaHardware hardware) {
+        this(hardware, false);
+    }
+
+    /**
+     * @param overlapHost whether the engine's scheduler prepares the next pass while the GPU runs this one (SGLang's
+     *                    overlap scheduler), so that a pass lasts the longer of its GPU and host times
+     */
+    public PassCostModel(ReplicaHardware hardware, boolean overlapHost) {
+        this.hardware = hardware;
+        GpuProfile gpu = hardware.gpu();
+        ModelProfile model = hardware.model();
+        this.tp = hardware.tp();
+        this.layers = model.layers();
+        this.knee = gpu.rooflineKnee() == null ? Roofline.SHARP : gpu.rooflineKnee();
+        double bw = hardware.weightDtype().bytesPerElement();
+        this.gemmFlopsPerToken = 2.0 * hardware.denseLayerParams() * layers / tp;
+        this.sms = gpu.smCount() == null ? 0 : gpu.smCount();
+        double h = model.hidden();
+        double qkv = (model.heads() + 2.0 * model.kvHeads()) * model.headDim();
+        double attnOut = (double) model.heads() * model.headDim();
+        double i = model.intermediate();
+        boolean moe = model.isMixtureOfExperts();
+        // K x N of each GEMM per GPU: QKV (h x qkv/tp), output (attnOut/tp x h), MLP up+gate (h x 2i/tp), down
+        double[][] shapes = moe
+                ? new double[][] {{h, qkv / tp}, {attnOut / tp, h}, {h, model.experts()}}
+                : new double[][] {{h, qkv / tp}, {attnOut / tp, h}, {h, 2 * i / tp}, {i / tp, h}};
+        this.gemmWidths = new double[shapes.length];
+        this.gemmShares = new double[shapes.length];
+        this.gemmMaxSplits = new int[shapes.length];
+        double total = 0;
+        for (double[] shape : shapes) {
+            total += shape[0] * shape[1];
+        }
+        for (int g = 0; g < shapes.length; g++) {
+            gemmWidths[g] = shapes[g][1];
+            gemmShares[g] = shapes[g][0] * shapes[g][1] / total;
+            gemmMaxSplits[g] = (int) Math.max(1, Math.floor(shapes[g][0] / MIN_SPLIT_K));
+        }
+        this.gemmBytes = hardware.denseLayerParams() * layers * bw / tp;
+        this.experts = model.isMixtureOfExperts() ? model.experts() : 0;
+        this.expertsPerToken = model.isMixtureOfExperts() ? model.expertsPerToken() : 0;
+        this.expertFlopsPerToken = 2.0 * expertsPerToken * hardware.expertLayerParams() * layers / tp;
+        this.expertBytesPerExpert = hardware.expertLayerParams() * layers * bw / tp;
+        this.lmHeadFlopsPerToken = 2.0 * hardware.lmHeadParams() / tp;
+        this.lmHeadBytes = hardware.lmHeadParams() * 2.0 / tp;
+        this.embeddingBytesPerToken = 2.0 * model.hidden();
+        this.attentionFlopsPerPair = 4.0 * model.headDim() * ((double) model.heads() / tp) * layers;
+        this.kvBytesPerToken = hardware.kvBytesPerTokenPerGpu() * layers / hardware.stageLayers();
+        AttentionKernel attention = gpu.attentionOrIdeal();
+        boolean fp8Attention = Boolean.TRUE.equals(attention.fp8()) && hardware.kvDtype() == Dtype.FP8;
+        this.gemmFlopsPerS = gpu.peakFlops(hardware.weightDtype().computeDtype()) * gpu.computeEfficiency();
+        this.lmHeadFlopsPerS = gpu.peakFlops(Dtype.BF16) * gpu.computeEfficiency();
+        this.attentionFlopsPerS = gpu.peakFlops(fp8Attention ? Dtype.FP8 : Dtype.BF16) * attention.efficiency();
+        this.attentionHalfTokens = attention.halfTokens() == null ? 0 : attention.halfTokens();
+        this.bytesPerS = gpu.hbmBytesPerS() * gpu.memoryEfficiency();
+        CollectiveKernels c = gpu.allreduceOrNccl();
+        double busBytesPerS = (c.busGbps() != null ? c.busGbps() : gpu.interconnectGbps()) * 1e9 / 8;
+        this.allReduce = new AllReduce(gpu.interconnectLatencyS(), busBytesPerS,
+                c.hasCustom() ? c.customLatencyUs() * 1e-6 : 0, c.hasCustom() ? c.customGbps() * 1e9 / 8 : 1,
+                c.hasCustom() ? c.customMaxKb() * 1024 : 0);
+        this.allReduceBytesPerToken = 2.0 * model.hidden(); // 16-bit activations
+        this.iterationOverheadS = gpu.iterationOverheadS();
+        this.layerOverheadS = gpu.layerOverheadSOrZero() * layers;
+        this.perSequenceOverheadS = gpu.perSequenceOverheadSOrZero();
+        this.perTokenOverheadS = gpu.perTokenOverheadSOrZero();
+        this.overlapHost = overlapHost;
+        this.pipeline = hardware.pp() == 1 ? null : new PipelineSchedule(this, hardware);
+    }
+
+    public ReplicaHardware hardware() {
+        return hardware;
+    }
+
+    /** Seconds of one pass that follows another (a pipeline's stages are already busy). */
+    public double timeS(PassShape pass) {
+        return timeS(pass, false);
+    }
+
+    /**
+     * Seconds of one pass; always positive, since the weights are read at least once. {@code pipelineEmpty} when the
+     * replica was idle until now: only a pipeline-parallel replica cares (it then fills an empty pipeline).
+     */
+    public double timeS(PassShape pass, boolean pipelineEmpty) {
+        if (pipeline != null) {
+            return pipeline.timeS(pass, pipelineEmpty);
+        }
+        return withHost(gpuTimeS(pass, 1.0, 1.0, layers, true), hostS(pass));
+    }
+
+    /**
+     * Seconds of a multi-step decode pass (vLLM V0's {@code num_scheduler_steps}): {@code steps} forward steps of the
+     * decoding sequences of {@code first}, each attending to one more token per sequence than the one before, with
+     * the host's work done once for all of them.
+     */
+    public double multiStepTimeS(PassShape first, int steps) {
+        long n = first.decodeNewTokens();
+        MutableShape step = new MutableShape();
+        double gpuS = 0;
+        for (int j = 0; j < steps; j++) {
+            step.set(first.sequences(), first.newTokens(), first.promptTokens(), first.promptPairs(),
+                    first.promptKvReadTokens(), first.decodePairs() + j * n, first.decodeKvReadTokens() + j * n,
+                    first.sampledTokens());
+            gpuS += pipeline != null ? pipeline.timeS(step, false) - hostS(step)
+                    : gpuTimeS(step, 1.0, 1.0, layers, true);
+        }
+        return withHost(gpuS, hostS(first));
+    }
+
+    /** The pass's operators, each with its time and what bounds it; for the catalog, validate and tests. */
+    public PassBreakdown breakdown(PassShape pass) {
+        if (pipeline != null) {
+            return pipeline.breakdown(pass);
+        }
+        List<OperatorTime> ops = new ArrayList<>();
+        addOperators(ops, pass, 1.0, 1.0, layers, true, 1);
+        double gpuS = 0;
+        for (OperatorTime op : ops) {
+            gpuS += op.seconds();
+        }
+        double hostS = hostS(pass);
+        double hidden = overlapHost ? Math.min(gpuS, hostS) : 0;
+        ops.add(new OperatorTime("host", hostS - hidden, OperatorTime.Bound.HOST));
+        return new PassBreakdown(ops, withHost(gpuS, hostS));
+    }
+
+    // ---- the operators, each on its roofline. A pipeline stage prices a micro-batch: 1/m of the pass's tokens
+    // ---- (share) over the stage's fraction of the layers; the LM head and embedding belong to one stage each.
+
+    /** GPU seconds of the pass's operators over {@code layerFraction} of the layers, {@code stageLayers} of them. */
+    double gpuTimeS(PassShape p, double share, double layerFraction, int stageLayers, boolean withEnds) {
+        double m = p.newTokens() * share;
+        double s = gemmS(m, layerFraction) + expertsS(m, layerFraction)
+                + prefillAttentionS(p.promptTokens() * share, p.promptPairs() * share,
+                        p.promptKvReadTokens() * share, layerFraction)
+                + decodeAttentionS(p.decodeNewTokens() * share, p.decodePairs() * share, p.decodeKvReadTokens() * share,
+                        layerFraction)
+                + allReducesS(m, stageLayers);
+        return withEnds ? s + lmHeadS(p.sampledTokens() * share) + embeddingS(m) : s;
+    }
+
+    void addOperators(List<OperatorTime> ops, PassShape p, double share, double layerFraction, int stageLayers,
+            boolean withEnds, int rounds) {
+        double m = p.newTokens() * share;
+        add(ops, "GEMMs (QKV, output, MLP)", rounds, gemmComputeS(m, layerFraction), gemmMemoryS(layerFraction));
+        if (experts > 0) {
+            add(ops, "experts", rounds, expertComputeS(m, layerFraction), expertMemoryS(m, layerFraction));
+        }
+        double pt = p.promptTokens() * share;
+        if (pt > 0) {
+            add(ops, "attention, prompts", rounds,
+                    prefillAttentionComputeS(pt, p.promptPairs() * share, layerFraction),
+                    attentionMemoryS(pt, p.promptKvReadTokens() * share, layerFraction));
+        }
+        double dt = p.decodeNewTokens() * share;
+        if (dt > 0) {
+            add(ops, "attention, decodes", rounds, decodeAttentionComputeS(p.decodePairs() * share, layerFraction),
+                    attentionMemoryS(dt, p.decodeKvReadTokens() * share, layerFraction));
+        }
+        if (tp > 1) {
+            ops.add(new OperatorTime("all-reduce", rounds * allReducesS(m, stageLayers),
+                    OperatorTime.Bound.COMMUNICATION));
+        }
+        if (withEnds) {
+            double sampled = p.sampledTokens() * share;
+            add(ops, "LM head", 1, sampled * lmHeadFlopsPerToken / lmHeadFlopsPerS, sampled > 0 ? lmHeadBytes
+                    / bytesPerS : 0);
+            add(ops, "embedding", 1, 0, m * embeddingBytesPerToken / bytesPerS);
+        }
+    }
+
+    private void add(List<OperatorTime> ops, String name, int rounds, double computeS, double memoryS) {
+        double t = rounds * Roofline.timeS(computeS, memoryS, knee);
+        ops.add(new OperatorTime(name, t, computeS >= memoryS ? OperatorTime.Bound.COMPUTE
+                : OperatorTime.Bound.MEMORY));
+    }
+
+    private double gemmS(double m, double f) {
+        return Roofline.timeS(gemmComputeS(m, f), gemmMemoryS(f), knee);
+    }
+
+    /**
+     * The GEMMs' math: each at its wave efficiency, the share of the GPU's SMs busy over the waves of 128 x 128 output
+     * tiles it runs. A GEMM of fewer tiles than SMs (few tokens, or a narrow tensor-parallel shard) is split along K
+     * into as many parts as fill the SMs (split-K, at most one part per 256 of K), as cuBLAS and CUTLASS do for such
+     * shapes; what remains is the quantization of the last wave.
+     */
+    private double gemmComputeS(double m, double f) {
+        double ideal = m * gemmFlopsPerToken * f / gemmFlopsPerS;
+        if (sms == 0 || m <= 0) {
+            return ideal;
+        }
+        double rowTiles = Math.ceil(m / TILE);
+        double slowdown = 0;
+        for (int g = 0; g < gemmWidths.length; g++) {
+            slowdown += gemmShares[g] * waveFactor(rowTiles * Math.ceil(gemmWidths[g] / TILE), gemmMaxSplits[g], sms);
+        }
+        return ideal * slowdown;
+    }
+
+    /**
+     * SM-time over useful work of a GEMM of {@code tiles} output tiles on {@code sms} SMs: {@code waves x sms / work},
+     * where a GEMM of fewer tiles than SMs runs {@code s = min(sms / tiles, maxSplit)} K-slices per tile.
+     */
+    static double waveFactor(double tiles, int maxSplit, int sms) {
+        double split = tiles >= sms ? 1 : Math.max(1, Math.min(Math.floor(sms / tiles), maxSplit));
+        double work = tiles * split;
+        return Math.ceil(work / sms) * sms / work;
+    }
+
+    /** The smallest slice of K a split-K GEMM gives one SM: two 128-wide K blocks. */
+    private static final double MIN_SPLIT_K = 256;
+
+    /** Output tile edge of the GEMM kernels (Hopper and Ampere CUTLASS/cuBLAS tiles are 128 x 128 or multiples). */
+    private static final double TILE = 128;
+
+    private double gemmMemoryS(double f) {
+        return gemmBytes * f / bytesPerS;
+    }
+
+    private double expertsS(double m, double f) {
+        return experts == 0 ? 0 : Roofline.timeS(expertComputeS(m, f), expertMemoryS(m, f), knee);
+    }
+
+    private double expertComputeS(double m, double f) {
+        return m * expertFlopsPerToken * f / gemmFlopsPerS;
+    }
+
+    /** With {@code m} tokens each routed to {@code k} of {@code E} experts, {@code E (1 - (1 - k/E)^m)} are touched. */
+    private double expertMemoryS(double m, double f) {
+        double touched = experts * (1 - Math.pow(1 - expertsPerToken / experts, m));
+        return touched * expertBytesPerExpert * f / bytesPerS;
+    }
+
+    private double prefillAttentionS(double tokens, double pairs, double kvRead, double f) {
+        if (tokens <= 0) {
+            return 0;
+        }
+        return Roofline.timeS(prefillAttentionComputeS(tokens, pairs, f), attentionMemoryS(tokens, kvRead, f), knee);
+    }
+
+    /** A prompt kernel reaches its plateau on long sequences: efficiency x L / (L + half), L the causal length. */
+    private double prefillAttentionComputeS(double tokens, double pairs, double f) {
+        double causalLength = 2 * pairs / tokens;
+        double lengthFactor = causalLength / (causalLength + attentionHalfTokens);
+        return pairs * attentionFlopsPerPair * f / (attentionFlopsPerS * lengthFactor);
+    }
+
+    private double decodeAttentionS(double tokens, double pairs, double kvRead, double f) {
+        if (tokens <= 0) {
+            return 0;
+        }
+        return Roofline.timeS(decodeAttentionComputeS(pairs, f), attentionMemoryS(tokens, kvRead, f), knee);
+    }
+
+    private double decodeAttentionComputeS(double pairs, double f) {
+        return pairs * attentionFlopsPerPair * f / attentionFlopsPerS;
+    }
+
+    /** Reading {@code kvRead} tokens' KV and writing the new tokens' KV. */
+    private double attentionMemoryS(double newTokens, double kvRead, double f) {
+        return (kvRead + newTokens) * kvBytesPerToken * f / bytesPerS;
+    }
+
+    private double lmHeadS(double sampled) {
+        if (sampled <= 0) {
+            return 0;
+        }
+        return Roofline.timeS(sampled * lmHeadFlopsPerToken / lmHeadFlopsPerS, lmHeadBytes / bytesPerS, knee);
+    }
+
+    private double embeddingS(double m) {
+        return m * embeddingBytesPerToken / bytesPerS;
+    }
+
+    /** Two all-reduces of the activations per layer over {@code stageLayers} layers; none without tp. */
+    double allReducesS(double m, int stageLayers) {
+        return tp == 1 ? 0 : 2.0 * stageLayers * allReduce.timeS(m * allReduceBytesPerToken, tp);
+    }
+
+    /** Host time of one pass: per pass, per layer, per sequence and per new token. */
+    double hostS(PassShape p) {
+        return iterationOverheadS + layerOverheadS + perSequenceOverheadS * p.sequences()
+                + perTokenOverheadS * p.newTokens();
+    }
+
+    /** GPU and host time: in sequence, or overlapped where the engine prepares the next pass during this one. */
+    double withHost(double gpuS, double hostS) {
+        return overlapHost ? Math.max(gpuS, hostS) : gpuS + hostS;
+    }
+}
