@@ -21,8 +21,8 @@ import org.llmsim.passtime.PassShape;
  *                           tokens
  * @param outputTokens       output tokens the pass produces
  * @param usedBlocks         KV blocks in use during the pass
- * @param steadyTokens       measured output tokens whose previous token came at the end of the previous pass: their
- *                           inter-token latency is this pass's duration
+ * @param steadyTokens       measured output tokens of sequences that also decoded in the previous pass that had
+ *                           decodes: their inter-token latency runs from {@code steadySinceS} to this pass's end
  * @param preemption         KV moved or recomputed because of preemptions ({@link PreemptionWork#NONE} mostly)
  * @param decodeKvTokens     KV tokens the decoding sequences hold before the pass
  * @param acceptedTokens     tokens each decoding sequence emits in this pass: 1, or with speculative decoding the
@@ -31,11 +31,15 @@ import org.llmsim.passtime.PassShape;
  *                           here for the first time: their token follows a gap since their first token
  * @param steps              forward steps the pass runs (multi-step scheduling): the shape above is the first; each
  *                           later step decodes the same sequences one token further; 1 normally
+ * @param steadySinceS       when the steady tokens' previous tokens came: the end of the last pass with decodes,
+ *                           earlier than this pass's start when prompt-only passes stalled the answers in between;
+ *                           NaN: at this pass's start
  */
 record BatchPlan(int decodeTokens, Sequence[] prefills, int[] prefillTokens, int sequences, long newTokens,
         long promptTokens, long promptPairs, long promptKvReadTokens, long decodePairs, long decodeKvReadTokens,
         long sampledTokens, int outputTokens, int usedBlocks, int steadyTokens, PreemptionWork preemption,
-        long decodeKvTokens, int acceptedTokens, Sequence[] joined, int steps) implements PassShape {
+        long decodeKvTokens, int acceptedTokens, Sequence[] joined, int steps, double steadySinceS)
+        implements PassShape {
 
     static final Sequence[] NO_SEQUENCES = new Sequence[0];
     static final int[] NO_TOKENS = new int[0];
@@ -58,14 +62,14 @@ record BatchPlan(int decodeTokens, Sequence[] prefills, int[] prefillTokens, int
     /** A pass of {@code n} sequences decoding one token each, attending to {@code kvRead} tokens in all. */
     static BatchPlan decodes(int n, long kvRead, int outputs, int usedBlocks, int steady) {
         return new BatchPlan(n, NO_SEQUENCES, NO_TOKENS, n, n, 0, 0, 0, kvRead, kvRead, n, outputs, usedBlocks, steady,
-                PreemptionWork.NONE, Math.max(0, kvRead - n), 1, NO_SEQUENCES, 1);
+                PreemptionWork.NONE, Math.max(0, kvRead - n), 1, NO_SEQUENCES, 1, Double.NaN);
     }
 
     /** A pass computing {@code n} whole prompts of {@code tokens} tokens each over an empty context. */
     static BatchPlan prompts(int n, long tokens, int usedBlocks) {
         long all = n * tokens;
         return new BatchPlan(0, NO_SEQUENCES, NO_TOKENS, n, all, all, n * causalPairs(tokens), all, 0, 0, n, n,
-                usedBlocks, 0, PreemptionWork.NONE, 0, 1, NO_SEQUENCES, 1);
+                usedBlocks, 0, PreemptionWork.NONE, 0, 1, NO_SEQUENCES, 1, Double.NaN);
     }
 
     /** Attention pairs of a causal prefill of {@code tokens} tokens over an empty context: 1 + 2 + ... + tokens. */

@@ -61,6 +61,13 @@ final class ContinuousBatchScheduler implements BatchScheduler {
     private final Preemptor preemptor;
     private final PassBuilder pass = new PassBuilder();
     private final SpeculativeDecoding speculative;
+    /**
+     * Measured sequences that began (or resumed) decoding after the last pass with decodes: their next token's gap runs
+     * from their own previous token, not from that pass.
+     */
+    private final List<Sequence> newlyDecoding = new ArrayList<>();
+    /** End of the last pass with decodes; NaN before the first. Prompt-only passes since then stalled the answers. */
+    private double lastDecodeEndS = Double.NaN;
     /** Sequences whose KV arrived from a prefill replica, waiting for room to decode (disaggregation). */
     private final ArrayDeque<Sequence> migrated = new ArrayDeque<>();
     /** Where computed prompts go on a prefill replica of a disaggregated pool; null otherwise. */
@@ -123,6 +130,15 @@ final class ContinuousBatchScheduler implements BatchScheduler {
         int accepted = speculative.enabled() ? speculative.drawAcceptedTokens() : decodeSteps;
         boolean preempted = reserveDecodeSlots(nowS, accepted);
         int steady = decoding.measuredSize();
+        for (int i = 0; i < newlyDecoding.size(); i++) {
+            Sequence s = newlyDecoding.get(i);
+            if (s.decoding) { // not preempted since
+                steady--;
+                pass.addJoined(s);
+            }
+        }
+        newlyDecoding.clear();
+        pass.steadySince(lastDecodeEndS);
         boolean idle = decoding.isEmpty() && prefilling.isEmpty();
         if ((!preempted || idle) && preemptor.hasSwapped()) {
             preemptor.swapIn(decoding, config.maxBatchSize() - decoding.size() - prefilling.size(), pass, accepted);
@@ -289,6 +305,7 @@ final class ContinuousBatchScheduler implements BatchScheduler {
     public void complete(BatchPlan plan, double endS) {
         // a prefill-first pass of prompts only leaves the running answers where they were
         if (plan.decodeTokens() > 0) {
+            lastDecodeEndS = endS;
             if (plan.acceptedTokens() == 1) {
                 decoding.advance();
             } else {
@@ -332,6 +349,10 @@ final class ContinuousBatchScheduler implements BatchScheduler {
                 finish(s, endS);
             } else {
                 decoding.add(s);
+                if (s.measured) {
+                    s.lastTokenS = endS;
+                    newlyDecoding.add(s);
+                }
             }
         }
     }

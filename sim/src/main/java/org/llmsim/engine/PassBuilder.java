@@ -17,6 +17,7 @@ import java.util.Arrays;
 final class PassBuilder {
     private int decodes;
     private int steadyTokens;
+    private double steadySinceS;
     private long newTokens;
     private long promptTokens;
     private long promptPairs;
@@ -47,6 +48,7 @@ final class PassBuilder {
         joinedCount = 0;
         decodes = 0;
         steadyTokens = 0;
+        steadySinceS = Double.NaN;
         newTokens = 0;
         promptTokens = 0;
         promptPairs = 0;
@@ -108,7 +110,15 @@ final class PassBuilder {
         accepted = acceptedTokens;
     }
 
-    /** A sequence that arrived with its KV from a prefill replica; it decodes in this pass (counted in the decodes). */
+    /** When the steady decodes' previous tokens came, if before this pass's start (see {@link BatchPlan}). */
+    void steadySince(double s) {
+        steadySinceS = s;
+    }
+
+    /**
+     * A sequence whose previous token came at its own time ({@code lastTokenS}): it arrived with its KV from a prefill
+     * replica, or finished its prompt after the last pass with decodes; it decodes in this pass (counted in the decodes).
+     */
     void addJoined(Sequence s) {
         if (joinedCount == joinedBuffer.length) {
             joinedBuffer = Arrays.copyOf(joinedBuffer, joinedCount * 2);
@@ -175,6 +185,6 @@ final class PassBuilder {
         Sequence[] joined = joinedCount == 0 ? BatchPlan.NO_SEQUENCES : Arrays.copyOf(joinedBuffer, joinedCount);
         return new BatchPlan(decodes, planned, plannedTokens, decodes + prefills, newTokens, promptTokens, promptPairs,
                 promptKvRead, decodePairs, decodeKvRead, sampled, outputs, usedBlocks, steadyTokens, preemption,
-                decodeKv, accepted, joined, steps);
+                decodeKv, accepted, joined, steps, steadySinceS);
     }
 }

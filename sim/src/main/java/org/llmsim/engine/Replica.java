@@ -335,7 +335,8 @@ public final class Replica {
         listener.onIteration(index, startS, endS, plan.sequences(), plan.newTokens(), plan.outputTokens(),
                 plan.usedBlocks(), kv.totalBlocks());
         if (plan.steadyTokens() > 0) {
-            listener.onTokenGaps(endS - startS, plan.steadyTokens());
+            double sinceS = Double.isNaN(plan.steadySinceS()) ? startS : plan.steadySinceS();
+            listener.onTokenGaps(endS - sinceS, plan.steadyTokens());
         }
         runNextPass(false);
     }

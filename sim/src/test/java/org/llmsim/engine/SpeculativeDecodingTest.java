@@ -53,7 +53,7 @@ class SpeculativeDecodingTest {
         long promptPairs = 100 * 101 / 2;
         BatchPlan plan = new BatchPlan(4, BatchPlan.NO_SEQUENCES, BatchPlan.NO_TOKENS, 5, 20 + 100, 100, promptPairs,
                 100, 5 * 4000 + 4 * 15, 4000 + 20, 20 + 1, 0, 0, 0, BatchPlan.PreemptionWork.NONE, 4000, 3,
-                BatchPlan.NO_SEQUENCES, 1);
+                BatchPlan.NO_SEQUENCES, 1, Double.NaN);
         // then the draft proposes 4 tokens in 4 passes, the j-th attending to each sequence's KV plus j tokens
         double expected = draft.timeS(new Shape(5, 4 + 100, 100, promptPairs, 100, 4000 + 4, 4000 + 4, 4 + 1));
         for (int j = 2; j <= 4; j++) {
