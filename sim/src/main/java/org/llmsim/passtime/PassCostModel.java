@@ -20,6 +20,7 @@ import org.llmsim.hardware.ReplicaHardware;
  *   experts    MoE: the experts the batch touches  FLOPs 2 M k P_exp L / tp    bytes E(1-(1-k/E)^M) P_exp L b_w / tp
  *   LM head    sampled tokens S only            FLOPs 2 S h V / tp              bytes h V 2 / tp
  *   embedding  a gather of M rows                                               bytes M h 2
+ *   element-wise norms, rotary, activation                                       bytes M (8h + 2(H+Hkv)dh/tp + 3ki/tp) 2 L
  *   attention  prompt chunks (causal)           FLOPs 4 dh (H/tp) pairs L       bytes KV read + written
  *              decodes                          FLOPs 4 dh (H/tp) pairs L       bytes KV read + written
  *   all-reduce 2 per layer when tp > 1          M h 2 bytes each (see {@link AllReduce})
@@ -57,6 +58,8 @@ public final class PassCostModel {
     private final double lmHeadFlopsPerToken;
     private final double lmHeadBytes;
     private final double embeddingBytesPerToken;
+    /** Activation bytes the element-wise kernels of every layer read and write per token, on one GPU. */
+    private final double elementwiseBytesPerToken;
     private final double attentionFlopsPerPair;
     private final double kvBytesPerToken;
     // achievable rates
@@ -123,6 +126,7 @@ public final class PassCostModel {
         this.lmHeadFlopsPerToken = 2.0 * hardware.lmHeadParams() / tp;
         this.lmHeadBytes = hardware.lmHeadParams() * 2.0 / tp;
         this.embeddingBytesPerToken = 2.0 * model.hidden();
+        this.elementwiseBytesPerToken = 2.0 * layers * elementwiseElementsPerLayer(model, tp);
         this.attentionFlopsPerPair = 4.0 * model.headDim() * ((double) model.heads() / tp) * layers;
         this.kvBytesPerToken = hardware.kvBytesPerTokenPerGpu() * layers / hardware.stageLayers();
         AttentionKernel attention = gpu.attentionOrIdeal();
@@ -208,7 +212,7 @@ public final class PassCostModel {
     /** GPU seconds of the pass's operators over {@code layerFraction} of the layers, {@code stageLayers} of them. */
     double gpuTimeS(PassShape p, double share, double layerFraction, int stageLayers, boolean withEnds) {
         double m = p.newTokens() * share;
-        double s = gemmS(m, layerFraction) + expertsS(m, layerFraction)
+        double s = gemmS(m, layerFraction) + expertsS(m, layerFraction) + elementwiseS(m, layerFraction)
                 + prefillAttentionS(p.promptTokens() * share, p.promptPairs() * share,
                         p.promptKvReadTokens() * share, layerFraction)
                 + decodeAttentionS(p.decodeNewTokens() * share, p.decodePairs() * share, p.decodeKvReadTokens() * share,
@@ -224,6 +228,7 @@ public final class PassCostModel {
         if (experts > 0) {
             add(ops, "experts", rounds, expertComputeS(m, layerFraction), expertMemoryS(m, layerFraction));
         }
+        add(ops, "element-wise (norms, rotary, activation)", rounds, 0, elementwiseS(m, layerFraction));
         double pt = p.promptTokens() * share;
         if (pt > 0) {
             add(ops, "attention, prompts", rounds,
@@ -345,6 +350,24 @@ public final class PassCostModel {
             return 0;
         }
         return Roofline.timeS(sampled * lmHeadFlopsPerToken / lmHeadFlopsPerS, lmHeadBytes / bytesPerS, knee);
+    }
+
+    /**
+     * Activation elements one token's element-wise kernels read and write in one layer, on one GPU: two fused
+     * residual-add-and-RMSNorm kernels (read the input and the residual, write both: 4 h each, on every rank), rotary
+     * embedding of the queries and keys (read and write, sharded over tp) and the gated activation (read gate and up,
+     * write their product: 3 i, sharded; for a mixture of experts, the k experts each token runs).
+     */
+    static double elementwiseElementsPerLayer(ModelProfile model, int tp) {
+        double h = model.hidden();
+        double rotary = 2.0 * (model.heads() + model.kvHeads()) * model.headDim() / tp;
+        double k = model.isMixtureOfExperts() ? model.expertsPerToken() : 1;
+        double activation = 3.0 * k * model.intermediate() / tp;
+        return 8 * h + rotary + activation;
+    }
+
+    private double elementwiseS(double m, double f) {
+        return m * elementwiseBytesPerToken * f / bytesPerS;
     }
 
     private double embeddingS(double m) {

@@ -79,7 +79,10 @@ class ServingMechanicsTest {
                 (k + n) * kvBytesPerToken / bytesPerS);
         double lmHead = Math.max(2 * h * m.vocab() / flopsPerS, 2 * h * m.vocab() / bytesPerS); // the last token only
         double embedding = n * 2 * h / bytesPerS;
-        return gemms + attention + lmHead + embedding;
+        // element-wise kernels per token and layer: two fused add-and-norms, rotary on queries and keys, the activation
+        double elementwise = n * 2.0 * m.layers() * (8 * h + 2.0 * (m.heads() + m.kvHeads()) * m.headDim()
+                + 3.0 * m.intermediate()) / bytesPerS;
+        return gemms + attention + lmHead + embedding + elementwise;
     }
 
     @Test

@@ -64,8 +64,13 @@ class PassCostModelTest {
         assertEquals(lmHead, op(b, "LM head"), 1e-15);
         // embedding: a gather of one 4,096-wide row
         assertEquals(4096 * 2 / HBM, op(b, "embedding"), 1e-18);
+        // element-wise kernels, per layer: two fused add-and-norms (4 x 4,096 each), rotary on 32 query and 8 key heads
+        // of 128 (read and write) and the gated activation (read 2 x 14,336, write 14,336), 16-bit, over 32 layers
+        double elementwise = (8 * 4096 + 2 * (32 + 8) * 128 + 3 * 14336) * 2.0 * 32 / HBM;
+        assertEquals(1.64329e-6, elementwise, 1e-11);
+        assertEquals(elementwise, op(b, "element-wise (norms, rotary, activation)"), 1e-18);
         // the pass is their sum, with no host time on an ideal GPU
-        assertEquals(gemm + attention + lmHead + 4096 * 2 / HBM, b.totalS(), 1e-15);
+        assertEquals(gemm + attention + lmHead + elementwise + 4096 * 2 / HBM, b.totalS(), 1e-15);
         assertEquals(0, op(b, "host"), 0.0);
         assertEquals(b.totalS(), ideal(1, Dtype.BF16).timeS(Shape.decode(1, 999)), 1e-15);
     }

@@ -22,6 +22,8 @@ class PipelineScheduleTest {
     private static final double NVLINK_HOP_S = 8192 * 2 / (3600e9 / 8);
     private static final double GEMM_BYTES = 855_638_016.0 * 80 * 2;
     private static final double KV_PER_TOKEN = 327_680.0;
+    /** Llama-3.1-70B's element-wise traffic per token: (8 h + 2 (H + Hkv) dh + 3 i) 16-bit values in 80 layers. */
+    private static final double ELEMENTWISE_BYTES_PER_TOKEN = (8 * 8192 + 2 * (64 + 8) * 128 + 3 * 28672) * 2.0 * 80;
 
     private static PassCostModel replica(int pp, int tp) {
         return new PassCostModel(new ReplicaHardware(IDEAL, LLAMA_70B, tp, Dtype.BF16, Dtype.BF16, pp, null));
@@ -45,7 +47,8 @@ class PipelineScheduleTest {
         Shape pass = Shape.decode(8, 1000);
         // a stage streams a quarter of the GEMM weights and a quarter of the layers' KV of 2 sequences (decode is
         // bandwidth bound); the LM head (1.05 GB of weights) and the embedding run once on the end stages
-        double stageS = GEMM_BYTES / 4 / HBM + 2 * (1001 + 1) * KV_PER_TOKEN / 4 / HBM;
+        double stageS = GEMM_BYTES / 4 / HBM + 2 * (1001 + 1) * KV_PER_TOKEN / 4 / HBM
+                + 2 * ELEMENTWISE_BYTES_PER_TOKEN / 4 / HBM;
         double endsS = 8192.0 * 128_256 * 2 / HBM + 8 * 8192 * 2 / HBM;
         double hops = 3 * (2 * NVLINK_HOP_S);
         // then following another pass it lasts one round trip (4 stage times), after idle 4 + 4 - 1
