@@ -43,7 +43,8 @@ class GpuCatalogTest {
             "b300", new Datasheet(288, 7.75, 2250, 4500.0, 14000.0, 153.5, 900 * 8, 8),
             // https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html: MI300X's compute, 6 TB/s
             "mi325x", new Datasheet(256, 6.0, 1307, 2615.0, null, 2615.0, 7 * 64 * 8, 8),
-            // https://www.amd.com/en/products/accelerators/instinct/mi350/mi355x.html: dense; MXFP4 10.1 PF; 7 x 76.5 GB/s
+            // https://www.amd.com/en/products/accelerators/instinct/mi350/mi355x.html: dense, MXFP4 10.1 PF; 7 x 76.5
+            // GB/s Infinity Fabric
             "mi355x", new Datasheet(288, 8.0, 2500, 5000.0, 10100.0, 5000.0, 7 * 76.5 * 8, 8),
             // https://www.nvidia.com/en-us/data-center/l4/ (sparse 242/485 halved); PCIe Gen4 x16
             "l4", new Datasheet(24, 0.3, 121, 242.0, null, 242.0, 252, 1),

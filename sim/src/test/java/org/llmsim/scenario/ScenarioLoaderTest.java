@@ -202,8 +202,8 @@ class ScenarioLoaderTest {
                 .replace("model: llama-3.1-8b", "model: ./no-such-model.yaml")));
         assertEquals(2, e.errors().size(), e.getMessage());
         assertEquals("inline.yaml:9: cluster.pools[0].gpu: unknown GPU profile 'h100-xx'; known: a100-80gb, a10g, "
-                + "b200, b300, gb200, h100-sxm, h20, h200, h800, l4, l40s, mi300x, mi325x, mi355x, rtx-pro-6000 (or give "
-                + "a path to a profile .yaml file)",
+                + "b200, b300, gb200, h100-sxm, h20, h200, h800, l4, l40s, mi300x, mi325x, mi355x, rtx-pro-6000 "
+                + "(or give a path to a profile .yaml file)",
                 e.errors().get(0).toString());
         assertEquals(10, e.errors().get(1).line());
         assertTrue(e.errors().get(1).message().startsWith("model profile file not found: "), e.getMessage());
