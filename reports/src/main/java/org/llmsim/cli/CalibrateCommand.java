@@ -59,7 +59,8 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--replicas", paramLabel = "N", description = "Replicas behind the benchmarked endpoint (default 1).")
     Integer replicas;
 
-    @Option(names = "--weight-dtype", paramLabel = "T", description = "bf16, fp16, fp8, int8 or int4 (default bf16).")
+    @Option(names = "--weight-dtype", paramLabel = "T",
+            description = "bf16, fp16, fp8, int8, int4, fp4 or mxfp4 (default bf16).")
     String weightDtype;
 
     @Option(names = "--kv-dtype", paramLabel = "T", description = "bf16, fp16 or fp8 (default bf16).")

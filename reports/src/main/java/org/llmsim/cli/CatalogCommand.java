@@ -64,12 +64,13 @@ final class CatalogCommand implements Callable<Integer> {
 
         out.println("GPUs (" + String.join(", ", catalog.directories().stream().map(Object::toString).toList()) + ")");
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"id", "memory GB", "HBM TB/s", "BF16 TFLOP/s", "FP8 TFLOP/s", "link Gbit/s",
-                "eff. compute", "eff. memory", "overhead ms", "$/GPU-h"});
+        rows.add(new String[] {"id", "memory GB", "HBM TB/s", "BF16 TFLOP/s", "FP8 TFLOP/s", "FP4 TFLOP/s",
+                "link Gbit/s", "NVLink domain", "eff. compute", "eff. memory", "overhead ms", "$/GPU-h"});
         for (GpuProfile g : gpus) {
             rows.add(new String[] {g.id(), Format.plain(g.memoryGb()), Format.plain(g.hbmBandwidthTbps()),
                     Format.plain(g.bf16Tflops()), g.fp8Tflops() == null ? "-" : Format.plain(g.fp8Tflops()),
-                    Format.plain(g.interconnectGbps()), Format.plain(g.computeEfficiency()),
+                    g.fp4Tflops() == null ? "-" : Format.plain(g.fp4Tflops()), Format.plain(g.interconnectGbps()),
+                    Integer.toString(g.nvlinkDomainGpusOrDefault()), Format.plain(g.computeEfficiency()),
                     Format.plain(g.memoryEfficiency()), Format.number(g.iterationOverheadS() * 1000, 2),
                     Format.number(g.priceUsdPerHour(), 2)});
         }

@@ -54,7 +54,7 @@ final class PlanCommand extends SearchingCommand {
     List<String> gpus;
 
     @Option(names = "--weight-dtypes", split = ",", paramLabel = "T", description = "Weight formats to try: bf16, "
-            + "fp16, fp8, int8, int4.")
+            + "fp16, fp8, int8, int4, fp4, mxfp4.")
     List<String> weightDtypes;
 
     @Option(names = {"--tp", "--tensor-parallel"}, split = ",", paramLabel = "N", description = "Tensor-parallel "

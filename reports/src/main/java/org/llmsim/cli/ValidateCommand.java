@@ -113,6 +113,11 @@ final class ValidateCommand implements Callable<Integer> {
                             ? " (kv_blocks_override)" : "", Format.number(p.memory().weightBytesPerGpu() / 1e9, 1),
                     Format.usd(p.usdPerHour()));
             out.printf(Locale.ROOT, "    engine %s: %s%n", p.spec().engine().yamlName(), calibration(p));
+            var poolGpu = p.hardware().gpu();
+            if (poolGpu.hasTransferredValues()) {
+                out.printf(Locale.ROOT, "    gpu %s: not measured on this GPU, transferred from %s: %s%n",
+                        poolGpu.id(), poolGpu.transferredFrom(), String.join(", ", poolGpu.transferred()));
+            }
             out.println("    where a pass's time goes:");
             PassTable.lines(representativePasses(p, w), "      ").forEach(out::println);
             if (p.hardware().pp() > 1) {

@@ -143,10 +143,23 @@ class CliTest {
     }
 
     @Test
+    void validate_namesTheGpuValuesTransferredFromASibling() {
+        // h800's efficiencies and overheads are h100-sxm's; h100-sxm's own are measured, so it gets no such line
+        Outcome o = llmsim("validate", QUICKSTART, "--set", "cluster.pools[0].gpu=h800");
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("    gpu h800: not measured on this GPU, transferred from h100-sxm: "
+                + "compute_efficiency, memory_efficiency, roofline_knee, attention, allreduce, iteration_overhead_s, "
+                + "per_sequence_overhead_s, runtime_reserve_gb, interconnect_latency_us, pcie_efficiency, "
+                + "network_latency_us, engines"), o.out());
+        assertFalse(llmsim("validate", QUICKSTART).out().contains("transferred from"));
+    }
+
+    @Test
     void catalog_listsEveryProfileWithDerivedFigures() {
         Outcome o = llmsim("catalog");
         assertEquals(0, o.exitCode(), o.err());
-        for (String id : List.of("a100-80gb", "h100-sxm", "h200", "l40s", "mi300x", "b200", "llama-3.2-1b",
+        for (String id : List.of("a100-80gb", "h100-sxm", "h200", "l40s", "mi300x", "b200", "gb200", "l4", "mi355x",
+                "rtx-pro-6000", "llama-3.2-1b",
                 "llama-3.1-8b", "llama-3.1-70b", "mixtral-8x7b")) {
             assertTrue(o.out().contains(id), id);
         }

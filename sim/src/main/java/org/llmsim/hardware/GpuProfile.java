@@ -49,6 +49,16 @@ import java.util.List;
  * @param smCount                streaming multiprocessors (compute units) that run a GEMM's output tiles in waves; a
  *                               GEMM too narrow to fill the last wave leaves SMs idle; optional, default: no wave
  *                               quantization
+ * @param fp4Tflops              dense FP4 tensor-core peak, TFLOP/s, the peak {@code fp4} (NVFP4) and {@code mxfp4}
+ *                               weights run at (activations quantized to FP4); null where the GPU has no FP4 units
+ *                               (FP4 weights then run BF16 GEMMs, weight-only)
+ * @param nvlinkDomainGpus       GPUs that share one NVLink or Infinity Fabric domain (8 on an HGX board, 72 in a
+ *                               GB200 NVL72 rack, 1 for PCIe cards, which talk to each other over PCIe); optional,
+ *                               default 8
+ * @param gpusPerNode            GPUs in one server (node); optional, default 8
+ * @param transferredFrom        the profile whose efficiencies and overheads this one borrows, for a GPU without its
+ *                               own measurements; null when every value is its own
+ * @param transferred            the fields borrowed from {@code transferredFrom}
  */
 public record GpuProfile(
         String id,
@@ -79,7 +89,15 @@ public record GpuProfile(
         CollectiveKernels allreduce,
         Double layerOverheadS,
         Double requestLatencyS,
-        Integer smCount) {
+        Integer smCount,
+        Double fp4Tflops,
+        Integer nvlinkDomainGpus,
+        Integer gpusPerNode,
+        String transferredFrom,
+        List<String> transferred) {
+
+    /** GPUs per NVLink (or fabric) domain and per node where the profile does not say: an HGX board of 8. */
+    public static final int DEFAULT_GPUS_PER_DOMAIN = 8;
 
     public double memoryBytes() {
         return memoryGb * 1e9;
@@ -90,10 +108,14 @@ public record GpuProfile(
     }
 
     /**
-     * Peak operations per second for the given compute data type; FP8 and INT8 fall back to BF16 where the profile
-     * has no FP8 or INT8 peak (the engine then dequantizes to BF16, as vLLM's Marlin kernels do on GPUs without FP8).
+     * Peak operations per second for the given compute data type; FP8, INT8 and FP4 fall back to BF16 where the
+     * profile has no such peak (the engine then dequantizes to BF16, as vLLM's Marlin kernels do on GPUs without FP8
+     * or FP4 units).
      */
     public double peakFlops(Dtype computeDtype) {
+        if (computeDtype == Dtype.FP4 && fp4Tflops != null) {
+            return fp4Tflops * 1e12;
+        }
         if (computeDtype == Dtype.FP8 && fp8Tflops != null) {
             return fp8Tflops * 1e12;
         }
@@ -101,6 +123,19 @@ public record GpuProfile(
             return int8Tops * 1e12;
         }
         return bf16Tflops * 1e12;
+    }
+
+    public int nvlinkDomainGpusOrDefault() {
+        return nvlinkDomainGpus == null ? DEFAULT_GPUS_PER_DOMAIN : nvlinkDomainGpus;
+    }
+
+    public int gpusPerNodeOrDefault() {
+        return gpusPerNode == null ? DEFAULT_GPUS_PER_DOMAIN : gpusPerNode;
+    }
+
+    /** Whether some efficiencies and overheads come from another GPU's profile ({@code transferred_from}). */
+    public boolean hasTransferredValues() {
+        return transferredFrom != null && transferred != null && !transferred.isEmpty();
     }
 
     /** Whether the profile gives an inter-node network ({@code network_gbps}). */
@@ -163,7 +198,8 @@ public record GpuProfile(
                 networkGbps, networkLatencyUs, or(c.rooflineKnee(), rooflineKnee), attentionOrIdeal()
                         .overriddenBy(c.attention()), allreduceOrNccl().overriddenBy(c.allreduce()),
                 or(c.layerOverheadS(), layerOverheadS),
-                or(c.requestLatencyS(), requestLatencyS), smCount);
+                or(c.requestLatencyS(), requestLatencyS), smCount,
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
     }
 
     /** The attention kernel, ideal when the profile gives none. */
@@ -186,7 +222,8 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                layerOverheadS, value, smCount);
+                layerOverheadS, value, smCount,
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
     }
 
     public double layerOverheadSOrZero() {
@@ -199,7 +236,8 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, value, sources, perTokenOverheadS, engines,
                 int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                layerOverheadS, requestLatencyS, smCount);
+                layerOverheadS, requestLatencyS, smCount,
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
     }
 
     /** A copy with another host time per layer per pass, seconds. */
@@ -208,7 +246,8 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                value, requestLatencyS, smCount);
+                value, requestLatencyS, smCount,
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
     }
 
     /** The profile as {@code engine} runs it, without per-engine sets: what calibration varies. */
@@ -249,7 +288,8 @@ public record GpuProfile(
         return new GpuProfile(newId, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 latencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, ce, me, iterationS, sequenceS,
                 runtimeReserveGb, newSources, tokenS, newEngines, int8Tops, networkGbps, networkLatencyUs,
-                rooflineKnee, attention, allreduce, layerOverheadS, requestLatencyS, smCount);
+                rooflineKnee, attention, allreduce, layerOverheadS, requestLatencyS, smCount,
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
     }
 
     /**
@@ -260,7 +300,8 @@ public record GpuProfile(
     public GpuProfile idealized() {
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps, 0.0,
                 pcieGbps, null, priceUsdPerHour, priceAsOf, 1.0, 1.0, 0.0, 0.0, runtimeReserveGb, sources, 0.0, null,
-                int8Tops, networkGbps, 0.0, null, null, null, 0.0, 0.0, null);
+                int8Tops, networkGbps, 0.0, null, null, null, 0.0, 0.0, null,
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
     }
 
     /** A copy with another attention kernel (calibration and tests). */
@@ -269,7 +310,8 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, kernel, allreduce,
-                layerOverheadS, requestLatencyS, smCount);
+                layerOverheadS, requestLatencyS, smCount,
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
     }
 
     /** A copy with another roofline knee (null: sharp). */
@@ -278,7 +320,8 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, knee, attention, allreduce,
-                layerOverheadS, requestLatencyS, smCount);
+                layerOverheadS, requestLatencyS, smCount,
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
     }
 
     /** A copy with other all-reduce kernels. */
@@ -287,7 +330,8 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, kernels,
-                layerOverheadS, requestLatencyS, smCount);
+                layerOverheadS, requestLatencyS, smCount,
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
     }
 
     /** A copy with another SM count (null: no wave quantization). */
@@ -296,7 +340,8 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                layerOverheadS, requestLatencyS, sms);
+                layerOverheadS, requestLatencyS, sms,
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
     }
 
     private static <T> T or(T value, T fallback) {

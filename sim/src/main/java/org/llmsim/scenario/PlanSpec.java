@@ -11,7 +11,7 @@ import org.llmsim.hardware.Dtype;
  * (left out: the pool's own value is the only candidate). {@code llmsim run} ignores the block.
  *
  * @param gpus            GPU profile ids (or paths) to try
- * @param weightDtypes    weight formats to try (bf16, fp16, fp8, int8, int4)
+ * @param weightDtypes    weight formats to try (bf16, fp16, fp8, int8, int4, fp4, mxfp4)
  * @param tensorParallel  tensor-parallel group sizes to try (1..8)
  * @param maxBatchSize    scheduler {@code max_batch_size} values to try
  * @param maxReplicas     the most replicas a deployment may have (default 32)

@@ -169,7 +169,7 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
             p.atLeast(path + ".replicas", replicas, 1);
         }
         p.atLeast(path + ".tensor_parallel", tensorParallel, 1);
-        if (kvDtype == Dtype.INT4 || kvDtype == Dtype.INT8) {
+        if (kvDtype != null && !kvDtype.kvCapable()) {
             p.add(path + ".kv_dtype", "must be one of bf16, fp16, fp8, got " + kvDtype.yamlName());
         }
         p.atLeast(path + ".kv_blocks_override", kvBlocksOverride, 1);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -206,6 +207,10 @@ public final class ProfileCatalog {
         p.positive("bf16_tflops", gpu.bf16Tflops());
         p.positive("fp8_tflops", gpu.fp8Tflops());
         p.positive("int8_tops", gpu.int8Tops());
+        p.positive("fp4_tflops", gpu.fp4Tflops());
+        p.atLeast("nvlink_domain_gpus", gpu.nvlinkDomainGpus(), 1);
+        p.atLeast("gpus_per_node", gpu.gpusPerNode(), 1);
+        checkTransferred(p, gpu);
         p.positive("network_gbps", gpu.networkGbps());
         p.nonNegative("network_latency_us", gpu.networkLatencyUs());
         p.positive("interconnect_gbps", gpu.interconnectGbps());
@@ -229,6 +234,32 @@ public final class ProfileCatalog {
         p.sortByLine();
         p.throwIfAny();
         return gpu.id() == null ? gpu.withId(stem(file)) : gpu;
+    }
+
+    /** Values a profile may borrow from a sibling GPU's profile: the measured ones, never datasheet figures. */
+    static final Set<String> TRANSFERABLE = Set.of("compute_efficiency", "memory_efficiency",
+            "roofline_knee", "attention", "allreduce", "iteration_overhead_s", "per_sequence_overhead_s",
+            "per_token_overhead_s", "layer_overhead_s", "request_latency_s", "runtime_reserve_gb",
+            "interconnect_latency_us", "network_latency_us", "pcie_efficiency", "engines");
+
+    /** {@code transferred_from} and {@code transferred} come together, and name measured values only. */
+    private static void checkTransferred(Problems p, GpuProfile gpu) {
+        boolean from = gpu.transferredFrom() != null && !gpu.transferredFrom().isBlank();
+        boolean list = gpu.transferred() != null && !gpu.transferred().isEmpty();
+        if (from && !list) {
+            p.add("transferred", "must list the fields taken from " + gpu.transferredFrom());
+        } else if (list && !from) {
+            p.add("transferred_from", "must name the GPU profile the transferred fields come from");
+        } else if (from && gpu.transferredFrom().equals(gpu.id())) {
+            p.add("transferred_from", "must name another GPU profile, got the profile's own id");
+        }
+        for (String field : list ? gpu.transferred() : List.<String>of()) {
+            String top = field == null ? "" : field.split("\\.", 2)[0];
+            if (!TRANSFERABLE.contains(top)) {
+                p.add("transferred", "'" + field + "' cannot be transferred; allowed: "
+                        + String.join(", ", new TreeSet<>(TRANSFERABLE)) + " (or engines.<engine>)");
+            }
+        }
     }
 
     private static void checkEngine(Problems p, String path, EngineCalibration c) {

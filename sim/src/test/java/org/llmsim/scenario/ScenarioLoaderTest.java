@@ -201,8 +201,9 @@ class ScenarioLoaderTest {
                 .replace("gpu: h100-sxm", "gpu: h100-xx")
                 .replace("model: llama-3.1-8b", "model: ./no-such-model.yaml")));
         assertEquals(2, e.errors().size(), e.getMessage());
-        assertEquals("inline.yaml:9: cluster.pools[0].gpu: unknown GPU profile 'h100-xx'; known: a100-80gb, b200, "
-                + "h100-sxm, h200, l40s, mi300x (or give a path to a profile .yaml file)",
+        assertEquals("inline.yaml:9: cluster.pools[0].gpu: unknown GPU profile 'h100-xx'; known: a100-80gb, a10g, "
+                + "b200, b300, gb200, h100-sxm, h20, h200, h800, l4, l40s, mi300x, mi325x, mi355x, rtx-pro-6000 "
+                + "(or give a path to a profile .yaml file)",
                 e.errors().get(0).toString());
         assertEquals(10, e.errors().get(1).line());
         assertTrue(e.errors().get(1).message().startsWith("model profile file not found: "), e.getMessage());
@@ -269,7 +270,7 @@ class ScenarioLoaderTest {
     void unknownGpuId_listsTheKnownProfiles() {
         InputError e = onlyError(VALID.replace("gpu: h100-sxm", "gpu: h100"));
         assertEquals("cluster.pools[0].gpu", e.path());
-        assertTrue(e.message().startsWith("unknown GPU profile 'h100'; known: a100-80gb, b200, h100-sxm"),
+        assertTrue(e.message().startsWith("unknown GPU profile 'h100'; known: a100-80gb, a10g, b200"),
                 e.message());
     }
 
