@@ -49,6 +49,9 @@ import java.util.List;
  * @param smCount                streaming multiprocessors (compute units) that run a GEMM's output tiles in waves; a
  *                               GEMM too narrow to fill the last wave leaves SMs idle; optional, default: no wave
  *                               quantization
+ * @param nvlinkDomainGpus       GPUs joined by the interconnect ({@code interconnect_gbps}): 8 in an HGX node, 72 in a
+ *                               GB200 NVL72 rack; collectives and pipeline hops between GPUs of different domains use
+ *                               the network; optional, default {@value #DEFAULT_NVLINK_DOMAIN_GPUS}
  */
 public record GpuProfile(
         String id,
@@ -79,7 +82,16 @@ public record GpuProfile(
         CollectiveKernels allreduce,
         Double layerOverheadS,
         Double requestLatencyS,
-        Integer smCount) {
+        Integer smCount,
+        Integer nvlinkDomainGpus) {
+
+    /** GPUs of one node when the profile does not say: an HGX/DGX board of eight. */
+    public static final int DEFAULT_NVLINK_DOMAIN_GPUS = 8;
+
+    /** GPUs joined by the interconnect (one node, or one NVLink rack): the profile's, else eight. */
+    public int nvlinkDomainGpusOrDefault() {
+        return nvlinkDomainGpus == null ? DEFAULT_NVLINK_DOMAIN_GPUS : nvlinkDomainGpus;
+    }
 
     public double memoryBytes() {
         return memoryGb * 1e9;
@@ -163,7 +175,7 @@ public record GpuProfile(
                 networkGbps, networkLatencyUs, or(c.rooflineKnee(), rooflineKnee), attentionOrIdeal()
                         .overriddenBy(c.attention()), allreduceOrNccl().overriddenBy(c.allreduce()),
                 or(c.layerOverheadS(), layerOverheadS),
-                or(c.requestLatencyS(), requestLatencyS), smCount);
+                or(c.requestLatencyS(), requestLatencyS), smCount, nvlinkDomainGpus);
     }
 
     /** The attention kernel, ideal when the profile gives none. */
@@ -186,7 +198,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                layerOverheadS, value, smCount);
+                layerOverheadS, value, smCount, nvlinkDomainGpus);
     }
 
     public double layerOverheadSOrZero() {
@@ -199,7 +211,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, value, sources, perTokenOverheadS, engines,
                 int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                layerOverheadS, requestLatencyS, smCount);
+                layerOverheadS, requestLatencyS, smCount, nvlinkDomainGpus);
     }
 
     /** A copy with another host time per layer per pass, seconds. */
@@ -208,7 +220,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                value, requestLatencyS, smCount);
+                value, requestLatencyS, smCount, nvlinkDomainGpus);
     }
 
     /** The profile as {@code engine} runs it, without per-engine sets: what calibration varies. */
@@ -249,7 +261,7 @@ public record GpuProfile(
         return new GpuProfile(newId, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 latencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, ce, me, iterationS, sequenceS,
                 runtimeReserveGb, newSources, tokenS, newEngines, int8Tops, networkGbps, networkLatencyUs,
-                rooflineKnee, attention, allreduce, layerOverheadS, requestLatencyS, smCount);
+                rooflineKnee, attention, allreduce, layerOverheadS, requestLatencyS, smCount, nvlinkDomainGpus);
     }
 
     /**
@@ -260,7 +272,7 @@ public record GpuProfile(
     public GpuProfile idealized() {
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps, 0.0,
                 pcieGbps, null, priceUsdPerHour, priceAsOf, 1.0, 1.0, 0.0, 0.0, runtimeReserveGb, sources, 0.0, null,
-                int8Tops, networkGbps, 0.0, null, null, null, 0.0, 0.0, null);
+                int8Tops, networkGbps, 0.0, null, null, null, 0.0, 0.0, null, nvlinkDomainGpus);
     }
 
     /** A copy with another attention kernel (calibration and tests). */
@@ -269,7 +281,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, kernel, allreduce,
-                layerOverheadS, requestLatencyS, smCount);
+                layerOverheadS, requestLatencyS, smCount, nvlinkDomainGpus);
     }
 
     /** A copy with another roofline knee (null: sharp). */
@@ -278,7 +290,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, knee, attention, allreduce,
-                layerOverheadS, requestLatencyS, smCount);
+                layerOverheadS, requestLatencyS, smCount, nvlinkDomainGpus);
     }
 
     /** A copy with other all-reduce kernels. */
@@ -287,7 +299,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, kernels,
-                layerOverheadS, requestLatencyS, smCount);
+                layerOverheadS, requestLatencyS, smCount, nvlinkDomainGpus);
     }
 
     /** A copy with another SM count (null: no wave quantization). */
@@ -296,7 +308,16 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                layerOverheadS, requestLatencyS, sms);
+                layerOverheadS, requestLatencyS, sms, nvlinkDomainGpus);
+    }
+
+    /** A copy with another NVLink domain size (null: the default of eight). */
+    public GpuProfile withNvlinkDomainGpus(Integer gpus) {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
+                memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
+                layerOverheadS, requestLatencyS, smCount, gpus);
     }
 
     private static <T> T or(T value, T fallback) {
