@@ -7,7 +7,14 @@ import org.llmsim.hardware.ParallelLayout;
 import org.llmsim.hardware.ReplicaHardware;
 
 /**
- * The all-to-all of one MoE layer under expert parallelism: every GPU sends each of its tokens' hidden states to the
+ * Data and expert parallelism in a pass ({@link PassCostModel}): a pass's sequences are spread evenly over the
+ * {@code dp} ranks and, since every MoE layer waits for all of them, the pass lasts as long as the fullest rank's
+ * {@code ceil(sequences / dp)} ({@link org.llmsim.hardware.ParallelLayout#slowestRankShare}): its share of every
+ * operator but the experts, and of the host's per-sequence and per-token work (each rank has its own scheduler). The
+ * experts compute the tokens of all ranks over the expert group (with expert parallelism, {@code dp x tp} GPUs holding
+ * whole experts, the slowest GPU {@code imbalance} times the mean), and every MoE layer pays this all-to-all.
+ *
+ * <p>The all-to-all of one MoE layer under expert parallelism: every GPU sends each of its tokens' hidden states to the
  * GPUs holding the token's {@code k} experts (dispatch) and receives the experts' outputs back (combine). The tokens of
  * a data-parallel rank are split over its {@code tp} GPUs, so a GPU sends {@code m / tp} tokens; their {@code k}
  * destinations are spread evenly over the {@code n} GPUs of the expert group, of which {@code n_d} share the sender's

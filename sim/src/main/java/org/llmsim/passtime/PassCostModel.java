@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.llmsim.hardware.AttentionKernel;
-import org.llmsim.hardware.CollectiveKernels;
 import org.llmsim.hardware.Dtype;
 import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.ModelProfile;
@@ -35,13 +34,8 @@ import org.llmsim.hardware.ReplicaHardware;
  * With efficiencies of 1, a sharp roofline and no overheads, every operator and the pass equal the ideal roofline.
  *
  * <p>Pipeline parallelism ({@code pp > 1}): see {@link PipelineSchedule}.
- *
- * <p>Data parallelism ({@code dp > 1}): the pass's sequences are spread evenly over the ranks, and since every MoE
- * layer waits for all of them the pass lasts as long as the fullest rank's, {@code ceil(sequences / dp)} sequences
- * ({@link org.llmsim.hardware.ParallelLayout#slowestRankShare}): its share of every operator but the experts, and of
- * the host's per-sequence and per-token work (each rank has its own scheduler). The experts compute the tokens of all
- * ranks, spread over the expert group (with expert parallelism, {@code dp x tp} GPUs holding whole experts, the
- * slowest GPU {@code imbalance} times the mean), and each MoE layer pays the all-to-all of {@link ExpertAllToAll}.
+ * Data parallelism ({@code dp > 1}): the fullest rank's share of every operator but the experts, which compute all
+ * ranks' tokens over the expert group ({@link ExpertAllToAll}).
  */
 public final class PassCostModel {
     private final ReplicaHardware hardware;
@@ -149,14 +143,7 @@ public final class PassCostModel {
         this.attentionFlopsPerS = gpu.peakFlops(fp8Attention ? Dtype.FP8 : Dtype.BF16) * attention.efficiency();
         this.attentionHalfTokens = attention.halfTokens() == null ? 0 : attention.halfTokens();
         this.bytesPerS = gpu.hbmBytesPerS() * gpu.memoryEfficiency();
-        CollectiveKernels c = gpu.allreduceOrNccl();
-        double busBytesPerS = (c.busGbps() != null ? c.busGbps() : gpu.interconnectGbps()) * 1e9 / 8;
-        this.allReduce = layout.tpSpansDomains() && gpu.hasNetwork()
-                // a ring across domains runs at the network's pace, with no single-node custom kernel
-                ? new AllReduce(gpu.networkLatencyS(), gpu.networkBytesPerS(), 0, 1, 0)
-                : new AllReduce(gpu.interconnectLatencyS(), busBytesPerS,
-                        c.hasCustom() ? c.customLatencyUs() * 1e-6 : 0, c.hasCustom() ? c.customGbps() * 1e9 / 8 : 1,
-                        c.hasCustom() ? c.customMaxKb() * 1024 : 0);
+        this.allReduce = AllReduce.of(gpu, layout.tpSpansDomains());
         this.allReduceBytesPerToken = 2.0 * model.hidden(); // 16-bit activations
         this.iterationOverheadS = gpu.iterationOverheadS();
         this.layerOverheadS = gpu.layerOverheadSOrZero() * layers;
