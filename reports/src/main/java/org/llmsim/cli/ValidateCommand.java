@@ -121,9 +121,21 @@ final class ValidateCommand implements Callable<Integer> {
             out.println("    where a pass's time goes:");
             PassTable.lines(representativePasses(p, w), "      ").forEach(out::println);
             if (p.hardware().pp() > 1) {
+                int across = p.hardware().gpu().hasNetwork() ? p.hardware().layout().stageHopsAcrossDomains() : 0;
                 out.printf(Locale.ROOT, "    pipeline: %d stages of %d GPUs, up to %d layers each, stages linked by %s%n",
-                        p.hardware().pp(), p.hardware().tp(), p.hardware().stageLayers(),
-                        p.hardware().spansNodes() ? "the network (more than one node)" : "the node's interconnect");
+                        p.hardware().pp(), p.hardware().tp(), p.hardware().stageLayers(), across == 0
+                                ? "the node's interconnect" : "the interconnect, " + across + " of the "
+                                        + (p.hardware().pp() - 1) + " hops by the network (across nodes)");
+            }
+            if (p.hardware().dp() > 1 || p.hardware().expertParallel() != null) {
+                var h = p.hardware();
+                out.printf(Locale.ROOT, "    parallel: %d data-parallel rank(s) of %d GPUs%s%n", h.dp(),
+                        h.pp() * h.tp(),
+                        h.expertParallel() == null ? "" : String.format(Locale.ROOT, "; experts over %d GPUs per "
+                                + "stage, %d in one NVLink domain, %s dispatch, imbalance %s",
+                                h.layout().expertGroup(), h.layout().expertGroupPerDomain(),
+                                h.expertParallel().dispatchDtype().yamlName(),
+                                Format.plain(h.expertParallel().imbalance())));
             }
             var speculative = p.spec().speculative();
             if (speculative != null) {

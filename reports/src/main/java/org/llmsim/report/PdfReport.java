@@ -281,11 +281,15 @@ public final class PdfReport {
         pdf.table(rows, new float[] {0.1f, 0.2f, 0.14f, 0.16f, 0.13f, 0.13f, 0.14f});
     }
 
-    /** "4x h100-sxm", "2x2 a100-80gb (pp x tp)", with the draft model and the prefill/decode split where used. */
+    /**
+     * "4x h100-sxm", "2x2 a100-80gb (pp x tp)", "dp2 x 2x h100-sxm" (data-parallel ranks), with the draft model and
+     * the prefill/decode split where used.
+     */
     static String gpusPerReplica(RunResult.PoolResult p) {
         RunResult.PoolLayout l = p.layout();
-        String s = l.pipelineParallel() > 1 ? l.pipelineParallel() + "x" + p.tensorParallel() + " " + p.gpu()
-                + " (pp x tp)" : p.tensorParallel() + "x " + p.gpu();
+        String s = dataParallelPrefix(p) + (l.pipelineParallel() > 1
+                ? l.pipelineParallel() + "x" + p.tensorParallel() + " " + p.gpu() + " (pp x tp)"
+                : p.tensorParallel() + "x " + p.gpu());
         if (l.draftModel() != null) {
             s += ", draft " + l.draftModel();
         }
@@ -293,6 +297,13 @@ public final class PdfReport {
             s += ", " + l.prefillReplicas() + " prefill + " + l.decodeReplicas() + " decode";
         }
         return s;
+    }
+
+    /** "dp2 x " when a replica is several data-parallel ranks (its GPUs over pp x tp), else "". */
+    static String dataParallelPrefix(RunResult.PoolResult p) {
+        int rank = p.layout().pipelineParallel() * p.tensorParallel();
+        int dp = rank > 0 ? p.layout().gpusPerReplica() / rank : 1;
+        return dp > 1 ? "dp" + dp + " x " : "";
     }
 
     private static void deployment(PdfDocumentBuilder pdf, ReplicationSummary reps) {

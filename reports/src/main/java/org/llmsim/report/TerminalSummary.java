@@ -128,8 +128,8 @@ public final class TerminalSummary {
                 .append('\n');
         for (RunResult.PoolResult p : r.pools()) {
             RunResult.PoolLayout l = p.layout();
-            String gpus = l.pipelineParallel() > 1 ? l.pipelineParallel() + "x" + p.tensorParallel() + " (pp x tp) "
-                    : p.tensorParallel() + "x ";
+            String gpus = PdfReport.dataParallelPrefix(p) + (l.pipelineParallel() > 1
+                    ? l.pipelineParallel() + "x" + p.tensorParallel() + " (pp x tp) " : p.tensorParallel() + "x ");
             b.append(label("pool " + p.name())).append(ElasticSummary.replicas(r, p)).append(" x ").append(p.model())
                     .append(' ')
                     .append(p.weightDtype()).append(" on ").append(gpus).append(p.gpu());

@@ -61,7 +61,7 @@ final class DisaggregatedHandoff implements PrefillHandoff {
         this.linkBytesPerS = network ? gpu.networkBytesPerS() : gpu.interconnectBytesPerS();
         this.linkLatencyS = network ? gpu.networkLatencyS() : gpu.interconnectLatencyS();
         this.bytesPerTokenPerGpu = hardware.kvBytesPerTokenPerGpu();
-        this.gpus = hardware.gpus();
+        this.gpus = hardware.gpus() / hardware.dp(); // a request's KV sits on the GPUs of one rank
         this.decode = List.copyOf(decode);
         this.clock = clock;
         this.listener = listener;

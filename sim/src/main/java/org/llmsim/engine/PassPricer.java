@@ -62,7 +62,8 @@ final class PassPricer {
                     plan.sampledTokens()));
             recomputeS = Math.max(0, passS - withoutS);
         }
-        listener.onPreemptionCost(replica, swapS, swapSpace.bytes(swapBlocks, costModel.hardware().gpus()),
+        listener.onPreemptionCost(replica, swapS, swapSpace.bytes(swapBlocks,
+                costModel.hardware().gpus() / costModel.hardware().dp()),
                 recomputeS, work.recomputeTokens());
         return swapS;
     }

@@ -39,7 +39,8 @@ final class SwapSpace {
         if (!(linkBytesPerS > 0) || !(blockBytes > 0)) {
             return NONE;
         }
-        int blocks = (int) Math.min(Integer.MAX_VALUE, Math.floor(swapBytesPerGpu / blockBytes));
+        // every data-parallel rank swaps its own blocks to its own GPUs' host memory
+        int blocks = (int) Math.min(Integer.MAX_VALUE, Math.floor(swapBytesPerGpu / blockBytes) * hardware.dp());
         return new SwapSpace(blocks, blockBytes, blockBytes / linkBytesPerS);
     }
 

@@ -4,7 +4,9 @@ package org.llmsim.hardware;
  * How the memory of each GPU of a replica is spent, and how many KV-cache blocks are left, in the way vLLM sizes its
  * cache: {@code gpu_memory_utilization} of the device memory, minus the weights, the peak activations of a forward
  * pass over {@code max_batched_tokens} tokens, and the runtime's own reserve; the rest holds KV blocks of
- * {@code block_size} tokens.
+ * {@code block_size} tokens. With data parallelism each rank sizes its own cache on its own GPUs, and with the same
+ * per-rank settings ({@code max_num_seqs} and {@code max_num_batched_tokens} are per rank in vLLM), so the replica
+ * holds {@code dp} times the blocks of one rank.
  *
  * @param usableBytesPerGpu     device memory times the utilization fraction
  * @param weightBytesPerGpu     weights on one GPU
@@ -13,7 +15,7 @@ package org.llmsim.hardware;
  * @param kvBytesPerGpu         what is left for the KV cache (negative when the model does not fit)
  * @param kvBytesPerTokenPerGpu KV bytes of one token on one GPU
  * @param blockSize             tokens per KV block
- * @param kvBlocks              KV blocks that fit (0 when none)
+ * @param kvBlocks              KV blocks that fit in the whole replica, every data-parallel rank's (0 when none)
  */
 public record MemoryPlan(
         double usableBytesPerGpu,
@@ -30,8 +32,8 @@ public record MemoryPlan(
      *
      * @param hardware             the replica
      * @param gpuMemoryUtilization fraction of device memory the engine may use, in (0, 1]
-     * @param maxBatchedTokens     tokens of the largest forward pass (drives activation memory)
-     * @param maxBatchSize         sequences of the largest batch (drives the sampler's logits buffer)
+     * @param maxBatchedTokens     tokens of the largest forward pass of one rank (drives activation memory)
+     * @param maxBatchSize         sequences of the largest batch of one rank (drives the sampler's logits buffer)
      * @param blockSize            tokens per KV block
      */
     public static MemoryPlan of(ReplicaHardware hardware, double gpuMemoryUtilization, int maxBatchedTokens,
@@ -49,7 +51,8 @@ public record MemoryPlan(
         double reserve = hardware.gpu().runtimeReserveBytes();
         double kvBytes = usable - weights - activations - reserve;
         double perToken = hardware.cacheBytesPerTokenPerGpu();
-        int blocks = kvBytes <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.floor(kvBytes / (perToken * blockSize)));
+        double rankBlocks = kvBytes <= 0 ? 0 : Math.floor(kvBytes / (perToken * blockSize));
+        int blocks = (int) Math.min(Integer.MAX_VALUE, rankBlocks * hardware.dp());
         return new MemoryPlan(usable, weights, activations, reserve, kvBytes, perToken, blockSize, blocks);
     }
 
@@ -77,7 +80,8 @@ public record MemoryPlan(
                 continue;
             }
             ReplicaHardware candidate = new ReplicaHardware(hardware.gpu(), hardware.model(), tp,
-                    hardware.weightDtype(), hardware.kvDtype(), hardware.pp(), hardware.draft());
+                    hardware.weightDtype(), hardware.kvDtype(), hardware.pp(), hardware.draft(), hardware.dp(),
+                    hardware.expertParallel());
             if (of(candidate, gpuMemoryUtilization, maxBatchedTokens, maxBatchSize, blockSize).fits()) {
                 return tp;
             }

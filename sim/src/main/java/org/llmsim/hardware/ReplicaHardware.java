@@ -1,9 +1,14 @@
 package org.llmsim.hardware;
 
 /**
- * One model replica: a model on {@code pp} pipeline stages of {@code tp} identical GPUs each, with the data types of
- * its weights and KV cache, and optionally a draft model for speculative decoding on the same GPUs. Derives the byte
- * counts the cost model and the memory plan use.
+ * One model replica: a model on {@code dp} data-parallel ranks of {@code pp} pipeline stages of {@code tp} identical
+ * GPUs each, with the data types of its weights and KV cache, and optionally a draft model for speculative decoding on
+ * the same GPUs. Derives the byte counts the cost model and the memory plan use.
+ *
+ * <p>Data parallelism ({@code dp > 1}, vLLM's {@code --data-parallel-size}) runs attention data-parallel: every rank
+ * holds the attention and dense weights (split over its {@code tp} GPUs) and its own sequences and KV cache. With
+ * expert parallelism ({@code expertParallel} not null) the experts of a mixture of experts are spread, whole, over all
+ * {@code dp x tp} GPUs of a stage ({@link ParallelLayout}).
  *
  * <p>Pipeline parallelism splits the layers into {@code pp} stages of {@code ceil(L / pp)} layers or fewer; the
  * fullest stage sizes the memory of every GPU (and paces the pipeline). Tensor parallelism splits each stage's layers
@@ -17,12 +22,12 @@ package org.llmsim.hardware;
  * @param pp          pipeline stages, at least 1
  * @param draft       the draft model of speculative decoding, or null; it runs on the same {@code tp} GPUs and its
  *                    weights and KV take memory there
+ * @param dp          data-parallel ranks, at least 1
+ * @param expertParallel expert parallelism of a mixture of experts, or null (each rank's {@code tp} GPUs then split
+ *                    every expert)
  */
 public record ReplicaHardware(GpuProfile gpu, ModelProfile model, int tp, Dtype weightDtype, Dtype kvDtype, int pp,
-        ModelProfile draft) {
-
-    /** GPUs of one node, joined by the GPU profile's interconnect; beyond it GPUs talk over the network. */
-    public static final int GPUS_PER_NODE = 8;
+        ModelProfile draft, int dp, ExpertParallel expertParallel) {
 
     public ReplicaHardware {
         if (tp < 1) {
@@ -31,6 +36,19 @@ public record ReplicaHardware(GpuProfile gpu, ModelProfile model, int tp, Dtype 
         if (pp < 1 || (model != null && model.layers() != null && pp > model.layers())) {
             throw new IllegalArgumentException("pipeline stages must be in 1..layers, got " + pp);
         }
+        if (dp < 1) {
+            throw new IllegalArgumentException("data parallelism must be >= 1, got " + dp);
+        }
+        if (expertParallel != null && model != null && !model.isMixtureOfExperts()) {
+            throw new IllegalArgumentException("expert parallelism needs a mixture of experts, " + model.id()
+                    + " is dense");
+        }
+    }
+
+    /** One data-parallel rank, no expert parallelism. */
+    public ReplicaHardware(GpuProfile gpu, ModelProfile model, int tp, Dtype weightDtype, Dtype kvDtype, int pp,
+            ModelProfile draft) {
+        this(gpu, model, tp, weightDtype, kvDtype, pp, draft, 1, null);
     }
 
     /** One stage (no pipeline parallelism), no draft model. */
@@ -100,10 +118,20 @@ public record ReplicaHardware(GpuProfile gpu, ModelProfile model, int tp, Dtype 
         return kvBytesPerTokenPerGpu(model, stageLayers());
     }
 
-    /** Weight bytes on one GPU of the fullest stage, the draft model's share included. */
+    /**
+     * Weight bytes on one GPU of the fullest stage, the draft model's share included: the experts split over the
+     * stage's expert group ({@link ParallelLayout#expertGroup}), everything else over the rank's {@code tp} GPUs
+     * (every data-parallel rank holds its own copy).
+     */
     public double weightBytesPerGpu() {
-        double target = weightBytes() * stageFraction() / tp;
+        double experts = expertBytes() * (model.isMixtureOfExperts() ? model.experts() : 0);
+        double target = ((weightBytes() - experts) / tp + experts / layout().expertGroup()) * stageFraction();
         return draft == null ? target : target + draft.params() * weightDtype.bytesPerElement() / tp;
+    }
+
+    /** Where the replica's GPUs sit: the parallel sizes and the GPU's NVLink domain. */
+    public ParallelLayout layout() {
+        return new ParallelLayout(tp, pp, dp, expertParallel != null, gpu.nvlinkDomainGpusOrDefault());
     }
 
     /**
@@ -122,26 +150,29 @@ public record ReplicaHardware(GpuProfile gpu, ModelProfile model, int tp, Dtype 
 
     /** The draft model on the same GPUs, with the same data types and one stage; null without speculative decoding. */
     public ReplicaHardware draftHardware() {
-        return draft == null ? null : new ReplicaHardware(gpu, draft, tp, weightDtype, kvDtype);
+        return draft == null ? null : new ReplicaHardware(gpu, draft, tp, weightDtype, kvDtype, 1, null, dp, null);
     }
 
-    /** Number of GPUs the replica occupies (and pays for): {@code pp x tp}. */
+    /** Number of GPUs the replica occupies (and pays for): {@code dp x pp x tp}. */
     public int gpus() {
-        return tp * pp;
+        return dp * tp * pp;
     }
 
     /**
-     * Whether the replica spans more than one node ({@link #GPUS_PER_NODE} GPUs), so that its pipeline stages talk over
-     * the inter-node network rather than the node's GPU interconnect.
+     * Whether the replica spans more than one NVLink domain (the GPU profile's {@code nvlink_domain_gpus}), so that
+     * some of its GPUs talk over the inter-node network rather than the interconnect.
      */
     public boolean spansNodes() {
-        return gpus() > GPUS_PER_NODE;
+        return layout().spansDomains();
     }
 
-    /** A short description such as "llama-3.1-70b bf16 on 4x h100-sxm" or "... on 2x2 h100-sxm (pp x tp)". */
+    /**
+     * A short description such as "llama-3.1-70b bf16 on 4x h100-sxm", "... on 2x2 h100-sxm" (pp x tp) or
+     * "... on dp2 x 2x h100-sxm, ep" (data-parallel ranks of tp GPUs, expert parallelism).
+     */
     public String describe() {
-        String gpus = pp == 1 ? tp + "x " : pp + "x" + tp + " ";
+        String gpus = (dp == 1 ? "" : "dp" + dp + " x ") + (pp == 1 ? tp + "x " : pp + "x" + tp + " ");
         return model.id() + " " + weightDtype.yamlName() + " on " + gpus + gpu.id()
-                + (draft == null ? "" : ", draft " + draft.id());
+                + (expertParallel == null ? "" : ", ep") + (draft == null ? "" : ", draft " + draft.id());
     }
 }

@@ -4,9 +4,12 @@
  *
  * <p>Read first:
  * <ul>
- *   <li>{@link org.llmsim.hardware.ReplicaHardware} - one model replica: a model on {@code pp} stages of {@code tp}
- *       GPUs with weight and KV data types and an optional draft model; derives weight bytes, KV bytes per token and, through {@link org.llmsim.hardware.MemoryPlan},
- *       how many KV-cache blocks fit.</li>
+ *   <li>{@link org.llmsim.hardware.ReplicaHardware} - one model replica: a model on {@code dp} data-parallel ranks
+ *       of {@code pp} stages of {@code tp} GPUs, with weight and KV data types, optional expert parallelism
+ *       ({@link org.llmsim.hardware.ExpertParallel}) and an optional draft model; derives weight bytes, KV bytes per
+ *       token and, through {@link org.llmsim.hardware.MemoryPlan}, how many KV-cache blocks fit.</li>
+ *   <li>{@link org.llmsim.hardware.ParallelLayout} - where a replica's GPUs sit: which collectives and stage hops
+ *       leave an NVLink domain, the expert group, the slowest data-parallel rank's share of a pass.</li>
  *   <li>{@link org.llmsim.hardware.GpuProfile}, {@link org.llmsim.hardware.ModelProfile} - the records behind
  *       {@code gpu-profiles/gpus/*.yaml} and {@code gpu-profiles/models/*.yaml}. A GPU profile's top-level
  *       efficiencies and overheads are its vLLM calibration; {@link org.llmsim.hardware.EngineCalibrations} holds

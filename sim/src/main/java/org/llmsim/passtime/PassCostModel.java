@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.llmsim.hardware.AttentionKernel;
-import org.llmsim.hardware.CollectiveKernels;
 import org.llmsim.hardware.Dtype;
 import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.ModelProfile;
+import org.llmsim.hardware.ParallelLayout;
 import org.llmsim.hardware.ReplicaHardware;
 
 /**
@@ -24,6 +24,7 @@ import org.llmsim.hardware.ReplicaHardware;
  *   attention  prompt chunks (causal)           FLOPs 4 dh (H/tp) pairs L       bytes KV read + written
  *              decodes                          FLOPs 4 dh (H/tp) pairs L       bytes KV read + written
  *   all-reduce 2 per layer when tp > 1          M h 2 bytes each (see {@link AllReduce})
+ *   all-to-all MoE with expert parallelism      dispatch and combine per layer (see {@link ExpertAllToAll})
  *   host       per pass + per layer + per sequence + per token (hidden behind GPU time by an overlap scheduler)
  * </pre>
  *
@@ -34,6 +35,8 @@ import org.llmsim.hardware.ReplicaHardware;
  * With efficiencies of 1, a sharp roofline and no overheads, every operator and the pass equal the ideal roofline.
  *
  * <p>Pipeline parallelism ({@code pp > 1}): see {@link PipelineSchedule}.
+ * Data parallelism ({@code dp > 1}): the fullest rank's share of every operator but the experts, which compute all
+ * ranks' tokens over the expert group ({@link ExpertAllToAll}).
  */
 public final class PassCostModel {
     private final ReplicaHardware hardware;
@@ -77,6 +80,10 @@ public final class PassCostModel {
     private final double perTokenOverheadS;
     private final boolean overlapHost;
     private final PipelineSchedule pipeline;
+    // data and expert parallelism
+    private final ParallelLayout layout;
+    private final double expertImbalance;
+    private final ExpertAllToAll allToAll;
 
     /** A replica whose engine does its host work between passes. */
     public PassCostModel(ReplicaHardware hardware) {
@@ -121,8 +128,12 @@ public final class PassCostModel {
         this.gemmBytes = hardware.denseLayerParams() * layers * bw / tp;
         this.experts = model.isMixtureOfExperts() ? model.experts() : 0;
         this.expertsPerToken = model.isMixtureOfExperts() ? model.expertsPerToken() : 0;
-        this.expertFlopsPerToken = 2.0 * expertsPerToken * hardware.expertLayerParams() * layers / tp;
-        this.expertBytesPerExpert = hardware.expertLayerParams() * layers * bw / tp;
+        this.layout = hardware.layout();
+        int expertGroup = layout.expertGroup();
+        this.expertFlopsPerToken = 2.0 * expertsPerToken * hardware.expertLayerParams() * layers / expertGroup;
+        this.expertBytesPerExpert = hardware.expertLayerParams() * layers * bw / expertGroup;
+        this.expertImbalance = hardware.expertParallel() == null ? 1.0 : hardware.expertParallel().imbalance();
+        this.allToAll = hardware.expertParallel() == null ? null : new ExpertAllToAll(hardware);
         this.lmHeadFlopsPerToken = 2.0 * hardware.lmHeadParams() / tp;
         this.lmHeadBytes = hardware.lmHeadParams() * 2.0 / tp;
         this.embeddingBytesPerToken = 2.0 * model.hidden();
@@ -136,11 +147,7 @@ public final class PassCostModel {
         this.attentionFlopsPerS = gpu.peakFlops(fp8Attention ? Dtype.FP8 : Dtype.BF16) * attention.efficiency();
         this.attentionHalfTokens = attention.halfTokens() == null ? 0 : attention.halfTokens();
         this.bytesPerS = gpu.hbmBytesPerS() * gpu.memoryEfficiency();
-        CollectiveKernels c = gpu.allreduceOrNccl();
-        double busBytesPerS = (c.busGbps() != null ? c.busGbps() : gpu.interconnectGbps()) * 1e9 / 8;
-        this.allReduce = new AllReduce(gpu.interconnectLatencyS(), busBytesPerS,
-                c.hasCustom() ? c.customLatencyUs() * 1e-6 : 0, c.hasCustom() ? c.customGbps() * 1e9 / 8 : 1,
-                c.hasCustom() ? c.customMaxKb() * 1024 : 0);
+        this.allReduce = AllReduce.of(gpu, layout.tpSpansDomains());
         this.allReduceBytesPerToken = 2.0 * model.hidden(); // 16-bit activations
         this.iterationOverheadS = gpu.iterationOverheadS();
         this.layerOverheadS = gpu.layerOverheadSOrZero() * layers;
@@ -209,10 +216,15 @@ public final class PassCostModel {
     // ---- the operators, each on its roofline. A pipeline stage prices a micro-batch: 1/m of the pass's tokens
     // ---- (share) over the stage's fraction of the layers; the LM head and embedding belong to one stage each.
 
-    /** GPU seconds of the pass's operators over {@code layerFraction} of the layers, {@code stageLayers} of them. */
-    double gpuTimeS(PassShape p, double share, double layerFraction, int stageLayers, boolean withEnds) {
+    /**
+     * GPU seconds of the pass's operators over {@code layerFraction} of the layers, {@code stageLayers} of them:
+     * {@code passShare} of the pass, of which the slowest data-parallel rank holds {@code share}.
+     */
+    double gpuTimeS(PassShape p, double passShare, double layerFraction, int stageLayers, boolean withEnds) {
+        double share = passShare * rankShare(p);
         double m = p.newTokens() * share;
-        double s = gemmS(m, layerFraction) + expertsS(m, layerFraction) + elementwiseS(m, layerFraction)
+        double s = gemmS(m, layerFraction) + expertsS(p.newTokens() * passShare, layerFraction)
+                + allToAllS(m, stageLayers) + elementwiseS(m, layerFraction)
                 + prefillAttentionS(p.promptTokens() * share, p.promptPairs() * share,
                         p.promptKvReadTokens() * share, layerFraction)
                 + decodeAttentionS(p.decodeNewTokens() * share, p.decodePairs() * share, p.decodeKvReadTokens() * share,
@@ -221,12 +233,19 @@ public final class PassCostModel {
         return withEnds ? s + lmHeadS(p.sampledTokens() * share) + embeddingS(m) : s;
     }
 
-    void addOperators(List<OperatorTime> ops, PassShape p, double share, double layerFraction, int stageLayers,
+    void addOperators(List<OperatorTime> ops, PassShape p, double passShare, double layerFraction, int stageLayers,
             boolean withEnds, int rounds) {
+        double share = passShare * rankShare(p);
         double m = p.newTokens() * share;
         add(ops, "GEMMs (QKV, output, MLP)", rounds, gemmComputeS(m, layerFraction), gemmMemoryS(layerFraction));
         if (experts > 0) {
-            add(ops, "experts", rounds, expertComputeS(m, layerFraction), expertMemoryS(m, layerFraction));
+            double all = p.newTokens() * passShare;
+            add(ops, "experts", rounds, expertImbalance * expertComputeS(all, layerFraction),
+                    expertImbalance * expertMemoryS(all, layerFraction));
+        }
+        if (allToAll != null) {
+            ops.add(new OperatorTime("all-to-all (experts)", rounds * allToAllS(m, stageLayers),
+                    OperatorTime.Bound.COMMUNICATION));
         }
         add(ops, "element-wise (norms, rotary, activation)", rounds, 0, elementwiseS(m, layerFraction));
         double pt = p.promptTokens() * share;
@@ -301,8 +320,19 @@ public final class PassCostModel {
         return gemmBytes * f / bytesPerS;
     }
 
+    /** The experts' GEMMs for {@code m} tokens of all ranks, on the slowest GPU of the expert group. */
     private double expertsS(double m, double f) {
-        return experts == 0 ? 0 : Roofline.timeS(expertComputeS(m, f), expertMemoryS(m, f), knee);
+        return experts == 0 ? 0 : expertImbalance * Roofline.timeS(expertComputeS(m, f), expertMemoryS(m, f), knee);
+    }
+
+    /** Dispatch and combine of every MoE layer of the stage, for the slowest rank's {@code m} tokens. */
+    private double allToAllS(double m, int stageLayers) {
+        return allToAll == null ? 0 : stageLayers * allToAll.layerTimeS(m);
+    }
+
+    /** The slowest data-parallel rank's share of the pass (1 without data parallelism). */
+    double rankShare(PassShape p) {
+        return layout.slowestRankShare(p.sequences());
     }
 
     private double expertComputeS(double m, double f) {
@@ -381,8 +411,9 @@ public final class PassCostModel {
 
     /** Host time of one pass: per pass, per layer, per sequence and per new token. */
     double hostS(PassShape p) {
-        return iterationOverheadS + layerOverheadS + perSequenceOverheadS * p.sequences()
-                + perTokenOverheadS * p.newTokens();
+        double share = rankShare(p);
+        return iterationOverheadS + layerOverheadS + share * (perSequenceOverheadS * p.sequences()
+                + perTokenOverheadS * p.newTokens());
     }
 
     /** GPU and host time: in sequence, or overlapped where the engine prepares the next pass during this one. */

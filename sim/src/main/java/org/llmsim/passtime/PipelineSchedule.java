@@ -8,8 +8,10 @@ import org.llmsim.hardware.ReplicaHardware;
 
 /**
  * The time of one forward pass of a pipeline-parallel replica: {@code p} stages of {@code tp} GPUs, each holding
- * {@code ceil(L / p)} layers or fewer, activations handed from stage to stage over the GPU interconnect (the node's
- * NVLink while the replica fits in one node, the inter-node network beyond).
+ * {@code ceil(L / p)} layers or fewer, activations handed from stage to stage over the GPU interconnect (NVLink
+ * between stages in one domain, the inter-node network for the hops that cross domains:
+ * {@link org.llmsim.hardware.ParallelLayout#stageHopsAcrossDomains}). With data parallelism each rank runs its own
+ * pipeline over its share of the pass's sequences.
  *
  * <p>How a pass is split: its sequences go into {@code m = min(p, sequences)} micro-batches of equal shape (1/m of the
  * tokens, attention pairs and KV of the pass each), as vLLM keeps {@code pipeline_parallel_size} batches in flight.
@@ -39,6 +41,9 @@ final class PipelineSchedule {
     private final double activationBytesPerToken;
     private final double linkBytesPerS;
     private final double linkLatencyS;
+    private final int networkHops;
+    private final double networkBytesPerS;
+    private final double networkLatencyS;
 
     PipelineSchedule(PassCostModel model, ReplicaHardware hardware) {
         this.model = model;
@@ -47,14 +52,17 @@ final class PipelineSchedule {
         this.fraction = hardware.stageFraction();
         this.activationBytesPerToken = 2.0 * hardware.model().hidden(); // 16-bit hidden states
         GpuProfile gpu = hardware.gpu();
-        boolean network = hardware.spansNodes() && gpu.hasNetwork();
-        this.linkBytesPerS = network ? gpu.networkBytesPerS() : gpu.interconnectBytesPerS();
-        this.linkLatencyS = network ? gpu.networkLatencyS() : gpu.interconnectLatencyS();
+        this.linkBytesPerS = gpu.interconnectBytesPerS();
+        this.linkLatencyS = gpu.interconnectLatencyS();
+        this.networkHops = gpu.hasNetwork() ? hardware.layout().stageHopsAcrossDomains() : 0;
+        this.networkBytesPerS = gpu.networkBytesPerS();
+        this.networkLatencyS = gpu.networkLatencyS();
     }
 
-    /** Micro-batches a pass of {@code sequences} sequences is split into. */
-    int microBatches(int sequences) {
-        return Math.max(1, Math.min(pp, sequences));
+    /** Micro-batches a pass is split into: those of its slowest data-parallel rank's sequences. */
+    int microBatches(PassShape pass) {
+        int rankSequences = (int) Math.round(pass.sequences() * model.rankShare(pass));
+        return Math.max(1, Math.min(pp, rankSequences));
     }
 
     /** Stage rounds on the critical path of a pass of {@code m} micro-batches. */
@@ -63,11 +71,13 @@ final class PipelineSchedule {
     }
 
     private double transfersS(PassShape pass, int m) {
-        return (pp - 1) * ((double) pass.newTokens() / m * activationBytesPerToken / linkBytesPerS + linkLatencyS);
+        double bytes = pass.newTokens() * model.rankShare(pass) / m * activationBytesPerToken;
+        return (pp - 1 - networkHops) * (bytes / linkBytesPerS + linkLatencyS)
+                + networkHops * (bytes / networkBytesPerS + networkLatencyS);
     }
 
     double timeS(PassShape pass, boolean pipelineEmpty) {
-        int m = microBatches(pass.sequences());
+        int m = microBatches(pass);
         double share = 1.0 / m;
         double stageS = model.gpuTimeS(pass, share, fraction, stageLayers, false);
         double endsS = model.gpuTimeS(pass, 1.0, 0, 0, true);
@@ -77,7 +87,7 @@ final class PipelineSchedule {
 
     /** The pass that follows another, operator by operator, each summed over the stage rounds on the critical path. */
     PassBreakdown breakdown(PassShape pass) {
-        int m = microBatches(pass.sequences());
+        int m = microBatches(pass);
         List<OperatorTime> ops = new ArrayList<>();
         model.addOperators(ops, pass, 1.0 / m, fraction, stageLayers, false, rounds(m, false));
         List<OperatorTime> ends = new ArrayList<>();

@@ -6,7 +6,8 @@
  *   <li>{@link org.llmsim.passtime.PassCostModel} - a pass of a replica priced layer by layer: each GEMM (QKV,
  *       attention output, MLP or experts, LM head for sampled tokens only) on its own roofline with wave
  *       quantization over the GPU's SMs, prompt and decode attention on theirs, tensor-parallel all-reduces by
- *       message size, and host time per pass, layer, sequence and token. Operators of a layer run one after
+ *       message size, and host time per pass, layer, sequence and token; with data parallelism, the slowest rank's
+ *       share of the pass. Operators of a layer run one after
  *       another, so their times add; only an engine's overlap scheduler hides host time behind GPU time.</li>
  *   <li>{@link org.llmsim.passtime.Roofline} - one operator: FLOPs at the achievable FLOP/s of its dtype against
  *       bytes at the achievable bandwidth, joined by a smooth maximum whose knee is the profile's.</li>
@@ -17,6 +18,8 @@
  *   <li>{@link org.llmsim.passtime.PassBreakdown}, {@link org.llmsim.passtime.RepresentativePasses} - where a
  *       pass's time goes, for {@code llmsim validate} and {@code catalog --passes}.</li>
  *   <li>{@link org.llmsim.passtime.PipelineSchedule} - a pass of a replica split into pipeline stages.</li>
+ *   <li>{@link org.llmsim.passtime.ExpertAllToAll} - the dispatch and combine of an expert-parallel MoE layer, over
+ *       NVLink inside a domain and the network across.</li>
  * </ul>
  *
  * <p>Depends on: hardware.

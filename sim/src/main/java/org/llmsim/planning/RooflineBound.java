@@ -57,7 +57,8 @@ public record RooflineBound(int replicas, double computeS, double passesS, int m
             return NONE;
         }
         PoolPlan p = scenario.pools().get(0);
-        if (p.spec().speculative() != null || p.spec().pipelineParallel() > 1 || p.spec().disaggregated() != null) {
+        if (p.spec().speculative() != null || p.spec().pipelineParallel() > 1 || p.spec().disaggregated() != null
+                || p.hardware().dp() > 1) {
             return NONE;
         }
         WorkloadPlan w = scenario.workload();

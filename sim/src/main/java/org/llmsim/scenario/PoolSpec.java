@@ -4,6 +4,7 @@ import org.llmsim.engine.BatchingPolicy;
 import org.llmsim.engine.PreemptionMode;
 import org.llmsim.engine.SchedulerConfig;
 import org.llmsim.hardware.Dtype;
+import org.llmsim.hardware.ExpertParallel;
 import org.llmsim.hardware.ServingEngine;
 
 /**
@@ -22,6 +23,13 @@ import org.llmsim.hardware.ServingEngine;
  *
  * <p>{@code pipeline_parallel} (default 1) splits the model's layers over that many stages of
  * {@code tensor_parallel} GPUs each; {@code speculative} adds a draft model ({@link SpeculativeSpec});
+ * {@code data_parallel} (default 1, vLLM's {@code --data-parallel-size}) makes each replica that many attention ranks
+ * of {@code pipeline_parallel x tensor_parallel} GPUs, each with its own sequences and KV cache (the scheduler's
+ * {@code max_batch_size}, {@code max_batched_tokens} and {@code kv_blocks_override} are per rank, as in vLLM);
+ * {@code expert_parallel} (default false, {@code --enable-expert-parallel}) spreads a mixture of experts' experts
+ * over all {@code data_parallel x tensor_parallel} GPUs of a stage, with {@code expert_dispatch_dtype} (fp8 or bf16,
+ * default fp8 as DeepEP) for the dispatch all-to-all and {@code expert_imbalance} (>= 1, default 1) for the busiest
+ * GPU's share of the routed tokens over the mean;
  * {@code disaggregated} splits the replicas into prefill and decode replicas ({@link DisaggregationSpec}), and then
  * {@code replicas} defaults to their sum. {@code router} overrides {@code cluster.router} for this pool's replicas
  * when the pool serves a tier of {@code cluster.routing}.
@@ -49,7 +57,22 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         SpeculativeSpec speculative, DisaggregationSpec disaggregated, String provider, Boolean batch,
         Boolean promptCaching, Double cacheTtlS, Double cacheWriteMultiplier, RateLimitSpec rateLimit,
         RouterSpec router, AutoscaleSpec autoscale, RetrySpec retry, Double timeoutS, String fallback,
-        CircuitBreakerSpec circuitBreaker) {
+        CircuitBreakerSpec circuitBreaker, Integer dataParallel, Boolean expertParallel, Dtype expertDispatchDtype,
+        Double expertImbalance) {
+
+    /** A pool (GPU or provider) of one data-parallel rank per replica, without expert parallelism. */
+    public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
+            Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
+            Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb, Integer pipelineParallel,
+            SpeculativeSpec speculative, DisaggregationSpec disaggregated, String provider, Boolean batch,
+            Boolean promptCaching, Double cacheTtlS, Double cacheWriteMultiplier, RateLimitSpec rateLimit,
+            RouterSpec router, AutoscaleSpec autoscale, RetrySpec retry, Double timeoutS, String fallback,
+            CircuitBreakerSpec circuitBreaker) {
+        this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine, kvBlocksOverride,
+                prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated, provider, batch,
+                promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit, router, autoscale, retry, timeoutS,
+                fallback, circuitBreaker, null, null, null, null);
+    }
 
     /** A pool with the default engine, the computed KV capacity and the default caching and preemption. */
     public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
@@ -84,7 +107,8 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
             RouterSpec router) {
         this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine, kvBlocksOverride,
                 prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated, provider, batch,
-                promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit, router, null, null, null, null, null);
+                promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit, router, null, null, null, null, null, null,
+                null, null, null);
     }
 
     public PoolSpec {
@@ -103,6 +127,12 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
             }
             if (tensorParallel == null) {
                 tensorParallel = 1;
+            }
+            if (dataParallel == null) {
+                dataParallel = 1;
+            }
+            if (expertParallel == null) {
+                expertParallel = false;
             }
             if (weightDtype == null) {
                 weightDtype = Dtype.BF16;
@@ -175,6 +205,7 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         p.atLeast(path + ".kv_blocks_override", kvBlocksOverride, 1);
         p.nonNegative(path + ".swap_space_gb", swapSpaceGb);
         p.atLeast(path + ".pipeline_parallel", pipelineParallel, 1);
+        validateParallel(path, p);
         BatchingPolicy policy = effectivePolicy();
         scheduler.validate(path + ".scheduler", p, policy);
         boolean iterationLevel = policy.iterationLevel();
@@ -201,6 +232,32 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
                         + "chunked_prefill), got " + policy.yamlName());
             }
         }
+    }
+
+    /** Data and expert parallelism on their own; what needs the model's profile is checked when it is loaded. */
+    private void validateParallel(String path, Problems p) {
+        p.atLeast(path + ".data_parallel", dataParallel, 1);
+        if (expertDispatchDtype != null && expertDispatchDtype != Dtype.FP8 && expertDispatchDtype != Dtype.BF16) {
+            p.add(path + ".expert_dispatch_dtype", "must be fp8 or bf16, got " + expertDispatchDtype.yamlName());
+        }
+        if (expertImbalance != null && !(expertImbalance >= 1 && Double.isFinite(expertImbalance))) {
+            p.add(path + ".expert_imbalance", "must be a finite number >= 1 (the busiest GPU's routed tokens over the "
+                    + "mean), got " + Problems.format(expertImbalance));
+        }
+        if (!expertParallel && (expertDispatchDtype != null || expertImbalance != null)) {
+            p.add(path + (expertDispatchDtype != null ? ".expert_dispatch_dtype" : ".expert_imbalance"),
+                    "applies with expert_parallel: true only");
+        }
+    }
+
+    /** Expert parallelism as written, with DeepEP's defaults; null without it. */
+    public ExpertParallel expertParallelism() {
+        if (!Boolean.TRUE.equals(expertParallel)) {
+            return null;
+        }
+        ExpertParallel d = ExpertParallel.DEEPEP_DEFAULT;
+        return new ExpertParallel(expertDispatchDtype != null ? expertDispatchDtype : d.dispatchDtype(),
+                d.combineDtype(), expertImbalance != null ? expertImbalance : d.imbalance());
     }
 
     private void validateAutoscale(String path, Problems p) {
@@ -250,10 +307,11 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
     private void validateProvider(String path, Problems p) {
         String[] gpuOnly = {"gpu", "model", "replicas", "tensor_parallel", "weight_dtype", "kv_dtype", "scheduler",
                 "engine", "kv_blocks_override", "prefix_caching", "preemption", "swap_space_gb", "pipeline_parallel",
-                "speculative", "disaggregated", "router", "autoscale"};
+                "speculative", "disaggregated", "router", "autoscale", "data_parallel", "expert_parallel",
+                "expert_dispatch_dtype", "expert_imbalance"};
         Object[] gpuValues = {gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine,
                 kvBlocksOverride, prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated,
-                router, autoscale};
+                router, autoscale, dataParallel, expertParallel, expertDispatchDtype, expertImbalance};
         for (int i = 0; i < gpuOnly.length; i++) {
             if (gpuValues[i] != null) {
                 p.add(path + "." + gpuOnly[i], "does not apply to a provider pool (provider: " + provider

@@ -213,6 +213,12 @@ public final class ProfileCatalog {
         checkTransferred(p, gpu);
         p.positive("network_gbps", gpu.networkGbps());
         p.nonNegative("network_latency_us", gpu.networkLatencyUs());
+        p.atLeast("nvlink_domain_gpus", gpu.nvlinkDomainGpus(), 1);
+        if (gpu.allreduce() != null) {
+            p.positive("allreduce.alltoall_nvlink_gbps", gpu.allreduce().alltoallNvlinkGbps());
+            p.positive("allreduce.alltoall_network_gbps", gpu.allreduce().alltoallNetworkGbps());
+            p.nonNegative("allreduce.alltoall_latency_us", gpu.allreduce().alltoallLatencyUs());
+        }
         p.positive("interconnect_gbps", gpu.interconnectGbps());
         p.nonNegative("interconnect_latency_us", gpu.interconnectLatencyUs());
         p.positive("pcie_gbps", gpu.pcieGbps());

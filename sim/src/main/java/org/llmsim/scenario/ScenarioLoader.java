@@ -297,11 +297,8 @@ public final class ScenarioLoader {
             problems.add(path + ".pipeline_parallel", "must be <= the model's " + model.layers() + " layers, got " + pp);
             return null;
         }
-        if (pp * tp > ReplicaHardware.GPUS_PER_NODE && !gpu.hasNetwork()) {
-            problems.add(path + ".pipeline_parallel", pp + " stages of " + tp + " GPUs span more than one node of "
-                    + ReplicaHardware.GPUS_PER_NODE + ", and " + gpu.id() + " gives no network_gbps for the links "
-                    + "between nodes; add network_gbps to the GPU profile or use at most "
-                    + ReplicaHardware.GPUS_PER_NODE + " GPUs per replica");
+        int dp = pool.dataParallel();
+        if (!ParallelChecks.check(path, pool, gpu, model, problems)) {
             return null;
         }
         ModelProfile draft = null;
@@ -322,7 +319,8 @@ public final class ScenarioLoader {
                     + "add network_gbps to the profile");
             return null;
         }
-        ReplicaHardware hardware = new ReplicaHardware(gpu, model, tp, pool.weightDtype(), pool.kvDtype(), pp, draft);
+        ReplicaHardware hardware = new ReplicaHardware(gpu, model, tp, pool.weightDtype(), pool.kvDtype(), pp, draft,
+                dp, pool.expertParallelism());
         EngineDefaults defaults = EngineDefaults.of(pool.engine(), gpu);
         SchedulerSpec s = pool.scheduler().resolve(defaults);
         s.validateResolved(path + ".scheduler", problems, pool.scheduler().maxBatchSize() != null ? null
@@ -337,7 +335,9 @@ public final class ScenarioLoader {
                     + gpu.id() + " does not give; use recompute or add pcie_gbps to the profile");
             return null;
         }
-        SchedulerConfig config = new SchedulerConfig(s.policy(), s.maxBatchSize(), maxBatchedTokens, s.blockSize(),
+        // The replica's scheduler stands for its dp ranks' schedulers: dp times one rank's batch and token budget.
+        SchedulerConfig config = new SchedulerConfig(s.policy(), dp * s.maxBatchSize(), dp * maxBatchedTokens,
+                s.blockSize(),
                 outputCap, s.order(), s.maxWaitS() == null ? 0 : s.maxWaitS(), pool.preemption(),
                 pool.prefixCachingOr(defaults.prefixCaching()), pool.swapSpaceGb() * 1e9)
                 .withSchedulerSteps(s.numSchedulerSteps()).withOverlapScheduler(s.overlapScheduler());
@@ -345,7 +345,7 @@ public final class ScenarioLoader {
                 s.blockSize());
         if (pool.kvBlocksOverride() != null && memory.usableBytesPerGpu() > memory.weightBytesPerGpu()) {
             // A measured block count replaces the computed one, as long as the weights themselves fit.
-            memory = memory.withKvBlocks(pool.kvBlocksOverride());
+            memory = memory.withKvBlocks(dp * pool.kvBlocksOverride());
         }
         if (!memory.fits()) {
             int fittingTp = MemoryPlan.smallestFittingTp(hardware, s.gpuMemoryUtilization(), maxBatchedTokens,
