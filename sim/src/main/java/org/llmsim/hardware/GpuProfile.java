@@ -344,6 +344,15 @@ public record GpuProfile(
                 fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
     }
 
+    /** A copy with another NVLink domain size (null: the default of eight). */
+    public GpuProfile withNvlinkDomainGpus(Integer gpus) {
+        return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
+                interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
+                memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
+                perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
+                layerOverheadS, requestLatencyS, smCount, fp4Tflops, gpus, gpusPerNode, transferredFrom, transferred);
+    }
+
     private static <T> T or(T value, T fallback) {
         return value != null ? value : fallback;
     }
