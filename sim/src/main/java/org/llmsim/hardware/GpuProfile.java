@@ -49,6 +49,11 @@ import java.util.List;
  * @param smCount                streaming multiprocessors (compute units) that run a GEMM's output tiles in waves; a
  *                               GEMM too narrow to fill the last wave leaves SMs idle; optional, default: no wave
  *                               quantization
+ * @param tdpW                   board power limit (TDP or maximum TGP), watts; optional: without it the run reports
+ *                               no energy for pools of this GPU
+ * @param idleW                  board power with nothing running (idle or cold-starting replicas), watts; optional,
+ *                               default {@link #DEFAULT_IDLE_FRACTION} of {@code tdp_w}
+ * @param power                  power by operator regime ({@link GpuPower}); optional, see {@link #powerW}
  */
 public record GpuProfile(
         String id,
@@ -79,7 +84,68 @@ public record GpuProfile(
         CollectiveKernels allreduce,
         Double layerOverheadS,
         Double requestLatencyS,
-        Integer smCount) {
+        Integer smCount,
+        Double tdpW,
+        Double idleW,
+        GpuPower power) {
+
+    /** Idle power when a profile gives only {@code tdp_w}: Hopper and Ampere SXM boards idle at 10-13 % of TDP. */
+    public static final double DEFAULT_IDLE_FRACTION = 0.10;
+
+    /**
+     * Memory-bound power when a profile gives none: one H100 serving Llama-3.1-8B at batch 8, a pass made mostly of
+     * weight streaming, averages 69 % of its TDP (the ML.ENERGY leaderboard's v3.0 data).
+     */
+    public static final double DEFAULT_MEMORY_BOUND_FRACTION = 0.70;
+
+    /** Whether the profile gives what energy needs ({@code tdp_w}). */
+    public boolean hasPower() {
+        return tdpW != null;
+    }
+
+    /** Board power with nothing running, watts (0 without {@code tdp_w}). */
+    public double idleWOrDefault() {
+        if (idleW != null) {
+            return idleW;
+        }
+        return tdpW == null ? 0 : DEFAULT_IDLE_FRACTION * tdpW;
+    }
+
+    /**
+     * Power of one GPU while a compute-bound kernel runs, watts: {@code power.compute_bound_w}, default {@code tdp_w}
+     * (the board's limit, which prefill and large batches reach); 0 without {@code tdp_w}.
+     */
+    public double computeBoundW() {
+        if (tdpW == null) {
+            return 0;
+        }
+        return power != null && power.computeBoundW() != null ? power.computeBoundW() : tdpW;
+    }
+
+    /**
+     * Power of one GPU while a memory-bound kernel runs, watts: {@code power.memory_bound_w}, default
+     * {@link #DEFAULT_MEMORY_BOUND_FRACTION} of {@code tdp_w}; 0 without {@code tdp_w}.
+     */
+    public double memoryBoundW() {
+        if (tdpW == null) {
+            return 0;
+        }
+        return power != null && power.memoryBoundW() != null ? power.memoryBoundW()
+                : DEFAULT_MEMORY_BOUND_FRACTION * tdpW;
+    }
+
+    /**
+     * Power of one GPU that holds a model but runs no kernel (the host's share of a pass), watts: {@code
+     * power.waiting_w}, default twice the idle power and at most the memory-bound power (a GPU holding a model and
+     * its CUDA context idles at about twice an empty one); 0 without {@code tdp_w}.
+     */
+    public double waitingW() {
+        if (tdpW == null) {
+            return 0;
+        }
+        return power != null && power.waitingW() != null ? power.waitingW()
+                : Math.min(memoryBoundW(), 2 * idleWOrDefault());
+    }
 
     public double memoryBytes() {
         return memoryGb * 1e9;
@@ -163,7 +229,7 @@ public record GpuProfile(
                 networkGbps, networkLatencyUs, or(c.rooflineKnee(), rooflineKnee), attentionOrIdeal()
                         .overriddenBy(c.attention()), allreduceOrNccl().overriddenBy(c.allreduce()),
                 or(c.layerOverheadS(), layerOverheadS),
-                or(c.requestLatencyS(), requestLatencyS), smCount);
+                or(c.requestLatencyS(), requestLatencyS), smCount, tdpW, idleW, power);
     }
 
     /** The attention kernel, ideal when the profile gives none. */
@@ -186,7 +252,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                layerOverheadS, value, smCount);
+                layerOverheadS, value, smCount, tdpW, idleW, power);
     }
 
     public double layerOverheadSOrZero() {
@@ -199,7 +265,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, value, sources, perTokenOverheadS, engines,
                 int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                layerOverheadS, requestLatencyS, smCount);
+                layerOverheadS, requestLatencyS, smCount, tdpW, idleW, power);
     }
 
     /** A copy with another host time per layer per pass, seconds. */
@@ -208,7 +274,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                value, requestLatencyS, smCount);
+                value, requestLatencyS, smCount, tdpW, idleW, power);
     }
 
     /** The profile as {@code engine} runs it, without per-engine sets: what calibration varies. */
@@ -249,7 +315,7 @@ public record GpuProfile(
         return new GpuProfile(newId, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps,
                 latencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, ce, me, iterationS, sequenceS,
                 runtimeReserveGb, newSources, tokenS, newEngines, int8Tops, networkGbps, networkLatencyUs,
-                rooflineKnee, attention, allreduce, layerOverheadS, requestLatencyS, smCount);
+                rooflineKnee, attention, allreduce, layerOverheadS, requestLatencyS, smCount, tdpW, idleW, power);
     }
 
     /**
@@ -260,7 +326,7 @@ public record GpuProfile(
     public GpuProfile idealized() {
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps, 0.0,
                 pcieGbps, null, priceUsdPerHour, priceAsOf, 1.0, 1.0, 0.0, 0.0, runtimeReserveGb, sources, 0.0, null,
-                int8Tops, networkGbps, 0.0, null, null, null, 0.0, 0.0, null);
+                int8Tops, networkGbps, 0.0, null, null, null, 0.0, 0.0, null, tdpW, idleW, power);
     }
 
     /** A copy with another attention kernel (calibration and tests). */
@@ -269,7 +335,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, kernel, allreduce,
-                layerOverheadS, requestLatencyS, smCount);
+                layerOverheadS, requestLatencyS, smCount, tdpW, idleW, power);
     }
 
     /** A copy with another roofline knee (null: sharp). */
@@ -278,7 +344,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, knee, attention, allreduce,
-                layerOverheadS, requestLatencyS, smCount);
+                layerOverheadS, requestLatencyS, smCount, tdpW, idleW, power);
     }
 
     /** A copy with other all-reduce kernels. */
@@ -287,7 +353,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, kernels,
-                layerOverheadS, requestLatencyS, smCount);
+                layerOverheadS, requestLatencyS, smCount, tdpW, idleW, power);
     }
 
     /** A copy with another SM count (null: no wave quantization). */
@@ -296,7 +362,7 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                layerOverheadS, requestLatencyS, sms);
+                layerOverheadS, requestLatencyS, sms, tdpW, idleW, power);
     }
 
     private static <T> T or(T value, T fallback) {
