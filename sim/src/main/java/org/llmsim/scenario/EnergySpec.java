@@ -1,5 +1,7 @@
 package org.llmsim.scenario;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What the energy figures assume beyond the GPUs ({@code economics.energy}): the servers' other parts, the data
  * centre's overhead and the grid's carbon intensity. Every field is optional.
@@ -13,8 +15,8 @@ package org.llmsim.scenario;
  * @param carbonGPerKwh   grid carbon intensity, g CO2e per kWh; overrides {@code region}; without either the run
  *                        reports no CO2
  */
-public record EnergySpec(Double pue, Double hostWPerServer, Integer gpusPerServer, String region,
-        Double carbonGPerKwh) {
+public record EnergySpec(Double pue, @JsonProperty("host_w_per_server") Double hostWPerServer,
+        Integer gpusPerServer, String region, @JsonProperty("carbon_g_per_kwh") Double carbonGPerKwh) {
 
     /** Uptime Institute's 2023 survey: industry average PUE 1.58. */
     public static final double DEFAULT_PUE = 1.58;
