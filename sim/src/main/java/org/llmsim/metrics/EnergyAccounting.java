@@ -19,7 +19,8 @@ import org.llmsim.scenario.Scenario;
  *   CO2      = facility kWh x grid g CO2e per kWh
  * </pre>
  *
- * A request class is attributed the fleet's energy in proportion to the tokens (prompt and output) of its
+ * A pool's {@code energy} settings override the scenario's {@code economics.energy} field by field. A request
+ * class is attributed the fleet's energy in proportion to the tokens (prompt and output) of its
  * completions inside the window.
  */
 final class EnergyAccounting {
@@ -31,13 +32,15 @@ final class EnergyAccounting {
         if (scenario.pools().isEmpty()) {
             return EnergyResult.NONE;
         }
-        EnergySpec spec = scenario.spec().economics().energy();
-        double pue = spec.pueOrDefault();
-        double carbon = spec.carbonOrNaN();
+        EnergySpec fleet = scenario.spec().economics().energy();
         List<EnergyResult.Row> pools = new ArrayList<>();
         EnergyResult.Row total = EnergyResult.Row.empty("total");
         int first = 0;
         for (PoolPlan pool : scenario.pools()) {
+            // a pool's own settings, field by field over the scenario's
+            EnergySpec spec = pool.spec().energy() == null ? fleet : pool.spec().energy().over(fleet);
+            double pue = spec.pueOrDefault();
+            double carbon = spec.carbonOrNaN();
             GpuProfile gpu = pool.hardware().gpu();
             int gpus = pool.hardware().gpus();
             double gpuJ = 0;

@@ -52,6 +52,14 @@ public record EnergySpec(Double pue, @JsonProperty("host_w_per_server") Double h
         return new EnergySpec(pue, hostWPerServer, gpusPerServer, region, gPerKwh);
     }
 
+    /** These settings with each field not given taken from {@code base} (a pool's over the scenario's). */
+    public EnergySpec over(EnergySpec base) {
+        return new EnergySpec(pue != null ? pue : base.pue, hostWPerServer != null ? hostWPerServer
+                : base.hostWPerServer, gpusPerServer != null ? gpusPerServer : base.gpusPerServer,
+                region != null ? region : base.region,
+                carbonGPerKwh != null || region != null ? carbonGPerKwh : base.carbonGPerKwh);
+    }
+
     public void validate(String path, Problems p) {
         if (pue != null && !(pue >= 1)) {
             p.add(path + ".pue", "must be at least 1 (facility energy over IT energy), got " + Problems.format(pue));

@@ -34,6 +34,9 @@ import org.llmsim.hardware.ServingEngine;
  * (another of the provider's cache options, e.g. 3600 s at 2x), and {@code rate_limit} (the account's limits, in
  * place of the profile's).
  *
+ * <p><b>Energy.</b> {@code energy} ({@link EnergySpec}) overrides, field by field, the scenario's
+ * {@code economics.energy} for this pool's replicas (a pool in another region or data centre).
+ *
  * <p><b>Autoscaling.</b> {@code autoscale} ({@link AutoscaleSpec}) lets the number of replicas follow the load
  * between its bounds; {@code replicas} is then the number warm at t = 0 (default {@code min_replicas}).
  *
@@ -49,7 +52,29 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         SpeculativeSpec speculative, DisaggregationSpec disaggregated, String provider, Boolean batch,
         Boolean promptCaching, Double cacheTtlS, Double cacheWriteMultiplier, RateLimitSpec rateLimit,
         RouterSpec router, AutoscaleSpec autoscale, RetrySpec retry, Double timeoutS, String fallback,
-        CircuitBreakerSpec circuitBreaker) {
+        CircuitBreakerSpec circuitBreaker, EnergySpec energy) {
+
+    /** A pool without its own energy settings (the scenario's {@code economics.energy} applies). */
+    public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
+            Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
+            Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb, Integer pipelineParallel,
+            SpeculativeSpec speculative, DisaggregationSpec disaggregated, String provider, Boolean batch,
+            Boolean promptCaching, Double cacheTtlS, Double cacheWriteMultiplier, RateLimitSpec rateLimit,
+            RouterSpec router, AutoscaleSpec autoscale, RetrySpec retry, Double timeoutS, String fallback,
+            CircuitBreakerSpec circuitBreaker) {
+        this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine, kvBlocksOverride,
+                prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated, provider, batch,
+                promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit, router, autoscale, retry, timeoutS,
+                fallback, circuitBreaker, null);
+    }
+
+    /** The same pool with other energy settings. */
+    public PoolSpec withEnergy(EnergySpec newEnergy) {
+        return new PoolSpec(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine,
+                kvBlocksOverride, prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated,
+                provider, batch, promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit, router, autoscale, retry,
+                timeoutS, fallback, circuitBreaker, newEnergy);
+    }
 
     /** A pool with the default engine, the computed KV capacity and the default caching and preemption. */
     public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
@@ -142,6 +167,9 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
 
     public void validate(String path, Problems p) {
         validateResilience(path, p);
+        if (energy != null) {
+            energy.validate(path + ".energy", p);
+        }
         if (servedByProvider()) {
             validateProvider(path, p);
             return;

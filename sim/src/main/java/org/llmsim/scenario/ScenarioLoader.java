@@ -138,6 +138,10 @@ public final class ScenarioLoader {
                     providers.add(resolveProvider(i, pool, baseDir, fileName));
                     continue;
                 }
+                if (pool.energy() != null) {
+                    pool = pool.withEnergy(CarbonRegions.resolve(pool.energy(), catalog.directories(), fileName,
+                            "cluster.pools[" + i + "].energy.region"));
+                }
                 PoolPlan plan = resolvePool(i, pool, workload, baseDir, fileName, problems);
                 if (plan != null) {
                     pools.add(plan);

@@ -99,6 +99,28 @@ class EnergyRunTest {
     }
 
     @Test
+    void aPoolsOwnSettings_overrideTheScenariosFieldByField() {
+        String twoPools = "name: test\nseed: 7\nduration_s: 300\nwarmup_s: 30\nworkload:\n"
+                + WORKLOAD.formatted(6).indent(2)
+                + "cluster:\n  pools:\n"
+                + "    - {name: here, gpu: h100-sxm, model: llama-3.1-8b, replicas: 1}\n"
+                + "    - {name: north, gpu: h100-sxm, model: llama-3.1-8b, replicas: 1,"
+                + " energy: {region: europe-north1, pue: 1.1}}\n"
+                + "economics:\n  energy: {region: us-east-1, pue: 1.5}\n";
+        EnergyResult e = EnergyResult.of(TestScenarios.run(TestScenarios.load(twoPools)));
+        EnergyResult.Row here = e.pool("here");
+        EnergyResult.Row north = e.pool("north");
+        assertEquals((here.gpuJ() + here.hostJ()) * 1.5, here.facilityJ(), 1e-6);
+        assertEquals(here.facilityKwh() * 379.1 / 1000, here.co2Kg(), 1e-12);
+        assertEquals((north.gpuJ() + north.hostJ()) * 1.1, north.facilityJ(), 1e-6);
+        assertEquals(north.facilityKwh() * 39 / 1000, north.co2Kg(), 1e-12);
+        assertEquals(here.co2G() + north.co2G(), e.total().co2G(), 1e-9);
+        InputException bad = assertThrows(InputException.class, () -> TestScenarios.load(
+                twoPools.replace("europe-north1", "atlantis")));
+        assertEquals("cluster.pools[1].energy.region", bad.errors().get(0).path());
+    }
+
+    @Test
     void classes_shareTheFleetsEnergy() {
         RunResult r = TestScenarios.run(scenario(10, H100_X2));
         EnergyResult e = EnergyResult.of(r);
