@@ -42,6 +42,7 @@ public final class SummaryJson {
         cost.set("breakdown", AppJson.breakdown(AppResult.of(r).breakdown()));
         root.set("cost", cost);
         root.set("utilization", utilization(r.utilization()));
+        EnergyOutput.json(root, r);
         PreemptionOutput.json(root, r);
         PrefixCacheOutput.json(root, r);
         SpeculativeOutput.json(root, r);
@@ -62,6 +63,7 @@ public final class SummaryJson {
         }
         ObjectNode classes = root.putObject("classes");
         r.classes().forEach(k -> classes.set(k.name(), classResult(k)));
+        EnergyOutput.perPoolAndClass(root, r);
         ObjectNode sim = root.putObject("sim");
         Json.number(sim, "wall_s", r.sim().wallS());
         sim.put("events", r.sim().events());

@@ -119,6 +119,7 @@ public final class TerminalSummary {
         PrefixCacheOutput.terminal(b, r);
         SpeculativeOutput.terminal(b, r);
         KvTransferOutput.terminal(b, r);
+        EnergyOutput.terminal(b, r);
         RunResult.Cost c = r.cost();
         b.append(label("cost")).append(st.bold(Format.usd(c.usdPerHour()) + "/h")).append(" (")
                 .append(Format.usd(c.usdPerMonth())).append("/month)   ")

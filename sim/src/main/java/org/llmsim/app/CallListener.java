@@ -63,6 +63,11 @@ public final class CallListener implements EngineListener {
     }
 
     @Override
+    public void onPassPower(int replica, double startS, double endS, double watts) {
+        metrics.onPassPower(replica, startS, endS, watts);
+    }
+
+    @Override
     public boolean measures(Request request) {
         return metrics.measures(Journey.userOf(request));
     }

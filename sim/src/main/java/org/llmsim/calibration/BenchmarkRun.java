@@ -75,7 +75,18 @@ public final class BenchmarkRun {
         client.cluster = Cluster.build(scenario, kernel, streams, client);
         kernel.run(HORIZON_S, client::start);
         int failed = load.numPrompts() - client.completed.size();
-        return BenchmarkStats.of(client.completed, failed, client.lastFinishS, client.itl.summary().p50());
+        return BenchmarkStats.of(client.completed, failed, client.lastFinishS, client.itl.summary().p50())
+                .withGpuJoules(gpuJoules(scenario, client));
+    }
+
+    /** The passes' energy, plus idle power over the rest of each replica's time up to the last response. */
+    private static double gpuJoules(Scenario scenario, Client client) {
+        var pool = scenario.pools().get(0);
+        if (!pool.hardware().gpu().hasPower()) {
+            return Double.NaN;
+        }
+        double idleS = Math.max(0, pool.replicas() * client.lastFinishS - client.busyS);
+        return client.passJ + pool.hardware().gpu().idleWOrDefault() * pool.hardware().gpus() * idleS;
     }
 
     /** The benchmark client: paces requests and listens to the replicas for completions. */
@@ -94,6 +105,9 @@ public final class BenchmarkRun {
         private int sent;
         private int inFlight;
         private double lastFinishS;
+        /** Joules of all passes (all GPUs of their replica) and their summed time. */
+        private double passJ;
+        private double busyS;
 
         Client(BenchmarkLoad load, RandomStreams streams, DsolKernel kernel) {
             this.kernel = kernel;
@@ -171,6 +185,12 @@ public final class BenchmarkRun {
         @Override
         public void onIteration(int replica, double startS, double endS, int sequences, long newTokens,
                 int outputTokens, int usedBlocks, int totalBlocks) {
+        }
+
+        @Override
+        public void onPassPower(int replica, double startS, double endS, double watts) {
+            passJ += watts * (endS - startS);
+            busyS += endS - startS;
         }
     }
 }

@@ -23,9 +23,29 @@ import org.llmsim.request.Request;
  * @param e2elS                end-to-end latency, seconds
  * @param meanItlS             mean inter-token latency over all tokens, seconds
  * @param medianItlS           median inter-token latency over all tokens, seconds (NaN when no gap was reported)
+ * @param gpuJoules            energy of the GPUs over the duration: the passes at their operators' power, the rest
+ *                             of the time idle (NaN when the GPU profile gives no {@code tdp_w} or it was not asked)
  */
 public record BenchmarkStats(int completed, int failed, double durationS, long totalInputTokens,
-        long totalOutputTokens, Summary ttftS, Summary tpotS, Summary e2elS, double meanItlS, double medianItlS) {
+        long totalOutputTokens, Summary ttftS, Summary tpotS, Summary e2elS, double meanItlS, double medianItlS,
+        double gpuJoules) {
+
+    public BenchmarkStats(int completed, int failed, double durationS, long totalInputTokens, long totalOutputTokens,
+            Summary ttftS, Summary tpotS, Summary e2elS, double meanItlS, double medianItlS) {
+        this(completed, failed, durationS, totalInputTokens, totalOutputTokens, ttftS, tpotS, e2elS, meanItlS,
+                medianItlS, Double.NaN);
+    }
+
+    /** The same stats with the GPUs' energy. */
+    public BenchmarkStats withGpuJoules(double joules) {
+        return new BenchmarkStats(completed, failed, durationS, totalInputTokens, totalOutputTokens, ttftS, tpotS,
+                e2elS, meanItlS, medianItlS, joules);
+    }
+
+    /** GPU joules per output token, as NVML-based measurements report them (NaN without energy or tokens). */
+    public double joulesPerOutputToken() {
+        return totalOutputTokens > 0 ? gpuJoules / totalOutputTokens : Double.NaN;
+    }
 
     /** Stats without the engine's inter-token gaps (the median ITL unknown). */
     public BenchmarkStats(int completed, int failed, double durationS, long totalInputTokens, long totalOutputTokens,

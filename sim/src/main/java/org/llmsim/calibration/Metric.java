@@ -23,7 +23,9 @@ public enum Metric {
     MEDIAN_E2EL_MS("E2E median", "ms"),
     REQUEST_THROUGHPUT("throughput", "req/s"),
     OUTPUT_THROUGHPUT("output", "tok/s"),
-    TOTAL_TOKEN_THROUGHPUT("in+out", "tok/s");
+    TOTAL_TOKEN_THROUGHPUT("in+out", "tok/s"),
+    /** GPU energy over the benchmark per output token (GPU power as NVML reports it: board power, no host). */
+    JOULES_PER_OUTPUT_TOKEN("energy", "J/tok");
 
     private final String label;
     private final String unit;
@@ -83,6 +85,7 @@ public enum Metric {
             case REQUEST_THROUGHPUT -> s.requestThroughput();
             case OUTPUT_THROUGHPUT -> s.outputThroughput();
             case TOTAL_TOKEN_THROUGHPUT -> s.totalTokenThroughput();
+            case JOULES_PER_OUTPUT_TOKEN -> s.joulesPerOutputToken();
         };
     }
 }

@@ -85,16 +85,24 @@ public final class ValidationTable {
             String gpu = r.tp() > 1 ? r.tp() + "x " + r.gpu() : r.gpu();
             b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s (%s) | %s | %s | %+.1f%% |%n",
                     r.caseId(), r.calibration() ? "fitted" : "held out", gpu, r.model(), r.engine(),
-                    r.metric().label(), r.metric().unit(), number(r.published()), number(r.simulated()),
-                    100 * r.relativeError()));
+                    r.metric().label(), r.metric().unit(), number(r.metric(), r.published()),
+                    number(r.metric(), r.simulated()), 100 * r.relativeError()));
         }
         b.append('\n').append(summary(rows)).append('\n');
         return b.toString();
     }
 
-    /** The held-out rows: figures of cases no profile value was fitted to. */
+    /**
+     * The held-out rows of latency and throughput: figures of cases no profile value was fitted to. Energy figures
+     * are scored apart ({@link #heldOutEnergy}): they test the power model, on top of the time model.
+     */
     public static List<Row> heldOut(List<Row> rows) {
-        return rows.stream().filter(r -> !r.calibration()).toList();
+        return rows.stream().filter(r -> !r.calibration() && r.metric() != Metric.JOULES_PER_OUTPUT_TOKEN).toList();
+    }
+
+    /** The held-out energy rows (GPU joules per output token). */
+    public static List<Row> heldOutEnergy(List<Row> rows) {
+        return rows.stream().filter(r -> !r.calibration() && r.metric() == Metric.JOULES_PER_OUTPUT_TOKEN).toList();
     }
 
     /** The held-out row with the largest absolute error, or null without held-out rows. */
@@ -121,11 +129,26 @@ public final class ValidationTable {
                 worst == null ? "none" : String.format(Locale.ROOT, "%+.1f%% (%s, %s)", 100 * worst.relativeError(),
                         worst.caseId(), worst.metric().label()),
                 100 * medianAbsoluteError(fitted), fitted.size(), cases(fitted),
-                heldOut.isEmpty() ? 0 : Math.round(100.0 * within25 / heldOut.size()));
+                heldOut.isEmpty() ? 0 : Math.round(100.0 * within25 / heldOut.size()))
+                + energySummary(rows);
+    }
+
+    /** "; energy (held out): median |error| 43.2% over 2 figures", or nothing without energy figures. */
+    private static String energySummary(List<Row> rows) {
+        List<Row> energy = heldOutEnergy(rows);
+        return energy.isEmpty() ? "" : String.format(Locale.ROOT,
+                "; energy per output token (held out, scored apart): median |error| %.1f%% over %d figures",
+                100 * medianAbsoluteError(energy), energy.size());
     }
 
     private static long cases(List<Row> rows) {
         return rows.stream().map(Row::caseId).distinct().count();
+    }
+
+    /** Energy per token (about 0.1 J) with three decimals; every other figure by its magnitude. */
+    private static String number(Metric metric, double v) {
+        return metric == Metric.JOULES_PER_OUTPUT_TOKEN && !Double.isNaN(v)
+                ? String.format(Locale.ROOT, "%.3f", v) : number(v);
     }
 
     private static String number(double v) {

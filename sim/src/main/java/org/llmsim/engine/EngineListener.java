@@ -35,6 +35,13 @@ public interface EngineListener {
             int usedBlocks, int totalBlocks);
 
     /**
+     * The pass that ran from {@code startS} to {@code endS} drew {@code watts} on average over all the replica's
+     * GPUs (its operators at the power of what bounds each); called right after {@link #onIteration}.
+     */
+    default void onPassPower(int replica, double startS, double endS, double watts) {
+    }
+
+    /**
      * Whether the request's tokens count in the statistics (asked once, when it reaches a replica); the engine then
      * reports {@link #onTokenGaps} and {@link #onPrefixCacheLookup} only for such requests.
      */

@@ -14,6 +14,8 @@ final class PassPricer {
     private final MutableShape withoutRecompute = new MutableShape();
     private final SpeculativeDecoding speculative;
     private final EngineListener listener;
+    /** Mean power of the replica's GPUs over the last pass priced, watts (all GPUs together). */
+    private double lastPassW;
 
     PassPricer(int replica, PassCostModel costModel, SpeculativeDecoding speculative, EngineListener listener) {
         this.replica = replica;
@@ -29,6 +31,8 @@ final class PassPricer {
     double durationS(BatchPlan plan, double startS, boolean afterIdle, SwapSpace swapSpace, PassSlowdown slowdown) {
         double durationS = plan.steps() == 1 ? costModel.timeS(plan, afterIdle)
                 : costModel.multiStepTimeS(plan, plan.steps());
+        // read before pricing anything else on the cost model (a recompute's counterfactual pass below)
+        lastPassW = costModel.lastPassPowerW() * costModel.hardware().gpus();
         BatchPlan.PreemptionWork work = plan.preemption();
         if (!work.isNone()) {
             durationS += preemptionCostS(plan, work, durationS, swapSpace);
@@ -43,6 +47,14 @@ final class PassPricer {
             durationS *= slowdown.factorAt(startS);
         }
         return durationS;
+    }
+
+    /**
+     * Mean power of the replica's GPUs together over the last pass {@link #durationS} priced, watts; swaps, drafts
+     * and a degraded GPU's slowdown stretch the pass at the same mean power.
+     */
+    double lastPassW() {
+        return lastPassW;
     }
 
     /**

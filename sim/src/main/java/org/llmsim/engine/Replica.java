@@ -321,11 +321,12 @@ public final class Replica {
         busy = true;
         double durationS = pricer.durationS(plan, startS, afterIdle, swapSpace, slowdown);
         int passEpoch = epoch;
+        double passW = pricer.lastPassW();
         passPlan = plan;
-        clock.after(durationS, EventPriority.ITERATION, () -> finishPass(plan, startS, passEpoch));
+        clock.after(durationS, EventPriority.ITERATION, () -> finishPass(plan, startS, passEpoch, passW));
     }
 
-    private void finishPass(BatchPlan plan, double startS, int passEpoch) {
+    private void finishPass(BatchPlan plan, double startS, int passEpoch, double passW) {
         if (passEpoch != epoch) {
             return; // the replica crashed during the pass: its batch is gone
         }
@@ -334,6 +335,7 @@ public final class Replica {
         scheduler.complete(plan, endS);
         listener.onIteration(index, startS, endS, plan.sequences(), plan.newTokens(), plan.outputTokens(),
                 plan.usedBlocks(), kv.totalBlocks());
+        listener.onPassPower(index, startS, endS, passW);
         if (plan.steadyTokens() > 0) {
             double sinceS = Double.isNaN(plan.steadySinceS()) ? startS : plan.steadySinceS();
             listener.onTokenGaps(endS - sinceS, plan.steadyTokens());

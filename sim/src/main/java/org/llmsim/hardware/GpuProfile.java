@@ -59,6 +59,11 @@ import java.util.List;
  * @param transferredFrom        the profile whose efficiencies and overheads this one borrows, for a GPU without its
  *                               own measurements; null when every value is its own
  * @param transferred            the fields borrowed from {@code transferredFrom}
+ * @param tdpW                   board power limit (TDP or maximum TGP), watts; optional: without it the run reports
+ *                               no energy for pools of this GPU
+ * @param idleW                  board power with nothing running (idle or cold-starting replicas), watts; optional,
+ *                               default {@link #DEFAULT_IDLE_FRACTION} of {@code tdp_w}
+ * @param power                  power by operator regime ({@link GpuPower}); optional, see {@link #powerW}
  */
 public record GpuProfile(
         String id,
@@ -94,10 +99,71 @@ public record GpuProfile(
         Integer nvlinkDomainGpus,
         Integer gpusPerNode,
         String transferredFrom,
-        List<String> transferred) {
+        List<String> transferred,
+        Double tdpW,
+        Double idleW,
+        GpuPower power) {
 
     /** GPUs per NVLink (or fabric) domain and per node where the profile does not say: an HGX board of 8. */
     public static final int DEFAULT_GPUS_PER_DOMAIN = 8;
+
+    /** Idle power when a profile gives only {@code tdp_w}: Hopper and Ampere SXM boards idle at 10-13 % of TDP. */
+    public static final double DEFAULT_IDLE_FRACTION = 0.10;
+
+    /**
+     * Memory-bound power when a profile gives none: one H100 serving Llama-3.1-8B at batch 8, a pass made mostly of
+     * weight streaming, averages 69 % of its TDP (the ML.ENERGY leaderboard's v3.0 data).
+     */
+    public static final double DEFAULT_MEMORY_BOUND_FRACTION = 0.70;
+
+    /** Whether the profile gives what energy needs ({@code tdp_w}). */
+    public boolean hasPower() {
+        return tdpW != null;
+    }
+
+    /** Board power with nothing running, watts (0 without {@code tdp_w}). */
+    public double idleWOrDefault() {
+        if (idleW != null) {
+            return idleW;
+        }
+        return tdpW == null ? 0 : DEFAULT_IDLE_FRACTION * tdpW;
+    }
+
+    /**
+     * Power of one GPU while a compute-bound kernel runs, watts: {@code power.compute_bound_w}, default {@code tdp_w}
+     * (the board's limit, which prefill and large batches reach); 0 without {@code tdp_w}.
+     */
+    public double computeBoundW() {
+        if (tdpW == null) {
+            return 0;
+        }
+        return power != null && power.computeBoundW() != null ? power.computeBoundW() : tdpW;
+    }
+
+    /**
+     * Power of one GPU while a memory-bound kernel runs, watts: {@code power.memory_bound_w}, default
+     * {@link #DEFAULT_MEMORY_BOUND_FRACTION} of {@code tdp_w}; 0 without {@code tdp_w}.
+     */
+    public double memoryBoundW() {
+        if (tdpW == null) {
+            return 0;
+        }
+        return power != null && power.memoryBoundW() != null ? power.memoryBoundW()
+                : DEFAULT_MEMORY_BOUND_FRACTION * tdpW;
+    }
+
+    /**
+     * Power of one GPU that holds a model but runs no kernel (the host's share of a pass), watts: {@code
+     * power.waiting_w}, default twice the idle power and at most the memory-bound power (a GPU holding a model and
+     * its CUDA context idles at about twice an empty one); 0 without {@code tdp_w}.
+     */
+    public double waitingW() {
+        if (tdpW == null) {
+            return 0;
+        }
+        return power != null && power.waitingW() != null ? power.waitingW()
+                : Math.min(memoryBoundW(), 2 * idleWOrDefault());
+    }
 
     public double memoryBytes() {
         return memoryGb * 1e9;
@@ -199,7 +265,7 @@ public record GpuProfile(
                         .overriddenBy(c.attention()), allreduceOrNccl().overriddenBy(c.allreduce()),
                 or(c.layerOverheadS(), layerOverheadS),
                 or(c.requestLatencyS(), requestLatencyS), smCount,
-                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred, tdpW, idleW, power);
     }
 
     /** The attention kernel, ideal when the profile gives none. */
@@ -223,7 +289,7 @@ public record GpuProfile(
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
                 layerOverheadS, value, smCount,
-                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred, tdpW, idleW, power);
     }
 
     public double layerOverheadSOrZero() {
@@ -237,7 +303,7 @@ public record GpuProfile(
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, value, sources, perTokenOverheadS, engines,
                 int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
                 layerOverheadS, requestLatencyS, smCount,
-                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred, tdpW, idleW, power);
     }
 
     /** A copy with another host time per layer per pass, seconds. */
@@ -247,7 +313,7 @@ public record GpuProfile(
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
                 value, requestLatencyS, smCount,
-                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred, tdpW, idleW, power);
     }
 
     /** The profile as {@code engine} runs it, without per-engine sets: what calibration varies. */
@@ -289,7 +355,7 @@ public record GpuProfile(
                 latencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, ce, me, iterationS, sequenceS,
                 runtimeReserveGb, newSources, tokenS, newEngines, int8Tops, networkGbps, networkLatencyUs,
                 rooflineKnee, attention, allreduce, layerOverheadS, requestLatencyS, smCount,
-                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred, tdpW, idleW, power);
     }
 
     /**
@@ -301,7 +367,7 @@ public record GpuProfile(
         return new GpuProfile(id, name, memoryGb, hbmBandwidthTbps, bf16Tflops, fp8Tflops, interconnectGbps, 0.0,
                 pcieGbps, null, priceUsdPerHour, priceAsOf, 1.0, 1.0, 0.0, 0.0, runtimeReserveGb, sources, 0.0, null,
                 int8Tops, networkGbps, 0.0, null, null, null, 0.0, 0.0, null,
-                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred, tdpW, idleW, power);
     }
 
     /** A copy with another attention kernel (calibration and tests). */
@@ -311,7 +377,7 @@ public record GpuProfile(
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, kernel, allreduce,
                 layerOverheadS, requestLatencyS, smCount,
-                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred, tdpW, idleW, power);
     }
 
     /** A copy with another roofline knee (null: sharp). */
@@ -321,7 +387,7 @@ public record GpuProfile(
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, knee, attention, allreduce,
                 layerOverheadS, requestLatencyS, smCount,
-                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred, tdpW, idleW, power);
     }
 
     /** A copy with other all-reduce kernels. */
@@ -331,7 +397,7 @@ public record GpuProfile(
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, kernels,
                 layerOverheadS, requestLatencyS, smCount,
-                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred, tdpW, idleW, power);
     }
 
     /** A copy with another SM count (null: no wave quantization). */
@@ -341,7 +407,7 @@ public record GpuProfile(
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
                 layerOverheadS, requestLatencyS, sms,
-                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred);
+                fp4Tflops, nvlinkDomainGpus, gpusPerNode, transferredFrom, transferred, tdpW, idleW, power);
     }
 
     /** A copy with another NVLink domain size (null: the default of eight). */
@@ -350,7 +416,8 @@ public record GpuProfile(
                 interconnectLatencyUs, pcieGbps, pcieEfficiency, priceUsdPerHour, priceAsOf, computeEfficiency,
                 memoryEfficiency, iterationOverheadS, perSequenceOverheadS, runtimeReserveGb, sources,
                 perTokenOverheadS, engines, int8Tops, networkGbps, networkLatencyUs, rooflineKnee, attention, allreduce,
-                layerOverheadS, requestLatencyS, smCount, fp4Tflops, gpus, gpusPerNode, transferredFrom, transferred);
+                layerOverheadS, requestLatencyS, smCount, fp4Tflops, gpus, gpusPerNode, transferredFrom, transferred,
+                tdpW, idleW, power);
     }
 
     private static <T> T or(T value, T fallback) {

@@ -14,7 +14,9 @@
  *       {@code gpu-profiles/gpus/*.yaml} and {@code gpu-profiles/models/*.yaml}. A GPU profile's top-level
  *       efficiencies and overheads are its vLLM calibration; {@link org.llmsim.hardware.EngineCalibrations} holds
  *       optional per-engine sets, and {@link org.llmsim.hardware.GpuProfile#forEngine} gives the profile as a
- *       {@link org.llmsim.hardware.ServingEngine} runs it.</li>
+ *       {@link org.llmsim.hardware.ServingEngine} runs it. Its board power, idle power and
+ *       {@link org.llmsim.hardware.GpuPower} (power by what bounds a kernel) drive the energy figures, each with
+ *       its stated default.</li>
  * </ul>
  * Units are in the names: bytes, seconds, TFLOP/s ({@code tflops}), TB/s ({@code tbps}), Gbit/s ({@code gbps}).
  *

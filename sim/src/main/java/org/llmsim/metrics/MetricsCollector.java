@@ -80,7 +80,7 @@ public final class MetricsCollector implements EngineListener {
     @Override
     public void onFinished(Request r, double timeS) {
         if (r.replica() >= 0) {
-            replicas.finished(r.replica());
+            replicas.finished(r.replica(), timeS);
         }
         requests.finished(r, timeS);
         settle(r);
@@ -151,6 +151,12 @@ public final class MetricsCollector implements EngineListener {
     public void onIteration(int replica, double startS, double endS, int sequences, long newTokens, int outputTokens,
             int usedBlocks, int totalBlocks) {
         replicas.pass(replica, startS, endS, sequences, usedBlocks, totalBlocks);
+        replicas.outputTokens(replica, startS, outputTokens);
+    }
+
+    @Override
+    public void onPassPower(int replica, double startS, double endS, double watts) {
+        replicas.power(replica, startS, endS, watts);
     }
 
     private void settle(Request r) {
@@ -201,7 +207,9 @@ public final class MetricsCollector implements EngineListener {
                 .with(preemption.result())
                 .with(prefixCache.result())
                 .with(speculative.result())
-                .with(kvTransfer.result());
+                .with(kvTransfer.result())
+                .with(EnergyAccounting.result(scenario, replicas, provisioned, window.lengthS(),
+                        requests.classes(windowS)));
     }
 
     public long arrived() {

@@ -12,6 +12,12 @@ final class ReplicaProbe {
     private final long[] passes;
     private final long[] sequencesInPasses;
     private final long[] completed;
+    /** Joules of each replica's GPUs over its passes' overlap with the window. */
+    private final double[] activeJ;
+    /** Output tokens of passes that started inside the window. */
+    private final long[] outputTokens;
+    /** Completions inside the window. */
+    private final long[] completedInWindow;
 
     ReplicaProbe(RunResult.Window window, int replicas) {
         this.window = window;
@@ -20,6 +26,9 @@ final class ReplicaProbe {
         this.passes = new long[replicas];
         this.sequencesInPasses = new long[replicas];
         this.completed = new long[replicas];
+        this.activeJ = new double[replicas];
+        this.outputTokens = new long[replicas];
+        this.completedInWindow = new long[replicas];
     }
 
     void pass(int replica, double startS, double endS, int sequences, int usedBlocks, int totalBlocks) {
@@ -34,8 +43,41 @@ final class ReplicaProbe {
         }
     }
 
-    void finished(int replica) {
+    void finished(int replica, double timeS) {
         completed[replica]++;
+        if (window.contains(timeS)) {
+            completedInWindow[replica]++;
+        }
+    }
+
+    /** A pass drew {@code watts} (all the replica's GPUs) from {@code startS} to {@code endS}. */
+    void power(int replica, double startS, double endS, double watts) {
+        double inWindow = window.overlapS(startS, endS);
+        if (inWindow > 0) {
+            activeJ[replica] += watts * inWindow;
+        }
+    }
+
+    void outputTokens(int replica, double startS, int tokens) {
+        if (window.contains(startS)) {
+            outputTokens[replica] += tokens;
+        }
+    }
+
+    double busyS(int replica) {
+        return busyS[replica];
+    }
+
+    double activeJ(int replica) {
+        return activeJ[replica];
+    }
+
+    long outputTokens(int replica) {
+        return outputTokens[replica];
+    }
+
+    long completedInWindow(int replica) {
+        return completedInWindow[replica];
     }
 
     int replicas() {

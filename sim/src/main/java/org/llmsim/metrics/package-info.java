@@ -8,6 +8,7 @@
  *       {@link org.llmsim.metrics.Section}s, one per feature ({@link org.llmsim.metrics.ItlResult},
  *       {@link org.llmsim.metrics.PreemptionResult}, {@link org.llmsim.metrics.PrefixCacheResult},
  *       {@link org.llmsim.metrics.SpeculativeResult}, {@link org.llmsim.metrics.KvTransferResult},
+ *       {@link org.llmsim.metrics.EnergyResult},
  *       {@link org.llmsim.metrics.AppResult}, {@link org.llmsim.metrics.ElasticResult},
  *       {@link org.llmsim.metrics.FleetResult}), each read with its kind's {@code of(result)}. Rates and shares keep
  *       the counts they derive from, so results merge exactly. {@code reports} turns results into files and never
@@ -20,6 +21,9 @@
  *       three significant digits) with exact mean, standard deviation, minimum and maximum.</li>
  *   <li>{@link org.llmsim.metrics.CostCalculator} - combines provisioned GPU time with the price table, and the
  *       per-call spend of API providers and the gateway into the bill and the steady-state rates.</li>
+ *   <li>{@link org.llmsim.metrics.EnergyAccounting} - the GPUs' energy over the window (each pass at its operators'
+ *       power, the rest of the provisioned time idle), the hosts', the facility's (PUE) and its CO2, per pool and
+ *       class, into the {@link org.llmsim.metrics.EnergyResult} section.</li>
  *   <li>{@link org.llmsim.metrics.CostLedger} - every dollar by backend, pool, tier, class and kind; GPU time shared
  *       among tiers and classes by the tokens each served. {@link org.llmsim.metrics.AppResult} holds the ledger's
  *       breakdown with the caches, tiers, backends and break-even of a run.</li>
@@ -42,6 +46,6 @@
  * and the writers that show it; a new feature adds a section kind, a probe and its writers, and neither touches the
  * core or the fleet merge.
  *
- * <p>Depends on: engine, kernel, request, scenario.
+ * <p>Depends on: engine, hardware, kernel, request, scenario.
  */
 package org.llmsim.metrics;

@@ -84,6 +84,14 @@ public final class PassCostModel {
     private final ParallelLayout layout;
     private final double expertImbalance;
     private final ExpertAllToAll allToAll;
+    // power of one GPU by what bounds an operator (communication at the memory-bound power), watts
+    private final double computeW;
+    private final double memoryW;
+    private final double waitingW;
+    /** Joules per GPU of the operators priced since the last reset (a field, so a pass allocates nothing). */
+    private double operatorJ;
+    /** Mean power of one GPU over the last pass priced by {@link #timeS} or {@link #multiStepTimeS}, watts. */
+    private double lastPassW;
 
     /** A replica whose engine does its host work between passes. */
     public PassCostModel(ReplicaHardware hardware) {
@@ -155,6 +163,9 @@ public final class PassCostModel {
         this.perTokenOverheadS = gpu.perTokenOverheadSOrZero();
         this.overlapHost = overlapHost;
         this.pipeline = hardware.pp() == 1 ? null : new PipelineSchedule(this, hardware);
+        this.computeW = gpu.computeBoundW();
+        this.memoryW = gpu.memoryBoundW();
+        this.waitingW = gpu.waitingW();
     }
 
     public ReplicaHardware hardware() {
@@ -172,9 +183,45 @@ public final class PassCostModel {
      */
     public double timeS(PassShape pass, boolean pipelineEmpty) {
         if (pipeline != null) {
-            return pipeline.timeS(pass, pipelineEmpty);
+            double t = pipeline.timeS(pass, pipelineEmpty);
+            meanPowerOfUnpipelined(pass);
+            return t;
         }
-        return withHost(gpuTimeS(pass, 1.0, 1.0, layers, true), hostS(pass));
+        operatorJ = 0;
+        double gpuS = gpuTimeS(pass, 1.0, 1.0, layers, true);
+        double t = withHost(gpuS, hostS(pass));
+        lastPassW = meanW(gpuS, t);
+        return t;
+    }
+
+    /**
+     * Mean power of one GPU over the last pass priced by {@link #timeS} or {@link #multiStepTimeS}, watts: each
+     * operator's time at the power of what bounds it, the host's visible time at the waiting power. A
+     * pipeline-parallel pass takes the mix of the same pass run unpipelined (its bubbles count as active time).
+     * 0 when the GPU profile gives no {@code tdp_w}.
+     */
+    public double lastPassPowerW() {
+        return lastPassW;
+    }
+
+    /** Power of one GPU while an operator bounded by {@code bound} runs, watts. */
+    public double powerW(OperatorTime.Bound bound) {
+        return switch (bound) {
+            case COMPUTE -> computeW;
+            case MEMORY, COMMUNICATION -> memoryW;
+            case HOST -> waitingW;
+        };
+    }
+
+    /** Joules of one GPU for a pass whose operators (priced into {@link #operatorJ}) took {@code gpuS} of {@code t}. */
+    private double meanW(double gpuS, double t) {
+        return t > 0 ? (operatorJ + waitingW * (t - gpuS)) / t : waitingW;
+    }
+
+    private void meanPowerOfUnpipelined(PassShape pass) {
+        operatorJ = 0;
+        double gpuS = gpuTimeS(pass, 1.0, 1.0, layers, true);
+        lastPassW = meanW(gpuS, withHost(gpuS, hostS(pass)));
     }
 
     /**
@@ -186,6 +233,7 @@ public final class PassCostModel {
         long n = first.decodeNewTokens();
         MutableShape step = new MutableShape();
         double gpuS = 0;
+        operatorJ = 0;
         for (int j = 0; j < steps; j++) {
             step.set(first.sequences(), first.newTokens(), first.promptTokens(), first.promptPairs(),
                     first.promptKvReadTokens(), first.decodePairs() + j * n, first.decodeKvReadTokens() + j * n,
@@ -193,7 +241,13 @@ public final class PassCostModel {
             gpuS += pipeline != null ? pipeline.timeS(step, false) - hostS(step)
                     : gpuTimeS(step, 1.0, 1.0, layers, true);
         }
-        return withHost(gpuS, hostS(first));
+        double t = withHost(gpuS, hostS(first));
+        if (pipeline != null) {
+            meanPowerOfUnpipelined(first);
+        } else {
+            lastPassW = meanW(gpuS, t);
+        }
+        return t;
     }
 
     /** The pass's operators, each with its time and what bounds it; for the catalog, validate and tests. */
@@ -278,7 +332,14 @@ public final class PassCostModel {
     }
 
     private double gemmS(double m, double f) {
-        return Roofline.timeS(gemmComputeS(m, f), gemmMemoryS(f), knee);
+        return timed(gemmComputeS(m, f), gemmMemoryS(f));
+    }
+
+    /** An operator's time on its roofline; adds its energy at the power of what bounds it to {@link #operatorJ}. */
+    private double timed(double computeS, double memoryS) {
+        double t = Roofline.timeS(computeS, memoryS, knee);
+        operatorJ += t * (computeS >= memoryS ? computeW : memoryW);
+        return t;
     }
 
     /**
@@ -322,12 +383,24 @@ public final class PassCostModel {
 
     /** The experts' GEMMs for {@code m} tokens of all ranks, on the slowest GPU of the expert group. */
     private double expertsS(double m, double f) {
-        return experts == 0 ? 0 : expertImbalance * Roofline.timeS(expertComputeS(m, f), expertMemoryS(m, f), knee);
+        if (experts == 0) {
+            return 0;
+        }
+        // the slowest GPU sets the time; the others wait for it at about the power of the work they did
+        double before = operatorJ;
+        double t = timed(expertComputeS(m, f), expertMemoryS(m, f));
+        operatorJ += (expertImbalance - 1) * (operatorJ - before);
+        return expertImbalance * t;
     }
 
     /** Dispatch and combine of every MoE layer of the stage, for the slowest rank's {@code m} tokens. */
     private double allToAllS(double m, int stageLayers) {
-        return allToAll == null ? 0 : stageLayers * allToAll.layerTimeS(m);
+        if (allToAll == null) {
+            return 0;
+        }
+        double t = stageLayers * allToAll.layerTimeS(m);
+        operatorJ += t * memoryW; // communication draws the memory-bound power
+        return t;
     }
 
     /** The slowest data-parallel rank's share of the pass (1 without data parallelism). */
@@ -349,7 +422,7 @@ public final class PassCostModel {
         if (tokens <= 0) {
             return 0;
         }
-        return Roofline.timeS(prefillAttentionComputeS(tokens, pairs, f), attentionMemoryS(tokens, kvRead, f), knee);
+        return timed(prefillAttentionComputeS(tokens, pairs, f), attentionMemoryS(tokens, kvRead, f));
     }
 
     /** A prompt kernel reaches its plateau on long sequences: efficiency x L / (L + half), L the causal length. */
@@ -363,7 +436,7 @@ public final class PassCostModel {
         if (tokens <= 0) {
             return 0;
         }
-        return Roofline.timeS(decodeAttentionComputeS(pairs, f), attentionMemoryS(tokens, kvRead, f), knee);
+        return timed(decodeAttentionComputeS(pairs, f), attentionMemoryS(tokens, kvRead, f));
     }
 
     private double decodeAttentionComputeS(double pairs, double f) {
@@ -379,7 +452,7 @@ public final class PassCostModel {
         if (sampled <= 0) {
             return 0;
         }
-        return Roofline.timeS(sampled * lmHeadFlopsPerToken / lmHeadFlopsPerS, lmHeadBytes / bytesPerS, knee);
+        return timed(sampled * lmHeadFlopsPerToken / lmHeadFlopsPerS, lmHeadBytes / bytesPerS);
     }
 
     /**
@@ -397,16 +470,25 @@ public final class PassCostModel {
     }
 
     private double elementwiseS(double m, double f) {
-        return m * elementwiseBytesPerToken * f / bytesPerS;
+        double t = m * elementwiseBytesPerToken * f / bytesPerS;
+        operatorJ += t * memoryW;
+        return t;
     }
 
     private double embeddingS(double m) {
-        return m * embeddingBytesPerToken / bytesPerS;
+        double t = m * embeddingBytesPerToken / bytesPerS;
+        operatorJ += t * memoryW;
+        return t;
     }
 
     /** Two all-reduces of the activations per layer over {@code stageLayers} layers; none without tp. */
     double allReducesS(double m, int stageLayers) {
-        return tp == 1 ? 0 : 2.0 * stageLayers * allReduce.timeS(m * allReduceBytesPerToken, tp);
+        if (tp == 1) {
+            return 0;
+        }
+        double t = 2.0 * stageLayers * allReduce.timeS(m * allReduceBytesPerToken, tp);
+        operatorJ += t * memoryW;
+        return t;
     }
 
     /** Host time of one pass: per pass, per layer, per sequence and per new token. */

@@ -8,7 +8,8 @@
  *       quantization over the GPU's SMs, prompt and decode attention on theirs, tensor-parallel all-reduces by
  *       message size, and host time per pass, layer, sequence and token; with data parallelism, the slowest rank's
  *       share of the pass. Operators of a layer run one after
- *       another, so their times add; only an engine's overlap scheduler hides host time behind GPU time.</li>
+ *       another, so their times add; only an engine's overlap scheduler hides host time behind GPU time. Pricing a
+ *       pass also gives its mean power: each operator's time at the power of what bounds it.</li>
  *   <li>{@link org.llmsim.passtime.Roofline} - one operator: FLOPs at the achievable FLOP/s of its dtype against
  *       bytes at the achievable bandwidth, joined by a smooth maximum whose knee is the profile's.</li>
  *   <li>{@link org.llmsim.passtime.AllReduce} - NCCL's ring all-reduce as latency plus bytes over bus bandwidth,

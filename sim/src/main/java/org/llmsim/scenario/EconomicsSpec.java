@@ -10,10 +10,23 @@ import java.util.List;
  *                         the scenario's own pools use
  * @param opsUsdPerMonth   people and tooling cost of running the fleet, USD per month, added to the GPU time (the
  *                         field's rule of thumb: one to two engineers); default 0
+ * @param energy           what the energy figures assume beyond the GPUs ({@link EnergySpec}); default: its defaults
  */
-public record EconomicsSpec(List<String> compareProviders, Double opsUsdPerMonth) {
+public record EconomicsSpec(List<String> compareProviders, Double opsUsdPerMonth, EnergySpec energy) {
+
+    public EconomicsSpec(List<String> compareProviders, Double opsUsdPerMonth) {
+        this(compareProviders, opsUsdPerMonth, null);
+    }
+
+    /** The same block with other energy settings. */
+    public EconomicsSpec withEnergy(EnergySpec newEnergy) {
+        return new EconomicsSpec(compareProviders, opsUsdPerMonth, newEnergy);
+    }
 
     public EconomicsSpec {
+        if (energy == null) {
+            energy = EnergySpec.DEFAULTS;
+        }
         if (compareProviders == null) {
             compareProviders = List.of();
         }
@@ -24,6 +37,7 @@ public record EconomicsSpec(List<String> compareProviders, Double opsUsdPerMonth
 
     public void validate(String path, Problems p) {
         p.nonNegative(path + ".ops_usd_per_month", opsUsdPerMonth);
+        energy.validate(path + ".energy", p);
         for (int i = 0; i < compareProviders.size(); i++) {
             if (compareProviders.get(i) == null || compareProviders.get(i).isBlank()) {
                 p.add(path + ".compare_providers[" + i + "]", "must name a provider profile");

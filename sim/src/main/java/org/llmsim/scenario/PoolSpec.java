@@ -42,6 +42,9 @@ import org.llmsim.hardware.ServingEngine;
  * (another of the provider's cache options, e.g. 3600 s at 2x), and {@code rate_limit} (the account's limits, in
  * place of the profile's).
  *
+ * <p><b>Energy.</b> {@code energy} ({@link EnergySpec}) overrides, field by field, the scenario's
+ * {@code economics.energy} for this pool's replicas (a pool in another region or data centre).
+ *
  * <p><b>Autoscaling.</b> {@code autoscale} ({@link AutoscaleSpec}) lets the number of replicas follow the load
  * between its bounds; {@code replicas} is then the number warm at t = 0 (default {@code min_replicas}).
  *
@@ -58,7 +61,7 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         Boolean promptCaching, Double cacheTtlS, Double cacheWriteMultiplier, RateLimitSpec rateLimit,
         RouterSpec router, AutoscaleSpec autoscale, RetrySpec retry, Double timeoutS, String fallback,
         CircuitBreakerSpec circuitBreaker, Integer dataParallel, Boolean expertParallel, Dtype expertDispatchDtype,
-        Double expertImbalance) {
+        Double expertImbalance, EnergySpec energy) {
 
     /** A pool (GPU or provider) of one data-parallel rank per replica, without expert parallelism. */
     public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
@@ -71,7 +74,16 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine, kvBlocksOverride,
                 prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated, provider, batch,
                 promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit, router, autoscale, retry, timeoutS,
-                fallback, circuitBreaker, null, null, null, null);
+                fallback, circuitBreaker, null, null, null, null, null);
+    }
+
+    /** The same pool with other energy settings. */
+    public PoolSpec withEnergy(EnergySpec newEnergy) {
+        return new PoolSpec(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine,
+                kvBlocksOverride, prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated,
+                provider, batch, promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit, router, autoscale, retry,
+                timeoutS, fallback, circuitBreaker, dataParallel, expertParallel, expertDispatchDtype, expertImbalance,
+                newEnergy);
     }
 
     /** A pool with the default engine, the computed KV capacity and the default caching and preemption. */
@@ -107,8 +119,7 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
             RouterSpec router) {
         this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine, kvBlocksOverride,
                 prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated, provider, batch,
-                promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit, router, null, null, null, null, null, null,
-                null, null, null);
+                promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit, router, null, null, null, null, null);
     }
 
     public PoolSpec {
@@ -172,6 +183,9 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
 
     public void validate(String path, Problems p) {
         validateResilience(path, p);
+        if (energy != null) {
+            energy.validate(path + ".energy", p);
+        }
         if (servedByProvider()) {
             validateProvider(path, p);
             return;

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.llmsim.hardware.EngineCalibration;
+import org.llmsim.hardware.GpuPower;
 import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.ModelProfile;
 import org.llmsim.hardware.ServingEngine;
@@ -231,6 +232,7 @@ public final class ProfileCatalog {
         p.nonNegative("per_sequence_overhead_s", gpu.perSequenceOverheadS());
         p.nonNegative("per_token_overhead_s", gpu.perTokenOverheadS());
         p.nonNegative("runtime_reserve_gb", gpu.runtimeReserveGb());
+        checkPower(p, gpu);
         checkSources(p, gpu.sources());
         if (gpu.engines() != null) {
             for (ServingEngine engine : ServingEngine.values()) {
@@ -264,6 +266,36 @@ public final class ProfileCatalog {
             if (!TRANSFERABLE.contains(top)) {
                 p.add("transferred", "'" + field + "' cannot be transferred; allowed: "
                         + String.join(", ", new TreeSet<>(TRANSFERABLE)) + " (or engines.<engine>)");
+            }
+        }
+    }
+
+    /** Power figures lie between the idle floor and the board's limit; none of them without {@code tdp_w}. */
+    private static void checkPower(Problems p, GpuProfile gpu) {
+        p.positive("tdp_w", gpu.tdpW());
+        p.nonNegative("idle_w", gpu.idleW());
+        GpuPower power = gpu.power();
+        if (gpu.tdpW() == null) {
+            if (gpu.idleW() != null || power != null) {
+                p.add("tdp_w", "must be given with idle_w and power (the board's power limit, watts)");
+            }
+            return;
+        }
+        String tdp = Problems.format(gpu.tdpW());
+        if (gpu.idleW() != null && gpu.idleW() > gpu.tdpW()) {
+            p.add("idle_w", "must be <= tdp_w (" + tdp + "), got " + Problems.format(gpu.idleW()));
+        }
+        if (power == null) {
+            return;
+        }
+        String idle = Problems.format(gpu.idleWOrDefault());
+        Object[][] fields = {{"power.compute_bound_w", power.computeBoundW()},
+                {"power.memory_bound_w", power.memoryBoundW()}, {"power.waiting_w", power.waitingW()}};
+        for (Object[] f : fields) {
+            Double w = (Double) f[1];
+            if (w != null && (w < gpu.idleWOrDefault() || w > gpu.tdpW())) {
+                p.add((String) f[0], "must lie between idle_w (" + idle + ") and tdp_w (" + tdp + "), got "
+                        + Problems.format(w));
             }
         }
     }

@@ -116,6 +116,17 @@ public final class ScenarioLoader {
         }
         RunSize.check(spec, workload, problems);
         problems.throwIfAny();
+        EnergySpec energy = spec.economics().energy();
+        try {
+            EnergySpec resolved = CarbonRegions.resolve(energy, catalog.directories(), fileName,
+                    "economics.energy.region");
+            if (resolved != energy) {
+                spec = spec.withEconomics(spec.economics().withEnergy(resolved));
+            }
+        } catch (InputException e) {
+            problems.addAll(e);
+            problems.throwIfAny();
+        }
 
         List<PoolPlan> pools = new ArrayList<>();
         List<ProviderPlan> providers = new ArrayList<>();
@@ -126,6 +137,10 @@ public final class ScenarioLoader {
                 if (pool.servedByProvider()) {
                     providers.add(resolveProvider(i, pool, baseDir, fileName));
                     continue;
+                }
+                if (pool.energy() != null) {
+                    pool = pool.withEnergy(CarbonRegions.resolve(pool.energy(), catalog.directories(), fileName,
+                            "cluster.pools[" + i + "].energy.region"));
                 }
                 PoolPlan plan = resolvePool(i, pool, workload, baseDir, fileName, problems);
                 if (plan != null) {

@@ -154,6 +154,12 @@ public record ScenarioSpec(String name, String description, Long seed, Double du
                 || (workload != null && workload.hasPipelines());
     }
 
+    /** The same scenario with another economics block. */
+    public ScenarioSpec withEconomics(EconomicsSpec newEconomics) {
+        return new ScenarioSpec(name, description, seed, durationS, warmupS, drainTimeoutS, workload, cluster,
+                output, plan, newEconomics, faults, fleet, maxRequests);
+    }
+
     /** The same scenario under another seed (replications run one per seed). */
     public ScenarioSpec withSeed(long newSeed) {
         return new ScenarioSpec(name, description, newSeed, durationS, warmupS, drainTimeoutS, workload, cluster,

@@ -7,7 +7,9 @@
  *   <li>{@link org.llmsim.scenario.ScenarioLoader} - file to validated {@link org.llmsim.scenario.Scenario}.</li>
  *   <li>{@link org.llmsim.scenario.ScenarioSpec} and the records it holds ({@code WorkloadSpec}, {@code ClusterSpec},
  *       {@code PoolSpec}, ...) - one record per block of the file; defaults live in their compact constructors.</li>
- *   <li>{@link org.llmsim.scenario.ProfileCatalog} - finds GPU and model profiles by id or path.</li>
+ *   <li>{@link org.llmsim.scenario.ProfileCatalog} - finds GPU and model profiles by id or path;
+ *       {@link org.llmsim.scenario.CarbonRegions} the grid carbon intensity of a cloud region, which
+ *       {@link org.llmsim.scenario.EnergySpec} ({@code economics.energy}) may name.</li>
  *   <li>{@link org.llmsim.scenario.InputFiles} - reads a user's file with a size limit checked before parsing;
  *       {@link org.llmsim.scenario.RunSize} - refuses, before it starts, a run too big to finish (requests, clock
  *       events, replicas, durations beyond a year).</li>

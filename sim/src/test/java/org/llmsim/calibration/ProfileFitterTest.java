@@ -64,7 +64,7 @@ class ProfileFitterTest {
         GpuProfile impossible = new GpuProfile("fast", "fast", h100.memoryGb(), 2 * h100.hbmBandwidthTbps(),
                 h100.bf16Tflops(), h100.fp8Tflops(), h100.interconnectGbps(), 0.0, h100.pcieGbps(),
                 null, h100.priceUsdPerHour(), null, 1.0, 1.0, 0.0, 0.0, 1.5, List.of("test"), null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         List<Measurement> points = measure(impossible);
         // when the H100 is fitted to them
         ProfileFitter.Result r = new ProfileFitter(TestScenarios.catalog(), null).maxIterations(10).fit(h100,
