@@ -22,6 +22,8 @@ class PassEnergyTest {
     private static final double LM_HEAD_PARAMS = 525_336_576.0;
     private static final double KV_PER_TOKEN = 131_072.0;
     private static final ModelProfile LLAMA_8B = TestScenarios.model("llama-3.1-8b");
+    /** Llama-3.1-8B's element-wise traffic per token: (8 h + 2 (H + Hkv) dh + 3 i) 16-bit values in 32 layers. */
+    private static final double ELEMENTWISE_BYTES_PER_TOKEN = (8 * 4096 + 2 * (32 + 8) * 128 + 3 * 14336) * 2.0 * 32;
     private static final double COMPUTE_W = 700;
     private static final double MEMORY_W = 486;
     private static final double WAITING_W = 176;
@@ -37,7 +39,7 @@ class PassEnergyTest {
         double t = cost.timeS(Shape.decode(1, 999));
         // when priced, the pass lasts its operators' byte times, by hand:
         double byHand = GEMM_PARAMS * 2 / HBM + 1000 * KV_PER_TOKEN / HBM + KV_PER_TOKEN / HBM
-                + LM_HEAD_PARAMS * 2 / HBM + 4096 * 2 / HBM;
+                + LM_HEAD_PARAMS * 2 / HBM + 4096 * 2 / HBM + ELEMENTWISE_BYTES_PER_TOKEN / HBM;
         assertEquals(byHand, t, 1e-12);
         // then it draws 486 W throughout: 486 x 4.33 ms = 2.10 J
         assertEquals(MEMORY_W, cost.lastPassPowerW(), 1e-9);
@@ -67,9 +69,11 @@ class PassEnergyTest {
         assertEquals(OperatorTime.Bound.COMPUTE, b.operators().get(0).bound());
         assertEquals(gemmS, b.operators().get(0).seconds(), 1e-12);
         assertEquals(expected, joules, 1e-9 * expected);
-        // almost all of it at 700 W: the LM head's 1.05 GB and the embedding's 67 MB read take 0.33 ms of 0.13 s
-        double lmHeadAndEmbeddingS = LM_HEAD_PARAMS * 2 / HBM + 8192 * 4096 * 2 / HBM;
-        assertEquals(COMPUTE_W * (t - lmHeadAndEmbeddingS) + MEMORY_W * lmHeadAndEmbeddingS, joules, 1e-9 * joules);
+        // most of it at 700 W: the LM head's 1.05 GB, the embedding's 67 MB and the element-wise kernels' 45 GB of
+        // activation traffic take 13.8 ms of 0.15 s at 486 W
+        double memoryBoundS = LM_HEAD_PARAMS * 2 / HBM + 8192 * 4096 * 2 / HBM + 8192 * ELEMENTWISE_BYTES_PER_TOKEN / HBM;
+        assertEquals(0.0138, memoryBoundS, 1e-4);
+        assertEquals(COMPUTE_W * (t - memoryBoundS) + MEMORY_W * memoryBoundS, joules, 1e-9 * joules);
     }
 
     @Test
