@@ -47,11 +47,11 @@ class GpuCatalogTest {
             // GB/s Infinity Fabric
             "mi355x", new Datasheet(288, 8.0, 2500, 5000.0, 10100.0, 5000.0, 7 * 76.5 * 8, 8),
             // https://www.nvidia.com/en-us/data-center/l4/ (sparse 242/485 halved); PCIe Gen4 x16
-            "l4", new Datasheet(24, 0.3, 121, 242.0, null, 242.0, 252, 1),
+            "l4", new Datasheet(24, 0.3, 121, 242.0, null, 242.0, 252, 8),
             // https://www.nvidia.com/en-us/data-center/products/a10-gpu/ (the A10's: no A10G datasheet); PCIe Gen4 x16
-            "a10g", new Datasheet(24, 0.6, 125, null, null, 250.0, 252, 1),
+            "a10g", new Datasheet(24, 0.6, 125, null, null, 250.0, 252, 8),
             // https://www.nvidia.com/en-us/data-center/rtx-pro-6000-blackwell-server-edition/: 4000 sparse FP4 TOPS
-            "rtx-pro-6000", new Datasheet(96, 1.792, 500, 1000.0, 2000.0, 1000.0, 504, 1));
+            "rtx-pro-6000", new Datasheet(96, 1.792, 500, 1000.0, 2000.0, 1000.0, 504, 8));
 
     @Test
     void everyShippedGpuProfileLoads_withinPhysics() {
@@ -125,7 +125,7 @@ class GpuCatalogTest {
                 "id: bad-gpu");
         Files.createDirectories(dir.resolve("gpus"));
         Path file = dir.resolve("gpus/bad-gpu.yaml");
-        Files.writeString(file, l4.replace("nvlink_domain_gpus: 1", "nvlink_domain_gpus: 0")
+        Files.writeString(file, l4.replace("nvlink_domain_gpus: 8", "nvlink_domain_gpus: 0")
                 .replace("gpus_per_node: 8", "gpus_per_node: -2")
                 .replace("price_usd_per_hour:", "fp4_tflops: 0\nprice_usd_per_hour:")
                 .replace("transferred: [compute_efficiency,", "transferred: [bf16_tflops, compute_efficiency,"));
@@ -148,7 +148,7 @@ class GpuCatalogTest {
         assertTrue(m.contains("transferred: must list the fields taken from l40s"), m);
 
         // without the new optional fields a profile loads, with an HGX-sized domain and node
-        Files.writeString(file, l4.replace("nvlink_domain_gpus: 1", "").replace("gpus_per_node: 8", ""));
+        Files.writeString(file, l4.replace("nvlink_domain_gpus: 8", "").replace("gpus_per_node: 8", ""));
         GpuProfile plain = new ProfileCatalog(List.of(dir)).gpu("bad-gpu", null, "test", "gpu");
         assertNotNull(plain);
         assertEquals(8, plain.nvlinkDomainGpusOrDefault());
