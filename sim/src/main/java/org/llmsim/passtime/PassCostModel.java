@@ -22,6 +22,7 @@ import org.llmsim.hardware.ReplicaHardware;
  *   embedding  a gather of M rows                                               bytes M h 2
  *   attention  prompt chunks (causal)           FLOPs 4 dh (H/tp) pairs L       bytes KV read + written
  *              decodes                          FLOPs 4 dh (H/tp) pairs L       bytes KV read + written
+ *              (latent, sliding-window and linear-attention layers: see {@link LayerMix})
  *   all-reduce 2 per layer when tp > 1          M h 2 bytes each (see {@link AllReduce})
  *   host       per pass + per layer + per sequence + per token (hidden behind GPU time by an overlap scheduler)
  * </pre>
@@ -57,7 +58,8 @@ public final class PassCostModel {
     private final double lmHeadFlopsPerToken;
     private final double lmHeadBytes;
     private final double embeddingBytesPerToken;
-    private final double attentionFlopsPerPair;
+    /** Attention by kind of layer: full, sliding-window, linear; grouped-query or latent. */
+    private final LayerMix mix;
     private final double kvBytesPerToken;
     // achievable rates
     private final double gemmFlopsPerS;
@@ -123,7 +125,7 @@ public final class PassCostModel {
         this.lmHeadFlopsPerToken = 2.0 * hardware.lmHeadParams() / tp;
         this.lmHeadBytes = hardware.lmHeadParams() * 2.0 / tp;
         this.embeddingBytesPerToken = 2.0 * model.hidden();
-        this.attentionFlopsPerPair = 4.0 * model.headDim() * ((double) model.heads() / tp) * layers;
+        this.mix = new LayerMix(hardware);
         this.kvBytesPerToken = hardware.kvBytesPerTokenPerGpu() * layers / hardware.stageLayers();
         AttentionKernel attention = gpu.attentionOrIdeal();
         boolean fp8Attention = Boolean.TRUE.equals(attention.fp8()) && hardware.kvDtype() == Dtype.FP8;
@@ -210,9 +212,10 @@ public final class PassCostModel {
         double m = p.newTokens() * share;
         double s = gemmS(m, layerFraction) + expertsS(m, layerFraction)
                 + prefillAttentionS(p.promptTokens() * share, p.promptPairs() * share,
-                        p.promptKvReadTokens() * share, layerFraction)
+                        p.promptKvReadTokens() * share, p.sequences() * share, layerFraction)
                 + decodeAttentionS(p.decodeNewTokens() * share, p.decodePairs() * share, p.decodeKvReadTokens() * share,
                         layerFraction)
+                + linearAttentionS(m, p.sequences() * share, layerFraction)
                 + allReducesS(m, stageLayers);
         return withEnds ? s + lmHeadS(p.sampledTokens() * share) + embeddingS(m) : s;
     }
@@ -226,14 +229,20 @@ public final class PassCostModel {
         }
         double pt = p.promptTokens() * share;
         if (pt > 0) {
+            double kvRead = p.promptKvReadTokens() * share;
             add(ops, "attention, prompts", rounds,
-                    prefillAttentionComputeS(pt, p.promptPairs() * share, layerFraction),
-                    attentionMemoryS(pt, p.promptKvReadTokens() * share, layerFraction));
+                    prefillAttentionComputeS(pt, p.promptPairs() * share, layerFraction), attentionMemoryS(pt, kvRead,
+                            mix.windowedPromptBytes(pt, kvRead, p.sequences() * share), layerFraction));
         }
         double dt = p.decodeNewTokens() * share;
         if (dt > 0) {
-            add(ops, "attention, decodes", rounds, decodeAttentionComputeS(p.decodePairs() * share, layerFraction),
-                    attentionMemoryS(dt, p.decodeKvReadTokens() * share, layerFraction));
+            double kvRead = p.decodeKvReadTokens() * share;
+            add(ops, "attention, decodes", rounds, decodeAttentionComputeS(dt, p.decodePairs() * share, layerFraction),
+                    attentionMemoryS(dt, kvRead, mix.windowedDecodeBytes(dt, kvRead), layerFraction));
+        }
+        if (mix.hasLinearLayers()) {
+            add(ops, "linear attention", rounds, mix.linearFlops(m) * layerFraction / attentionFlopsPerS,
+                    mix.linearBytes(p.sequences() * share) * layerFraction / bytesPerS);
         }
         if (tp > 1) {
             ops.add(new OperatorTime("all-reduce", rounds * allReducesS(m, stageLayers),
@@ -310,34 +319,49 @@ public final class PassCostModel {
         return touched * expertBytesPerExpert * f / bytesPerS;
     }
 
-    private double prefillAttentionS(double tokens, double pairs, double kvRead, double f) {
+    private double prefillAttentionS(double tokens, double pairs, double kvRead, double sequences, double f) {
         if (tokens <= 0) {
             return 0;
         }
-        return Roofline.timeS(prefillAttentionComputeS(tokens, pairs, f), attentionMemoryS(tokens, kvRead, f), knee);
+        return Roofline.timeS(prefillAttentionComputeS(tokens, pairs, f), attentionMemoryS(tokens, kvRead,
+                mix.windowedPromptBytes(tokens, kvRead, sequences), f), knee);
     }
 
     /** A prompt kernel reaches its plateau on long sequences: efficiency x L / (L + half), L the causal length. */
     private double prefillAttentionComputeS(double tokens, double pairs, double f) {
         double causalLength = 2 * pairs / tokens;
         double lengthFactor = causalLength / (causalLength + attentionHalfTokens);
-        return pairs * attentionFlopsPerPair * f / (attentionFlopsPerS * lengthFactor);
+        return (pairs * mix.promptFlopsPerPair() + mix.windowedPromptFlops(tokens, pairs)) * f
+                / (attentionFlopsPerS * lengthFactor);
     }
 
     private double decodeAttentionS(double tokens, double pairs, double kvRead, double f) {
         if (tokens <= 0) {
             return 0;
         }
-        return Roofline.timeS(decodeAttentionComputeS(pairs, f), attentionMemoryS(tokens, kvRead, f), knee);
+        return Roofline.timeS(decodeAttentionComputeS(tokens, pairs, f), attentionMemoryS(tokens, kvRead,
+                mix.windowedDecodeBytes(tokens, kvRead), f), knee);
     }
 
-    private double decodeAttentionComputeS(double pairs, double f) {
-        return pairs * attentionFlopsPerPair * f / attentionFlopsPerS;
+    private double decodeAttentionComputeS(double tokens, double pairs, double f) {
+        return (pairs * mix.decodeFlopsPerPair() + mix.windowedDecodeFlops(tokens, pairs)) * f / attentionFlopsPerS;
     }
 
-    /** Reading {@code kvRead} tokens' KV and writing the new tokens' KV. */
-    private double attentionMemoryS(double newTokens, double kvRead, double f) {
-        return (kvRead + newTokens) * kvBytesPerToken * f / bytesPerS;
+    /**
+     * Reading {@code kvRead} tokens' KV and writing the new tokens' KV in the full-attention layers, plus the
+     * sliding-window layers' {@code windowedBytes}.
+     */
+    private double attentionMemoryS(double newTokens, double kvRead, double windowedBytes, double f) {
+        return ((kvRead + newTokens) * kvBytesPerToken + windowedBytes) * f / bytesPerS;
+    }
+
+    /** Linear-attention layers: the recurrent update of every new token, each sequence's state read and written. */
+    private double linearAttentionS(double m, double sequences, double f) {
+        if (!mix.hasLinearLayers() || m <= 0) {
+            return 0;
+        }
+        return Roofline.timeS(mix.linearFlops(m) * f / attentionFlopsPerS, mix.linearBytes(sequences) * f / bytesPerS,
+                knee);
     }
 
     private double lmHeadS(double sampled) {
