@@ -31,6 +31,16 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions options;
 
+    /** How validate prints the resolved scenario. */
+    enum OutputFormat {
+        text, json
+    }
+
+    @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text "
+            + "(default): what each pool resolves to, for people; json: the resolved pools (GPU, model, GPUs per "
+            + "replica, weight GB per GPU, KV bytes per token per GPU, KV tokens per replica, parameters) for scripts.")
+    OutputFormat format;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -88,6 +98,11 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Scenario s = options.load(scenarioFile);
         var out = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            out.print(ValidateJson.render(s));
+            out.flush();
+            return Main.EXIT_OK;
+        }
         WorkloadPlan w = s.workload();
         out.printf(Locale.ROOT, "%s: valid scenario '%s' (seed %d, %s of arrivals)%n", s.sourceFile(), s.name(),
                 s.seed(), Format.duration(s.spec().durationS()));
