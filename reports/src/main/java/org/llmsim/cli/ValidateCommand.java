@@ -127,6 +127,13 @@ final class ValidateCommand implements Callable<Integer> {
                     Format.count(p.memory().kvTokens()), p.spec().kvBlocksOverride() != null
                             ? " (kv_blocks_override)" : "", Format.number(p.memory().weightBytesPerGpu() / 1e9, 1),
                     Format.usd(p.usdPerHour()));
+            double fixed = p.hardware().fixedCacheBytesPerSequencePerGpu();
+            if (fixed > 0) {
+                out.printf(Locale.ROOT, "    cache per GPU: %s bytes per token of context, plus %s MB per sequence for "
+                                + "its sliding-window and linear-attention layers (reserved for %d sequences)%n",
+                        Format.count(Math.round(p.hardware().cacheBytesPerTokenPerGpu())),
+                        Format.number(fixed / 1e6, 1), p.scheduler().maxBatchSize());
+            }
             out.printf(Locale.ROOT, "    engine %s: %s%n", p.spec().engine().yamlName(), calibration(p));
             out.println("    where a pass's time goes:");
             PassTable.lines(representativePasses(p, w), "      ").forEach(out::println);

@@ -119,6 +119,29 @@ public record ModelProfile(
                 slidingLayers, linearAttention, mtpLayers, nativeWeightDtype);
     }
 
+    /**
+     * The checkpoint's multi-token-prediction layers as a draft model for speculative decoding ({@code draft_model:
+     * mtp}): {@code mtp_layers} layers of this model's shapes (MoE layers, without dense ones), reading the target's
+     * embedding and LM head, whose weights it shares. Its parameters are its layers and the projection of each that
+     * joins the embedding to the hidden state ({@code 2 h x h}); null when the checkpoint ships none.
+     */
+    public ModelProfile mtpDraft() {
+        if (mtpLayers == null || mtpLayers == 0) {
+            return null;
+        }
+        ModelProfile shapes = new ModelProfile(id + "-mtp", name + ", multi-token-prediction layers", null, null,
+                mtpLayers, hidden, heads, kvHeads, headDim, intermediate, vocab, experts, expertsPerToken,
+                maxContext, List.of("the mtp_layers of " + id), moeIntermediate, sharedExperts, null, tiedEmbeddings,
+                attentionBias, mlpBias, attentionOutputGate, mla, slidingWindow,
+                slidingLayers == null ? null : Math.min(slidingLayers, mtpLayers), null, null, nativeWeightDtype);
+        ModelParams p = new ModelParams(shapes);
+        double shared = p.embedding() + (Boolean.TRUE.equals(tiedEmbeddings) ? 0 : p.lmHead());
+        double join = mtpLayers * (2.0 * hidden * hidden + 2.0 * hidden);
+        double total = p.total() - shared + join;
+        return shapes.withCounts(total / 1e9, isMixtureOfExperts() ? (p.active() - shared + join) / 1e9 : null,
+                shapes.sources());
+    }
+
     public double params() {
         return paramsB * 1e9;
     }

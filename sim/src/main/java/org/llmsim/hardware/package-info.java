@@ -12,6 +12,11 @@
  *       efficiencies and overheads are its vLLM calibration; {@link org.llmsim.hardware.EngineCalibrations} holds
  *       optional per-engine sets, and {@link org.llmsim.hardware.GpuProfile#forEngine} gives the profile as a
  *       {@link org.llmsim.hardware.ServingEngine} runs it.</li>
+ *   <li>{@link org.llmsim.hardware.ModelParams} - a model's parameters counted from its shapes, block by block
+ *       (attention of each kind, dense MLPs, experts, embeddings): the importer's counts and the cost model's GEMM
+ *       weights per layer. A model's layers may mix full, sliding-window and linear attention; the KV cache grows
+ *       with the full ones only, the others hold a fixed amount per sequence
+ *       ({@link org.llmsim.hardware.ReplicaHardware#fixedCacheBytesPerSequencePerGpu()}).</li>
  * </ul>
  * Units are in the names: bytes, seconds, TFLOP/s ({@code tflops}), TB/s ({@code tbps}), Gbit/s ({@code gbps}).
  *

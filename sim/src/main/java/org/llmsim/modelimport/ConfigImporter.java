@@ -151,7 +151,7 @@ public final class ConfigImporter {
         Double active = shapes.isMixtureOfExperts() ? round3(params.active() / 1e9) : null;
         List<String> sources = List.of("config.json (" + architecture + (multimodal ? ", text_config: the text model"
                 + " only" : "") + "): " + source, "params_b" + (active == null ? "" : " and active_params_b")
-                + ": counted from those shapes by llmsim model import (" + (tied ? "tied embeddings counted once"
+                + ": derived, counted from those shapes by llmsim model import (" + (tied ? "tied embeddings counted once"
                 : "input embedding and LM head counted apart") + (active == null ? "" : "; active: every weight but"
                 + " the routed experts a token is not sent to, input embedding included")
                 + (mtpLayers == null ? "" : "; the multi-token-prediction layers left out") + ")");

@@ -8,6 +8,8 @@
  *       quantization over the GPU's SMs, prompt and decode attention on theirs, tensor-parallel all-reduces by
  *       message size, and host time per pass, layer, sequence and token. Operators of a layer run one after
  *       another, so their times add; only an engine's overlap scheduler hides host time behind GPU time.</li>
+ *   <li>{@link org.llmsim.passtime.LayerMix} - attention by kind of layer: grouped-query or latent (MLA, absorbed
+ *       for decodes), full or within a sliding window, and linear attention's recurrent update of a fixed state.</li>
  *   <li>{@link org.llmsim.passtime.Roofline} - one operator: FLOPs at the achievable FLOP/s of its dtype against
  *       bytes at the achievable bandwidth, joined by a smooth maximum whose knee is the profile's.</li>
  *   <li>{@link org.llmsim.passtime.AllReduce} - NCCL's ring all-reduce as latency plus bytes over bus bandwidth,
