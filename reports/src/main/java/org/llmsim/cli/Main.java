@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "llmsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Discrete-event simulator of the latency and cost of serving large language models.",
         subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, CatalogCommand.class,
-                CalibrateCommand.class, SweepCommand.class, CapacityCommand.class, PlanCommand.class,
+                CalibrateCommand.class, SweepCommand.class, CapacityCommand.class, PlanCommand.class, ModelCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;

@@ -31,6 +31,16 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions options;
 
+    /** How validate prints the resolved scenario. */
+    enum OutputFormat {
+        text, json
+    }
+
+    @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text "
+            + "(default): what each pool resolves to, for people; json: the resolved pools (GPU, model, GPUs per "
+            + "replica, weight GB per GPU, KV bytes per token per GPU, KV tokens per replica, parameters) for scripts.")
+    OutputFormat format;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -88,6 +98,11 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Scenario s = options.load(scenarioFile);
         var out = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            out.print(ValidateJson.render(s));
+            out.flush();
+            return Main.EXIT_OK;
+        }
         WorkloadPlan w = s.workload();
         out.printf(Locale.ROOT, "%s: valid scenario '%s' (seed %d, %s of arrivals)%n", s.sourceFile(), s.name(),
                 s.seed(), Format.duration(s.spec().durationS()));
@@ -112,6 +127,13 @@ final class ValidateCommand implements Callable<Integer> {
                     Format.count(p.memory().kvTokens()), p.spec().kvBlocksOverride() != null
                             ? " (kv_blocks_override)" : "", Format.number(p.memory().weightBytesPerGpu() / 1e9, 1),
                     Format.usd(p.usdPerHour()));
+            double fixed = p.hardware().fixedCacheBytesPerSequencePerGpu();
+            if (fixed > 0) {
+                out.printf(Locale.ROOT, "    cache per GPU: %s bytes per token of context, plus %s MB per sequence for "
+                                + "its sliding-window and linear-attention layers (reserved for %d sequences)%n",
+                        Format.count(Math.round(p.hardware().cacheBytesPerTokenPerGpu())),
+                        Format.number(fixed / 1e6, 1), p.scheduler().maxBatchSize());
+            }
             out.printf(Locale.ROOT, "    engine %s: %s%n", p.spec().engine().yamlName(), calibration(p));
             var poolGpu = p.hardware().gpu();
             if (poolGpu.hasTransferredValues()) {

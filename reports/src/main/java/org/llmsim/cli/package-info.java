@@ -7,6 +7,6 @@
  * one line with the remedy and exit code 1, after abandoning the runs under way (their output directories stay as
  * they were).
  *
- * <p>Depends on: calibration, hardware, jobs, kernel, metrics, passtime, planning, report, scenario, simulation, workload.trace.
+ * <p>Depends on: calibration, hardware, jobs, kernel, metrics, modelimport, passtime, planning, report, scenario, simulation, workload.trace.
  */
 package org.llmsim.cli;

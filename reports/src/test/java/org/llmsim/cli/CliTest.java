@@ -173,7 +173,7 @@ class CliTest {
         Outcome o = llmsim("frobnicate", "x.yaml");
         assertEquals(2, o.exitCode());
         assertEquals("llmsim: unknown command 'frobnicate'; commands: run, compare, validate, catalog, calibrate, "
-                + "sweep, capacity, plan, help\n", o.err());
+                + "sweep, capacity, plan, model, help\n", o.err());
         Outcome option = llmsim("--frobnicate");
         assertEquals(2, option.exitCode());
         assertTrue(option.err().startsWith("llmsim: Unknown option: '--frobnicate'"), option.err());

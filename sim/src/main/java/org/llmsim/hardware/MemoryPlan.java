@@ -6,12 +6,15 @@ package org.llmsim.hardware;
  * pass over {@code max_batched_tokens} tokens, and the runtime's own reserve; the rest holds KV blocks of
  * {@code block_size} tokens. With data parallelism each rank sizes its own cache on its own GPUs, and with the same
  * per-rank settings ({@code max_num_seqs} and {@code max_num_batched_tokens} are per rank in vLLM), so the replica
- * holds {@code dp} times the blocks of one rank.
+ * holds {@code dp} times the blocks of one rank. Sliding-window and linear-attention layers, whose cache per
+ * sequence does not grow with its length, are given a full window (or state) for each of {@code max_batch_size}
+ * sequences up front, a simplification of vLLM V1's hybrid cache, which pages them too.
  *
  * @param usableBytesPerGpu     device memory times the utilization fraction
  * @param weightBytesPerGpu     weights on one GPU
  * @param activationBytesPerGpu peak activation memory of a full batch on one GPU
- * @param reserveBytesPerGpu    runtime reserve (CUDA context, graphs, communication buffers)
+ * @param reserveBytesPerGpu    runtime reserve (CUDA context, graphs, communication buffers), plus the fixed cache
+ *                              of a full batch of sequences (sliding-window and linear-attention layers)
  * @param kvBytesPerGpu         what is left for the KV cache (negative when the model does not fit)
  * @param kvBytesPerTokenPerGpu KV bytes of one token on one GPU
  * @param blockSize             tokens per KV block
@@ -45,10 +48,16 @@ public record MemoryPlan(
         double weights = hardware.weightBytesPerGpu();
         // Peak of a profiling forward pass: the MLP's gate/up output and activation (3 x intermediate) plus a few
         // hidden-sized buffers per token, in 16-bit, split over the TP group; plus FP32 logits for every sequence.
-        int mlpWidth = m.intermediate() * (m.isMixtureOfExperts() ? m.expertsPerToken() : 1);
+        int mlpWidth = !m.isMixtureOfExperts() ? m.intermediate() : m.moeIntermediate() == null
+                ? m.intermediate() * m.expertsPerToken()
+                : Math.max(m.denseLayers() == null || m.denseLayers() == 0 ? 0 : m.intermediate(),
+                        m.moeIntermediate() * (m.expertsPerToken() + (m.sharedExperts() == null ? 0
+                                : m.sharedExperts())));
         double activations = (double) maxBatchedTokens * (3.0 * mlpWidth + 4.0 * m.hidden()) * 2 / tp
                 + (double) maxBatchSize * m.vocab() * 4;
-        double reserve = hardware.gpu().runtimeReserveBytes();
+        // Sliding-window and linear-attention layers hold a fixed amount per sequence: reserved for a full batch
+        double reserve = hardware.gpu().runtimeReserveBytes()
+                + (double) maxBatchSize * hardware.fixedCacheBytesPerSequencePerGpu();
         double kvBytes = usable - weights - activations - reserve;
         double perToken = hardware.cacheBytesPerTokenPerGpu();
         double rankBlocks = kvBytes <= 0 ? 0 : Math.floor(kvBytes / (perToken * blockSize));

@@ -72,21 +72,18 @@ public record ReplicaHardware(GpuProfile gpu, ModelProfile model, int tp, Dtype 
     }
 
     /**
-     * Parameters of one layer's GEMMs that every token passes through: the attention projections (QKV and output,
-     * {@code h (H + 2 Hkv) dh + H dh h}) and, for a dense model, the gated MLP ({@code 3 h i}); for a mixture of
-     * experts the router ({@code h E}) instead of the MLP.
+     * Parameters of one layer's GEMMs that every token passes through, averaged over the layers (see
+     * {@link ModelParams#denseGemmParamsPerLayer()}): the attention projections ({@code h (H + 2 Hkv) dh + H dh h} for
+     * grouped-query attention) and, for a dense model, the gated MLP ({@code 3 h i}); for a mixture of experts the
+     * router ({@code h E}), the shared experts and the dense layers' MLPs instead.
      */
     public double denseLayerParams() {
-        ModelProfile m = model;
-        double attention = (double) m.hidden() * (m.heads() + 2.0 * m.kvHeads()) * m.headDim()
-                + (double) m.heads() * m.headDim() * m.hidden();
-        double mlp = m.isMixtureOfExperts() ? (double) m.hidden() * m.experts() : expertLayerParams();
-        return attention + mlp;
+        return new ModelParams(model).denseGemmParamsPerLayer();
     }
 
-    /** Parameters of one gated MLP ({@code 3 h i}): the dense MLP, or one expert of a mixture of experts. */
+    /** Parameters of one gated MLP ({@code 3 h i}): the dense MLP, or one routed expert averaged over the layers. */
     public double expertLayerParams() {
-        return 3.0 * model.hidden() * model.intermediate();
+        return new ModelParams(model).routedExpertParamsPerLayer();
     }
 
     /** Parameters of the LM head ({@code h V}); it is kept in 16 bits when the rest of the model is quantized. */
@@ -104,18 +101,25 @@ public record ReplicaHardware(GpuProfile gpu, ModelProfile model, int tp, Dtype 
         return pp == 1 ? 1.0 : (double) stageLayers() / model.layers();
     }
 
-    /** KV-cache bytes of one token for the whole replica: {@code 2 L Hkv dh bkv}. */
+    /** KV-cache bytes one more token of a long context adds to the whole replica: {@code 2 L Hkv dh bkv}. */
     public double kvBytesPerToken() {
         return model.kvElementsPerToken() * kvDtype.bytesPerElement();
     }
 
     /**
-     * KV-cache bytes of one token of the target model on one GPU of the fullest stage. KV heads are split across the
-     * tensor-parallel GPUs; when there are fewer KV heads than GPUs each GPU keeps a copy of one head, as
-     * tensor-parallel engines do.
+     * KV-cache bytes one more token of a long context adds on one GPU of the fullest stage: the full-attention layers'
+     * (sliding-window and linear-attention layers hold a fixed amount per sequence, see
+     * {@link #fixedCacheBytesPerSequencePerGpu()}). KV heads are split across the tensor-parallel GPUs; when there are
+     * fewer KV heads than GPUs each GPU keeps a copy of one head, as tensor-parallel engines do. Multi-head latent
+     * attention's latent is the same on every GPU.
      */
     public double kvBytesPerTokenPerGpu() {
         return kvBytesPerTokenPerGpu(model, stageLayers());
+    }
+
+    /** KV-cache bytes of one token in one softmax-attention layer on one GPU. */
+    public double kvBytesPerTokenPerLayerPerGpu() {
+        return kvBytesPerTokenPerLayerPerGpu(model);
     }
 
     /**
@@ -144,9 +148,58 @@ public record ReplicaHardware(GpuProfile gpu, ModelProfile model, int tp, Dtype 
     }
 
     private double kvBytesPerTokenPerGpu(ModelProfile m, int layers) {
-        int headsPerGpu = (m.kvHeads() + tp - 1) / tp;
-        return 2.0 * layers * headsPerGpu * m.headDim() * kvDtype.bytesPerElement();
+        if (m.mla() == null && m.fullAttentionLayers() == m.layers()) {
+            int headsPerGpu = (m.kvHeads() + tp - 1) / tp;
+            return 2.0 * layers * headsPerGpu * m.headDim() * kvDtype.bytesPerElement();
+        }
+        // the stage's share of the full-attention layers, taking them as spread evenly over the stages
+        return kvBytesPerTokenPerLayerPerGpu(m) * m.fullAttentionLayers() * layers / m.layers();
     }
+
+    private double kvBytesPerTokenPerLayerPerGpu(ModelProfile m) {
+        if (m.mla() != null) {
+            return m.mla().cacheElementsPerLayer() * kvDtype.bytesPerElement();
+        }
+        int headsPerGpu = (m.kvHeads() + tp - 1) / tp;
+        return 2.0 * headsPerGpu * m.headDim() * kvDtype.bytesPerElement();
+    }
+
+    /**
+     * Cache bytes each running sequence holds on one GPU whatever its length, target and draft: a full window of KV in
+     * every sliding-window layer (an engine that frees what falls out of the window, as vLLM V1 does, holds no more)
+     * and the recurrent and convolution state of every linear-attention layer (kept in 16 bits, as vLLM keeps it
+     * in the model's data type). The layers are those of the fullest stage.
+     */
+    public double fixedCacheBytesPerSequencePerGpu() {
+        double target = fixedCacheBytesPerSequencePerGpu(model, stageLayers());
+        return draft == null ? target : target + fixedCacheBytesPerSequencePerGpu(draft, draft.layers());
+    }
+
+    private double fixedCacheBytesPerSequencePerGpu(ModelProfile m, int layers) {
+        double share = (double) layers / m.layers();
+        double sliding = m.windowedLayers() == 0 ? 0
+                : m.windowedLayers() * share * m.slidingWindow() * kvBytesPerTokenPerLayerPerGpu(m);
+        return sliding + m.linearLayers() * share * linearStateBytesPerLayerPerGpu(m);
+    }
+
+    /** Linear-attention state of one sequence in one layer on one GPU, 16-bit: {@code Hv dk dv + conv (kernel - 1)}. */
+    public double linearStateBytesPerLayerPerGpu() {
+        return linearStateBytesPerLayerPerGpu(model);
+    }
+
+    private double linearStateBytesPerLayerPerGpu(ModelProfile m) {
+        ModelProfile.LinearAttention a = m.linearAttention();
+        if (a == null) {
+            return 0;
+        }
+        double valueHeadsPerGpu = Math.ceil((double) a.valueHeads() / tp);
+        double recurrent = valueHeadsPerGpu * a.keyHeadDim() * a.valueHeadDim();
+        double conv = Math.ceil((double) a.convChannels() / tp) * (a.convKernel() - 1);
+        return (recurrent + conv) * LINEAR_STATE_BYTES;
+    }
+
+    /** Bytes of one element of linear-attention state: the model's 16-bit type. */
+    static final double LINEAR_STATE_BYTES = 2;
 
     /** The draft model on the same GPUs, with the same data types and one stage; null without speculative decoding. */
     public ReplicaHardware draftHardware() {

@@ -17,6 +17,11 @@
  *       {@link org.llmsim.hardware.ServingEngine} runs it. Its board power, idle power and
  *       {@link org.llmsim.hardware.GpuPower} (power by what bounds a kernel) drive the energy figures, each with
  *       its stated default.</li>
+ *   <li>{@link org.llmsim.hardware.ModelParams} - a model's parameters counted from its shapes, block by block
+ *       (attention of each kind, dense MLPs, experts, embeddings): the importer's counts and the cost model's GEMM
+ *       weights per layer. A model's layers may mix full, sliding-window and linear attention; the KV cache grows
+ *       with the full ones only, the others hold a fixed amount per sequence
+ *       ({@link org.llmsim.hardware.ReplicaHardware#fixedCacheBytesPerSequencePerGpu()}).</li>
  * </ul>
  * Units are in the names: bytes, seconds, TFLOP/s ({@code tflops}), TB/s ({@code tbps}), Gbit/s ({@code gbps}).
  *

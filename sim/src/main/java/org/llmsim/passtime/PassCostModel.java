@@ -23,6 +23,7 @@ import org.llmsim.hardware.ReplicaHardware;
  *   element-wise norms, rotary, activation                                       bytes M (8h + 2(H+Hkv)dh/tp + 3ki/tp) 2 L
  *   attention  prompt chunks (causal)           FLOPs 4 dh (H/tp) pairs L       bytes KV read + written
  *              decodes                          FLOPs 4 dh (H/tp) pairs L       bytes KV read + written
+ *              (latent, sliding-window and linear-attention layers: see {@link LayerMix})
  *   all-reduce 2 per layer when tp > 1          M h 2 bytes each (see {@link AllReduce})
  *   all-to-all MoE with expert parallelism      dispatch and combine per layer (see {@link ExpertAllToAll})
  *   host       per pass + per layer + per sequence + per token (hidden behind GPU time by an overlap scheduler)
@@ -63,7 +64,8 @@ public final class PassCostModel {
     private final double embeddingBytesPerToken;
     /** Activation bytes the element-wise kernels of every layer read and write per token, on one GPU. */
     private final double elementwiseBytesPerToken;
-    private final double attentionFlopsPerPair;
+    /** Attention by kind of layer: full, sliding-window, linear; grouped-query or latent. */
+    private final LayerMix mix;
     private final double kvBytesPerToken;
     // achievable rates
     private final double gemmFlopsPerS;
@@ -145,8 +147,8 @@ public final class PassCostModel {
         this.lmHeadFlopsPerToken = 2.0 * hardware.lmHeadParams() / tp;
         this.lmHeadBytes = hardware.lmHeadParams() * 2.0 / tp;
         this.embeddingBytesPerToken = 2.0 * model.hidden();
-        this.elementwiseBytesPerToken = 2.0 * layers * elementwiseElementsPerLayer(model, tp);
-        this.attentionFlopsPerPair = 4.0 * model.headDim() * ((double) model.heads() / tp) * layers;
+        this.elementwiseBytesPerToken = 2.0 * elementwiseElementsPerToken(model, tp);
+        this.mix = new LayerMix(hardware);
         this.kvBytesPerToken = hardware.kvBytesPerTokenPerGpu() * layers / hardware.stageLayers();
         AttentionKernel attention = gpu.attentionOrIdeal();
         boolean fp8Attention = Boolean.TRUE.equals(attention.fp8()) && hardware.kvDtype() == Dtype.FP8;
@@ -280,9 +282,10 @@ public final class PassCostModel {
         double s = gemmS(m, layerFraction) + expertsS(p.newTokens() * passShare, layerFraction)
                 + allToAllS(m, stageLayers) + elementwiseS(m, layerFraction)
                 + prefillAttentionS(p.promptTokens() * share, p.promptPairs() * share,
-                        p.promptKvReadTokens() * share, layerFraction)
+                        p.promptKvReadTokens() * share, p.sequences() * share, layerFraction)
                 + decodeAttentionS(p.decodeNewTokens() * share, p.decodePairs() * share, p.decodeKvReadTokens() * share,
                         layerFraction)
+                + linearAttentionS(m, p.sequences() * share, layerFraction)
                 + allReducesS(m, stageLayers);
         return withEnds ? s + lmHeadS(p.sampledTokens() * share) + embeddingS(m) : s;
     }
@@ -304,14 +307,20 @@ public final class PassCostModel {
         add(ops, "element-wise (norms, rotary, activation)", rounds, 0, elementwiseS(m, layerFraction));
         double pt = p.promptTokens() * share;
         if (pt > 0) {
+            double kvRead = p.promptKvReadTokens() * share;
             add(ops, "attention, prompts", rounds,
-                    prefillAttentionComputeS(pt, p.promptPairs() * share, layerFraction),
-                    attentionMemoryS(pt, p.promptKvReadTokens() * share, layerFraction));
+                    prefillAttentionComputeS(pt, p.promptPairs() * share, layerFraction), attentionMemoryS(pt, kvRead,
+                            mix.windowedPromptBytes(pt, kvRead, p.sequences() * share), layerFraction));
         }
         double dt = p.decodeNewTokens() * share;
         if (dt > 0) {
-            add(ops, "attention, decodes", rounds, decodeAttentionComputeS(p.decodePairs() * share, layerFraction),
-                    attentionMemoryS(dt, p.decodeKvReadTokens() * share, layerFraction));
+            double kvRead = p.decodeKvReadTokens() * share;
+            add(ops, "attention, decodes", rounds, decodeAttentionComputeS(dt, p.decodePairs() * share, layerFraction),
+                    attentionMemoryS(dt, kvRead, mix.windowedDecodeBytes(dt, kvRead), layerFraction));
+        }
+        if (mix.hasLinearLayers()) {
+            add(ops, "linear attention", rounds, mix.linearFlops(m) * layerFraction / attentionFlopsPerS,
+                    mix.linearBytes(p.sequences() * share) * layerFraction / bytesPerS);
         }
         if (tp > 1) {
             ops.add(new OperatorTime("all-reduce", rounds * allReducesS(m, stageLayers),
@@ -418,34 +427,48 @@ public final class PassCostModel {
         return touched * expertBytesPerExpert * f / bytesPerS;
     }
 
-    private double prefillAttentionS(double tokens, double pairs, double kvRead, double f) {
+    private double prefillAttentionS(double tokens, double pairs, double kvRead, double sequences, double f) {
         if (tokens <= 0) {
             return 0;
         }
-        return timed(prefillAttentionComputeS(tokens, pairs, f), attentionMemoryS(tokens, kvRead, f));
+        return timed(prefillAttentionComputeS(tokens, pairs, f), attentionMemoryS(tokens, kvRead,
+                mix.windowedPromptBytes(tokens, kvRead, sequences), f));
     }
 
     /** A prompt kernel reaches its plateau on long sequences: efficiency x L / (L + half), L the causal length. */
     private double prefillAttentionComputeS(double tokens, double pairs, double f) {
         double causalLength = 2 * pairs / tokens;
         double lengthFactor = causalLength / (causalLength + attentionHalfTokens);
-        return pairs * attentionFlopsPerPair * f / (attentionFlopsPerS * lengthFactor);
+        return (pairs * mix.promptFlopsPerPair() + mix.windowedPromptFlops(tokens, pairs)) * f
+                / (attentionFlopsPerS * lengthFactor);
     }
 
     private double decodeAttentionS(double tokens, double pairs, double kvRead, double f) {
         if (tokens <= 0) {
             return 0;
         }
-        return timed(decodeAttentionComputeS(pairs, f), attentionMemoryS(tokens, kvRead, f));
+        return timed(decodeAttentionComputeS(tokens, pairs, f), attentionMemoryS(tokens, kvRead,
+                mix.windowedDecodeBytes(tokens, kvRead), f));
     }
 
-    private double decodeAttentionComputeS(double pairs, double f) {
-        return pairs * attentionFlopsPerPair * f / attentionFlopsPerS;
+    private double decodeAttentionComputeS(double tokens, double pairs, double f) {
+        return (pairs * mix.decodeFlopsPerPair() + mix.windowedDecodeFlops(tokens, pairs)) * f / attentionFlopsPerS;
     }
 
-    /** Reading {@code kvRead} tokens' KV and writing the new tokens' KV. */
-    private double attentionMemoryS(double newTokens, double kvRead, double f) {
-        return (kvRead + newTokens) * kvBytesPerToken * f / bytesPerS;
+    /**
+     * Reading {@code kvRead} tokens' KV and writing the new tokens' KV in the full-attention layers, plus the
+     * sliding-window layers' {@code windowedBytes}.
+     */
+    private double attentionMemoryS(double newTokens, double kvRead, double windowedBytes, double f) {
+        return ((kvRead + newTokens) * kvBytesPerToken + windowedBytes) * f / bytesPerS;
+    }
+
+    /** Linear-attention layers: the recurrent update of every new token, each sequence's state read and written. */
+    private double linearAttentionS(double m, double sequences, double f) {
+        if (!mix.hasLinearLayers() || m <= 0) {
+            return 0;
+        }
+        return timed(mix.linearFlops(m) * f / attentionFlopsPerS, mix.linearBytes(sequences) * f / bytesPerS);
     }
 
     private double lmHeadS(double sampled) {
@@ -456,17 +479,24 @@ public final class PassCostModel {
     }
 
     /**
-     * Activation elements one token's element-wise kernels read and write in one layer, on one GPU: two fused
-     * residual-add-and-RMSNorm kernels (read the input and the residual, write both: 4 h each, on every rank), rotary
-     * embedding of the queries and keys (read and write, sharded over tp) and the gated activation (read gate and up,
-     * write their product: 3 i, sharded; for a mixture of experts, the k experts each token runs).
+     * Activation elements one token's element-wise kernels read and write over all layers, on one GPU: in every layer
+     * two fused residual-add-and-RMSNorm kernels (read the input and the residual, write both: 4 h each, on every
+     * rank); in softmax-attention layers the rotary embedding of queries and keys (read and write, sharded over tp;
+     * only the rotary part of multi-head latent attention); in every MLP the gated activation (read gate and up, write
+     * their product: 3 i, sharded; a mixture-of-experts layer runs it for the k routed and the shared experts).
      */
-    static double elementwiseElementsPerLayer(ModelProfile model, int tp) {
+    static double elementwiseElementsPerToken(ModelProfile model, int tp) {
         double h = model.hidden();
-        double rotary = 2.0 * (model.heads() + model.kvHeads()) * model.headDim() / tp;
-        double k = model.isMixtureOfExperts() ? model.expertsPerToken() : 1;
-        double activation = 3.0 * k * model.intermediate() / tp;
-        return 8 * h + rotary + activation;
+        int softmaxLayers = model.layers() - model.linearLayers();
+        double rotaryPerLayer = model.mla() != null
+                ? 2.0 * (model.heads() + 1.0) * model.mla().qkRopeHeadDim() / tp
+                : 2.0 * (model.heads() + model.kvHeads()) * model.headDim() / tp;
+        int moeLayers = model.moeLayers();
+        double expertsRun = model.isMixtureOfExperts() ? model.expertsPerToken()
+                + (model.sharedExperts() == null ? 0 : model.sharedExperts()) : 0;
+        double activation = 3.0 * ((model.layers() - moeLayers) * (double) model.intermediate()
+                + moeLayers * expertsRun * model.expertIntermediate()) / tp;
+        return 8 * h * model.layers() + rotaryPerLayer * softmaxLayers + activation;
     }
 
     private double elementwiseS(double m, double f) {

@@ -10,6 +10,8 @@
  *       share of the pass. Operators of a layer run one after
  *       another, so their times add; only an engine's overlap scheduler hides host time behind GPU time. Pricing a
  *       pass also gives its mean power: each operator's time at the power of what bounds it.</li>
+ *   <li>{@link org.llmsim.passtime.LayerMix} - attention by kind of layer: grouped-query or latent (MLA, absorbed
+ *       for decodes), full or within a sliding window, and linear attention's recurrent update of a fixed state.</li>
  *   <li>{@link org.llmsim.passtime.Roofline} - one operator: FLOPs at the achievable FLOP/s of its dtype against
  *       bytes at the achievable bandwidth, joined by a smooth maximum whose knee is the profile's.</li>
  *   <li>{@link org.llmsim.passtime.AllReduce} - NCCL's ring all-reduce as latency plus bytes over bus bandwidth,

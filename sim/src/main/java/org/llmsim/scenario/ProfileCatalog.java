@@ -23,7 +23,8 @@ import org.llmsim.scenario.ProviderProfile;
 /**
  * Finds and loads GPU and model profiles. A scenario names a profile by id ({@code h100-sxm}, looked up as
  * {@code gpus/h100-sxm.yaml} in each profile directory in turn) or by a path to a profile file (anything containing
- * a slash or ending in {@code .yaml}/{@code .yml}/{@code .json}), resolved against the scenario's directory.
+ * a slash or ending in {@code .yaml}/{@code .yml}/{@code .json}), resolved against the scenario's directory. A model
+ * may also be a Hugging Face {@code config.json}, imported as {@code llmsim model import} would.
  *
  * <p>Profile directories: those given explicitly (the {@code --profiles} option), then the built-in
  * {@code gpu-profiles/} of the llmsim installation ({@code -Dllmsim.home} or {@code $LLMSIM_HOME}, which the
@@ -315,6 +316,13 @@ public final class ProfileCatalog {
     }
 
     private static ModelProfile loadModel(Path file, String expectedId) {
+        if (file.getFileName().toString().endsWith(".json")) {
+            String text = InputFiles.readText(file, file.toString(), InputFiles.MAX_YAML_BYTES, "profile file");
+            if (ModelConfigs.isConfig(file, text)) {
+                // a Hugging Face config.json, imported on the fly
+                return ModelConfigs.fromText(file, text, null, null, null);
+            }
+        }
         Document doc = read(file);
         Problems p = new Problems(doc.name, doc.lines);
         ModelProfile m = StrictYaml.bind(doc.tree, ModelProfile.class, p);
@@ -351,6 +359,7 @@ public final class ProfileCatalog {
             }
             p.required("active_params_b", m.activeParamsB());
         }
+        ModelShapeChecks.check(p, m);
         checkSources(p, m.sources());
         p.sortByLine();
         p.throwIfAny();
@@ -386,8 +395,6 @@ public final class ProfileCatalog {
     }
 
     private static ModelProfile withModelId(ModelProfile m, String id) {
-        return new ModelProfile(id, m.name(), m.paramsB(), m.activeParamsB(), m.layers(), m.hidden(), m.heads(),
-                m.kvHeads(), m.headDim(), m.intermediate(), m.vocab(), m.experts(), m.expertsPerToken(),
-                m.maxContext(), m.sources());
+        return m.withId(id);
     }
 }

@@ -26,6 +26,8 @@ import org.llmsim.scenario.ProviderProfile;
 public final class ScenarioLoader {
     /** Tensor parallelism stays inside one node, whose GPUs share the profile's interconnect. */
     public static final int MAX_TENSOR_PARALLEL = 8;
+    /** A draft_model that names the target's own multi-token-prediction layers (DeepSeek-V3's MTP module). */
+    static final String MTP_DRAFT = "mtp";
 
     private final ProfileCatalog catalog;
 
@@ -318,8 +320,17 @@ public final class ScenarioLoader {
         }
         ModelProfile draft = null;
         if (pool.speculative() != null) {
-            draft = catalog.model(pool.speculative().draftModel(), baseDir, fileName,
-                    path + ".speculative.draft_model");
+            if (MTP_DRAFT.equals(pool.speculative().draftModel())) {
+                draft = model.mtpDraft();
+                if (draft == null) {
+                    problems.add(path + ".speculative.draft_model", "mtp names the model's multi-token-prediction "
+                            + "layers, and " + model.id() + " has none (mtp_layers); name a draft model profile");
+                    return null;
+                }
+            } else {
+                draft = catalog.model(pool.speculative().draftModel(), baseDir, fileName,
+                        path + ".speculative.draft_model");
+            }
             if (draft.heads() % tp != 0) {
                 problems.add(path + ".speculative.draft_model", "the draft runs on the pool's " + tp
                         + " tensor-parallel GPUs, which must divide its " + draft.heads() + " attention heads");

@@ -19,6 +19,6 @@
  * reported together: {@link org.llmsim.scenario.StrictYaml} binds around the fields it refuses (unknown, of the wrong
  * type or shape, {@code .nan}), and validation of the rest adds its own ({@link org.llmsim.scenario.Problems}).
  *
- * <p>Depends on: engine, hardware, kernel, workload.trace.
+ * <p>Depends on: engine, hardware, kernel, modelimport, workload.trace.
  */
 package org.llmsim.scenario;
