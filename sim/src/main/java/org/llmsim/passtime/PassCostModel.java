@@ -90,6 +90,8 @@ public final class PassCostModel {
     private final double computeW;
     private final double memoryW;
     private final double waitingW;
+    /** The board's power limit: no operator draws more ({@code tdp_w}; 0 without power figures). */
+    private final double boardW;
     /** Joules per GPU of the operators priced since the last reset (a field, so a pass allocates nothing). */
     private double operatorJ;
     /** Mean power of one GPU over the last pass priced by {@link #timeS} or {@link #multiStepTimeS}, watts. */
@@ -168,6 +170,7 @@ public final class PassCostModel {
         this.computeW = gpu.computeBoundW();
         this.memoryW = gpu.memoryBoundW();
         this.waitingW = gpu.waitingW();
+        this.boardW = gpu.hasPower() ? gpu.tdpW() : 0;
     }
 
     public ReplicaHardware hardware() {
@@ -344,11 +347,24 @@ public final class PassCostModel {
         return timed(gemmComputeS(m, f), gemmMemoryS(f));
     }
 
-    /** An operator's time on its roofline; adds its energy at the power of what bounds it to {@link #operatorJ}. */
+    /** An operator's time on its roofline; adds its energy ({@link #operatorJoules}) to {@link #operatorJ}. */
     private double timed(double computeS, double memoryS) {
         double t = Roofline.timeS(computeS, memoryS, knee);
-        operatorJ += t * (computeS >= memoryS ? computeW : memoryW);
+        operatorJ += operatorJoules(t, computeS, memoryS);
         return t;
+    }
+
+    /**
+     * Energy of one GPU over an operator of {@code t} seconds whose math alone would take {@code computeS} and whose
+     * memory traffic alone {@code memoryS} at the achievable rates: the busy GPU's base power (the waiting power)
+     * over its time, plus each unit's dynamic energy, which is in proportion to the work it does, so that the
+     * tensor cores running flat out add {@code compute_bound_w - waiting_w} and HBM streaming flat out adds
+     * {@code memory_bound_w - waiting_w}; at most the board's power over the time. A decode GEMM streaming its
+     * weights at batch 1 draws the memory-bound power; at batch 64 its math adds a share of the compute-bound power.
+     */
+    double operatorJoules(double t, double computeS, double memoryS) {
+        double joules = waitingW * t + (computeW - waitingW) * computeS + (memoryW - waitingW) * memoryS;
+        return Math.min(joules, boardW * t);
     }
 
     /**
