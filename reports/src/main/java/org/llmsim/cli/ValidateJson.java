@@ -34,6 +34,8 @@ final class ValidateJson {
             o.put("replicas", p.replicas());
             o.put("tp", hw.tp());
             o.put("pp", hw.pp());
+            o.put("dp", hw.dp());
+            o.put("expert_parallel", hw.expertParallel() != null);
             o.put("gpus_per_replica", hw.gpus());
             o.put("weight_dtype", hw.weightDtype().yamlName());
             o.put("kv_dtype", hw.kvDtype().yamlName());

@@ -1,6 +1,7 @@
 package org.llmsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -107,6 +108,40 @@ class ModelImportCliTest {
         assertEquals(671.026, pool.get("params_b").asDouble());
         assertEquals(37.552, pool.get("active_params_b").asDouble(), 1e-9);
         assertEquals("fp8", pool.get("native_weight_dtype").asText());
+        assertEquals(1, pool.get("dp").asInt());
+        assertFalse(pool.get("expert_parallel").asBoolean());
+    }
+
+    @Test
+    void validateJson_countsDataParallelRanksInTheReplica_andSpreadsTheExperts(@TempDir Path tmp) throws Exception {
+        Path scenario = tmp.resolve("moe.yaml");
+        Files.writeString(scenario, """
+                name: moe
+                seed: 1
+                duration_s: 60
+                workload:
+                  arrival: {process: poisson, rate_rps: 1}
+                  input_tokens: {dist: fixed, value: 1000}
+                  output_tokens: {dist: fixed, value: 100}
+                cluster:
+                  pools:
+                    - name: main
+                      gpu: h100-sxm
+                      model: mixtral-8x7b
+                      replicas: 1
+                      tensor_parallel: 2
+                      data_parallel: 2
+                      expert_parallel: true
+                """);
+        CliTest.Outcome o = llmsim("validate", scenario.toString(), "--format", "json");
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode pool = new ObjectMapper().readTree(o.out()).get("pools").get(0);
+        // a replica is data x pipeline x tensor GPUs
+        assertEquals(4, pool.get("gpus_per_replica").asInt());
+        assertEquals(2, pool.get("dp").asInt());
+        assertTrue(pool.get("expert_parallel").asBoolean());
+        // the experts (8 x 1.409 B) spread over 4 GPUs, the rest (1.574 B) over each rank's 2: 24.15 GB in BF16
+        assertEquals(24.15, pool.get("weight_gb_per_gpu").asDouble(), 0.01);
     }
 
     @Test
