@@ -112,6 +112,7 @@ final class ValidateCommand implements Callable<Integer> {
                     Format.count(p.memory().kvTokens()), p.spec().kvBlocksOverride() != null
                             ? " (kv_blocks_override)" : "", Format.number(p.memory().weightBytesPerGpu() / 1e9, 1),
                     Format.usd(p.usdPerHour()));
+            out.printf(Locale.ROOT, "    pricing: %s%n", p.pricing().describe());
             out.printf(Locale.ROOT, "    engine %s: %s%n", p.spec().engine().yamlName(), calibration(p));
             out.println("    where a pass's time goes:");
             PassTable.lines(representativePasses(p, w), "      ").forEach(out::println);

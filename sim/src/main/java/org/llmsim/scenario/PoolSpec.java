@@ -34,6 +34,9 @@ import org.llmsim.hardware.ServingEngine;
  * (another of the provider's cache options, e.g. 3600 s at 2x), and {@code rate_limit} (the account's limits, in
  * place of the profile's).
  *
+ * <p><b>Pricing.</b> {@code pricing} ({@link PricingSpec}) says how the GPUs are paid for: on demand (the default),
+ * reserved, spot or owned.
+ *
  * <p><b>Autoscaling.</b> {@code autoscale} ({@link AutoscaleSpec}) lets the number of replicas follow the load
  * between its bounds; {@code replicas} is then the number warm at t = 0 (default {@code min_replicas}).
  *
@@ -49,7 +52,21 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         SpeculativeSpec speculative, DisaggregationSpec disaggregated, String provider, Boolean batch,
         Boolean promptCaching, Double cacheTtlS, Double cacheWriteMultiplier, RateLimitSpec rateLimit,
         RouterSpec router, AutoscaleSpec autoscale, RetrySpec retry, Double timeoutS, String fallback,
-        CircuitBreakerSpec circuitBreaker) {
+        CircuitBreakerSpec circuitBreaker, PricingSpec pricing) {
+
+    /** A pool on demand at its GPU profile's price. */
+    public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
+            Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
+            Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb, Integer pipelineParallel,
+            SpeculativeSpec speculative, DisaggregationSpec disaggregated, String provider, Boolean batch,
+            Boolean promptCaching, Double cacheTtlS, Double cacheWriteMultiplier, RateLimitSpec rateLimit,
+            RouterSpec router, AutoscaleSpec autoscale, RetrySpec retry, Double timeoutS, String fallback,
+            CircuitBreakerSpec circuitBreaker) {
+        this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine, kvBlocksOverride,
+                prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated, provider, batch,
+                promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit, router, autoscale, retry, timeoutS,
+                fallback, circuitBreaker, null);
+    }
 
     /** A pool with the default engine, the computed KV capacity and the default caching and preemption. */
     public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
@@ -122,6 +139,9 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
             if (swapSpaceGb == null) {
                 swapSpaceGb = SchedulerConfig.DEFAULT_SWAP_SPACE_BYTES / 1e9;
             }
+            if (pricing == null) {
+                pricing = PricingSpec.DEFAULT;
+            }
         }
     }
 
@@ -163,6 +183,7 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         if (router != null) {
             router.validate(path + ".router", p);
         }
+        pricing.validate(path + ".pricing", p);
         if (autoscale != null) {
             validateAutoscale(path, p);
         } else {
@@ -250,10 +271,10 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
     private void validateProvider(String path, Problems p) {
         String[] gpuOnly = {"gpu", "model", "replicas", "tensor_parallel", "weight_dtype", "kv_dtype", "scheduler",
                 "engine", "kv_blocks_override", "prefix_caching", "preemption", "swap_space_gb", "pipeline_parallel",
-                "speculative", "disaggregated", "router", "autoscale"};
+                "speculative", "disaggregated", "router", "autoscale", "pricing"};
         Object[] gpuValues = {gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine,
                 kvBlocksOverride, prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated,
-                router, autoscale};
+                router, autoscale, pricing};
         for (int i = 0; i < gpuOnly.length; i++) {
             if (gpuValues[i] != null) {
                 p.add(path + "." + gpuOnly[i], "does not apply to a provider pool (provider: " + provider
