@@ -17,6 +17,7 @@ import org.llmsim.passtime.RepresentativePasses;
 import org.llmsim.passtime.Shape;
 import org.llmsim.report.PassTable;
 import org.llmsim.scenario.InputException;
+import org.llmsim.scenario.PriceOffer;
 import org.llmsim.scenario.ProviderProfile;
 import org.llmsim.report.Format;
 import org.llmsim.scenario.ProfileCatalog;
@@ -111,6 +112,7 @@ final class CatalogCommand implements Callable<Integer> {
             }
             printTable(out, rows);
         }
+        printOffers(catalog.allOffers(), out);
 
         out.println();
         out.println("Model on GPU: smallest tensor-parallel group that fits, KV capacity, batch-1 decode at "
@@ -126,6 +128,33 @@ final class CatalogCommand implements Callable<Integer> {
         printTable(out, rows);
         out.flush();
         return Main.EXIT_OK;
+    }
+
+    /** The price catalog: each offer's prices per GPU-hour, or a server's purchase price and rated power. */
+    private static void printOffers(List<PriceOffer> offers, PrintWriter out) {
+        if (offers.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Price catalog (pricing.offer): USD per GPU-hour, or per server to buy");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"id", "provider", "instance", "region", "GPUs", "on demand", "1-year", "3-year",
+                "spot", "purchase", "rated kW"});
+        for (PriceOffer o : offers) {
+            PriceOffer.Commitment one = o.term(1);
+            PriceOffer.Commitment three = o.term(3);
+            rows.add(new String[] {o.id(), o.provider(), o.instanceType(), o.region() == null ? "-" : o.region(),
+                    o.gpus() + (o.gpu() == null ? "" : " x " + o.gpu()), perGpu(o, o.onDemandUsdPerHour()),
+                    perGpu(o, one == null ? null : one.usdPerHour()), perGpu(o, three == null ? null
+                            : three.usdPerHour()), perGpu(o, o.spotUsdPerHour()),
+                    o.purchaseUsd() == null ? "-" : Format.usd(o.purchaseUsd()),
+                    o.serverPowerKw() == null ? "-" : Format.plain(o.serverPowerKw())});
+        }
+        printTable(out, rows);
+    }
+
+    private static String perGpu(PriceOffer o, Double usdPerHour) {
+        return usdPerHour == null ? "-" : Format.number(o.perGpu(usdPerHour), 2);
     }
 
     /** {@code --passes MODEL:GPU[:TP]}: the three representative passes of that replica. */

@@ -134,6 +134,7 @@ final class ValidateCommand implements Callable<Integer> {
                         Format.count(Math.round(p.hardware().cacheBytesPerTokenPerGpu())),
                         Format.number(fixed / 1e6, 1), p.scheduler().maxBatchSize());
             }
+            out.printf(Locale.ROOT, "    pricing: %s%n", p.pricing().describe());
             out.printf(Locale.ROOT, "    engine %s: %s%n", p.spec().engine().yamlName(), calibration(p));
             var poolGpu = p.hardware().gpu();
             if (poolGpu.hasTransferredValues()) {

@@ -232,10 +232,10 @@ public final class PdfReport {
             unit.add(new String[] {"Gateway spend of this run (classifier, embeddings)", Format.usd(c.gatewayUsd())});
         }
         pdf.table(unit, new float[] {0.6f, 0.4f});
-        pdf.subtle("Self-hosted cost is provisioned GPU time, idle included, times the price per GPU-hour; API and "
-                + "gateway cost is per call. Per-request and per-token figures divide the steady-state spend rate "
-                + "(the fleet, plus the per-call spend of requests that arrived in the measurement window) by the "
-                + "completion rate in the window.");
+        pdf.subtle("Self-hosted cost is provisioned GPU time, idle included, billed as each pool's pricing says "
+                + "(on demand, reserved, spot or owned); API and gateway cost is per call. Per-request and per-token "
+                + "figures divide the steady-state spend rate (the fleet, plus the per-call spend of requests that "
+                + "arrived in the measurement window) by the completion rate in the window.");
         AppReport.costBreakdown(pdf, r);
     }
 

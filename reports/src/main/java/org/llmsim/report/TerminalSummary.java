@@ -1,9 +1,13 @@
 package org.llmsim.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
+import org.llmsim.metrics.AppResult;
+import org.llmsim.metrics.CostLedger;
 import org.llmsim.metrics.ElasticResult;
 import org.llmsim.metrics.Estimate;
 import org.llmsim.metrics.HeadlineMetric;
@@ -127,6 +131,10 @@ public final class TerminalSummary {
                 .append(Format.usd(c.usdPer1mOutputTokens())).append(" per 1M output tokens   ")
                 .append(st.dim("this run: " + Format.usd(c.totalUsd()) + thisRun(c)))
                 .append('\n');
+        String gpuBill = gpuBill(r);
+        if (gpuBill != null) {
+            b.append(label("GPU bill")).append(gpuBill).append('\n');
+        }
         for (RunResult.PoolResult p : r.pools()) {
             RunResult.PoolLayout l = p.layout();
             String gpus = PdfReport.dataParallelPrefix(p) + (l.pipelineParallel() > 1
@@ -158,6 +166,25 @@ public final class TerminalSummary {
             b.append('\n').append(replications(reps, st));
         }
         return b.toString();
+    }
+
+    /**
+     * The GPU pools' spend by kind when their pricing makes it more than GPU time (a reservation, owned servers);
+     * null otherwise.
+     */
+    private static String gpuBill(RunResult r) {
+        Map<String, Double> kinds = new LinkedHashMap<>();
+        for (AppResult.CostEntry e : AppResult.of(r).breakdown().entries()) {
+            if (e.backend().equals(CostLedger.SELF_HOSTED)) {
+                kinds.merge(e.kind(), e.usd(), Double::sum);
+            }
+        }
+        if (kinds.isEmpty() || kinds.keySet().equals(java.util.Set.of(AppResult.GPU_TIME))) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        kinds.forEach((kind, usd) -> parts.add(kind + " " + Format.usd(usd)));
+        return String.join(", ", parts);
     }
 
     /** What the run's bill is made of: GPU time, and API and gateway spend where there is any. */

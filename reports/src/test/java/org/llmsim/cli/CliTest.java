@@ -164,6 +164,10 @@ class CliTest {
             assertTrue(o.out().contains(id), id);
         }
         assertTrue(o.out().contains("131,072"), "KV bytes per token of llama-3.1-8b");
+        // the price catalog: a3-highgpu-8g at $88.49, $61.38 (1-year), $38.86 (3-year), $50.61 (spot) per 8 GPUs
+        assertTrue(o.out().lines().anyMatch(l -> l.matches(
+                "\\s*gcp-a3-highgpu-8g-us-central1\\s+gcp\\s+a3-highgpu-8g\\s+us-central1\\s+8 x h100-sxm\\s+11\\.06\\s+"
+                        + "7\\.67\\s+4\\.86\\s+6\\.33\\s+-\\s+-\\s*")), o.out());
         // llama-3.1-70b needs four H100s
         assertTrue(o.out().lines().anyMatch(l -> l.matches("\\s*llama-3.1-70b\\s+h100-sxm\\s+4\\s.*")), o.out());
     }

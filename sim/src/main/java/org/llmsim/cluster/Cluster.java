@@ -179,18 +179,23 @@ public final class Cluster implements ReplicaSet {
         double[] replicaS = new double[fleets.size()];
         double[] windowReplicaS = new double[fleets.size()];
         double[] replicaWindowS = new double[replicas.size()];
+        double[] excessS = new double[fleets.size()];
+        double[] windowExcessS = new double[fleets.size()];
         int first = 0;
         for (int p = 0; p < fleets.size(); p++) {
             PoolFleet f = fleets.get(p);
             boolean dynamic = f.plan().autoscales();
             replicaS[p] = dynamic ? f.provisionedClock().replicaS(endS) : Double.NaN;
             windowReplicaS[p] = dynamic ? f.provisionedClock().windowReplicaS(endS) : Double.NaN;
+            excessS[p] = dynamic ? f.provisionedClock().excessS(endS) : Double.NaN;
+            windowExcessS[p] = dynamic ? f.provisionedClock().windowExcessS(endS) : Double.NaN;
             for (int i = 0; i < f.plan().replicas(); i++) {
                 replicaWindowS[first + i] = dynamic ? f.provisionedClock().slotWindowS(i, endS) : window.lengthS();
             }
             first += f.plan().replicas();
         }
-        return ProvisionedTime.of(endS, replicaS, windowReplicaS, window.lengthS(), replicaWindowS);
+        return ProvisionedTime.of(endS, replicaS, windowReplicaS, window.lengthS(), replicaWindowS, excessS,
+                windowExcessS);
     }
 
     /**

@@ -84,7 +84,7 @@ public final class PoolFleet implements ReplicaSet {
                 slots.get(i).startStopped();
             }
         }
-        this.provisioned = new ProvisionedClock(window, slots.size(), initial);
+        this.provisioned = new ProvisionedClock(window, slots.size(), initial, plan.pricing().committed());
         refreshLists();
     }
 

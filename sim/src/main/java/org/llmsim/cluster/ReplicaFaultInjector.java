@@ -9,8 +9,10 @@ import org.llmsim.engine.Replica;
 import org.llmsim.kernel.EventPriority;
 import org.llmsim.kernel.EventScheduler;
 import org.llmsim.kernel.RandomStreams;
+import org.llmsim.pricing.PoolPricing;
 import org.llmsim.scenario.DegradedGpuFault;
 import org.llmsim.scenario.FaultSpec;
+import org.llmsim.scenario.Problems;
 import org.llmsim.scenario.ReplicaCrashFault;
 import org.llmsim.scenario.Scenario;
 
@@ -22,6 +24,11 @@ import org.llmsim.scenario.Scenario;
  * uniformly, which crashes only if it is up. Draws come from the stream {@code faults/<i>} of each fault, and crashes
  * stop when arrivals do, so faults never keep a finished run alive. Faults of other kinds (API providers) are left
  * to the application layer.
+ *
+ * <p>Spot pools ({@code pricing: {kind: spot, interruptions_per_hour: ...}}) are reclaimed the same way, as crashes
+ * whose requests are retried, drawn from the stream {@code spot/<pool index>}: each replica receives a notice at
+ * that rate, keeps serving through {@code notice_s}, then is reclaimed; its replacement was requested at the notice,
+ * so it serves {@code max(0, cold start - notice)} after the reclaim.
  */
 public final class ReplicaFaultInjector {
     private final Scenario scenario;
@@ -47,6 +54,23 @@ public final class ReplicaFaultInjector {
                 startCrashes(i, fleetOf(c.pool()), c);
             }
         }
+        for (PoolFleet fleet : cluster.fleets()) {
+            PoolPricing pricing = fleet.plan().pricing();
+            if (pricing.interruptible()) {
+                startSpotInterruptions(fleet, pricing);
+            }
+        }
+    }
+
+    private void startSpotInterruptions(PoolFleet fleet, PoolPricing pricing) {
+        fleet.markFaulted();
+        RandomGenerator rng = streams.stream("spot/" + fleet.plan().index());
+        double restartS = Math.max(0, fleet.plan().coldStartS() - pricing.noticeS());
+        ReplicaCrashFault reclaim = new ReplicaCrashFault(fleet.plan().name(), null, null,
+                pricing.interruptionsPerHour(), restartS, ReplicaCrashFault.InFlight.RETRY);
+        double ratePerS = pricing.interruptionsPerHour() / 3600.0 * fleet.all().size();
+        String reason = "spot interruption after " + Problems.format(pricing.noticeS()) + " s notice";
+        scheduleRandomCrash(fleet, reclaim, rng, ratePerS, restartS, reason);
     }
 
     private PoolFleet fleetOf(String pool) {

@@ -15,6 +15,6 @@
  * over time for the bill. {@link org.llmsim.cluster.ReplicaFaultInjector} crashes replicas and degrades their GPUs as
  * the scenario's {@code faults:} say.
  *
- * <p>Depends on: engine, hardware, kernel, metrics, passtime, request, scenario.
+ * <p>Depends on: engine, hardware, kernel, metrics, passtime, pricing, request, scenario.
  */
 package org.llmsim.cluster;

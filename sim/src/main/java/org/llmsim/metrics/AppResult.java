@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.llmsim.pricing.PoolBill;
+
 /**
  * What the application layer did in a run: where every dollar went, how the response caches and model tiers
  * behaved, what each backend (GPU pool or API provider) served, and the self-host versus API break-even. Counts and
@@ -46,7 +48,14 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
     }
 
     /** Kinds of spend in the ledger. */
-    public static final String GPU_TIME = "gpu_time";
+    public static final String GPU_TIME = PoolBill.GPU_TIME;
+    /** A reservation, paid whether used or not. */
+    public static final String COMMITMENT = PoolBill.COMMITMENT;
+    /** Owned servers: purchase spread over their life, electricity, colocation, operations. */
+    public static final String AMORTIZATION = PoolBill.AMORTIZATION;
+    public static final String ENERGY = PoolBill.ENERGY;
+    public static final String HOSTING = PoolBill.HOSTING;
+    public static final String OPERATIONS = PoolBill.OPERATIONS;
     public static final String INPUT = "input";
     public static final String CACHED_INPUT = "cached_input";
     public static final String CACHE_WRITE = "cache_write";
@@ -63,7 +72,8 @@ public record AppResult(CostBreakdown breakdown, CacheSummary cache, List<TierRe
      * @param tier    the model tier, {@code none} where there was none (idle GPU time of a pool that served nothing,
      *                embeddings of lookups)
      * @param cls     the request class
-     * @param kind    {@link #GPU_TIME}, {@link #INPUT}, {@link #CACHED_INPUT}, {@link #CACHE_WRITE}, {@link #OUTPUT},
+     * @param kind    {@link #GPU_TIME}, {@link #COMMITMENT}, {@link #AMORTIZATION}, {@link #ENERGY}, {@link #HOSTING},
+     *                {@link #OPERATIONS} (GPU pools), {@link #INPUT}, {@link #CACHED_INPUT}, {@link #CACHE_WRITE}, {@link #OUTPUT},
      *                {@link #CLASSIFIER} or {@link #EMBEDDINGS}
      * @param usd     dollars over the whole run
      */

@@ -8,7 +8,9 @@ import org.llmsim.scenario.Scenario;
 /**
  * Turns provisioned time and per-call spend into dollars. Self-hosted cost is GPU-hours actually provisioned (every
  * GPU of every replica, idle time included; an autoscaled pool's replicas while provisioned, cold starts and drains
- * included: {@link ProvisionedTime}) times the price per GPU-hour. API and gateway spend is per call. The
+ * included: {@link ProvisionedTime}) billed as each pool's pricing says (on demand or spot per GPU-hour, a
+ * reservation around the clock, owned servers' amortization, hosting, energy and operations). API and gateway spend
+ * is per call. The
  * steady-state spend rate is the fleet's plus the per-call spend of the requests that arrived inside the window, per
  * second of window; per-request and per-token figures divide it by the completion rate measured inside the window.
  */
@@ -51,7 +53,7 @@ public final class CostCalculator {
             PoolPlan pool = pools.get(p);
             double hours = provisioned.gpuHours(p, pool);
             gpuHours += hours;
-            gpuUsd += hours * pool.hardware().gpu().priceUsdPerHour();
+            gpuUsd += provisioned.gpuUsd(p, pool);
         }
         double usdPerHour = provisioned.fleetUsdPerHour(scenario) + perCallUsdPerS * 3600.0;
         double usdPerS = usdPerHour / 3600.0;

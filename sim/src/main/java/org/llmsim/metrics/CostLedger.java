@@ -14,9 +14,11 @@ import org.llmsim.scenario.Scenario;
  * spend ({@link AppResult#GPU_TIME}, {@link AppResult#INPUT}, ...).
  *
  * <p>Per-call spend (API tokens, the classifier, embeddings) is exact and booked when it happens. GPU time is
- * provisioned, so it is booked at the end: each pool's cost (provisioned GPU-hours x price, idle time included) is
- * shared among the tiers and classes it served in proportion to the tokens (prompt plus output) of the calls it
- * completed for each; a pool that completed nothing books its whole cost to tier and class {@code none}.
+ * provisioned, so it is booked at the end: each pool's bill ({@link ProvisionedTime#bill}, idle time included), kind
+ * by kind ({@code gpu_time}, {@code commitment}, {@code amortization}, {@code energy}, {@code hosting},
+ * {@code operations}), is shared among the tiers and classes it served in proportion to the tokens (prompt plus
+ * output) of the calls it completed for each; a pool that completed nothing books its whole cost to tier and class
+ * {@code none}.
  */
 public final class CostLedger {
     /** Backend name of GPU pools in the ledger. */
@@ -106,7 +108,11 @@ public final class CostLedger {
         List<AppResult.CostEntry> gpuEntries = new ArrayList<>();
         for (int p = 0; p < pools.size(); p++) {
             PoolPlan pool = pools.get(p);
-            double usd = provisioned.gpuUsd(p, pool);
+            Map<String, Double> byKind = provisioned.bill(p, pool).byKind();
+            double usd = 0;
+            for (double v : byKind.values()) {
+                usd += v;
+            }
             Map<String, long[]> tokens = gpuTokens.get(p);
             long total = 0;
             for (long[] byClass : tokens.values()) {
@@ -114,18 +120,24 @@ public final class CostLedger {
                     total += n;
                 }
             }
-            if (total == 0) {
-                gpuEntries.add(new AppResult.CostEntry(SELF_HOSTED, pool.name(), NONE, NONE, AppResult.GPU_TIME, usd));
-                continue;
-            }
-            for (Map.Entry<String, long[]> e : tokens.entrySet()) {
-                long[] byClass = e.getValue();
-                for (int c = 0; c < byClass.length; c++) {
-                    if (byClass[c] > 0) {
-                        gpuEntries.add(new AppResult.CostEntry(SELF_HOSTED, pool.name(), e.getKey(),
-                                classNames.get(c), AppResult.GPU_TIME, usd * byClass[c] / total));
+            for (Map.Entry<String, Double> k : byKind.entrySet()) {
+                if (total == 0) {
+                    gpuEntries.add(new AppResult.CostEntry(SELF_HOSTED, pool.name(), NONE, NONE, k.getKey(),
+                            k.getValue()));
+                    continue;
+                }
+                for (Map.Entry<String, long[]> e : tokens.entrySet()) {
+                    long[] byClass = e.getValue();
+                    for (int c = 0; c < byClass.length; c++) {
+                        if (byClass[c] > 0) {
+                            gpuEntries.add(new AppResult.CostEntry(SELF_HOSTED, pool.name(), e.getKey(),
+                                    classNames.get(c), k.getKey(), k.getValue() * byClass[c] / total));
+                        }
                     }
                 }
+            }
+            if (total == 0) {
+                continue;
             }
             for (Map.Entry<String, Long> e : gpuEscalatedTokens.get(p).entrySet()) {
                 escalationUsdByTier.merge(e.getKey(), usd * e.getValue() / total, Double::sum);

@@ -46,6 +46,6 @@
  * and the writers that show it; a new feature adds a section kind, a probe and its writers, and neither touches the
  * core or the fleet merge.
  *
- * <p>Depends on: engine, hardware, kernel, request, scenario.
+ * <p>Depends on: engine, hardware, kernel, pricing, request, scenario.
  */
 package org.llmsim.metrics;

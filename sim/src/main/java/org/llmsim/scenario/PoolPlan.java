@@ -4,6 +4,7 @@ import org.llmsim.engine.SchedulerConfig;
 import org.llmsim.hardware.ColdStart;
 import org.llmsim.hardware.MemoryPlan;
 import org.llmsim.hardware.ReplicaHardware;
+import org.llmsim.pricing.PoolPricing;
 
 /**
  * A pool after its profiles are resolved and its memory sized: everything needed to build its replicas.
@@ -14,9 +15,17 @@ import org.llmsim.hardware.ReplicaHardware;
  * @param hardware  model, GPU, tensor parallelism and data types of one replica
  * @param memory    how each GPU's memory is spent and how many KV blocks fit
  * @param scheduler resolved scheduler knobs
+ * @param pricing   how its GPUs are paid for
  */
 public record PoolPlan(int index, String name, PoolSpec spec, ReplicaHardware hardware, MemoryPlan memory,
-        SchedulerConfig scheduler) {
+        SchedulerConfig scheduler, PoolPricing pricing) {
+
+    /** A pool on demand at its GPU profile's price. */
+    public PoolPlan(int index, String name, PoolSpec spec, ReplicaHardware hardware, MemoryPlan memory,
+            SchedulerConfig scheduler) {
+        this(index, name, spec, hardware, memory, scheduler,
+                PoolPricing.onDemand(hardware.gpu().priceUsdPerHour()));
+    }
 
     /**
      * Replicas the pool is built with (numbered globally in pool order): {@code replicas}, or {@code max_replicas}
@@ -50,13 +59,21 @@ public record PoolPlan(int index, String name, PoolSpec spec, ReplicaHardware ha
         return replicas() * hardware.gpus();
     }
 
-    /** USD per hour for the whole pool while provisioned ({@link #replicas()} of them). */
+    /**
+     * USD per hour for the whole pool with all {@link #replicas()} provisioned, as its pricing bills them (an owned
+     * pool's energy by the rated-power fallback).
+     */
     public double usdPerHour() {
-        return gpus() * hardware.gpu().priceUsdPerHour();
+        int r = replicas();
+        return pricing.bill(new PoolPricing.Usage(1, hardware.gpus(), r, r, Math.max(0, r - pricing.committed())),
+                pricing.ratedPowerKwh(gpus())).total();
     }
 
-    /** USD per hour of one provisioned replica (all its GPUs). */
+    /**
+     * USD per hour of one more provisioned replica (all its GPUs): on demand or spot, its price per GPU-hour; reserved,
+     * the on-demand price of a replica beyond the commitment; owned, its share of the pool's hourly cost.
+     */
     public double usdPerReplicaHour() {
-        return hardware.gpus() * hardware.gpu().priceUsdPerHour();
+        return pricing.isOwned() ? usdPerHour() / replicas() : hardware.gpus() * pricing.usdPerGpuHour();
     }
 }

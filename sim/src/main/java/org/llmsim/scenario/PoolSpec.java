@@ -44,6 +44,8 @@ import org.llmsim.hardware.ServingEngine;
  *
  * <p><b>Energy.</b> {@code energy} ({@link EnergySpec}) overrides, field by field, the scenario's
  * {@code economics.energy} for this pool's replicas (a pool in another region or data centre).
+ * <p><b>Pricing.</b> {@code pricing} ({@link PricingSpec}) says how the GPUs are paid for: on demand (the default),
+ * reserved, spot or owned.
  *
  * <p><b>Autoscaling.</b> {@code autoscale} ({@link AutoscaleSpec}) lets the number of replicas follow the load
  * between its bounds; {@code replicas} is then the number warm at t = 0 (default {@code min_replicas}).
@@ -61,9 +63,9 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         Boolean promptCaching, Double cacheTtlS, Double cacheWriteMultiplier, RateLimitSpec rateLimit,
         RouterSpec router, AutoscaleSpec autoscale, RetrySpec retry, Double timeoutS, String fallback,
         CircuitBreakerSpec circuitBreaker, Integer dataParallel, Boolean expertParallel, Dtype expertDispatchDtype,
-        Double expertImbalance, EnergySpec energy) {
+        Double expertImbalance, EnergySpec energy, PricingSpec pricing) {
 
-    /** A pool (GPU or provider) of one data-parallel rank per replica, without expert parallelism. */
+    /** A pool (GPU or provider) of one data-parallel rank per replica, without expert parallelism, on demand. */
     public PoolSpec(String name, String gpu, String model, Integer replicas, Integer tensorParallel,
             Dtype weightDtype, Dtype kvDtype, SchedulerSpec scheduler, ServingEngine engine, Integer kvBlocksOverride,
             Boolean prefixCaching, PreemptionMode preemption, Double swapSpaceGb, Integer pipelineParallel,
@@ -74,7 +76,7 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         this(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine, kvBlocksOverride,
                 prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated, provider, batch,
                 promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit, router, autoscale, retry, timeoutS,
-                fallback, circuitBreaker, null, null, null, null, null);
+                fallback, circuitBreaker, null, null, null, null, null, null);
     }
 
     /** The same pool with other energy settings. */
@@ -83,7 +85,7 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
                 kvBlocksOverride, prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated,
                 provider, batch, promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit, router, autoscale, retry,
                 timeoutS, fallback, circuitBreaker, dataParallel, expertParallel, expertDispatchDtype, expertImbalance,
-                newEnergy);
+                newEnergy, pricing);
     }
 
     /** A pool with the default engine, the computed KV capacity and the default caching and preemption. */
@@ -163,6 +165,9 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
             if (swapSpaceGb == null) {
                 swapSpaceGb = SchedulerConfig.DEFAULT_SWAP_SPACE_BYTES / 1e9;
             }
+            if (pricing == null) {
+                pricing = PricingSpec.DEFAULT;
+            }
         }
     }
 
@@ -207,6 +212,7 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         if (router != null) {
             router.validate(path + ".router", p);
         }
+        pricing.validate(path + ".pricing", p);
         if (autoscale != null) {
             validateAutoscale(path, p);
         } else {
@@ -322,10 +328,10 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
         String[] gpuOnly = {"gpu", "model", "replicas", "tensor_parallel", "weight_dtype", "kv_dtype", "scheduler",
                 "engine", "kv_blocks_override", "prefix_caching", "preemption", "swap_space_gb", "pipeline_parallel",
                 "speculative", "disaggregated", "router", "autoscale", "data_parallel", "expert_parallel",
-                "expert_dispatch_dtype", "expert_imbalance"};
+                "expert_dispatch_dtype", "expert_imbalance", "pricing"};
         Object[] gpuValues = {gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine,
                 kvBlocksOverride, prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated,
-                router, autoscale, dataParallel, expertParallel, expertDispatchDtype, expertImbalance};
+                router, autoscale, dataParallel, expertParallel, expertDispatchDtype, expertImbalance, pricing};
         for (int i = 0; i < gpuOnly.length; i++) {
             if (gpuValues[i] != null) {
                 p.add(path + "." + gpuOnly[i], "does not apply to a provider pool (provider: " + provider

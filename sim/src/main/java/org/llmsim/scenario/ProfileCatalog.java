@@ -35,6 +35,7 @@ public final class ProfileCatalog {
     private final Map<Path, GpuProfile> gpuCache = new HashMap<>();
     private final Map<Path, ModelProfile> modelCache = new HashMap<>();
     private final Map<Path, ProviderProfile> providerCache = new HashMap<>();
+    private final Map<Path, PriceOffer> offerCache = new HashMap<>();
     private final Map<String, GpuProfile> gpusInMemory;
 
     public ProfileCatalog(List<Path> directories) {
@@ -105,6 +106,21 @@ public final class ProfileCatalog {
         return providerCache.computeIfAbsent(file, f -> ProviderProfiles.load(f, idFor(reference)));
     }
 
+    /** Loads a price catalog entry by id ({@code prices/<id>.yaml}) or path; errors name {@code field}. */
+    public PriceOffer offer(String reference, Path scenarioDir, String scenarioFile, String field) {
+        Path file = locate(reference, "prices", scenarioDir, scenarioFile, field);
+        return offerCache.computeIfAbsent(file, f -> PriceOffers.load(f, idFor(reference)));
+    }
+
+    /** Every price catalog entry in the catalog directories, by id (the first directory wins). */
+    public List<PriceOffer> allOffers() {
+        List<PriceOffer> all = new ArrayList<>();
+        for (String id : ids("prices")) {
+            all.add(offer(id, null, null, null));
+        }
+        return all;
+    }
+
     /** Every provider profile in the catalog directories, by id (the first directory wins). */
     public List<ProviderProfile> allProviders() {
         List<ProviderProfile> all = new ArrayList<>();
@@ -132,7 +148,7 @@ public final class ProfileCatalog {
         return all;
     }
 
-    /** Ids of the profiles of one kind ({@code gpus} or {@code models}), sorted. */
+    /** Ids of the profiles of one kind ({@code gpus}, {@code models}, {@code providers}, {@code prices}), sorted. */
     public TreeSet<String> ids(String kind) {
         TreeSet<String> ids = new TreeSet<>();
         for (Path dir : directories) {
@@ -162,7 +178,12 @@ public final class ProfileCatalog {
     }
 
     private Path locate(String reference, String kind, Path scenarioDir, String scenarioFile, String field) {
-        String what = kind.equals("gpus") ? "GPU" : kind.equals("models") ? "model" : "provider";
+        String what = switch (kind) {
+            case "gpus" -> "GPU";
+            case "models" -> "model";
+            case "prices" -> "price catalog";
+            default -> "provider";
+        };
         if (isPath(reference)) {
             Path p = Paths.get(reference);
             Path resolved = p.isAbsolute() || scenarioDir == null ? p : scenarioDir.resolve(p);

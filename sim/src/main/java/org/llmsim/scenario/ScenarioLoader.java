@@ -16,6 +16,7 @@ import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.MemoryPlan;
 import org.llmsim.hardware.ModelProfile;
 import org.llmsim.hardware.ReplicaHardware;
+import org.llmsim.pricing.PoolPricing;
 import org.llmsim.scenario.ProviderProfile;
 
 /**
@@ -379,8 +380,12 @@ public final class ScenarioLoader {
             problems.add(path, doesNotFit(hardware, memory, s.gpuMemoryUtilization(), fittingTp));
             return null;
         }
+        PoolPricing pricing = PoolPrices.resolve(pool, gpu, catalog, baseDir, fileName, path, problems);
+        if (pricing == null) {
+            return null;
+        }
         String name = pool.name() != null ? pool.name() : "pool-" + index;
-        return new PoolPlan(index, name, pool, hardware, memory, config);
+        return new PoolPlan(index, name, pool, hardware, memory, config, pricing);
     }
 
     /**

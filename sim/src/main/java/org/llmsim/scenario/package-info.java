@@ -7,9 +7,12 @@
  *   <li>{@link org.llmsim.scenario.ScenarioLoader} - file to validated {@link org.llmsim.scenario.Scenario}.</li>
  *   <li>{@link org.llmsim.scenario.ScenarioSpec} and the records it holds ({@code WorkloadSpec}, {@code ClusterSpec},
  *       {@code PoolSpec}, ...) - one record per block of the file; defaults live in their compact constructors.</li>
- *   <li>{@link org.llmsim.scenario.ProfileCatalog} - finds GPU and model profiles by id or path;
+ *   <li>{@link org.llmsim.scenario.ProfileCatalog} - finds GPU, model and provider profiles and price
+ *       catalog entries by id or path;
  *       {@link org.llmsim.scenario.CarbonRegions} the grid carbon intensity of a cloud region, which
  *       {@link org.llmsim.scenario.EnergySpec} ({@code economics.energy}) may name.</li>
+ *   <li>{@link org.llmsim.scenario.PricingSpec} - how a pool is paid for, resolved into an
+ *       {@link org.llmsim.pricing.PoolPricing} by {@link org.llmsim.scenario.PoolPrices}.</li>
  *   <li>{@link org.llmsim.scenario.InputFiles} - reads a user's file with a size limit checked before parsing;
  *       {@link org.llmsim.scenario.RunSize} - refuses, before it starts, a run too big to finish (requests, clock
  *       events, replicas, durations beyond a year).</li>
@@ -19,6 +22,6 @@
  * reported together: {@link org.llmsim.scenario.StrictYaml} binds around the fields it refuses (unknown, of the wrong
  * type or shape, {@code .nan}), and validation of the rest adds its own ({@link org.llmsim.scenario.Problems}).
  *
- * <p>Depends on: engine, hardware, kernel, modelimport, workload.trace.
+ * <p>Depends on: engine, hardware, kernel, modelimport, pricing, workload.trace.
  */
 package org.llmsim.scenario;

@@ -211,8 +211,9 @@ class ApplicationLayerValidationTest {
     void everyProviderProfile_loadsWithPricesLatencyAndSources() {
         ProfileCatalog catalog = TestScenarios.catalog();
         List<ProviderProfile> all = catalog.allProviders();
-        assertTrue(all.size() >= 7, "profiles: " + all.size());
-        for (String vendor : new String[] {"openai", "anthropic", "google", "together"}) {
+        assertTrue(all.size() >= 22, "profiles: " + all.size());
+        for (String vendor : new String[] {"openai", "anthropic", "google", "together", "deepseek", "fireworks",
+            "groq"}) {
             assertTrue(all.stream().anyMatch(p -> vendor.equals(p.vendor())), vendor);
         }
         for (ProviderProfile p : all) {

@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class ProfileSourcesTest {
     private static final Path HOME = TestScenarios.home();
-    private static final List<String> PROFILE_DIRS = List.of("gpus", "models", "providers");
+    private static final List<String> PROFILE_DIRS = List.of("gpus", "models", "providers", "prices");
     private static final String FIX = "cite a URL (https://...) or a public repository path with its commit "
             + "(owner/repo path@commit)";
 
@@ -144,7 +144,7 @@ class ProfileSourcesTest {
     /** The ids a sources entry may refer to: every profile and validation case shipped. */
     private static Set<String> repositoryIds() throws IOException {
         Set<String> ids = new HashSet<>();
-        for (String dir : List.of("gpus", "models", "providers", "validation")) {
+        for (String dir : List.of("gpus", "models", "providers", "prices", "validation")) {
             for (Path file : files(HOME.resolve("gpu-profiles").resolve(dir), ".yaml")) {
                 ids.add(ProfileCatalog.stem(file));
             }
