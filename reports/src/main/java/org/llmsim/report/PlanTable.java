@@ -16,6 +16,13 @@ public final class PlanTable {
                         : CapacityText.checkText(j.binding()));
     }
 
+    /** A loader message without its "file.yaml: " prefix and "(value from --set)" suffix. */
+    static String withoutFile(String reason) {
+        int at = reason.indexOf(": cluster.");
+        String text = at >= 0 ? reason.substring(at + 2) : reason;
+        return text.replace(" (value from --set)", "");
+    }
+
     /** @param wallS wall-clock seconds of the whole search */
     public static String render(DeploymentSearch.Result r, ScenarioSource source, Style st, double wallS) {
         StringBuilder b = new StringBuilder();
@@ -57,6 +64,12 @@ public final class PlanTable {
             }
             return r.options().get(row - 1).outcome() == DeploymentSearch.Outcome.MEETS ? st::green : st::dim;
         });
+        // an invalid combination (say data parallelism of a mixture of experts without expert parallelism) says why
+        for (DeploymentSearch.Option o : r.options()) {
+            if (o.outcome() == DeploymentSearch.Outcome.INVALID && o.reason() != null) {
+                b.append(st.dim("invalid    " + o.candidate().label() + ": " + withoutFile(o.reason()))).append('\n');
+            }
+        }
         return b.toString();
     }
 }
