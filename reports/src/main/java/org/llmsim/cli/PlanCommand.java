@@ -107,7 +107,8 @@ final class PlanCommand extends SearchingCommand {
         int poolIndex = poolIndex(spec0);
         PlanSpec block = spec0.plan();
         if (block != null) {
-            Problems problems = new Problems(source.fileName(), null);
+            // with the file's line numbers (the --set overrides have none)
+            Problems problems = new Problems(source.fileName(), org.llmsim.scenario.SourceLines.index(source.text()));
             block.validate("plan", problems);
             problems.throwIfAny();
         }
