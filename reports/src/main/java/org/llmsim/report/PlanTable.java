@@ -65,11 +65,16 @@ public final class PlanTable {
             return r.options().get(row - 1).outcome() == DeploymentSearch.Outcome.MEETS ? st::green : st::dim;
         });
         // an invalid combination (say data parallelism of a mixture of experts without expert parallelism) says why
+        // (shapes refused for the same reason share a line)
+        java.util.Map<String, java.util.List<String>> invalid = new java.util.LinkedHashMap<>();
         for (DeploymentSearch.Option o : r.options()) {
             if (o.outcome() == DeploymentSearch.Outcome.INVALID && o.reason() != null) {
-                b.append(st.dim("invalid    " + o.candidate().label() + ": " + withoutFile(o.reason()))).append('\n');
+                invalid.computeIfAbsent(withoutFile(o.reason()), k -> new java.util.ArrayList<>())
+                        .add(o.candidate().label());
             }
         }
+        invalid.forEach((reason, labels) -> b.append(st.dim("invalid    " + String.join(", ", labels) + ": "
+                + reason)).append('\n'));
         return b.toString();
     }
 }
