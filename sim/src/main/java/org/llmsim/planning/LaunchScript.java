@@ -44,6 +44,16 @@ public final class LaunchScript {
         if (checkpoint != null) {
             b.append("# ").append(checkpoint).append('\n');
         }
+        if (spec.engine() == org.llmsim.hardware.ServingEngine.VLLM_V0 && (spec.dp() > 1 || spec.expertParallel())) {
+            b.append("# vLLM 0.6 has no data or expert parallelism: this layout was simulated, but needs a newer vLLM "
+                    + "(engine vllm) to launch.\n");
+        }
+        if (spec.engine() == org.llmsim.hardware.ServingEngine.TRTLLM && spec.dp() > 1) {
+            b.append(spec.expertParallel() && spec.tp() > 1 ? "# TensorRT-LLM's attention data parallelism gives each "
+                    + "rank's attention one GPU; llmsim simulated " + spec.dp() + " ranks of " + spec.tp() + ".\n"
+                    : !spec.expertParallel() ? "# Dense data parallelism: run " + spec.dp() + " of these servers per "
+                    + "replica (" + spec.dp() + " x " + spec.tp() + " GPUs).\n" : "");
+        }
         if (spec.nodes() > 1) {
             b.append("# The replica spans ").append(spec.nodes()).append(" servers of ").append(spec.gpusPerNode())
                     .append(" GPUs: ").append(multiNodeNote(spec)).append('\n');
@@ -78,11 +88,14 @@ public final class LaunchScript {
     static List<String> vllm(LaunchSpec s) {
         List<String> a = new ArrayList<>();
         a.add("vllm serve " + model(s));
+        boolean v0 = s.engine() == org.llmsim.hardware.ServingEngine.VLLM_V0;
         a.add("--tensor-parallel-size " + s.tp());
         a.add("--pipeline-parallel-size " + s.pp());
-        a.add("--data-parallel-size " + s.dp());
-        if (s.expertParallel()) {
-            a.add("--enable-expert-parallel");
+        if (!v0) { // vLLM 0.6 has neither flag (render notes it)
+            a.add("--data-parallel-size " + s.dp());
+            if (s.expertParallel()) {
+                a.add("--enable-expert-parallel");
+            }
         }
         a.add("--max-num-seqs " + s.maxNumSeqs());
         a.add("--max-num-batched-tokens " + s.maxBatchedTokens());
@@ -94,9 +107,14 @@ public final class LaunchScript {
             a.add("--quantization fp8");
         }
         a.add("--kv-cache-dtype " + (s.kvDtype() == Dtype.FP8 ? "fp8" : "auto"));
-        a.add(s.prefixCaching() ? "--enable-prefix-caching" : "--no-enable-prefix-caching");
-        if (s.engine() == org.llmsim.hardware.ServingEngine.VLLM_V0) {
+        if (v0) {
+            // vLLM 0.6: prefix caching is off unless asked for, and there is no flag to say off
+            if (s.prefixCaching()) {
+                a.add("--enable-prefix-caching");
+            }
             a.add("--num-scheduler-steps " + s.schedulerSteps());
+        } else {
+            a.add(s.prefixCaching() ? "--enable-prefix-caching" : "--no-enable-prefix-caching");
         }
         return a;
     }
@@ -150,7 +168,8 @@ public final class LaunchScript {
         List<String> a = new ArrayList<>();
         a.add("trtllm-serve " + model(s));
         a.add("--backend pytorch");
-        a.add("--tp_size " + s.dp() * s.tp());
+        // attention data parallelism spans the experts' GPUs; a dense model's ranks are separate servers
+        a.add("--tp_size " + (s.expertParallel() ? s.dp() * s.tp() : s.tp()));
         if (s.pp() > 1) {
             a.add("--pp_size " + s.pp());
         }
@@ -172,7 +191,7 @@ public final class LaunchScript {
             b.append("  dtype: fp8\n");
         }
         b.append("  enable_block_reuse: ").append(s.prefixCaching()).append('\n');
-        if (s.dp() > 1) {
+        if (s.dp() > 1 && s.expertParallel()) {
             b.append("enable_attention_dp: true\n");
         }
         return b.append("EOF\n").toString();

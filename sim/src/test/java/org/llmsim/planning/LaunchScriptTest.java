@@ -43,12 +43,16 @@ class LaunchScriptTest {
     }
 
     @Test
-    void vllmV0_addsTheSchedulerSteps_andTurnsPrefixCachingOff() {
+    void vllmV0_addsTheSchedulerSteps_withoutFlagsVllm06DoesNotHave() {
+        // no --data-parallel-size, --enable-expert-parallel or --no-enable-prefix-caching: vLLM 0.6 would refuse them
         assertEquals("vllm serve mistralai/Mixtral-8x7B-Instruct-v0.1 --tensor-parallel-size 4 "
-                + "--pipeline-parallel-size 1 --data-parallel-size 1 --max-num-seqs 256 --max-num-batched-tokens 8192 "
-                + "--gpu-memory-utilization 0.9 --dtype bfloat16 --kv-cache-dtype auto --no-enable-prefix-caching "
-                + "--num-scheduler-steps 1", LaunchScript.commandLine(spec(ServingEngine.VLLM_V0, 4, 1, false,
-                        Dtype.BF16, Dtype.BF16, false)));
+                + "--pipeline-parallel-size 1 --max-num-seqs 256 --max-num-batched-tokens 8192 "
+                + "--gpu-memory-utilization 0.9 --dtype bfloat16 --kv-cache-dtype auto --num-scheduler-steps 1",
+                LaunchScript.commandLine(spec(ServingEngine.VLLM_V0, 4, 1, false, Dtype.BF16, Dtype.BF16, false)));
+        String script = LaunchScript.render(spec(ServingEngine.VLLM_V0, 2, 2, true, Dtype.BF16, Dtype.BF16, true),
+                List.of());
+        assertTrue(script.contains("# vLLM 0.6 has no data or expert parallelism"), script);
+        assertTrue(script.contains("--enable-prefix-caching \\\n    --num-scheduler-steps 1\n"), script);
     }
 
     @Test
@@ -71,6 +75,8 @@ class LaunchScriptTest {
         assertTrue(script.contains("""
                 # fp8 weights: serve an FP8 checkpoint of the model (for example one quantized with TensorRT Model \
                 Optimizer); the format is read from it.
+                # TensorRT-LLM's attention data parallelism gives each rank's attention one GPU; llmsim simulated 2 \
+                ranks of 2.
                 cat > extra-llm-api-options.yaml <<'EOF'
                 kv_cache_config:
                   dtype: fp8
@@ -86,6 +92,13 @@ class LaunchScriptTest {
                     --kv_cache_free_gpu_memory_fraction 0.87 \\
                     --extra_llm_api_options extra-llm-api-options.yaml
                 """), script);
+        // a dense model's data-parallel ranks are separate servers of tp GPUs, without attention data parallelism
+        String dense = LaunchScript.render(spec(ServingEngine.TRTLLM, 2, 2, false, Dtype.BF16, Dtype.BF16, true),
+                List.of());
+        assertTrue(dense.contains("# Dense data parallelism: run 2 of these servers per replica (2 x 2 GPUs).\n"),
+                dense);
+        assertTrue(dense.contains("--tp_size 2 \\\n"), dense);
+        assertTrue(dense.contains("  enable_block_reuse: true\nEOF\n"), dense);
     }
 
     @Test
