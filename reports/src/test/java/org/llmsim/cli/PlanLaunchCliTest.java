@@ -88,6 +88,19 @@ class PlanLaunchCliTest {
     }
 
     @Test
+    void bareEp_meansOn_andSglangRunsDataParallelExpertsWithDpAttention(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("plan");
+        CliTest.Outcome o = CliTest.llmsim("plan", scenario(tmp, "sglang").toString(), "--target-rps", "2",
+                "--dp", "2", "--ep", "--out", out.toString(), "--no-pdf");
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode space = new ObjectMapper().readTree(out.resolve("plan.json").toFile()).get("space");
+        assertEquals("[true]", space.get("expert_parallel").toString());
+        String launch = Files.readString(out.resolve("launch.sh"));
+        assertTrue(launch.contains("--tp 4 \\\n    --dp 2 \\\n    --enable-dp-attention \\\n    --ep-size 4 \\\n    "
+                + "--max-running-requests 2048 \\\n    --chunked-prefill-size 16384"), launch);
+    }
+
+    @Test
     void badParallelOptions_areBadInputNamingTheOption(@TempDir Path tmp) throws IOException {
         String file = scenario(tmp, "vllm").toString();
         Path out = tmp.resolve("never");
