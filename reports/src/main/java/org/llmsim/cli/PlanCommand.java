@@ -7,6 +7,8 @@ import java.util.List;
 import org.llmsim.hardware.Dtype;
 import org.llmsim.jobs.JobEngines;
 import org.llmsim.planning.DeploymentSearch;
+import org.llmsim.planning.LaunchScript;
+import org.llmsim.planning.LaunchSpec;
 import org.llmsim.planning.PlanSpace;
 import org.llmsim.planning.ScenarioSource;
 import org.llmsim.planning.SloCriterion;
@@ -21,6 +23,8 @@ import org.llmsim.report.StagedRun;
 import org.llmsim.report.Style;
 import org.llmsim.scenario.InputException;
 import org.llmsim.scenario.PlanSpec;
+import org.llmsim.scenario.PoolPlan;
+import org.llmsim.scenario.Scenario;
 import org.llmsim.scenario.PoolSpec;
 import org.llmsim.scenario.Problems;
 import org.llmsim.scenario.ScenarioLoader;
@@ -33,15 +37,19 @@ import picocli.CommandLine.Parameters;
 /** {@code llmsim plan}: the cheapest deployment that meets every SLO at a target rate. */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Search deployments of one pool over GPU x weight format x tensor parallelism x batch limit "
-                + "x replicas for the cheapest that meets every SLO at the target rate. Shapes that cannot fit, or "
+                + "(x pipeline stages x data-parallel ranks x expert parallelism, when given) x replicas for the cheapest that meets every SLO at the target rate. Shapes that cannot fit, or "
                 + "that the roofline says cannot carry the rate within --max-replicas, are skipped without "
                 + "simulating; for the others the fewest replicas that meet the SLOs are searched.",
                 "Candidate lists come from the options, else from the scenario's plan: block, else the pool's own "
                         + "values. Writes plan.csv, plan.json, plan.pdf (the ranked table and the cost/latency "
-                        + "Pareto frontier) and winner.yaml, the cheapest deployment as a ready-to-run scenario. "
+                        + "Pareto frontier), winner.yaml, the cheapest deployment as a ready-to-run scenario, and "
+                        + "launch.sh, the engine command that starts one of its replicas. "
                         + "Default directory: out/plan-<name>/."})
 final class PlanCommand extends SearchingCommand {
     private static final String WINNER = "winner.yaml";
+
+    /** The winner's launch, once written (null without a winner). */
+    private LaunchSpec launch;
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
     Path scenarioFile;
@@ -65,6 +73,20 @@ final class PlanCommand extends SearchingCommand {
             + "(max_batch_size) to try.")
     List<Integer> maxBatchSize;
 
+    @Option(names = {"--pp", "--pipeline-parallel"}, split = ",", paramLabel = "N", description = "Pipeline stages "
+            + "per replica to try (1-" + PlanSpec.MAX_PARALLEL + ").")
+    List<Integer> pipelineParallel;
+
+    @Option(names = {"--dp", "--data-parallel"}, split = ",", paramLabel = "N", description = "Data-parallel ranks "
+            + "per replica to try (1-" + PlanSpec.MAX_PARALLEL + "); a mixture of experts needs --ep on with more "
+            + "than 1.")
+    List<Integer> dataParallel;
+
+    @Option(names = {"--ep", "--expert-parallel"}, split = ",", paramLabel = "on|off", arity = "0..1",
+            fallbackValue = "on", description = "Expert parallelism to try: on, off or on,off (alone: on). Mixtures "
+            + "of experts only.")
+    List<String> expertParallel;
+
     @Option(names = "--max-replicas", paramLabel = "N", description = "The most replicas a deployment may have "
             + "(default: the plan block's max_replicas, else " + PlanSpec.DEFAULT_MAX_REPLICAS + ").")
     Integer maxReplicas;
@@ -85,7 +107,8 @@ final class PlanCommand extends SearchingCommand {
         int poolIndex = poolIndex(spec0);
         PlanSpec block = spec0.plan();
         if (block != null) {
-            Problems problems = new Problems(source.fileName(), null);
+            // with the file's line numbers (the --set overrides have none)
+            Problems problems = new Problems(source.fileName(), org.llmsim.scenario.SourceLines.index(source.text()));
             block.validate("plan", problems);
             problems.throwIfAny();
         }
@@ -98,7 +121,7 @@ final class PlanCommand extends SearchingCommand {
         }
         PlanSpec flags = new PlanSpec(gpus, weightDtypes == null ? null : weightDtypes.stream()
                 .map(d -> CalibrateCommand.enumValue(d, Dtype.class, "--weight-dtypes")).toList(), tensorParallel,
-                maxBatchSize, maxReplicas, null);
+                maxBatchSize, maxReplicas, null, pipelineParallel, dataParallel, expertParallelFlags());
         validateFlags();
         List<String> listed = flags.gpus() != null ? flags.gpus() : block != null ? block.gpus() : null;
         PlanSpace space = PlanSpace.of(spec0.cluster().pools().get(poolIndex), block, flags, gpu -> options.catalog()
@@ -141,6 +164,14 @@ final class PlanCommand extends SearchingCommand {
                                             + " (the same profile directories)")),
                     dir.path());
             ScenarioFiles.write(staged.file(winnerFile), winnerText);
+            launch = launchSpec(result, source);
+            ScenarioFiles.write(staged.file(PlanJson.LAUNCH_FILE), LaunchScript.render(launch, List.of(
+                    "Generated by llmsim plan from " + source.fileName() + " (scenario " + spec0.name() + ") at "
+                            + rateText + ".",
+                    "Winner: " + w.replicas() + " x " + w.candidate().label() + ", " + Format.usd(w.usdPerHour())
+                            + "/h; simulated as " + winnerFile + " beside this file.",
+                    "Engine " + launch.engine().yamlName() + ", every value as simulated (the engine's defaults "
+                            + "where the scenario leaves a knob out).")));
         }
         PlanCsv.write(result, staged.file("plan.csv"));
         PlanJson.write(result, source, winnerFile, staged.file("plan.json"));
@@ -159,9 +190,21 @@ final class PlanCommand extends SearchingCommand {
             w.print(PlanTable.render(result, source, style, wallS));
             w.println();
             w.println(style.dim("wrote " + dir.path().resolve("plan.csv") + ", plan.json"
-                    + (run.noPdf ? "" : ", plan.pdf") + (winnerFile == null ? "" : ", " + winnerFile)));
+                    + (run.noPdf ? "" : ", plan.pdf") + (winnerFile == null ? "" : ", " + winnerFile + ", "
+                    + PlanJson.LAUNCH_FILE)));
+            if (launch != null) {
+                w.println("launch: " + dir.path().resolve(PlanJson.LAUNCH_FILE) + "   " + LaunchScript.commandLine(
+                        launch));
+            }
         }
         w.flush();
+    }
+
+    /** The winning deployment's launch, read from the winner loaded as a scenario (engine defaults resolved). */
+    private static LaunchSpec launchSpec(DeploymentSearch.Result result, ScenarioSource source) {
+        Scenario winner = source.load(result.winnerAssignments());
+        PoolPlan pool = winner.pools().stream().filter(p -> p.index() == result.pool()).findFirst().orElseThrow();
+        return LaunchSpec.of(pool);
     }
 
     /** The planned pool: by name, or by index, or the first GPU pool. */
@@ -193,6 +236,42 @@ final class PlanCommand extends SearchingCommand {
                 + " (or give an index from 0)");
     }
 
+    /** --ep: on/off (or true/false) values, each once; null when not given. */
+    private List<Boolean> expertParallelFlags() {
+        if (expertParallel == null) {
+            return null;
+        }
+        List<Boolean> values = new java.util.ArrayList<>();
+        for (String v : expertParallel) {
+            String t = v.trim().toLowerCase(java.util.Locale.ROOT);
+            Boolean b = switch (t) {
+                case "on", "true" -> true;
+                case "off", "false" -> false;
+                default -> throw new InputException("--ep " + v, "must be on or off (or on,off to try both)");
+            };
+            if (values.contains(b)) {
+                throw new InputException("--ep " + String.join(",", expertParallel), "repeats " + t);
+            }
+            values.add(b);
+        }
+        return values;
+    }
+
+    /** Pipeline stages or data-parallel ranks: each from 1 to the most a plan tries, none repeated. */
+    private static void sizes(String option, List<Integer> values) {
+        if (values == null) {
+            return;
+        }
+        for (int v : values) {
+            if (v < 1 || v > PlanSpec.MAX_PARALLEL) {
+                throw new InputException(option + " " + v, "must be between 1 and " + PlanSpec.MAX_PARALLEL);
+            }
+        }
+        if (values.stream().distinct().count() != values.size()) {
+            throw new InputException(option, "a value is repeated");
+        }
+    }
+
     /** The options' candidate values are in range. */
     private void validateFlags() {
         if (tensorParallel != null) {
@@ -206,6 +285,8 @@ final class PlanCommand extends SearchingCommand {
         if (maxBatchSize != null && maxBatchSize.stream().anyMatch(b -> b < 1)) {
             throw new InputException("--max-batch-size", "every value must be >= 1");
         }
+        sizes("--pp", pipelineParallel);
+        sizes("--dp", dataParallel);
         if (maxReplicas != null && maxReplicas < 1) {
             throw new InputException("--max-replicas " + maxReplicas, "must be >= 1");
         }

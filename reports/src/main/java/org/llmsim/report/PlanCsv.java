@@ -21,7 +21,8 @@ public final class PlanCsv {
     }
 
     public static String header() {
-        StringBuilder b = new StringBuilder("rank,gpu,weight_dtype,tensor_parallel,max_batch_size,outcome,replicas,"
+        StringBuilder b = new StringBuilder("rank,gpu,weight_dtype,tensor_parallel,max_batch_size,pipeline_parallel,data_parallel,"
+                + "expert_parallel,outcome,replicas,"
                 + "gpus,usd_per_hour");
         for (HeadlineMetric m : HeadlineMetric.ALL) {
             b.append(',').append(m.key());
@@ -44,6 +45,10 @@ public final class PlanCsv {
                         .append(c.weightDtype().yamlName()).append(',')
                         .append(c.tensorParallel()).append(',')
                         .append(c.maxBatchSize()).append(',')
+                        // empty where the plan did not search the axis: the pool's own value
+                        .append(c.pipelineParallel() == null ? "" : c.pipelineParallel().toString()).append(',')
+                        .append(c.dataParallel() == null ? "" : c.dataParallel().toString()).append(',')
+                        .append(c.expertParallel() == null ? "" : c.expertParallel().toString()).append(',')
                         .append(PlanView.outcomeKey(o.outcome())).append(',')
                         .append(e == null ? "" : Integer.toString(e.replicas())).append(',')
                         .append(e == null ? "" : Integer.toString(o.gpus())).append(',')

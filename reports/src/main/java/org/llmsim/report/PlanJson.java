@@ -16,12 +16,15 @@ import org.llmsim.planning.ScenarioSource;
  * {@code plan.json}: {@code scenario, file, overrides, target_rps, scaled, criterion.{statistic, attainment,
  * definition}, replications, space.{gpus, weight_dtypes, tensor_parallel, max_batch_size, max_replicas}, runs,
  * autoscaled, winner} (the cheapest deployment, or null: {@code gpu, weight_dtype, tensor_parallel, max_batch_size, replicas,
- * gpus, usd_per_hour, scenario_file}), {@code options[]} (ranked, one per shape: the same fields plus {@code rank,
+ * gpus, usd_per_hour, scenario_file, launch_file}), {@code options[]} (ranked, one per shape: the same fields plus {@code rank,
  * outcome, reason, roofline.{replicas, compute_s, passes_s, max_batch}, metrics.<key>, evaluations[].{replicas,
  * meets, usd_per_hour, checks[], metrics.<key>}}) and {@code frontier[]} (the cost/p99-TTFT Pareto frontier:
  * {@code gpu, weight_dtype, tensor_parallel, max_batch_size, replicas, usd_per_hour, ttft_s.p99, tpot_s.p99}).
  */
 public final class PlanJson {
+    /** The winner's launch command, written beside its scenario. */
+    public static final String LAUNCH_FILE = "launch.sh";
+
     private PlanJson() {
     }
 
@@ -52,6 +55,9 @@ public final class PlanJson {
             // the pool leaves its batch limit to the engine: the default it takes on each GPU
             r.space().engineDefaultBatch().forEach(space.putObject("engine_default_max_batch_size")::put);
         }
+        r.space().pipelineParallel().forEach(space.putArray("pipeline_parallel")::add);
+        r.space().dataParallel().forEach(space.putArray("data_parallel")::add);
+        r.space().expertParallel().forEach(space.putArray("expert_parallel")::add);
         space.put("max_replicas", r.space().maxReplicas());
         root.put("runs", r.runs());
         root.put("autoscaled", r.autoscaled());
@@ -65,6 +71,7 @@ public final class PlanJson {
             winner.put("gpus", w.gpus());
             Json.number(winner, "usd_per_hour", w.usdPerHour());
             winner.put("scenario_file", winnerFile);
+            winner.put("launch_file", LAUNCH_FILE);
         }
         ArrayNode options = root.putArray("options");
         int rank = 0;
@@ -119,6 +126,16 @@ public final class PlanJson {
         node.put("weight_dtype", c.weightDtype().yamlName());
         node.put("tensor_parallel", c.tensorParallel());
         node.put("max_batch_size", c.maxBatchSize());
+        // present only where the plan searched the axis
+        if (c.pipelineParallel() != null) {
+            node.put("pipeline_parallel", c.pipelineParallel());
+        }
+        if (c.dataParallel() != null) {
+            node.put("data_parallel", c.dataParallel());
+        }
+        if (c.expertParallel() != null) {
+            node.put("expert_parallel", c.expertParallel());
+        }
     }
 
     private static ObjectNode metrics(DeploymentSearch.Evaluation e) {

@@ -49,7 +49,13 @@ public final class PlanReport {
                 pdf.bigNumbers(List.of(
                         new PdfDocumentBuilder.BigNumber(w.replicas() + " x " + w.candidate().gpu(), "cheapest "
                                 + "deployment", w.candidate().weightDtype().yamlName() + ", tensor parallel "
-                                + w.candidate().tensorParallel() + ", batch " + w.candidate().maxBatchSize(),
+                                + w.candidate().tensorParallel()
+                                + (w.candidate().pipelineParallel() == null ? "" : ", pipeline "
+                                        + w.candidate().pipelineParallel())
+                                + (w.candidate().dataParallel() == null ? "" : ", data parallel "
+                                        + w.candidate().dataParallel())
+                                + (Boolean.TRUE.equals(w.candidate().expertParallel()) ? ", expert parallel" : "")
+                                + ", batch " + w.candidate().maxBatchSize(),
                                 "meets the SLOs", Charts.GOOD),
                         new PdfDocumentBuilder.BigNumber(Format.usd(e.usdPerHour()) + "/h", "fleet cost",
                                 Format.usd(e.usdPerHour() * 730) + " per month", MetricFormat.valueWithUnit(

@@ -16,6 +16,13 @@ public final class PlanTable {
                         : CapacityText.checkText(j.binding()));
     }
 
+    /** A loader message without its "file.yaml: " prefix and "(value from --set)" suffix. */
+    static String withoutFile(String reason) {
+        int at = reason.indexOf(": cluster.");
+        String text = at >= 0 ? reason.substring(at + 2) : reason;
+        return text.replace(" (value from --set)", "");
+    }
+
     /** @param wallS wall-clock seconds of the whole search */
     public static String render(DeploymentSearch.Result r, ScenarioSource source, Style st, double wallS) {
         StringBuilder b = new StringBuilder();
@@ -57,6 +64,17 @@ public final class PlanTable {
             }
             return r.options().get(row - 1).outcome() == DeploymentSearch.Outcome.MEETS ? st::green : st::dim;
         });
+        // an invalid combination (say data parallelism of a mixture of experts without expert parallelism) says why
+        // (shapes refused for the same reason share a line)
+        java.util.Map<String, java.util.List<String>> invalid = new java.util.LinkedHashMap<>();
+        for (DeploymentSearch.Option o : r.options()) {
+            if (o.outcome() == DeploymentSearch.Outcome.INVALID && o.reason() != null) {
+                invalid.computeIfAbsent(withoutFile(o.reason()), k -> new java.util.ArrayList<>())
+                        .add(o.candidate().label());
+            }
+        }
+        invalid.forEach((reason, labels) -> b.append(st.dim("invalid    " + String.join(", ", labels) + ": "
+                + reason)).append('\n'));
         return b.toString();
     }
 }

@@ -27,6 +27,9 @@ final class PlanView {
     static String deployment(DeploymentSearch.Option o) {
         var c = o.candidate();
         return o.replicas() + " x " + c.gpu() + " (" + c.weightDtype().yamlName() + ", tp" + c.tensorParallel()
+                + (c.pipelineParallel() == null ? "" : ", pp" + c.pipelineParallel())
+                + (c.dataParallel() == null ? "" : ", dp" + c.dataParallel())
+                + (c.expertParallel() == null ? "" : c.expertParallel() ? ", ep" : ", no-ep")
                 + ", batch " + c.maxBatchSize() + ")";
     }
 
@@ -41,7 +44,7 @@ final class PlanView {
             boolean meets = o.outcome() == DeploymentSearch.Outcome.MEETS;
             var e = o.chosen();
             rows.add(new String[] {meets ? Integer.toString(++rank) : "-", c.gpu(), c.weightDtype().yamlName(),
-                    Integer.toString(c.tensorParallel()), Integer.toString(c.maxBatchSize()),
+                    tpCell(c), Integer.toString(c.maxBatchSize()),
                     e == null ? "-" : (meets ? "" : "<=") + e.replicas(), e == null ? "-" : Integer.toString(o.gpus()),
                     e == null ? "-" : Format.usd(e.usdPerHour()),
                     e == null ? "-" : MetricFormat.value(PER_1M_OUTPUT, e.reps().mean(PER_1M_OUTPUT)),
@@ -51,6 +54,13 @@ final class PlanView {
                     shortOutcome(o.outcome())});
         }
         return rows;
+    }
+
+    /** "2", or with searched parallel axes "2 pp2 dp4 ep". */
+    private static String tpCell(org.llmsim.planning.Candidate c) {
+        return c.tensorParallel() + (c.pipelineParallel() == null ? "" : " pp" + c.pipelineParallel())
+                + (c.dataParallel() == null ? "" : " dp" + c.dataParallel())
+                + (c.expertParallel() == null ? "" : c.expertParallel() ? " ep" : " no-ep");
     }
 
     /** The outcome in a table cell. */

@@ -17,8 +17,8 @@ import org.llmsim.scenario.Scenario;
 
 /**
  * {@code llmsim plan}: the cheapest deployment of one pool that meets every SLO ({@link SloCriterion}) at a target
- * arrival rate, over a {@link PlanSpace} of GPU x weight format x tensor parallelism x batch limit, each with 1 to
- * {@code max_replicas} replicas.
+ * arrival rate, over a {@link PlanSpace} of GPU x weight format x tensor parallelism x batch limit (x pipeline stages
+ * x data-parallel ranks x expert parallelism when searched), each with 1 to {@code max_replicas} replicas.
  *
  * <ol>
  *   <li>The traffic is scaled to the target rate ({@link LoadScaling}).</li>
@@ -43,7 +43,10 @@ public final class DeploymentSearch {
         TOO_SLOW("skipped: roofline bound over max_replicas"),
         /** skipped: the model does not fit */
         DOES_NOT_FIT("skipped: does not fit"),
-        /** skipped: not a valid deployment (for example a tensor-parallel size that does not divide the heads) */
+        /**
+         * skipped: not a valid deployment (for example a tensor-parallel size that does not divide the heads, or data
+         * parallelism of a mixture of experts without expert parallelism)
+         */
         INVALID("skipped: invalid");
 
         private final String label;

@@ -18,7 +18,11 @@
  *   <li>{@link org.llmsim.planning.DeploymentSearch} - shapes of a {@link org.llmsim.planning.PlanSpace} pruned by the
  *       memory plan and the {@link org.llmsim.planning.RooflineBound}, then the fewest replicas per shape by a
  *       monotone search, ranked by dollars per hour; {@link org.llmsim.planning.Pareto} gives the cost/latency
- *       frontier.</li>
+ *       frontier. The space may also search pipeline stages, data-parallel ranks and expert parallelism; combinations
+ *       the scenario checks refuse are skipped with their reason.</li>
+ *   <li>{@link org.llmsim.planning.LaunchScript} - the winner's engine command (vLLM, SGLang, TensorRT-LLM) from a
+ *       {@link org.llmsim.planning.LaunchSpec} read off the resolved pool, so what is launched is what was
+ *       simulated.</li>
  * </ul>
  * Simulations go through a {@link org.llmsim.planning.PointRunner} (in the end {@link
  * org.llmsim.simulation.ExperimentRunner}), always in batches, so independent points run in parallel; results are

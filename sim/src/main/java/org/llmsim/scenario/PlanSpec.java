@@ -16,9 +16,22 @@ import org.llmsim.hardware.Dtype;
  * @param maxBatchSize    scheduler {@code max_batch_size} values to try
  * @param maxReplicas     the most replicas a deployment may have (default 32)
  * @param targetRps       the arrival rate to plan for, requests per second (the command's {@code --target-rps} wins)
+ * @param pipelineParallel pipeline stages per replica to try
+ * @param dataParallel    data-parallel ranks per replica to try
+ * @param expertParallel  expert parallelism off and/or on (mixtures of experts; needed when data_parallel > 1)
  */
 public record PlanSpec(List<String> gpus, List<Dtype> weightDtypes, List<Integer> tensorParallel,
-        List<Integer> maxBatchSize, Integer maxReplicas, Double targetRps) {
+        List<Integer> maxBatchSize, Integer maxReplicas, Double targetRps, List<Integer> pipelineParallel,
+        List<Integer> dataParallel, List<Boolean> expertParallel) {
+
+    /** A space over GPU, weight format, tensor parallelism and batch limit only. */
+    public PlanSpec(List<String> gpus, List<Dtype> weightDtypes, List<Integer> tensorParallel,
+            List<Integer> maxBatchSize, Integer maxReplicas, Double targetRps) {
+        this(gpus, weightDtypes, tensorParallel, maxBatchSize, maxReplicas, targetRps, null, null, null);
+    }
+
+    /** The most pipeline stages or data-parallel ranks a planned replica may have. */
+    public static final int MAX_PARALLEL = 64;
 
     /** Replicas a planned deployment may have when {@code max_replicas} is left out. */
     public static final int DEFAULT_MAX_REPLICAS = 32;
@@ -45,8 +58,23 @@ public record PlanSpec(List<String> gpus, List<Dtype> weightDtypes, List<Integer
                 p.atLeast(path + ".max_batch_size[" + i + "]", maxBatchSize.get(i), 1);
             }
         }
+        sizes(path + ".pipeline_parallel", pipelineParallel, p);
+        sizes(path + ".data_parallel", dataParallel, p);
+        list(path + ".expert_parallel", expertParallel, p);
         p.atLeast(path + ".max_replicas", maxReplicas, 1);
         p.positive(path + ".target_rps", targetRps);
+    }
+
+    /** Pipeline stages or data-parallel ranks: each between 1 and {@link #MAX_PARALLEL}. */
+    private static void sizes(String path, List<Integer> values, Problems p) {
+        if (list(path, values, p)) {
+            for (int i = 0; i < values.size(); i++) {
+                Integer v = values.get(i);
+                if (v < 1 || v > MAX_PARALLEL) {
+                    p.add(path + "[" + i + "]", "must be between 1 and " + MAX_PARALLEL + ", got " + v);
+                }
+            }
+        }
     }
 
     /** A list, when given, is non-empty, without empty entries or repeats; returns whether it is given and valid. */

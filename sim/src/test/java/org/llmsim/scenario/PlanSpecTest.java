@@ -67,6 +67,30 @@ class PlanSpecTest {
     }
 
     @Test
+    void planBlock_parallelAxes_areReadAndCheckedByField() {
+        Scenario s = TestScenarios.load(withPlan("""
+                plan:
+                  pipeline_parallel: [1, 2]
+                  data_parallel: [1, 2, 4]
+                  expert_parallel: [false, true]
+                """));
+        PlanSpace space = PlanSpace.of(s.spec().cluster().pools().get(0), s.spec().plan(), null,
+                gpu -> TestScenarios.catalog().gpu(gpu, null, "test", "gpu"));
+        assertEquals(List.of(1, 2, 4), space.dataParallel());
+        assertEquals(2 * 3 * 2, space.candidates().size());
+        InputException e = assertThrows(InputException.class, () -> TestScenarios.load(withPlan("""
+                plan:
+                  pipeline_parallel: [0]
+                  data_parallel: [2, 2]
+                  expert_parallel: []
+                """)));
+        String m = e.getMessage();
+        assertTrue(m.contains("plan.pipeline_parallel[0]: must be between 1 and 64, got 0"), m);
+        assertTrue(m.contains("plan.data_parallel[1]: repeats 2"), m);
+        assertTrue(m.contains("plan.expert_parallel: must list at least one value"), m);
+    }
+
+    @Test
     void planBlock_unknownField_isAnError() {
         InputException e = assertThrows(InputException.class, () -> TestScenarios.load(withPlan("""
                 plan:
