@@ -162,6 +162,7 @@ class ScenarioLibraryTest {
                 CRASH_LOSE, OUTAGE, OUTAGE_NO_FALLBACK, OUTAGE_NO_BREAKER, NO_OUTAGE, RAG, RAG_5_CHUNKS, RAG_FAST_RERANK,
                 VOICE, VOICE_SELF_HOSTED, FLEET, REGIONS));
         ROUTERS.forEach(p -> runs.add(router(p)));
+        runs.addAll(ServingShapes.runs());
         List<Run> list = new ArrayList<>(runs);
         List<Scenario> scenarios = list.stream()
                 .map(r -> TestScenarios.loadFile(r.file(), r.overrides().toArray(String[]::new))).toList();
@@ -529,6 +530,7 @@ class ScenarioLibraryTest {
                             time(pool(f, "l40s").latency().tpot().p99()),
                             time(f.slo().tpotS()), usd(ap.usdPerHour()), usd(us.usdPerHour()));
                 }));
+        rows.addAll(ServingShapes.rows(ScenarioLibraryTest::r));
         return rows;
     }
 
@@ -789,6 +791,50 @@ class ScenarioLibraryTest {
     void voice_missesItsBudgetOnTheApi_andMeetsItSelfHosted() {
         assertTrue(AppResult.of(r(VOICE)).pipelines().get(0).budgetAttainment() < 0.6);
         assertTrue(AppResult.of(r(VOICE_SELF_HOSTED)).pipelines().get(0).budgetAttainment() > 0.99);
+    }
+
+    @Test
+    void gptOss_selfHostedMeetsTheSlo_andCostsLessPerTokenThanTheApiAtThisVolume() {
+        RunResult s = r(ServingShapes.GPT_OSS);
+        RunResult api = r(ServingShapes.GPT_OSS_API);
+        assertTrue(meets(s));
+        assertEquals("MXFP4", s.pools().get(0).weightDtype().toUpperCase(java.util.Locale.ROOT));
+        assertTrue(s.cost().usdPer1mOutputTokens() < api.cost().usdPer1mOutputTokens());
+        // the API's first token comes over the network after its queue: slower than one lightly loaded H100
+        assertTrue(api.ttft().p99() > s.ttft().p99());
+        AppResult.BreakEven b = AppResult.of(s).breakEven();
+        assertTrue(b.apis().stream().allMatch(a -> "self_hosted".equals(a.cheaper())), b.toString());
+    }
+
+    @Test
+    void deepSeek_tp8OnOneH200NodeFallsBehind_andExpertParallelismMeetsTheSlo() {
+        RunResult tp = r(ServingShapes.DSV3_H200);
+        RunResult ep = r(ServingShapes.DSV3_H200_EP);
+        RunResult two = r(ServingShapes.DSV3_H100);
+        assertTrue(tp.slo().attainment() < 0.5);
+        assertTrue(meets(two) && meets(ep));
+        assertEquals(16, two.pools().get(0).layout().gpusPerReplica());
+        // data-parallel attention keeps one copy of each sequence's latent: several times the KV room of TP8
+        assertTrue(ServingShapes.kvTokens(ep) > 3 * ServingShapes.kvTokens(tp));
+        assertTrue(ep.cost().usdPer1mOutputTokens() < two.cost().usdPer1mOutputTokens());
+    }
+
+    @Test
+    void qwen3_tp8DecodesFasterWhenQuiet_andTwoTp4HoldTheTailWhenBusy() {
+        assertTrue(meets(r(ServingShapes.QWEN_TP4)) && meets(r(ServingShapes.QWEN_TP8)));
+        assertTrue(r(ServingShapes.QWEN_TP8).tpot().p99() < r(ServingShapes.QWEN_TP4).tpot().p99());
+        assertTrue(r(ServingShapes.QWEN_TP8_BUSY).tpot().p99() > r(ServingShapes.QWEN_TP4_BUSY).tpot().p99());
+        assertEquals(r(ServingShapes.QWEN_TP4).cost().usdPerHour(), r(ServingShapes.QWEN_TP8).cost().usdPerHour(),
+                1e-9);
+    }
+
+    @Test
+    void fp4OnB200_carriesWhatOneH200InFp8CannotAndCostsLessThanTwo() {
+        RunResult b = r(ServingShapes.FP4_B200);
+        assertTrue(meets(b));
+        assertTrue(r(ServingShapes.FP8_H200).slo().attainment() < 0.5);
+        assertTrue(b.cost().usdPer1mOutputTokens() < r(ServingShapes.FP8_H200_X2).cost().usdPer1mOutputTokens());
+        assertTrue(b.tpot().p99() < r(ServingShapes.FP8_H200_X2).tpot().p99());
     }
 
     @Test
