@@ -7,6 +7,7 @@ import java.util.List;
 import org.llmsim.hardware.Dtype;
 import org.llmsim.jobs.JobEngines;
 import org.llmsim.planning.DeploymentSearch;
+import org.llmsim.planning.Objective;
 import org.llmsim.planning.PlanSpace;
 import org.llmsim.planning.ScenarioSource;
 import org.llmsim.planning.SloCriterion;
@@ -73,12 +74,18 @@ final class PlanCommand extends SearchingCommand {
             + "first); other pools stay as they are.")
     String pool;
 
+    @Option(names = "--objective", paramLabel = "O", description = "What ranks the deployments that meet the SLOs: "
+            + "cost ($/hour, the default), energy (facility kWh per 1M output tokens), co2 (kg CO2e per hour) or gpus. "
+            + "Every figure is reported for every deployment.")
+    String objective;
+
     @Mixin
     SearchOptions.Slo slo;
 
     @Override
     public Integer call() throws IOException {
         checkOptions("plan", run.replications);
+        Objective rankBy = objective == null ? Objective.COST : Objective.parse(objective);
         ScenarioSource source = options.source(scenarioFile, search.assignments());
         // the spec alone (profiles unresolved): the pool as written may not fit, which is often why one plans
         ScenarioSpec spec0 = source.spec();
@@ -114,7 +121,7 @@ final class PlanCommand extends SearchingCommand {
                 engine.runner(jobs, scenarioFile, options.catalog(), RunOptions.progress(style), err, "plan"), e -> {
                     err.println(PlanTable.progress(e));
                     err.flush();
-                }).run(rate, space, poolIndex), (result, staged) -> write(result, source, spec0, rate, staged),
+                }).rankedBy(rankBy).run(rate, space, poolIndex), (result, staged) -> write(result, source, spec0, rate, staged),
                 (result, wallS) -> print(result, source, dir, style, wallS));
     }
 

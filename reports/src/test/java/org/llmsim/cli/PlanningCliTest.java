@@ -123,12 +123,23 @@ class PlanningCliTest {
         List<String[]> refused = List.of(
                 new String[] {"sweep", scenario, "--vary", "workload.arrival.rate_rps=-1,-2", "--out", out.toString()},
                 new String[] {"capacity", scenario, "--percentile", "bogus", "--out", out.toString()},
-                new String[] {"plan", scenario, "--target-rps", "5", "--attainment", "2", "--out", out.toString()});
+                new String[] {"plan", scenario, "--target-rps", "5", "--attainment", "2", "--out", out.toString()},
+                new String[] {"plan", scenario, "--target-rps", "5", "--objective", "speed", "--out", out.toString()});
         for (String[] args : refused) {
             CliTest.Outcome o = CliTest.llmsim(args);
             assertEquals(2, o.exitCode(), o.err());
             assertFalse(Files.exists(out), String.join(" ", args) + " created " + out);
         }
+    }
+
+    @Test
+    void plan_withAnUnknownObjective_isBadInput_namingTheAllowedValues(@TempDir Path tmp) {
+        CliTest.Outcome o = CliTest.llmsim("plan", CliTest.QUICKSTART, "--target-rps", "5", "--objective", "speed",
+                "--out", tmp.resolve("p").toString());
+        assertEquals(2, o.exitCode(), o.err());
+        assertTrue(o.err().contains("--objective: unknown objective 'speed'; allowed: cost, energy, co2, gpus"),
+                o.err());
+        assertFalse(o.err().contains("Exception"), o.err());
     }
 
     @Test
@@ -160,6 +171,14 @@ class PlanningCliTest {
         assertEquals("winner.yaml", winner.get("scenario_file").asText());
         assertTrue(plan.get("frontier").size() >= 1);
         assertFalse(plan.get("autoscaled").asBoolean(), "a fixed pool is planned by its replica count");
+        // every objective's figure for the ranked deployments, and the objective that ranked them
+        assertEquals("cost", plan.get("objective").asText());
+        JsonNode first = plan.get("options").get(0);
+        assertTrue(first.get("kwh_per_1m_output_tokens").asDouble() > 0, first.toString());
+        assertTrue(first.get("facility_kwh_per_hour").asDouble() > 0, first.toString());
+        assertTrue(rows.get(0).contains(",usd_per_hour,facility_kwh_per_hour,kwh_per_1m_output_tokens,co2_kg_per_hour,"),
+                rows.get(0));
+        assertTrue(o.out().contains("kWh/1M out"), o.out());
 
         // and the winner file is a scenario that loads, has the winning deployment, and meets the SLOs on its own
         Scenario s = new ScenarioLoader(ProfileCatalog.standard(List.of())).load(out.resolve("winner.yaml"),
