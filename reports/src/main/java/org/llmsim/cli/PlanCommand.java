@@ -79,6 +79,15 @@ final class PlanCommand extends SearchingCommand {
             + "Every figure is reported for every deployment.")
     String objective;
 
+    @Option(names = "--pricing", paramLabel = "KIND", description = "Pay for every candidate as on_demand, reserved "
+            + "(1 year), reserved_3y, spot or owned, at the price catalog entry for its GPU with that price; a GPU "
+            + "without one is skipped, saying so. Default: the pool's own pricing.")
+    String pricing;
+
+    @Option(names = "--electricity-usd-per-kwh", paramLabel = "USD", description = "Price of a kWh, for --pricing "
+            + "owned.")
+    Double electricityUsdPerKwh;
+
     @Mixin
     SearchOptions.Slo slo;
 
@@ -112,6 +121,9 @@ final class PlanCommand extends SearchingCommand {
                 .gpu(gpu, source.baseDir(), source.fileName(), listed == null ? "cluster.pools[" + poolIndex
                         + "].gpu" : "plan.gpus[" + listed.indexOf(gpu) + "]"));
 
+        var priced = pricing == null ? (java.util.function.Function<org.llmsim.planning.Candidate, List<String>>)
+                c -> List.<String>of() : PlanPricing.of(pricing, electricityUsdPerKwh, poolIndex,
+                        options.catalog().allOffers());
         JobEngines.check(engine.engine, engine.master);
         SloCriterion criterion = slo.criterion(); // checked before the output directory is claimed
         var err = spec.commandLine().getErr();
@@ -121,7 +133,7 @@ final class PlanCommand extends SearchingCommand {
                 engine.runner(jobs, scenarioFile, options.catalog(), RunOptions.progress(style), err, "plan"), e -> {
                     err.println(PlanTable.progress(e));
                     err.flush();
-                }).rankedBy(rankBy).run(rate, space, poolIndex), (result, staged) -> write(result, source, spec0, rate, staged),
+                }).rankedBy(rankBy).pricedBy(priced).run(rate, space, poolIndex), (result, staged) -> write(result, source, spec0, rate, staged),
                 (result, wallS) -> print(result, source, dir, style, wallS));
     }
 

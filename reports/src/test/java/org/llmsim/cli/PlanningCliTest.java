@@ -143,6 +143,48 @@ class PlanningCliTest {
     }
 
     @Test
+    void plan_withPricing_paysEveryCandidateAtItsCatalogPrice_andSkipsGpusWithout(@TempDir Path tmp)
+            throws IOException {
+        Path out = tmp.resolve("p");
+        CliTest.Outcome o = CliTest.llmsim("plan", CliTest.QUICKSTART, "--target-rps", "10", "--gpus",
+                "h100-sxm,l40s,a10g", "--max-replicas", "4", "--pricing", "reserved_3y", "--set", "duration_s=90",
+                "--set", "warmup_s=20", "--out", out.toString(), "--no-pdf");
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode plan = new ObjectMapper().readTree(out.resolve("plan.json").toFile());
+        var offers = ProfileCatalog.standard(List.of()).allOffers();
+        int checked = 0;
+        for (JsonNode option : plan.get("options")) {
+            String gpu = option.get("gpu").asText();
+            if (gpu.equals("a10g")) {
+                // the catalog has no committed price for an A10G: skipped, saying so
+                assertEquals("invalid", option.get("outcome").asText());
+                assertTrue(option.get("reason").asText().contains("no price of that kind for a10g"), option.toString());
+                continue;
+            }
+            // the entry for the GPU with the most kinds of price: replicas x its 3-year price per GPU-hour
+            var offer = offers.stream().filter(x -> gpu.equals(x.gpu()) && x.term(3) != null)
+                    .sorted(java.util.Comparator.comparingInt((org.llmsim.scenario.PriceOffer x) ->
+                            -(x.reserved().size() + (x.spotUsdPerHour() == null ? 0 : 1)))
+                            .thenComparing(org.llmsim.scenario.PriceOffer::id)).findFirst().orElseThrow();
+            assertEquals(option.get("gpus").asInt() * offer.term(3).usdPerHour() / offer.gpus(),
+                    option.get("usd_per_hour").asDouble(), 1e-9, option.toString());
+            checked++;
+        }
+        assertEquals(2, checked);
+        assertTrue(Files.readString(out.resolve("winner.yaml")).contains("term_years: 3"));
+
+        CliTest.Outcome bad = CliTest.llmsim("plan", CliTest.QUICKSTART, "--target-rps", "10", "--pricing", "rent",
+                "--out", tmp.resolve("q").toString());
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("--pricing: unknown pricing 'rent'; allowed: on_demand, reserved, reserved_3y, "
+                + "spot, owned"), bad.err());
+        CliTest.Outcome owned = CliTest.llmsim("plan", CliTest.QUICKSTART, "--target-rps", "10", "--pricing", "owned",
+                "--out", tmp.resolve("r").toString());
+        assertEquals(2, owned.exitCode(), owned.err());
+        assertTrue(owned.err().contains("--pricing owned: needs --electricity-usd-per-kwh"), owned.err());
+    }
+
+    @Test
     void capacity_withoutAnySlo_isBadInput(@TempDir Path tmp) throws IOException {
         Path file = tmp.resolve("no-slo.yaml");
         Files.writeString(file, SCENARIO.replace("  slo: {ttft_s: 0.5, tpot_s: 0.05}\n", ""));

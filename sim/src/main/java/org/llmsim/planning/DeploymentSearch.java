@@ -141,6 +141,7 @@ public final class DeploymentSearch {
     private final PointRunner runner;
     private final Consumer<Evaluation> listener;
     private Objective objective = Objective.COST;
+    private java.util.function.Function<Candidate, List<String>> pricing = c -> List.of();
 
     /** @param listener told of every simulated deployment as it is judged (progress) */
     public DeploymentSearch(ScenarioSource source, SloCriterion criterion, int replications, PointRunner runner,
@@ -155,6 +156,15 @@ public final class DeploymentSearch {
     /** Ranks the deployments that meet the SLOs by {@code o} instead of cost (ties: cost, then p99 TTFT). */
     public DeploymentSearch rankedBy(Objective o) {
         this.objective = o;
+        return this;
+    }
+
+    /**
+     * Pays for every candidate as {@code assignments} says (the {@code --set} assignments of its pool's pricing); a
+     * candidate for which it returns null has no such price and is skipped as invalid, with {@code reason}.
+     */
+    public DeploymentSearch pricedBy(java.util.function.Function<Candidate, List<String>> assignments) {
+        this.pricing = assignments;
         return this;
     }
 
@@ -187,7 +197,8 @@ public final class DeploymentSearch {
      * @throws InputException when the workload has no arrival rate to scale (closed loops) or no shape is valid
      */
     public Result run(double targetRps, PlanSpace space, int pool) {
-        Shape shape = shapeOf(pool);
+        Shape shaped = shapeOf(pool);
+        Shape shape = (c, n) -> with(shaped.assignments(c, n), pricing.apply(c) == null ? List.of() : pricing.apply(c));
         Scenario reference = reference(space, pool, shape);
         LoadScaling scaling = LoadScaling.of(reference);
         if (scaling.unit() != LoadScaling.Unit.RPS) {
@@ -201,6 +212,11 @@ public final class DeploymentSearch {
         List<Search> active = new ArrayList<>();
         InputException firstInvalid = null;
         for (Candidate c : space.candidates()) {
+            if (pricing.apply(c) == null) {
+                done.add(new Option(c, Outcome.INVALID, "no price of that kind for " + c.gpu()
+                        + " in the price catalog", null, 0, null, List.of()));
+                continue;
+            }
             Scenario one;
             try {
                 one = source.load(with(scale, shape.assignments(c, 1)));
