@@ -17,8 +17,9 @@
  *       traffic is scaled by {@link org.llmsim.scenario.LoadScaling}.</li>
  *   <li>{@link org.llmsim.planning.DeploymentSearch} - shapes of a {@link org.llmsim.planning.PlanSpace} pruned by the
  *       memory plan and the {@link org.llmsim.planning.RooflineBound}, then the fewest replicas per shape by a
- *       monotone search, ranked by dollars per hour; {@link org.llmsim.planning.Pareto} gives the cost/latency
- *       frontier.</li>
+ *       monotone search, ranked by an {@link org.llmsim.planning.Objective} (dollars per hour by default, or energy per
+ *       output token, CO2 per hour, GPUs: each deployment's {@link org.llmsim.planning.Footprint}), optionally priced
+ *       by a pricing given per candidate; {@link org.llmsim.planning.Pareto} gives the cost/latency frontier.</li>
  * </ul>
  * Simulations go through a {@link org.llmsim.planning.PointRunner} (in the end {@link
  * org.llmsim.simulation.ExperimentRunner}), always in batches, so independent points run in parallel; results are
