@@ -18,6 +18,7 @@ import org.llmsim.report.ComparisonJson;
 import org.llmsim.report.ComparisonReport;
 import org.llmsim.report.ComparisonTable;
 import org.llmsim.report.OutputDirectory;
+import org.llmsim.report.PricingAlternatives;
 import org.llmsim.report.ReplicationsCsv;
 import org.llmsim.report.RequestsCsvWriter;
 import org.llmsim.report.StagedRun;
@@ -43,9 +44,17 @@ final class CompareCommand extends SimulatingCommand {
     @Parameters(arity = "2..*", paramLabel = "SCENARIO", description = "Scenario files; the first is the baseline.")
     List<Path> scenarioFiles;
 
+    @Option(names = "--electricity-usd-per-kwh", paramLabel = "USD", description = "Price of a kWh for the owned "
+            + "alternative of pools that are not owned (without it, their owned alternative is left out).")
+    Double electricityUsdPerKwh;
+
     @Override
     public Integer call() throws IOException {
         Experiments.checkReplications(run.replications);
+        if (electricityUsdPerKwh != null && !(electricityUsdPerKwh >= 0 && electricityUsdPerKwh < 10)) {
+            throw new InputException("--electricity-usd-per-kwh", "must be a price in [0, 10) USD per kWh, got "
+                    + electricityUsdPerKwh);
+        }
         if (run.vllm()) {
             throw new InputException("llmsim compare", "--format vllm applies to llmsim run only; use table or json");
         }
@@ -122,7 +131,13 @@ final class CompareCommand extends SimulatingCommand {
                 ReplicationsCsv.write(reps, runDir.resolve("replications.csv"));
             }
         }
-        Comparison comparison = new Comparison(entries);
+        List<PricingAlternatives> pricing = new ArrayList<>();
+        var offers = options.catalog().allOffers();
+        for (Comparison.Entry e : entries) {
+            pricing.add(PricingAlternatives.of(e.scenario(), e.reps().first(), offers,
+                    electricityUsdPerKwh == null ? Double.NaN : electricityUsdPerKwh));
+        }
+        Comparison comparison = new Comparison(entries, pricing);
         ComparisonJson.write(comparison, staged.file("comparison.json"));
         ComparisonCsv.write(comparison, staged.file("comparison.csv"));
         if (!run.noPdf) {

@@ -9,6 +9,7 @@ import org.llmsim.jobs.JobEngines;
 import org.llmsim.planning.DeploymentSearch;
 import org.llmsim.planning.LaunchScript;
 import org.llmsim.planning.LaunchSpec;
+import org.llmsim.planning.Objective;
 import org.llmsim.planning.PlanSpace;
 import org.llmsim.planning.ScenarioSource;
 import org.llmsim.planning.SloCriterion;
@@ -95,12 +96,27 @@ final class PlanCommand extends SearchingCommand {
             + "first); other pools stay as they are.")
     String pool;
 
+    @Option(names = "--objective", paramLabel = "O", description = "What ranks the deployments that meet the SLOs: "
+            + "cost ($/hour, the default), energy (facility kWh per 1M output tokens), co2 (kg CO2e per hour) or gpus. "
+            + "Every figure is reported for every deployment.")
+    String objective;
+
+    @Option(names = "--pricing", paramLabel = "KIND", description = "Pay for every candidate as on_demand, reserved "
+            + "(1 year), reserved_3y, spot or owned, at the price catalog entry for its GPU with that price; a GPU "
+            + "without one is skipped, saying so. Default: the pool's own pricing.")
+    String pricing;
+
+    @Option(names = "--electricity-usd-per-kwh", paramLabel = "USD", description = "Price of a kWh, for --pricing "
+            + "owned.")
+    Double electricityUsdPerKwh;
+
     @Mixin
     SearchOptions.Slo slo;
 
     @Override
     public Integer call() throws IOException {
         checkOptions("plan", run.replications);
+        Objective rankBy = objective == null ? Objective.COST : Objective.parse(objective);
         ScenarioSource source = options.source(scenarioFile, search.assignments());
         // the spec alone (profiles unresolved): the pool as written may not fit, which is often why one plans
         ScenarioSpec spec0 = source.spec();
@@ -128,6 +144,9 @@ final class PlanCommand extends SearchingCommand {
                 .gpu(gpu, source.baseDir(), source.fileName(), listed == null ? "cluster.pools[" + poolIndex
                         + "].gpu" : "plan.gpus[" + listed.indexOf(gpu) + "]"));
 
+        var priced = pricing == null ? (java.util.function.Function<org.llmsim.planning.Candidate, List<String>>)
+                c -> List.<String>of() : PlanPricing.of(pricing, electricityUsdPerKwh, poolIndex,
+                        options.catalog().allOffers());
         JobEngines.check(engine.engine, engine.master);
         SloCriterion criterion = slo.criterion(); // checked before the output directory is claimed
         var err = spec.commandLine().getErr();
@@ -137,7 +156,7 @@ final class PlanCommand extends SearchingCommand {
                 engine.runner(jobs, scenarioFile, options.catalog(), RunOptions.progress(style), err, "plan"), e -> {
                     err.println(PlanTable.progress(e));
                     err.flush();
-                }).run(rate, space, poolIndex), (result, staged) -> write(result, source, spec0, rate, staged),
+                }).rankedBy(rankBy).pricedBy(priced).run(rate, space, poolIndex), (result, staged) -> write(result, source, spec0, rate, staged),
                 (result, wallS) -> print(result, source, dir, style, wallS));
     }
 

@@ -14,6 +14,7 @@ import org.llmsim.scenario.Scenario;
  */
 public final class Comparison {
     private final List<Entry> entries;
+    private final List<PricingAlternatives> pricing;
 
     /**
      * One compared scenario.
@@ -34,10 +35,29 @@ public final class Comparison {
     }
 
     public Comparison(List<Entry> entries) {
+        this(entries, List.of());
+    }
+
+    /** @param pricing per entry, what its fleet costs under each kind of pricing (empty: not shown) */
+    public Comparison(List<Entry> entries, List<PricingAlternatives> pricing) {
         if (entries.size() < 2) {
             throw new IllegalArgumentException("a comparison needs at least two scenarios");
         }
+        if (!pricing.isEmpty() && pricing.size() != entries.size()) {
+            throw new IllegalArgumentException("one pricing alternative per scenario");
+        }
         this.entries = List.copyOf(entries);
+        this.pricing = List.copyOf(pricing);
+    }
+
+    /** Per entry, its fleet under each kind of pricing; empty when not computed. */
+    public List<PricingAlternatives> pricing() {
+        return pricing;
+    }
+
+    /** The entries' labels. */
+    List<String> labels() {
+        return entries.stream().map(Entry::label).toList();
     }
 
     /** Labels "A", "B", ..., "Z", "AA", ... */

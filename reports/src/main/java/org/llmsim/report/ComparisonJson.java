@@ -64,6 +64,14 @@ public final class ComparisonJson {
         }
         ArrayNode verdicts = root.putArray("verdicts");
         Verdicts.of(c).forEach(verdicts::add);
+        if (!c.pricing().isEmpty()) {
+            ArrayNode pricing = root.putArray("pricing");
+            for (int i = 0; i < c.pricing().size(); i++) {
+                ObjectNode p = PricingText.json(c.pricing().get(i));
+                p.put("label", c.entries().get(i).label());
+                pricing.add(p);
+            }
+        }
         return root;
     }
 

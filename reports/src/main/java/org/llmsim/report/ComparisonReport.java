@@ -38,6 +38,14 @@ public final class ComparisonReport {
             metricsTable(pdf, c);
             pdf.heading("Spend");
             pdf.chart(spend(c), Math.max(140, 70 + 32 * c.entries().size()));
+            if (!c.pricing().isEmpty()) {
+                pdf.heading("The same fleets under each pricing");
+                List<String[]> alternatives = PricingText.alternativeRows(c.labels(), c.pricing());
+                pdf.table(alternatives, pdf.widthsByContent(alternatives));
+                List<String[]> breakEven = PricingText.breakEvenRows(c.labels(), c.pricing());
+                pdf.table(breakEven, pdf.widthsByContent(breakEven));
+                pdf.subtle(PricingText.legend());
+            }
 
             pdf.newPage();
             pdf.heading("Latency distributions");

@@ -45,6 +45,14 @@ public final class ComparisonTable {
             b.append(Format.right("verdict", 9)).append(verdict.contains(" misses the ") ? st.red(verdict)
                     : verdict.contains(" meets the ") ? st.green(verdict) : verdict).append('\n');
         }
+        if (!c.pricing().isEmpty()) {
+            b.append('\n').append(st.bold("the same fleets under each pricing")).append('\n');
+            TerminalSummary.appendTable(b, PricingText.alternativeRows(c.labels(), c.pricing()), st,
+                    (r, col) -> s -> s);
+            b.append('\n');
+            TerminalSummary.appendTable(b, PricingText.breakEvenRows(c.labels(), c.pricing()), st,
+                    (r, col) -> s -> s);
+        }
         return b.toString();
     }
 }

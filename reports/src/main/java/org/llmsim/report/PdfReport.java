@@ -51,6 +51,9 @@ public final class PdfReport {
             if (!r.pools().isEmpty()) {
                 deployment(pdf, reps);
             }
+            if (EnergyPage.applies(r)) {
+                EnergyPage.write(pdf, r);
+            }
             appendix(pdf, scenario);
             pdf.save(file);
         }

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 
 import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.planning.DeploymentSearch;
+import org.llmsim.planning.Footprint;
 
 /**
  * {@code plan.csv}: one row per deployment shape, ranked (those that meet the SLOs by cost, then the rest):
  * {@code rank, gpu, weight_dtype, tensor_parallel, max_batch_size, outcome} ({@code meets}, {@code misses},
  * {@code too_slow}, {@code does_not_fit}, {@code invalid}), {@code replicas} (the fewest that meet; for
- * {@code misses} the most tried), {@code gpus, usd_per_hour}, every headline metric at that count,
+ * {@code misses} the most tried), {@code gpus, usd_per_hour, facility_kwh_per_hour, kwh_per_1m_output_tokens,
+ * co2_kg_per_hour}, every headline metric at that count,
  * {@code roofline_min_replicas, simulations, reason}.
  */
 public final class PlanCsv {
@@ -23,7 +25,7 @@ public final class PlanCsv {
     public static String header() {
         StringBuilder b = new StringBuilder("rank,gpu,weight_dtype,tensor_parallel,max_batch_size,pipeline_parallel,data_parallel,"
                 + "expert_parallel,outcome,replicas,"
-                + "gpus,usd_per_hour");
+                + "gpus,usd_per_hour,facility_kwh_per_hour,kwh_per_1m_output_tokens,co2_kg_per_hour");
         for (HeadlineMetric m : HeadlineMetric.ALL) {
             b.append(',').append(m.key());
         }
@@ -53,6 +55,10 @@ public final class PlanCsv {
                         .append(e == null ? "" : Integer.toString(e.replicas())).append(',')
                         .append(e == null ? "" : Integer.toString(o.gpus())).append(',')
                         .append(e == null ? "" : Csv.number(e.usdPerHour()));
+                Footprint f = e == null ? null : e.footprint();
+                b.append(',').append(f == null ? "" : Csv.number(f.facilityKwhPerHour()))
+                        .append(',').append(f == null ? "" : Csv.number(f.kwhPerMillionOutputTokens()))
+                        .append(',').append(f == null ? "" : Csv.number(f.co2KgPerHour()));
                 for (HeadlineMetric m : HeadlineMetric.ALL) {
                     b.append(',').append(e == null ? "" : Csv.number(e.reps().mean(m)));
                 }

@@ -15,8 +15,9 @@ import org.llmsim.planning.ScenarioSource;
 /**
  * {@code plan.json}: {@code scenario, file, overrides, target_rps, scaled, criterion.{statistic, attainment,
  * definition}, replications, space.{gpus, weight_dtypes, tensor_parallel, max_batch_size, max_replicas}, runs,
- * autoscaled, winner} (the cheapest deployment, or null: {@code gpu, weight_dtype, tensor_parallel, max_batch_size, replicas,
- * gpus, usd_per_hour, scenario_file, launch_file}), {@code options[]} (ranked, one per shape: the same fields plus {@code rank,
+ * autoscaled, objective, winner} (the best deployment by the objective, or null: {@code gpu, weight_dtype, tensor_parallel,
+ * max_batch_size, replicas, gpus, usd_per_hour, facility_kwh_per_hour, kwh_per_1m_output_tokens, co2_kg_per_hour,
+ * scenario_file, launch_file}), {@code options[]} (ranked, one per shape: the same fields plus {@code rank,
  * outcome, reason, roofline.{replicas, compute_s, passes_s, max_batch}, metrics.<key>, evaluations[].{replicas,
  * meets, usd_per_hour, checks[], metrics.<key>}}) and {@code frontier[]} (the cost/p99-TTFT Pareto frontier:
  * {@code gpu, weight_dtype, tensor_parallel, max_batch_size, replicas, usd_per_hour, ttft_s.p99, tpot_s.p99}).
@@ -61,6 +62,7 @@ public final class PlanJson {
         space.put("max_replicas", r.space().maxReplicas());
         root.put("runs", r.runs());
         root.put("autoscaled", r.autoscaled());
+        root.put("objective", r.objective().key());
         DeploymentSearch.Option w = r.winner();
         if (w == null) {
             root.putNull("winner");
@@ -70,6 +72,7 @@ public final class PlanJson {
             winner.put("replicas", w.replicas());
             winner.put("gpus", w.gpus());
             Json.number(winner, "usd_per_hour", w.usdPerHour());
+            footprint(winner, w);
             winner.put("scenario_file", winnerFile);
             winner.put("launch_file", LAUNCH_FILE);
         }
@@ -97,6 +100,7 @@ public final class PlanJson {
                 node.put("replicas", o.chosen().replicas());
                 node.put("gpus", o.gpus());
                 Json.number(node, "usd_per_hour", o.usdPerHour());
+                footprint(node, o);
                 node.set("metrics", metrics(o.chosen()));
             }
             ArrayNode evaluations = node.putArray("evaluations");
@@ -157,5 +161,13 @@ public final class PlanJson {
     public static void write(DeploymentSearch.Result r, ScenarioSource source, String winnerFile, Path file)
             throws IOException {
         Files.writeString(file, render(r, source, winnerFile));
+    }
+
+    /** Every objective's figure of the deployment {@code o} chose: energy and CO2 (null when unknown) and GPUs. */
+    private static void footprint(ObjectNode node, DeploymentSearch.Option o) {
+        var f = o.chosen().footprint();
+        Json.number(node, "facility_kwh_per_hour", f.facilityKwhPerHour());
+        Json.number(node, "kwh_per_1m_output_tokens", f.kwhPerMillionOutputTokens());
+        Json.number(node, "co2_kg_per_hour", f.co2KgPerHour());
     }
 }

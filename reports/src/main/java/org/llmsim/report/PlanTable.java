@@ -1,6 +1,7 @@
 package org.llmsim.report;
 
 import org.llmsim.planning.DeploymentSearch;
+import org.llmsim.planning.Objective;
 import org.llmsim.planning.ScenarioSource;
 
 /** The terminal view of a plan: the winner, then every shape ranked. */
@@ -31,6 +32,8 @@ public final class PlanTable {
                 + r.runs() + " simulations in " + Format.duration(wallS))).append('\n');
         b.append(st.dim("criterion  " + r.criterion().describe())).append('\n');
         b.append(st.dim("scaled     " + r.scaling().description())).append('\n');
+        b.append(st.dim("objective  " + r.objective().key() + ": deployments that meet the SLOs ranked by "
+                + r.objective().unit() + (r.objective() == Objective.COST ? "" : " (ties: $/hour)"))).append('\n');
         if (r.autoscaled()) {
             b.append(st.dim("autoscaled the pool autoscales: replicas are its max_replicas, $/hour the mean cost of the "
                     + "replicas it provisioned")).append('\n');
@@ -42,11 +45,17 @@ public final class PlanTable {
                     " (raise max_replicas, add GPUs or tensor-parallel sizes, or relax the SLOs)")).append("\n\n");
         } else {
             var e = w.chosen();
-            b.append("cheapest   ").append(st.bold(PlanView.deployment(w))).append(": ")
+            b.append(r.objective() == Objective.COST ? "cheapest   " : "best " + r.objective().key() + "   ")
+                    .append(st.bold(PlanView.deployment(w))).append(": ")
                     .append(st.bold(Format.usd(e.usdPerHour()) + "/h")).append(" (")
                     .append(Format.usd(e.usdPerHour() * 730)).append("/month), p99 TTFT ")
                     .append(Format.latency(e.reps().mean(PlanView.TTFT_P99))).append(", p99 TPOT ")
-                    .append(Format.latency(e.reps().mean(PlanView.TPOT_P99))).append("\n\n");
+                    .append(Format.latency(e.reps().mean(PlanView.TPOT_P99)));
+            if (r.objective() != Objective.COST) {
+                b.append(", ").append(PlanView.figure(r.objective().value(w))).append(' ')
+                        .append(r.objective().unit());
+            }
+            b.append("\n\n");
         }
         var rows = PlanView.rows(r);
         // the shape first, left-aligned, then the figures
@@ -54,10 +63,11 @@ public final class PlanTable {
         for (String[] row : rows) {
             String shape = row == rows.get(0) ? "shape" : (row[0].equals("-") ? "-" : row[0] + ".") + " " + row[1]
                     + " " + row[2] + " tp" + row[3] + " batch " + row[4];
-            table.add(new String[] {shape, row[5], row[6], row[7], row[8], row[9], row[10], row[11], row[12]});
+            table.add(new String[] {shape, row[5], row[6], row[7], row[8], row[9], row[10], row[11], row[12],
+                row[13], row[14]});
         }
-        table.set(0, new String[] {"shape", "replicas", "GPUs", "$/hour", "$/1M out", "TTFT p99 (ms)",
-                "TPOT p99 (ms)", "SLO met", "outcome"});
+        table.set(0, new String[] {"shape", "replicas", "GPUs", "$/hour", "$/1M out", "kWh/1M out", "kg CO2/h",
+                "TTFT p99 (ms)", "TPOT p99 (ms)", "SLO met", "outcome"});
         TerminalSummary.appendTable(b, table, st, (row, col) -> {
             if (col != table.get(0).length - 1) {
                 return s -> s;

@@ -33,11 +33,11 @@ final class PlanView {
                 + ", batch " + c.maxBatchSize() + ")";
     }
 
-    /** The ranked table, header first: meeting shapes by cost, then the rest. */
+    /** The ranked table, header first: meeting shapes by the objective, then the rest. */
     static List<String[]> rows(DeploymentSearch.Result r) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"#", "GPU", "weights", "TP", "batch", "replicas", "GPUs", "$/hour", "$/1M out",
-                "TTFT p99", "TPOT p99", "SLO met", "outcome"});
+                "kWh/1M out", "kg CO2/h", "TTFT p99", "TPOT p99", "SLO met", "outcome"});
         int rank = 0;
         for (DeploymentSearch.Option o : r.options()) {
             var c = o.candidate();
@@ -48,6 +48,8 @@ final class PlanView {
                     e == null ? "-" : (meets ? "" : "<=") + e.replicas(), e == null ? "-" : Integer.toString(o.gpus()),
                     e == null ? "-" : Format.usd(e.usdPerHour()),
                     e == null ? "-" : MetricFormat.value(PER_1M_OUTPUT, e.reps().mean(PER_1M_OUTPUT)),
+                    e == null ? "-" : figure(e.footprint().kwhPerMillionOutputTokens()),
+                    e == null ? "-" : figure(e.footprint().co2KgPerHour()),
                     e == null ? "-" : MetricFormat.value(TTFT_P99, e.reps().mean(TTFT_P99)),
                     e == null ? "-" : MetricFormat.value(TPOT_P99, e.reps().mean(TPOT_P99)),
                     e == null ? "-" : MetricFormat.value(ATTAINMENT, e.reps().mean(ATTAINMENT)),
@@ -61,6 +63,12 @@ final class PlanView {
         return c.tensorParallel() + (c.pipelineParallel() == null ? "" : " pp" + c.pipelineParallel())
                 + (c.dataParallel() == null ? "" : " dp" + c.dataParallel())
                 + (c.expertParallel() == null ? "" : c.expertParallel() ? " ep" : " no-ep");
+    }
+
+    /** An energy or CO2 figure to three significant digits, "-" when unknown (no power figures or intensity). */
+    static String figure(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? "-" : String.format(java.util.Locale.ROOT,
+                v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : "%.2f", v);
     }
 
     /** The outcome in a table cell. */

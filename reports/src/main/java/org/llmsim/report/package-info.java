@@ -12,7 +12,9 @@
  *
  * <p>Comparisons: {@link org.llmsim.report.Comparison} (scenarios under the same seeds against the first),
  * {@link org.llmsim.report.Verdicts} (one sentence per SLO), and its outputs {@code comparison.json},
- * {@code comparison.csv}, {@code comparison.pdf} and the terminal table.
+ * {@code comparison.csv}, {@code comparison.pdf} and the terminal table; {@link org.llmsim.report.PricingAlternatives}
+ * prices each compared fleet under every kind of GPU pricing from the price catalog, with the break-even utilisations.
+ * The run report's energy page is {@link org.llmsim.report.EnergyPage}.
  *
  * <p>Nothing here reads simulator internals; it only formats results. {@link org.llmsim.report.OutputDirectory}
  * makes sure llmsim never overwrites a file it did not write nor writes through a link;
@@ -20,6 +22,6 @@
  * otherwise stay as they were); {@link org.llmsim.report.SafeName} turns scenario names into directory names that stay
  * under {@code out/}.
  *
- * <p>Depends on: kernel, metrics, passtime, planning, request, scenario.
+ * <p>Depends on: kernel, metrics, passtime, planning, pricing, request, scenario.
  */
 package org.llmsim.report;

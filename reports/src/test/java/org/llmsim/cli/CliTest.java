@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.report.ComparisonCsv;
+import org.llmsim.report.Format;
 import org.llmsim.report.ReplicationsCsv;
 import org.llmsim.report.RequestsCsvWriter;
 import org.llmsim.report.TimeSeriesCsv;
@@ -329,8 +330,21 @@ class CliTest {
         List<String> arrivalsB = Files.readAllLines(out.resolve("B-one-h100/requests.csv")).stream()
                 .map(r -> r.split(",")[0] + "@" + r.split(",")[4]).sorted().toList();
         assertEquals(arrivalsA, arrivalsB);
+        // the same fleets under each pricing, from one set of numbers in the terminal, the JSON and the PDF
+        assertTrue(o.out().contains("the same fleets under each pricing"), o.out());
+        JsonNode pricing = new ObjectMapper().readTree(out.resolve("comparison.json").toFile()).get("pricing");
+        assertEquals(2, pricing.size());
+        JsonNode alternatives = pricing.get(0).get("alternatives");
+        assertEquals("on_demand", alternatives.get(0).get("kind").asText());
+        double onDemand = alternatives.get(0).get("usd_per_hour").asDouble();
+        assertEquals(onDemand / 2, pricing.get(1).get("alternatives").get(0).get("usd_per_hour").asDouble(), 1e-9,
+                "one replica costs half of two");
+        assertTrue(o.out().contains(Format.usd(onDemand) + "/h"), o.out());
         try (PDDocument pdf = Loader.loadPDF(out.resolve("comparison.pdf").toFile())) {
-            assertTrue(new PDFTextStripper().getText(pdf).contains("quickstart vs one-h100"));
+            String text = new PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("quickstart vs one-h100"));
+            assertTrue(text.contains("The same fleets under each pricing"), text);
+            assertTrue(text.contains(Format.usd(onDemand) + "/h"), text);
         }
     }
 

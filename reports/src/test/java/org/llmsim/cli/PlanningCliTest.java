@@ -123,12 +123,65 @@ class PlanningCliTest {
         List<String[]> refused = List.of(
                 new String[] {"sweep", scenario, "--vary", "workload.arrival.rate_rps=-1,-2", "--out", out.toString()},
                 new String[] {"capacity", scenario, "--percentile", "bogus", "--out", out.toString()},
-                new String[] {"plan", scenario, "--target-rps", "5", "--attainment", "2", "--out", out.toString()});
+                new String[] {"plan", scenario, "--target-rps", "5", "--attainment", "2", "--out", out.toString()},
+                new String[] {"plan", scenario, "--target-rps", "5", "--objective", "speed", "--out", out.toString()});
         for (String[] args : refused) {
             CliTest.Outcome o = CliTest.llmsim(args);
             assertEquals(2, o.exitCode(), o.err());
             assertFalse(Files.exists(out), String.join(" ", args) + " created " + out);
         }
+    }
+
+    @Test
+    void plan_withAnUnknownObjective_isBadInput_namingTheAllowedValues(@TempDir Path tmp) {
+        CliTest.Outcome o = CliTest.llmsim("plan", CliTest.QUICKSTART, "--target-rps", "5", "--objective", "speed",
+                "--out", tmp.resolve("p").toString());
+        assertEquals(2, o.exitCode(), o.err());
+        assertTrue(o.err().contains("--objective: unknown objective 'speed'; allowed: cost, energy, co2, gpus"),
+                o.err());
+        assertFalse(o.err().contains("Exception"), o.err());
+    }
+
+    @Test
+    void plan_withPricing_paysEveryCandidateAtItsCatalogPrice_andSkipsGpusWithout(@TempDir Path tmp)
+            throws IOException {
+        Path out = tmp.resolve("p");
+        CliTest.Outcome o = CliTest.llmsim("plan", CliTest.QUICKSTART, "--target-rps", "10", "--gpus",
+                "h100-sxm,l40s,a10g", "--max-replicas", "4", "--pricing", "reserved_3y", "--set", "duration_s=90",
+                "--set", "warmup_s=20", "--out", out.toString(), "--no-pdf");
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode plan = new ObjectMapper().readTree(out.resolve("plan.json").toFile());
+        var offers = ProfileCatalog.standard(List.of()).allOffers();
+        int checked = 0;
+        for (JsonNode option : plan.get("options")) {
+            String gpu = option.get("gpu").asText();
+            if (gpu.equals("a10g")) {
+                // the catalog has no committed price for an A10G: skipped, saying so
+                assertEquals("invalid", option.get("outcome").asText());
+                assertTrue(option.get("reason").asText().contains("no price of that kind for a10g"), option.toString());
+                continue;
+            }
+            // the entry for the GPU with the most kinds of price: replicas x its 3-year price per GPU-hour
+            var offer = offers.stream().filter(x -> gpu.equals(x.gpu()) && x.term(3) != null)
+                    .sorted(java.util.Comparator.comparingInt((org.llmsim.scenario.PriceOffer x) ->
+                            -(x.reserved().size() + (x.spotUsdPerHour() == null ? 0 : 1)))
+                            .thenComparing(org.llmsim.scenario.PriceOffer::id)).findFirst().orElseThrow();
+            assertEquals(option.get("gpus").asInt() * offer.term(3).usdPerHour() / offer.gpus(),
+                    option.get("usd_per_hour").asDouble(), 1e-9, option.toString());
+            checked++;
+        }
+        assertEquals(2, checked);
+        assertTrue(Files.readString(out.resolve("winner.yaml")).contains("term_years: 3"));
+
+        CliTest.Outcome bad = CliTest.llmsim("plan", CliTest.QUICKSTART, "--target-rps", "10", "--pricing", "rent",
+                "--out", tmp.resolve("q").toString());
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("--pricing: unknown pricing 'rent'; allowed: on_demand, reserved, reserved_3y, "
+                + "spot, owned"), bad.err());
+        CliTest.Outcome owned = CliTest.llmsim("plan", CliTest.QUICKSTART, "--target-rps", "10", "--pricing", "owned",
+                "--out", tmp.resolve("r").toString());
+        assertEquals(2, owned.exitCode(), owned.err());
+        assertTrue(owned.err().contains("--pricing owned: needs --electricity-usd-per-kwh"), owned.err());
     }
 
     @Test
@@ -161,6 +214,14 @@ class PlanningCliTest {
         assertEquals("winner.yaml", winner.get("scenario_file").asText());
         assertTrue(plan.get("frontier").size() >= 1);
         assertFalse(plan.get("autoscaled").asBoolean(), "a fixed pool is planned by its replica count");
+        // every objective's figure for the ranked deployments, and the objective that ranked them
+        assertEquals("cost", plan.get("objective").asText());
+        JsonNode first = plan.get("options").get(0);
+        assertTrue(first.get("kwh_per_1m_output_tokens").asDouble() > 0, first.toString());
+        assertTrue(first.get("facility_kwh_per_hour").asDouble() > 0, first.toString());
+        assertTrue(rows.get(0).contains(",usd_per_hour,facility_kwh_per_hour,kwh_per_1m_output_tokens,co2_kg_per_hour,"),
+                rows.get(0));
+        assertTrue(o.out().contains("kWh/1M out"), o.out());
 
         // and the winner file is a scenario that loads, has the winning deployment, and meets the SLOs on its own
         Scenario s = new ScenarioLoader(ProfileCatalog.standard(List.of())).load(out.resolve("winner.yaml"),

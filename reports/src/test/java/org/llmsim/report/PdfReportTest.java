@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.llmsim.metrics.EnergyResult;
 import org.llmsim.metrics.HeadlineMetric;
 import org.llmsim.metrics.ReplicationSummary;
 import org.llmsim.metrics.RunResult;
@@ -36,8 +37,8 @@ class PdfReportTest {
         PdfReport.write(one, scenario, file);
         RunResult r = one.first();
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
-            // title, distributions, over time, cost + replicas + deployment, appendix
-            assertEquals(5, pdf.getNumberOfPages());
+            // title, distributions, over time, cost + replicas + deployment, energy, appendix
+            assertEquals(6, pdf.getNumberOfPages());
             List<String> pages = PdfInspection.pages(pdf);
             String title = pages.get(0);
             assertTrue(title.contains("quickstart"), title);
@@ -60,9 +61,15 @@ class PdfReportTest {
             for (String heading : List.of("Cost", "Spend per hour by pool", "Utilization per replica", "Deployment")) {
                 assertTrue(pages.get(3).contains(heading), heading);
             }
-            assertTrue(pages.get(4).contains("Appendix: the scenario"));
-            assertTrue(pages.get(4).contains("max_batched_tokens: 8192"), "the scenario file itself");
-            assertTrue(pages.get(4).contains("page 5 of 5"), "footer");
+            // the energy page: per pool, the same figures as summary.json's energy block
+            EnergyResult.Row main = EnergyResult.of(r).pool("main");
+            for (String text : List.of("Energy by pool", "Mean GPU power by pool", "Energy per output token by pool",
+                    "J per output token", String.format(java.util.Locale.ROOT, "%.3f", main.joulesPerOutputToken()))) {
+                assertTrue(pages.get(4).contains(text), text + " on the energy page: " + pages.get(4));
+            }
+            assertTrue(pages.get(5).contains("Appendix: the scenario"));
+            assertTrue(pages.get(5).contains("max_batched_tokens: 8192"), "the scenario file itself");
+            assertTrue(pages.get(5).contains("page 6 of 6"), "footer");
         }
     }
 

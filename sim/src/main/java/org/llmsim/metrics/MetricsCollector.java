@@ -193,6 +193,7 @@ public final class MetricsCollector implements EngineListener {
      */
     public RunResult result(Scenario scenario, RunResult.SimStats sim, ProvisionedTime provisioned) {
         checkConservation();
+        provisioned = withMeasuredEnergy(scenario, provisioned);
         double windowS = window.lengthS();
         ClassTally total = requests.total();
         RunResult.Throughput throughput = total.throughput(windowS);
@@ -210,6 +211,15 @@ public final class MetricsCollector implements EngineListener {
                 .with(kvTransfer.result())
                 .with(EnergyAccounting.result(scenario, replicas, provisioned, window.lengthS(),
                         requests.classes(windowS)));
+    }
+
+    /**
+     * The same provisioned time, with owned pools' electricity taken from the power model's energy inside the window
+     * ({@link MeasuredPoolEnergy}) instead of the rated-power fallback, for pools whose GPU has power figures.
+     */
+    public ProvisionedTime withMeasuredEnergy(Scenario scenario, ProvisionedTime provisioned) {
+        EnergyResult energy = EnergyAccounting.result(scenario, replicas, provisioned, window.lengthS(), List.of());
+        return provisioned.withEnergy(MeasuredPoolEnergy.of(scenario, energy, provisioned, window.lengthS()));
     }
 
     public long arrived() {

@@ -4,8 +4,8 @@ import org.llmsim.scenario.PoolPlan;
 
 /**
  * The IT energy (before the facility's PUE) a GPU pool's servers drew, kWh: what an owned pool's electricity bill
- * multiplies. {@link #RATED_POWER} is the stated fallback until a power model measures it from the passes; a model
- * that does replaces it in {@link ProvisionedTime#withEnergy}.
+ * multiplies. The power model measures it from the passes where the GPU has power figures ({@code MeasuredPoolEnergy},
+ * set by {@link ProvisionedTime#withEnergy}); {@link #RATED_POWER} is the fallback for GPUs without them.
  */
 @FunctionalInterface
 public interface PoolEnergy {

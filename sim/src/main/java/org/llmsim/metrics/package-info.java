@@ -23,7 +23,9 @@
  *       per-call spend of API providers and the gateway into the bill and the steady-state rates.</li>
  *   <li>{@link org.llmsim.metrics.EnergyAccounting} - the GPUs' energy over the window (each pass at its operators'
  *       power, the rest of the provisioned time idle), the hosts', the facility's (PUE) and its CO2, per pool and
- *       class, into the {@link org.llmsim.metrics.EnergyResult} section.</li>
+ *       class, into the {@link org.llmsim.metrics.EnergyResult} section; {@code MeasuredPoolEnergy} turns
+ *       it into an owned pool's electricity (kWh per provisioned GPU-hour) in place of the rated-power fallback
+ *       {@link org.llmsim.metrics.PoolEnergy#RATED_POWER}.</li>
  *   <li>{@link org.llmsim.metrics.CostLedger} - every dollar by backend, pool, tier, class and kind; GPU time shared
  *       among tiers and classes by the tokens each served. {@link org.llmsim.metrics.AppResult} holds the ledger's
  *       breakdown with the caches, tiers, backends and break-even of a run.</li>

@@ -29,7 +29,8 @@ import org.llmsim.scenario.Scenario;
  *   <li>For the others, the fewest replicas that meet the SLOs: more replicas never hurt, so the search starts at
  *       the bound, doubles until the SLOs hold, then bisects. Each round simulates the next count of every shape
  *       still searching in one batch, on all cores.</li>
- *   <li>Shapes that meet the SLOs are ranked by the fleet's dollars per hour (ties: lower p99 TTFT).</li>
+ *   <li>Shapes that meet the SLOs are ranked by the {@link Objective}: the fleet's dollars per hour by default
+ *       (ties: lower p99 TTFT), or its energy per output token, CO2 per hour or GPUs.</li>
  * </ol>
  */
 public final class DeploymentSearch {
@@ -74,6 +75,11 @@ public final class DeploymentSearch {
         public double mean(String metricKey) {
             return reps.mean(HeadlineMetric.byKey(metricKey));
         }
+
+        /** Its energy and CO2, the mean over its runs. */
+        public Footprint footprint() {
+            return Footprint.of(reps);
+        }
     }
 
     /**
@@ -115,12 +121,13 @@ public final class DeploymentSearch {
      *                    ({@code cost.usd_per_hour}), not the ceiling's price
      * @param winnerAssignments the {@code --set} assignments that turn the scenario into the winner at the target
      *                    rate (empty without a winner)
+     * @param objective   what ranked the deployments that meet the SLOs
      */
     public record Result(double targetRps, double factor, LoadScaling scaling, SloCriterion criterion,
             PlanSpace space, int pool, List<Option> options, int runs, boolean autoscaled,
-            List<String> winnerAssignments) {
+            List<String> winnerAssignments, Objective objective) {
 
-        /** The cheapest deployment that meets the SLOs, or null. */
+        /** The best deployment that meets the SLOs by the objective, or null. */
         public Option winner() {
             return options.isEmpty() || options.get(0).outcome() != Outcome.MEETS ? null : options.get(0);
         }
@@ -136,6 +143,8 @@ public final class DeploymentSearch {
     private final int replications;
     private final PointRunner runner;
     private final Consumer<Evaluation> listener;
+    private Objective objective = Objective.COST;
+    private java.util.function.Function<Candidate, List<String>> pricing = c -> List.of();
 
     /** @param listener told of every simulated deployment as it is judged (progress) */
     public DeploymentSearch(ScenarioSource source, SloCriterion criterion, int replications, PointRunner runner,
@@ -145,6 +154,21 @@ public final class DeploymentSearch {
         this.replications = replications;
         this.runner = runner;
         this.listener = listener;
+    }
+
+    /** Ranks the deployments that meet the SLOs by {@code o} instead of cost (ties: cost, then p99 TTFT). */
+    public DeploymentSearch rankedBy(Objective o) {
+        this.objective = o;
+        return this;
+    }
+
+    /**
+     * Pays for every candidate as {@code assignments} says (the {@code --set} assignments of its pool's pricing); a
+     * candidate for which it returns null has no such price and is skipped as invalid, with {@code reason}.
+     */
+    public DeploymentSearch pricedBy(java.util.function.Function<Candidate, List<String>> assignments) {
+        this.pricing = assignments;
+        return this;
     }
 
     /** The assignments that give the planned pool a shape and a replica count (fixed, or an autoscaling ceiling). */
@@ -176,7 +200,8 @@ public final class DeploymentSearch {
      * @throws InputException when the workload has no arrival rate to scale (closed loops) or no shape is valid
      */
     public Result run(double targetRps, PlanSpace space, int pool) {
-        Shape shape = shapeOf(pool);
+        Shape shaped = shapeOf(pool);
+        Shape shape = (c, n) -> with(shaped.assignments(c, n), pricing.apply(c) == null ? List.of() : pricing.apply(c));
         Scenario reference = reference(space, pool, shape);
         LoadScaling scaling = LoadScaling.of(reference);
         if (scaling.unit() != LoadScaling.Unit.RPS) {
@@ -190,6 +215,11 @@ public final class DeploymentSearch {
         List<Search> active = new ArrayList<>();
         InputException firstInvalid = null;
         for (Candidate c : space.candidates()) {
+            if (pricing.apply(c) == null) {
+                done.add(new Option(c, Outcome.INVALID, "no price of that kind for " + c.gpu()
+                        + " in the price catalog", null, 0, null, List.of()));
+                continue;
+            }
             Scenario one;
             try {
                 one = source.load(with(scale, shape.assignments(c, 1)));
@@ -246,12 +276,12 @@ public final class DeploymentSearch {
             }
             active = still;
         }
-        done.sort(RANKING);
+        done.sort(ranking(objective));
         Option w = done.isEmpty() || done.get(0).outcome() != Outcome.MEETS ? null : done.get(0);
         List<String> winnerAssignments = w == null ? List.of() : with(scale, shape.assignments(w.candidate(),
                 w.replicas()));
         return new Result(targetRps, factor, scaling, criterion, space, pool, List.copyOf(done), runs, autoscaled,
-                List.copyOf(winnerAssignments));
+                List.copyOf(winnerAssignments), objective);
     }
 
     /**
@@ -330,10 +360,23 @@ public final class DeploymentSearch {
     }
 
     /** Meeting shapes by cost, then p99 TTFT, then the rest by outcome in declaration order. */
-    static final Comparator<Option> RANKING = Comparator
-            .comparing((Option o) -> o.outcome().ordinal())
-            .thenComparingDouble(o -> o.outcome() == Outcome.MEETS ? o.usdPerHour() : 0)
-            .thenComparingDouble(o -> o.outcome() == Outcome.MEETS ? o.chosen().mean("ttft_s.p99") : 0);
+    static final Comparator<Option> RANKING = ranking(Objective.COST);
+
+    /**
+     * Meeting shapes by {@code objective} (a shape without the figure, say a GPU without power figures, after those
+     * with it), then cost, then p99 TTFT; then the rest by outcome in declaration order.
+     */
+    static Comparator<Option> ranking(Objective objective) {
+        return Comparator
+                .comparing((Option o) -> o.outcome().ordinal())
+                .thenComparingDouble(o -> o.outcome() == Outcome.MEETS ? orLast(objective.value(o)) : 0)
+                .thenComparingDouble(o -> o.outcome() == Outcome.MEETS ? o.usdPerHour() : 0)
+                .thenComparingDouble(o -> o.outcome() == Outcome.MEETS ? o.chosen().mean("ttft_s.p99") : 0);
+    }
+
+    private static double orLast(double v) {
+        return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
+    }
 
     private static List<String> with(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);

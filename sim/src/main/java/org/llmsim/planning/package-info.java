@@ -17,9 +17,11 @@
  *       traffic is scaled by {@link org.llmsim.scenario.LoadScaling}.</li>
  *   <li>{@link org.llmsim.planning.DeploymentSearch} - shapes of a {@link org.llmsim.planning.PlanSpace} pruned by the
  *       memory plan and the {@link org.llmsim.planning.RooflineBound}, then the fewest replicas per shape by a
- *       monotone search, ranked by dollars per hour; {@link org.llmsim.planning.Pareto} gives the cost/latency
- *       frontier. The space may also search pipeline stages, data-parallel ranks and expert parallelism; combinations
- *       the scenario checks refuse are skipped with their reason.</li>
+ *       monotone search, ranked by an {@link org.llmsim.planning.Objective} (dollars per hour by default, or energy per
+ *       output token, CO2 per hour, GPUs: each deployment's {@link org.llmsim.planning.Footprint}), optionally priced
+ *       by a pricing given per candidate; {@link org.llmsim.planning.Pareto} gives the cost/latency frontier.
+ *       The space may also search pipeline stages, data-parallel ranks and expert parallelism; combinations the
+ *       scenario checks refuse are skipped with their reason.</li>
  *   <li>{@link org.llmsim.planning.LaunchScript} - the winner's engine command (vLLM, SGLang, TensorRT-LLM) from a
  *       {@link org.llmsim.planning.LaunchSpec} read off the resolved pool, so what is launched is what was
  *       simulated.</li>

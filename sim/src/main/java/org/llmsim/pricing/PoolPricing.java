@@ -92,7 +92,7 @@ public record PoolPricing(String kind, String offer, double usdPerGpuHour, doubl
     }
 
     /**
-     * The stated fallback for an owned pool's energy until a power model replaces it: every provisioned server draws
+     * The fallback for an owned pool's energy where its GPU has no power figures: every provisioned server draws
      * {@code energy_load_factor} of its rated power, whatever its load. kWh of IT energy (before PUE).
      */
     public double ratedPowerKwh(double provisionedGpuHours) {

@@ -9,20 +9,20 @@ import org.llmsim.pricing.PoolPricing;
  * Resolves a GPU pool's {@code pricing} into numbers: an explicit field wins, then the catalog {@code offer}, then
  * the GPU profile's on-demand price and the defaults below. Problems are added to the scenario's.
  */
-final class PoolPrices {
+public final class PoolPrices {
     /** Spot notice when neither the pool nor its offer gives one: AWS's two-minute interruption notice. */
     static final double DEFAULT_NOTICE_S = 120;
     /** Straight-line life of an owned server: Amazon's 5 years for its AI/ML servers from 2025 (10-K, 2025-02). */
-    static final double DEFAULT_LIFE_YEARS = 5;
+    public static final double DEFAULT_LIFE_YEARS = 5;
     /** Industry-average PUE in 2023 (Uptime Institute, 1.58). */
-    static final double DEFAULT_PUE = 1.58;
+    public static final double DEFAULT_PUE = 1.58;
     /**
      * Share of rated power an owned server draws while provisioned, in the fallback energy estimate: MLPerf Training
      * v4.0 8x H100 nodes averaged 5.8-6.7 kW against the DGX H100's 10.2 kW rating (0.57-0.66).
      */
-    static final double DEFAULT_LOAD_FACTOR = 0.6;
+    public static final double DEFAULT_LOAD_FACTOR = 0.6;
     /** GPUs per owned server when neither the pool nor its offer says. */
-    static final int DEFAULT_GPUS_PER_SERVER = 8;
+    public static final int DEFAULT_GPUS_PER_SERVER = 8;
 
     private PoolPrices() {
     }

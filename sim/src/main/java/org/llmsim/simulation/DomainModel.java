@@ -163,7 +163,8 @@ final class DomainModel {
         // A fixed fleet is provisioned for the whole arrival window, and longer while requests drain; an autoscaled
         // pool while each of its replicas is provisioned.
         double simulatedS = Math.max(spec.durationS(), lastEventTimeS);
-        ProvisionedTime provisioned = cluster.provisionedTime(simulatedS, window);
+        // owned pools' electricity from the power model's measured energy, the same in every figure below
+        ProvisionedTime provisioned = metrics.withMeasuredEnergy(scenario, cluster.provisionedTime(simulatedS, window));
         RunResult result = metrics.result(scenario, new RunResult.SimStats(wallS, events, simulatedS),
                 provisioned).withTimeSeries(sampler.result()).with(cluster.elasticResult(simulatedS, provisioned));
         return AppResults.complete(result, scenario, ledger, gateway, provisioned);

@@ -35,6 +35,7 @@ import org.llmsim.simulation.ExperimentRunner;
 import org.llmsim.metrics.AppResult;
 import org.llmsim.metrics.FleetResult;
 import org.llmsim.metrics.ElasticResult;
+import org.llmsim.metrics.EnergyResult;
 import org.llmsim.metrics.ItlResult;
 import org.llmsim.metrics.KvTransferResult;
 import org.llmsim.metrics.PrefixCacheResult;
@@ -140,6 +141,20 @@ class ScenarioLibraryTest {
             "cluster.pools[0]={name: llm, gpu: h100-sxm, model: llama-3.1-8b, replicas: 1}");
     static final Run FLEET = Run.of("fleet-global-chat.yaml");
     static final Run REGIONS = Run.of("fleet-regions.yaml");
+    static final Run RENT = Run.of("rent-or-buy-h100.yaml");
+    static final Run RESERVE_3Y = Run.of("rent-or-buy-h100.yaml", "cluster.pools[0].pricing.kind=reserved",
+            "cluster.pools[0].pricing.term_years=3");
+    static final Run BUY = Run.of("rent-or-buy-h100.yaml", "cluster.pools[0].pricing={kind: owned, offer: "
+            + "owned-dgx-h100, electricity_usd_per_kwh: 0.09, hosting_usd_per_kw_month: 184.06, "
+            + "ops_usd_per_server_month: 2000}");
+    static final Run SPOT_BATCH = Run.of("spot-batch-deadline.yaml");
+    static final Run ON_DEMAND_BATCH = Run.of("spot-batch-deadline.yaml",
+            "cluster.pools[0].pricing={kind: on_demand, offer: aws-g6e-xlarge}");
+    static final Run CARBON_US = Run.of("support-bot-carbon.yaml");
+    static final Run CARBON_FI = Run.of("support-bot-carbon.yaml", "economics.energy.region=europe-north1");
+    /** Hours in three years, for the rent-or-buy answer. */
+    static final double THREE_YEARS_H = 3 * 8760;
+    static final double SPOT_DEADLINE_S = 600;
     static final String PLAN_FILE = "scenarios/plan-chat.yaml";
 
     static Run router(String policy) {
@@ -160,7 +175,8 @@ class ScenarioLibraryTest {
                 BREAK_EVEN, BREAK_EVEN_OPS, BREAK_EVEN_1M, HYBRID, HYBRID_NO_OVERFLOW, DIURNAL, MULTI_TENANT,
                 FLASH_CROWD, SESSIONS, AGENTS, TRACE, MULTI_TENANT_PRIORITY, AGENTS_48, AUTOSCALED, FIXED_FLEET, CRASH,
                 CRASH_LOSE, OUTAGE, OUTAGE_NO_FALLBACK, OUTAGE_NO_BREAKER, NO_OUTAGE, RAG, RAG_5_CHUNKS, RAG_FAST_RERANK,
-                VOICE, VOICE_SELF_HOSTED, FLEET, REGIONS));
+                VOICE, VOICE_SELF_HOSTED, FLEET, REGIONS, RENT, RESERVE_3Y, BUY, SPOT_BATCH, ON_DEMAND_BATCH, CARBON_US,
+                CARBON_FI));
         ROUTERS.forEach(p -> runs.add(router(p)));
         runs.addAll(ServingShapes.runs());
         List<Run> list = new ArrayList<>(runs);
@@ -531,7 +547,55 @@ class ScenarioLibraryTest {
                             time(f.slo().tpotS()), usd(ap.usdPerHour()), usd(us.usdPerHour()));
                 }));
         rows.addAll(ServingShapes.rows(ScenarioLibraryTest::r));
+        rows.add(new Row("`rent-or-buy-h100.yaml`", "A chat service on 64 H100s (8 x TP8 Llama-3.1-70B at 40 req/s) "
+                + "for three years: rent on demand, reserve for three years, or buy eight DGX H100s?", () -> {
+                    RunResult rent = r(RENT);
+                    RunResult reserve = r(RESERVE_3Y);
+                    RunResult buy = r(BUY);
+                    double least = Math.min(rent.cost().usdPerHour(), Math.min(reserve.cost().usdPerHour(),
+                            buy.cost().usdPerHour()));
+                    String answer = least == buy.cost().usdPerHour() ? "Buy" : least == reserve.cost().usdPerHour()
+                            ? "Reserve" : "Rent";
+                    return f("%s, if the three years are certain: over 3 x 8,760 hours on demand costs %s (%s an "
+                            + "hour), a 3-year commitment %s (%s), owned servers %s (%s: amortization over 5 years, "
+                            + "so they keep two years of value, hosting, operations and %s of measured electricity, "
+                            + "the fleet drawing %s kW of GPUs at %s of requests within the SLO). `--set` the pricing "
+                            + "variants in the file.", answer,
+                            usd(rent.cost().usdPerHour() * THREE_YEARS_H), usd(rent.cost().usdPerHour()),
+                            usd(reserve.cost().usdPerHour() * THREE_YEARS_H), usd(reserve.cost().usdPerHour()),
+                            usd(buy.cost().usdPerHour() * THREE_YEARS_H), usd(buy.cost().usdPerHour()),
+                            usd(kind(buy, AppResult.ENERGY) / buy.sim().simulatedS() * 3600 * THREE_YEARS_H),
+                            f("%.1f", EnergyResult.of(buy).total().meanGpuPowerW(EnergyResult.of(buy).windowS())
+                                    / 1000), pct(buy.slo().attainment()));
+                }));
+        rows.add(new Row("`spot-batch-deadline.yaml`", "6,000 summaries on four spot L40S, 6 interruptions per "
+                + "replica-hour, due within 10 minutes: does the job finish in time, and what does it cost against on "
+                + "demand?", () -> {
+                    RunResult spot = r(SPOT_BATCH);
+                    RunResult demand = r(ON_DEMAND_BATCH);
+                    ElasticResult.PoolElastic e = ElasticResult.of(spot).pools().get(0);
+                    return f("%s: the last summary is done at %s s (%s s on demand, uninterrupted) after %s "
+                            + "reclaims sent %s requests again, none lost; the job costs %s on spot against %s on "
+                            + "demand.", spot.sim().simulatedS() <= SPOT_DEADLINE_S ? "Yes" : "No",
+                            count(spot.sim().simulatedS()), count(demand.sim().simulatedS()), count(e.crashes()),
+                            count(e.requestsRetried()), usd(spot.cost().gpuUsd()), usd(demand.cost().gpuUsd()));
+                }));
+        rows.add(new Row("`support-bot-carbon.yaml`", "A day of a 100,000-question support bot on two H100s: what "
+                + "energy and carbon in Northern Virginia (us-east-1) against Finland (europe-north1)?", () -> {
+                    EnergyResult us = EnergyResult.of(r(CARBON_US));
+                    EnergyResult fi = EnergyResult.of(r(CARBON_FI));
+                    double day = 24 * 3600 / us.windowS();
+                    return f("%s kWh a day at the facility (PUE 1.2) in both, %s J per output token on the GPUs; "
+                            + "%s kg CO2e a day in us-east-1 against %s kg in europe-north1. "
+                            + "`--set economics.energy.region=europe-north1`",
+                            f("%.1f", us.total().facilityKwh() * day), f("%.2f", us.total().joulesPerOutputToken()),
+                            f("%.1f", us.total().co2Kg() * day), f("%.1f", fi.total().co2Kg() * day));
+                }));
         return rows;
+    }
+
+    static double kind(RunResult r, String kind) {
+        return AppResult.of(r).breakdown().by(AppResult.CostEntry::kind).getOrDefault(kind, 0.0);
     }
 
     static AppResult.StageResult stage(AppResult.PipelineResult p, String name) {
@@ -840,5 +904,40 @@ class ScenarioLibraryTest {
     @Test
     void flashCrowd_dropsRequests() {
         assertTrue(r(FLASH_CROWD).requests().rejected() > 0);
+    }
+
+    @Test
+    void rentOrBuy_ownedCostsLeastOverThreeYears_andReservedLessThanOnDemand() {
+        double rent = r(RENT).cost().usdPerHour();
+        double reserve = r(RESERVE_3Y).cost().usdPerHour();
+        double buy = r(BUY).cost().usdPerHour();
+        assertTrue(buy < reserve && reserve < rent, buy + " < " + reserve + " < " + rent);
+        // 64 GPUs committed at the 3-year price of the same offer: $38.86 / 8 per GPU-hour
+        assertEquals(64 * 38.86 / 8, reserve, 1e-6);
+        assertTrue(meets(r(RENT)));
+        // the owned electricity is the measured energy: it varies with the load, unlike the rated-power fallback
+        assertTrue(kind(r(BUY), AppResult.ENERGY) > 0);
+    }
+
+    @Test
+    void spotBatch_finishesBeforeTheDeadlineDespiteReclaims_forLessThanOnDemand() {
+        RunResult spot = r(SPOT_BATCH);
+        RunResult demand = r(ON_DEMAND_BATCH);
+        assertTrue(ElasticResult.of(spot).pools().get(0).crashes() > 0, "the run draws interruptions");
+        assertEquals(0, spot.requests().failed());
+        assertEquals(spot.requests().arrived(), spot.requests().completed());
+        assertTrue(spot.sim().simulatedS() <= SPOT_DEADLINE_S);
+        assertTrue(spot.sim().simulatedS() >= demand.sim().simulatedS(), "reclaims cost time");
+        assertTrue(spot.cost().gpuUsd() < demand.cost().gpuUsd());
+    }
+
+    @Test
+    void carbon_sameEnergyInBothRegions_andCo2InTheRatioOfTheGridIntensities() {
+        EnergyResult us = EnergyResult.of(r(CARBON_US));
+        EnergyResult fi = EnergyResult.of(r(CARBON_FI));
+        assertEquals(us.total().facilityJ(), fi.total().facilityJ(), 1e-6);
+        // us-east-1 379.1 g/kWh, europe-north1 39 g/kWh (gpu-profiles/carbon/regions.yaml)
+        assertEquals(379.1 / 39, us.total().co2G() / fi.total().co2G(), 1e-9);
+        assertEquals(us.total().facilityKwh() * 379.1 / 1000, us.total().co2Kg(), 1e-9);
     }
 }

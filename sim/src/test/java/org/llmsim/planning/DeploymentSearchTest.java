@@ -80,6 +80,47 @@ class DeploymentSearchTest {
     }
 
     @Test
+    void plan_byEnergy_ranksByKwhPerOutputToken_andReportsEveryObjectiveForEveryShape() {
+        // given 12 req/s, which one H100 ($3.99/h) carries alone and L40S ($1.09/h) only with several replicas,
+        // planned by cost and by energy
+        PlanSpace space = space(List.of("h100-sxm", "l40s"), List.of(Dtype.BF16), 4);
+        DeploymentSearch.Result byCost = new DeploymentSearch(chat("llama-3.1-8b", 90), SloCriterion.P99, 1,
+                PointRunner.on(executor), e -> { }).run(12, space, 0);
+        DeploymentSearch.Result byEnergy = new DeploymentSearch(chat("llama-3.1-8b", 90), SloCriterion.P99, 1,
+                PointRunner.on(executor), e -> { }).rankedBy(Objective.ENERGY).run(12, space, 0);
+        assertEquals(Objective.COST, byCost.objective());
+        assertEquals(Objective.ENERGY, byEnergy.objective());
+        // then the same deployments were found (the objective only ranks them) ...
+        assertEquals(byCost.options().size(), byEnergy.options().size());
+        // ... cost ranks the L40S first; energy the one H100, whose one busy board and one host's share draw less per
+        // token than several L40S boards, each with its host share and its idle floor
+        assertEquals("l40s", byCost.winner().candidate().gpu());
+        assertTrue(byCost.winner().replicas() > 1);
+        assertEquals("h100-sxm", byEnergy.winner().candidate().gpu());
+        DeploymentSearch.Option a = byEnergy.options().get(0);
+        DeploymentSearch.Option b = byEnergy.options().get(1);
+        double ea = a.chosen().footprint().kwhPerMillionOutputTokens();
+        double eb = b.chosen().footprint().kwhPerMillionOutputTokens();
+        assertTrue(ea > 0 && ea < eb, ea + " vs " + eb);
+        assertTrue(a.usdPerHour() > b.usdPerHour(), "the energy winner is not the cheapest here");
+        // every objective is reported: GPUs, $/hour, facility kWh per hour consistent with kWh per token
+        for (DeploymentSearch.Option o : byEnergy.options()) {
+            Footprint f = o.chosen().footprint();
+            assertTrue(f.facilityKwhPerHour() > 0);
+            assertEquals(o.gpus(), Objective.GPUS.value(o));
+            assertEquals(o.usdPerHour(), Objective.COST.value(o));
+        }
+    }
+
+    @Test
+    void objective_unknownName_isBadInput_namingTheAllowedValues() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.llmsim.scenario.InputException.class,
+                () -> Objective.parse("speed"));
+        assertTrue(e.getMessage().contains("cost, energy, co2, gpus"), e.getMessage());
+        assertEquals(Objective.CO2, Objective.parse("CO2"));
+    }
+
+    @Test
     void plan_skipsShapesThatCannotFit_withoutSimulatingThem() {
         // given Llama-3.1-70B on one H200: 141 GB of BF16 weights cannot fit in 141 GB x 0.9; FP8 (70 GB) can
         Counting runner = new Counting();

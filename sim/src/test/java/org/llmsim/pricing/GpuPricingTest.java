@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.llmsim.metrics.AppResult;
 import org.llmsim.metrics.ElasticResult;
 import org.llmsim.metrics.ElasticResult.ReplicaEvent;
+import org.llmsim.metrics.EnergyResult;
 import org.llmsim.metrics.RunResult;
 import org.llmsim.scenario.Scenario;
 import org.llmsim.testing.TestScenarios;
@@ -25,23 +26,28 @@ class GpuPricingTest {
 
     /** Llama-3.1-8B at 10 req/s for 120 s on {@code replicas} x {@code tp} H100s, paid as {@code pricing} says. */
     private static String yaml(int replicas, int tp, String pricing) {
+        return yaml("h100-sxm", 10, replicas, tp, pricing);
+    }
+
+    /** The same on {@code gpu} at {@code rps} requests per second. */
+    private static String yaml(String gpu, double rps, int replicas, int tp, String pricing) {
         return """
                 name: pricing
                 seed: 11
                 duration_s: 120
                 warmup_s: 20
                 workload:
-                  arrival: {process: poisson, rate_rps: 10}
+                  arrival: {process: poisson, rate_rps: %s}
                   input_tokens: {dist: lognormal, mean: 800, stddev: 300, max: 4096}
                   output_tokens: {dist: lognormal, mean: 200, stddev: 80, max: 1024}
                 cluster:
                   pools:
                     - name: main
-                      gpu: h100-sxm
+                      gpu: %s
                       model: llama-3.1-8b
                       replicas: %d
                       tensor_parallel: %d
-                %s""".formatted(replicas, tp, pricing.isEmpty() ? "" : "      pricing: " + pricing + "\n");
+                %s""".formatted(rps, gpu, replicas, tp, pricing.isEmpty() ? "" : "      pricing: " + pricing + "\n");
     }
 
     private static Map<String, Double> byKind(RunResult r) {
@@ -128,35 +134,69 @@ class GpuPricingTest {
         assertEquals(excessS / 3600 * onDemand, kinds.get(AppResult.GPU_TIME), 1e-7);
     }
 
+    private static final String OWNED_BY_HAND = "{kind: owned, purchase_usd_per_server: 300000, "
+            + "gpus_per_server: 8, life_years: 4, hosting_usd_per_kw_month: 200, electricity_usd_per_kwh: 0.10, "
+            + "pue: 1.5, power_kw_per_server: 10, ops_usd_per_server_month: 1000, energy_load_factor: 0.5}";
+
+    /** IT kWh (GPUs and hosts, before PUE) per provisioned GPU-hour of pool main inside the window. */
+    private static double measuredKwhPerGpuHour(RunResult r, int gpus) {
+        EnergyResult.Row main = EnergyResult.of(r).pool("main");
+        return (main.gpuJ() + main.hostJ()) / 3.6e6 / (gpus * r.window().lengthS() / 3600.0);
+    }
+
     @Test
     void owned_isAmortizationPlusHostingPlusEnergyPlusOperations() {
         // 2 replicas x 4 GPUs = one 8-GPU server bought for $300,000 over 4 years, 10 kW rated, hosting $200 per kW
-        // and month, $0.10 per kWh at PUE 1.5, drawing half its rated power, operations $1,000 a month
-        RunResult r = TestScenarios.run(TestScenarios.load(yaml(2, 4, "{kind: owned, purchase_usd_per_server: 300000, "
-                + "gpus_per_server: 8, life_years: 4, hosting_usd_per_kw_month: 200, electricity_usd_per_kwh: 0.10, "
-                + "pue: 1.5, power_kw_per_server: 10, ops_usd_per_server_month: 1000, energy_load_factor: 0.5}")));
+        // and month, $0.10 per kWh at PUE 1.5, operations $1,000 a month; the H100s have power figures, so the
+        // electricity is the power model's GPU + host energy per provisioned GPU-hour, times PUE and price
+        RunResult r = TestScenarios.run(TestScenarios.load(yaml(2, 4, OWNED_BY_HAND)));
         double h = spanH(r);
         Map<String, Double> kinds = byKind(r);
         assertEquals(300_000 * h / (4 * 8760), kinds.get(AppResult.AMORTIZATION), TOL);
         assertEquals(10 * 200 * h / 730, kinds.get(AppResult.HOSTING), TOL);
-        assertEquals(1 * h * 10 * 0.5 * 1.5 * 0.10, kinds.get(AppResult.ENERGY), TOL);
+        double kwhPerGpuHour = measuredKwhPerGpuHour(r, 8);
+        assertEquals(8 * h * kwhPerGpuHour * 1.5 * 0.10, kinds.get(AppResult.ENERGY), 1e-9);
         assertEquals(1000 * h / 730, kinds.get(AppResult.OPERATIONS), TOL);
         assertFalse(kinds.containsKey(AppResult.GPU_TIME));
-        double perHour = 300_000 / (4 * 8760.0) + 10 * 200 / 730.0 + 10 * 0.5 * 1.5 * 0.10 + 1000 / 730.0;
-        assertEquals(perHour, r.cost().usdPerHour(), TOL);
+        double perHour = 300_000 / (4 * 8760.0) + 10 * 200 / 730.0 + 8 * kwhPerGpuHour * 1.5 * 0.10 + 1000 / 730.0;
+        assertEquals(perHour, r.cost().usdPerHour(), 1e-9);
+    }
+
+    @Test
+    void owned_electricityFollowsTheLoad_whereTheGpuHasPowerFigures() {
+        RunResult idle = TestScenarios.run(TestScenarios.load(yaml("h100-sxm", 0.5, 2, 4, OWNED_BY_HAND)));
+        RunResult busy = TestScenarios.run(TestScenarios.load(yaml("h100-sxm", 40, 2, 4, OWNED_BY_HAND)));
+        double idleKw = measuredKwhPerGpuHour(idle, 8) * 8;
+        double busyKw = measuredKwhPerGpuHour(busy, 8) * 8;
+        // by hand, the floor: 8 idle H100s at 88 W plus one server's 2,000 W of host = 2.704 kW
+        assertTrue(idleKw >= 2.704 - 1e-9 && idleKw < 3.5, "idle fleet draws " + idleKw + " kW");
+        assertTrue(busyKw > idleKw * 1.2, "busy " + busyKw + " kW against idle " + idleKw);
+        double idleEnergyPerHour = idleKw * 1.5 * 0.10;
+        double busyEnergyPerHour = busyKw * 1.5 * 0.10;
+        double fixedPerHour = 300_000 / (4 * 8760.0) + 10 * 200 / 730.0 + 1000 / 730.0;
+        assertEquals(fixedPerHour + idleEnergyPerHour, idle.cost().usdPerHour(), 1e-9);
+        assertEquals(fixedPerHour + busyEnergyPerHour, busy.cost().usdPerHour(), 1e-9);
+    }
+
+    @Test
+    void owned_withoutPowerFigures_keepsTheRatedPowerFallback() {
+        // an A10G profile gives no tdp_w: every provisioned server draws energy_load_factor of its rated power
+        RunResult r = TestScenarios.run(TestScenarios.load(yaml("a10g", 1, 2, 4, OWNED_BY_HAND)));
+        double h = spanH(r);
+        assertEquals(1 * h * 10 * 0.5 * 1.5 * 0.10, byKind(r).get(AppResult.ENERGY), TOL);
     }
 
     @Test
     void owned_fromTheCatalog_takesThePurchasePriceAndRatedPowerOfTheServer() {
         // owned-dgx-h100: $375,000, 10.2 kW; 3 replicas of 4 GPUs need 2 servers; defaults: 5 years, PUE 1.58,
-        // 0.6 of rated power, no hosting or operations
+        // no hosting or operations
         RunResult r = TestScenarios.run(TestScenarios.load(yaml(3, 4,
                 "{kind: owned, offer: owned-dgx-h100, electricity_usd_per_kwh: 0.09}")));
         double h = spanH(r);
         Map<String, Double> kinds = byKind(r);
         assertEquals(2 * 375_000 * h / (5 * 8760), kinds.get(AppResult.AMORTIZATION), TOL);
-        // energy follows the provisioned GPUs (12 of the 16): 12 GPU-hours an hour / 8 per server x 10.2 kW x 0.6
-        assertEquals(12 * h / 8 * 10.2 * 0.6 * 1.58 * 0.09, kinds.get(AppResult.ENERGY), TOL);
+        // energy follows the provisioned GPUs (12 of the 16) at the measured draw per GPU-hour
+        assertEquals(12 * h * measuredKwhPerGpuHour(r, 12) * 1.58 * 0.09, kinds.get(AppResult.ENERGY), 1e-9);
         assertFalse(kinds.containsKey(AppResult.HOSTING));
     }
 
