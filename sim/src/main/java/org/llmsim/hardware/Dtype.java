@@ -53,4 +53,14 @@ public enum Dtype {
     public String yamlName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** The format named {@code name} as a file writes it ({@code fp8}, {@code mxfp4}, ...), or null if none is. */
+    public static Dtype fromName(String name) {
+        for (Dtype d : values()) {
+            if (d.yamlName().equals(name)) {
+                return d;
+            }
+        }
+        return null;
+    }
 }

@@ -79,6 +79,15 @@ public record PoolSpec(String name, String gpu, String model, Integer replicas, 
                 fallback, circuitBreaker, null, null, null, null, null, null);
     }
 
+    /** The same pool with other weights (a checkpoint's own format, where the scenario names none). */
+    public PoolSpec withWeightDtype(Dtype newWeightDtype) {
+        return new PoolSpec(name, gpu, model, replicas, tensorParallel, newWeightDtype, kvDtype, scheduler, engine,
+                kvBlocksOverride, prefixCaching, preemption, swapSpaceGb, pipelineParallel, speculative, disaggregated,
+                provider, batch, promptCaching, cacheTtlS, cacheWriteMultiplier, rateLimit, router, autoscale, retry,
+                timeoutS, fallback, circuitBreaker, dataParallel, expertParallel, expertDispatchDtype, expertImbalance,
+                energy, pricing);
+    }
+
     /** The same pool with other energy settings. */
     public PoolSpec withEnergy(EnergySpec newEnergy) {
         return new PoolSpec(name, gpu, model, replicas, tensorParallel, weightDtype, kvDtype, scheduler, engine,

@@ -2,16 +2,19 @@ package org.llmsim.scenario;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.llmsim.engine.BatchingPolicy;
 import org.llmsim.engine.PreemptionMode;
 import org.llmsim.engine.SchedulerConfig;
+import org.llmsim.hardware.Dtype;
 import org.llmsim.hardware.GpuProfile;
 import org.llmsim.hardware.MemoryPlan;
 import org.llmsim.hardware.ModelProfile;
@@ -47,7 +50,8 @@ public final class ScenarioLoader {
     /** Loads a scenario from text; {@code baseDir} resolves relative profile paths. */
     public Scenario load(String text, String fileName, Path baseDir, List<String> overrides) {
         Bound bound = bind(text, fileName, overrides);
-        return resolve(bound.spec(), fileName, text, bound.lines(), bound.problems(), baseDir, overrides);
+        return resolve(bound.spec(), fileName, text, bound.lines(), bound.problems(), baseDir, overrides,
+                bound.poolsWithoutWeightDtype());
     }
 
     /**
@@ -65,7 +69,7 @@ public final class ScenarioLoader {
      * A scenario bound as far as it could be: its spec without the fields that did not bind (null if nothing could
      * be bound), and the problems so far, which validation adds to.
      */
-    private record Bound(ScenarioSpec spec, SourceLines lines, Problems problems) {
+    private record Bound(ScenarioSpec spec, SourceLines lines, Problems problems, Set<Integer> poolsWithoutWeightDtype) {
     }
 
     private static Bound bind(String text, String fileName, List<String> overrides) {
@@ -80,7 +84,7 @@ public final class ScenarioLoader {
                     spec.drainTimeoutS(), spec.workload(), spec.cluster(), spec.output(), spec.plan(),
                     spec.economics(), spec.faults(), spec.fleet(), spec.maxRequests());
         }
-        return new Bound(spec, lines, problems);
+        return new Bound(spec, lines, problems, poolsWithoutWeightDtype(tree));
     }
 
     /**
@@ -88,12 +92,42 @@ public final class ScenarioLoader {
      * Calibration builds its benchmark runs this way.
      */
     public Scenario resolve(ScenarioSpec spec, String name, Path baseDir) {
-        return resolve(spec, name, "", SourceLines.NONE, new Problems(name, SourceLines.NONE), baseDir, List.of());
+        return resolve(spec, name, "", SourceLines.NONE, new Problems(name, SourceLines.NONE), baseDir, List.of(),
+                Set.of());
+    }
+
+    /** The pools whose file (with its --set overrides) names no weight_dtype. */
+    private static Set<Integer> poolsWithoutWeightDtype(JsonNode tree) {
+        Set<Integer> unset = new HashSet<>();
+        JsonNode pools = tree == null ? null : tree.path("cluster").path("pools");
+        if (pools != null && pools.isArray()) {
+            for (int i = 0; i < pools.size(); i++) {
+                if (!pools.get(i).has("weight_dtype")) {
+                    unset.add(i);
+                }
+            }
+        }
+        return unset;
+    }
+
+    /**
+     * A pool that names no weight format runs its checkpoint's own where the model profile gives one
+     * ({@code native_weight_dtype}: FP8 for DeepSeek-V3, MXFP4 for gpt-oss), else BF16. A model that does not load is
+     * left for the pool's own resolution to report.
+     */
+    private PoolSpec withCheckpointWeights(PoolSpec pool, Path baseDir, String fileName, int index) {
+        try {
+            ModelProfile m = catalog.model(pool.model(), baseDir, fileName, "cluster.pools[" + index + "].model");
+            Dtype nativeDtype = m.nativeWeightDtype() == null ? null : Dtype.fromName(m.nativeWeightDtype());
+            return nativeDtype == null ? pool : pool.withWeightDtype(nativeDtype);
+        } catch (InputException e) {
+            return pool;
+        }
     }
 
     /** Validates {@code spec}; {@code problems} holds those binding found (every problem is reported at once). */
     private Scenario resolve(ScenarioSpec spec, String fileName, String text, SourceLines lines, Problems problems,
-            Path baseDir, List<String> overrides) {
+            Path baseDir, List<String> overrides, Set<Integer> poolsWithoutWeightDtype) {
         boolean bindingFound = !problems.isEmpty();
         if (spec != null) {
             spec.validate(problems);
@@ -136,6 +170,9 @@ public final class ScenarioLoader {
         List<PoolSpec> poolSpecs = spec.cluster().pools();
         for (int i = 0; i < poolSpecs.size(); i++) {
             PoolSpec pool = poolSpecs.get(i);
+            if (!pool.servedByProvider() && pool.model() != null && poolsWithoutWeightDtype.contains(i)) {
+                pool = withCheckpointWeights(pool, baseDir, fileName, i);
+            }
             try {
                 if (pool.servedByProvider()) {
                     providers.add(resolveProvider(i, pool, baseDir, fileName));
