@@ -110,21 +110,6 @@ public final class ScenarioLoader {
         return unset;
     }
 
-    /**
-     * A pool that names no weight format runs its checkpoint's own where the model profile gives one
-     * ({@code native_weight_dtype}: FP8 for DeepSeek-V3, MXFP4 for gpt-oss), else BF16. A model that does not load is
-     * left for the pool's own resolution to report.
-     */
-    private PoolSpec withCheckpointWeights(PoolSpec pool, Path baseDir, String fileName, int index) {
-        try {
-            ModelProfile m = catalog.model(pool.model(), baseDir, fileName, "cluster.pools[" + index + "].model");
-            Dtype nativeDtype = m.nativeWeightDtype() == null ? null : Dtype.fromName(m.nativeWeightDtype());
-            return nativeDtype == null ? pool : pool.withWeightDtype(nativeDtype);
-        } catch (InputException e) {
-            return pool;
-        }
-    }
-
     /** Validates {@code spec}; {@code problems} holds those binding found (every problem is reported at once). */
     private Scenario resolve(ScenarioSpec spec, String fileName, String text, SourceLines lines, Problems problems,
             Path baseDir, List<String> overrides, Set<Integer> poolsWithoutWeightDtype) {
@@ -170,9 +155,6 @@ public final class ScenarioLoader {
         List<PoolSpec> poolSpecs = spec.cluster().pools();
         for (int i = 0; i < poolSpecs.size(); i++) {
             PoolSpec pool = poolSpecs.get(i);
-            if (!pool.servedByProvider() && pool.model() != null && poolsWithoutWeightDtype.contains(i)) {
-                pool = withCheckpointWeights(pool, baseDir, fileName, i);
-            }
             try {
                 if (pool.servedByProvider()) {
                     providers.add(resolveProvider(i, pool, baseDir, fileName));
@@ -182,7 +164,8 @@ public final class ScenarioLoader {
                     pool = pool.withEnergy(CarbonRegions.resolve(pool.energy(), catalog.directories(), fileName,
                             "cluster.pools[" + i + "].energy.region"));
                 }
-                PoolPlan plan = resolvePool(i, pool, workload, baseDir, fileName, problems);
+                PoolPlan plan = resolvePool(i, pool, poolsWithoutWeightDtype.contains(i), workload, baseDir,
+                        fileName, problems);
                 if (plan != null) {
                     pools.add(plan);
                 }
@@ -318,8 +301,13 @@ public final class ScenarioLoader {
         return new ProviderPlan(index, name, pool, profile, caching, ttlS, multiplier, limit);
     }
 
-    private PoolPlan resolvePool(int index, PoolSpec pool, WorkloadPlan workload, Path baseDir, String fileName,
-            Problems problems) {
+    /**
+     * Resolves one GPU pool. {@code checkpointWeights}: the pool names no weight format, so it runs its checkpoint's
+     * own where the model profile gives one ({@code native_weight_dtype}: FP8 for DeepSeek-V3, MXFP4 for gpt-oss),
+     * else BF16.
+     */
+    private PoolPlan resolvePool(int index, PoolSpec pool, boolean checkpointWeights, WorkloadPlan workload,
+            Path baseDir, String fileName, Problems problems) {
         String path = "cluster.pools[" + index + "]";
         GpuProfile gpu = null;
         ModelProfile model = null;
@@ -335,6 +323,10 @@ public final class ScenarioLoader {
         }
         if (gpu == null || model == null) {
             return null;
+        }
+        Dtype nativeWeights = checkpointWeights ? Dtype.fromName(model.nativeWeightDtype()) : null;
+        if (nativeWeights != null) {
+            pool = pool.withWeightDtype(nativeWeights);
         }
         int tp = pool.tensorParallel();
         if (tp > MAX_TENSOR_PARALLEL) {
