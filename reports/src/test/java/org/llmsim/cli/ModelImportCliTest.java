@@ -21,6 +21,27 @@ class ModelImportCliTest {
         return CliTest.llmsim(args);
     }
 
+    /** {@code validate --format json} of a scenario in {@code dir} whose one pool, of one replica, has {@code fields}. */
+    private static JsonNode validatedPool(Path dir, String fields) throws IOException {
+        Path scenario = dir.resolve("scenario.yaml");
+        Files.writeString(scenario, """
+                name: s
+                seed: 1
+                duration_s: 60
+                workload:
+                  arrival: {process: poisson, rate_rps: 1}
+                  input_tokens: {dist: fixed, value: 1000}
+                  output_tokens: {dist: fixed, value: 100}
+                cluster:
+                  pools:
+                    - name: main
+                      replicas: 1
+                """ + fields.indent(6));
+        CliTest.Outcome o = llmsim("validate", scenario.toString(), "--format", "json");
+        assertEquals(0, o.exitCode(), o.err());
+        return new ObjectMapper().readTree(o.out()).get("pools").get(0);
+    }
+
     @Test
     void import_printsTheProfile_withItsCounts() {
         CliTest.Outcome o = llmsim("model", "import", CONFIGS.resolve("gpt-oss-120b.json").toString());
@@ -74,27 +95,12 @@ class ModelImportCliTest {
     @Test
     void aScenario_mayNameAConfigJson_andValidateJsonShowsTheResolvedPool(@TempDir Path tmp) throws IOException {
         Files.copy(CONFIGS.resolve("deepseek-v3.json"), tmp.resolve("config.json"));
-        Path scenario = tmp.resolve("ds.yaml");
-        Files.writeString(scenario, """
-                name: ds
-                seed: 1
-                duration_s: 60
-                workload:
-                  arrival: {process: poisson, rate_rps: 1}
-                  input_tokens: {dist: fixed, value: 1000}
-                  output_tokens: {dist: fixed, value: 100}
-                cluster:
-                  pools:
-                    - name: main
-                      gpu: h200
-                      model: ./config.json
-                      weight_dtype: fp8
-                      replicas: 1
-                      tensor_parallel: 8
+        JsonNode pool = validatedPool(tmp, """
+                gpu: h200
+                model: ./config.json
+                weight_dtype: fp8
+                tensor_parallel: 8
                 """);
-        CliTest.Outcome o = llmsim("validate", scenario.toString(), "--format", "json");
-        assertEquals(0, o.exitCode(), o.err());
-        JsonNode pool = new ObjectMapper().readTree(o.out()).get("pools").get(0);
         assertEquals("main", pool.get("name").asText());
         assertEquals("h200", pool.get("gpu").asText());
         // a config.json names its profile after its directory
@@ -113,29 +119,14 @@ class ModelImportCliTest {
     }
 
     @Test
-    void validateJson_countsDataParallelRanksInTheReplica_andSpreadsTheExperts(@TempDir Path tmp) throws Exception {
-        Path scenario = tmp.resolve("moe.yaml");
-        Files.writeString(scenario, """
-                name: moe
-                seed: 1
-                duration_s: 60
-                workload:
-                  arrival: {process: poisson, rate_rps: 1}
-                  input_tokens: {dist: fixed, value: 1000}
-                  output_tokens: {dist: fixed, value: 100}
-                cluster:
-                  pools:
-                    - name: main
-                      gpu: h100-sxm
-                      model: mixtral-8x7b
-                      replicas: 1
-                      tensor_parallel: 2
-                      data_parallel: 2
-                      expert_parallel: true
+    void validateJson_countsDataParallelRanksInTheReplica_andSpreadsTheExperts(@TempDir Path tmp) throws IOException {
+        JsonNode pool = validatedPool(tmp, """
+                gpu: h100-sxm
+                model: mixtral-8x7b
+                tensor_parallel: 2
+                data_parallel: 2
+                expert_parallel: true
                 """);
-        CliTest.Outcome o = llmsim("validate", scenario.toString(), "--format", "json");
-        assertEquals(0, o.exitCode(), o.err());
-        JsonNode pool = new ObjectMapper().readTree(o.out()).get("pools").get(0);
         // a replica is data x pipeline x tensor GPUs
         assertEquals(4, pool.get("gpus_per_replica").asInt());
         assertEquals(2, pool.get("dp").asInt());
